@@ -1,7 +1,9 @@
+import { crExp, crLog, crPow, glibcLog10 } from '../math/libm.ts';
 import { ExprRuntimeError } from './errors.ts';
 
 // Python 3 float semantics for the operators JavaScript spells differently.
 // Python raises on division by zero; numpy functions (remainder, log, sqrt) return nan/inf.
+// exp, log, log10 and ** use the glibc-matching versions in math/libm.ts, as numpy and Python call glibc.
 
 export function pyDiv(a: number, b: number): number {
   if (b === 0) throw new ExprRuntimeError('division by zero');
@@ -47,7 +49,7 @@ function pyModNoCheck(a: number, b: number): number {
 /** Python float ** float: 0 ** negative raises; a negative base with a fractional exponent is complex (nan here). */
 export function pyPow(a: number, b: number): number {
   if (a === 0 && b < 0) throw new ExprRuntimeError('0.0 cannot be raised to a negative power');
-  return Math.pow(a, b);
+  return crPow(a, b);
 }
 
 /** Python round(x) and round(x, n): round half to even on the exact binary value. */
@@ -89,5 +91,5 @@ export function pyInt(x: number): number {
 }
 
 /** The runtime object handed to compiled expressions. */
-export const runtime = { pyDiv, pyFloorDiv, pyMod, npRemainder, pyPow, pyRound, pyInt };
+export const runtime = { pyDiv, pyFloorDiv, pyMod, npRemainder, pyPow, pyRound, pyInt, crExp, crLog, crPow, glibcLog10 };
 export type Runtime = typeof runtime;
