@@ -1,4 +1,4 @@
-import { closest } from 'fastest-levenshtein';
+import { didYouMean } from '../spec/diagnostics.ts';
 import { walk, type Expr } from './ast.ts';
 import type { ExprContext } from './context.ts';
 import { ExprError } from './errors.ts';
@@ -50,7 +50,5 @@ function unknownName(source: string, name: string, column: number, context: Expr
 }
 
 function suggest(name: string, candidates: string[]): string {
-  if (candidates.length === 0) return '';
-  const best = closest(name, candidates);
-  return best ? ` (did you mean '${best}'?)` : '';
+  return didYouMean(name, candidates);
 }

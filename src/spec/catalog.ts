@@ -1,0 +1,135 @@
+// The mechanisms spikegpu provides, with their NMODL parameter names and NEURON defaults.
+// This is the one list the spec validator, the network builder (realised values) and the
+// mechanism stage agree on. Units are NEURON's.
+
+export type MechanismKind =
+  /** distributed membrane mechanism: cellParams secs.<sec>.mechs */
+  | 'density'
+  /** point process on a section that is part of the cell model: cellParams secs.<sec>.pointps */
+  | 'pointProcess'
+  /** synaptic mechanism receiving NetCon events: synMechParams mod */
+  | 'synapse'
+  /** electrode / synapse stimulus: stimSourceParams type */
+  | 'stimulus'
+  /** artificial cell (NEURON ARTIFICIAL_CELL): popParams / cellParams cellModel */
+  | 'artificialCell';
+
+export interface ParamInfo {
+  /** NEURON default value. */
+  default: number | readonly number[];
+  units?: string;
+}
+
+export interface MechanismInfo {
+  name: string;
+  kinds: readonly MechanismKind[];
+  params: Readonly<Record<string, ParamInfo>>;
+  /** Other accepted names for a parameter (NEURON Python exposes IClamp `del` as `delay`). */
+  aliases?: Readonly<Record<string, string>>;
+  /** Ions whose reversal potential the mechanism reads. */
+  ions?: readonly string[];
+  /** Internal voltage variable for point processes that carry their own V (vref). */
+  vref?: string;
+}
+
+const p = (value: number | readonly number[], units?: string): ParamInfo => ({ default: value, units });
+
+export const MECHANISMS: Readonly<Record<string, MechanismInfo>> = {
+  hh: {
+    name: 'hh',
+    kinds: ['density'],
+    params: { gnabar: p(0.12, 'S/cm2'), gkbar: p(0.036, 'S/cm2'), gl: p(0.0003, 'S/cm2'), el: p(-54.3, 'mV') },
+    ions: ['na', 'k'],
+  },
+  pas: {
+    name: 'pas',
+    kinds: ['density'],
+    params: { g: p(0.001, 'S/cm2'), e: p(-70, 'mV') },
+  },
+  ExpSyn: {
+    name: 'ExpSyn',
+    kinds: ['synapse'],
+    params: { tau: p(0.1, 'ms'), e: p(0, 'mV') },
+  },
+  Exp2Syn: {
+    name: 'Exp2Syn',
+    kinds: ['synapse'],
+    params: { tau1: p(0.1, 'ms'), tau2: p(10, 'ms'), e: p(0, 'mV') },
+  },
+  IClamp: {
+    name: 'IClamp',
+    kinds: ['stimulus'],
+    params: { del: p(0, 'ms'), dur: p(0, 'ms'), amp: p(0, 'nA') },
+    aliases: { delay: 'del' },
+  },
+  VClamp: {
+    name: 'VClamp',
+    kinds: ['stimulus'],
+    params: { dur: p([0, 0, 0], 'ms'), amp: p([0, 0, 0], 'mV'), gain: p(1e5), rstim: p(1, 'MOhm'), tau1: p(0.001, 'ms'), tau2: p(0, 'ms') },
+  },
+  SEClamp: {
+    name: 'SEClamp',
+    kinds: ['stimulus'],
+    params: {
+      rs: p(1, 'MOhm'), dur1: p(0, 'ms'), amp1: p(0, 'mV'), dur2: p(0, 'ms'), amp2: p(0, 'mV'), dur3: p(0, 'ms'), amp3: p(0, 'mV'),
+    },
+  },
+  AlphaSynapse: {
+    name: 'AlphaSynapse',
+    kinds: ['stimulus', 'synapse'],
+    params: { onset: p(0, 'ms'), tau: p(0.1, 'ms'), gmax: p(0, 'uS'), e: p(0, 'mV') },
+  },
+  NetStim: {
+    name: 'NetStim',
+    kinds: ['artificialCell', 'stimulus'],
+    params: { interval: p(10, 'ms'), number: p(10), start: p(50, 'ms'), noise: p(0) },
+  },
+  VecStim: {
+    name: 'VecStim',
+    kinds: ['artificialCell'],
+    params: {},
+  },
+  IntFire1: {
+    name: 'IntFire1',
+    kinds: ['artificialCell'],
+    params: { tau: p(10, 'ms'), refrac: p(5, 'ms') },
+  },
+  IntFire2: {
+    name: 'IntFire2',
+    kinds: ['artificialCell'],
+    params: { taum: p(10, 'ms'), taus: p(20, 'ms'), ib: p(0) },
+  },
+  IntFire4: {
+    name: 'IntFire4',
+    kinds: ['artificialCell'],
+    params: { taue: p(5, 'ms'), taui1: p(10, 'ms'), taui2: p(20, 'ms'), taum: p(50, 'ms') },
+  },
+  Izhi2007b: {
+    name: 'Izhi2007b',
+    kinds: ['pointProcess'],
+    params: {
+      C: p(1), k: p(0.7), vr: p(-60, 'mV'), vt: p(-40, 'mV'), vpeak: p(35, 'mV'), a: p(0.03), b: p(-2), c: p(-50), d: p(100),
+      Iin: p(0), celltype: p(1), alive: p(1), cellid: p(-1),
+    },
+  },
+};
+
+/** Ions a section can set with `ions: {<ion>: {e: ...}}`, with NEURON's default reversal potentials [mV]. */
+export const IONS: Readonly<Record<string, { e: number }>> = {
+  na: { e: 50 },
+  k: { e: -77 },
+};
+
+/** NEURON Section defaults. */
+export const SECTION_DEFAULTS = { L: 100, diam: 500, Ra: 35.4, cm: 1, nseg: 1 } as const;
+
+export function mechanismsOfKind(kind: MechanismKind): string[] {
+  return Object.values(MECHANISMS).filter((m) => m.kinds.includes(kind)).map((m) => m.name);
+}
+
+/** Canonical parameter name (resolving aliases), or undefined if the mechanism has no such parameter. */
+export function canonicalParam(mech: MechanismInfo, name: string): string | undefined {
+  if (name in mech.params) return name;
+  const alias = mech.aliases?.[name];
+  return alias && alias in mech.params ? alias : undefined;
+}

@@ -1,0 +1,11 @@
+export * from './types.ts';
+export { NetParams } from './net-params.ts';
+export { SimConfig } from './sim-config.ts';
+export { loadSpec, type ModelSpec, type SpecInput } from './load.ts';
+export { defaultNetParams, defaultSimConfig, defaultQuirks } from './defaults.ts';
+export { Diagnostics, SpecError, formatDiagnostic, didYouMean, joinPath, describeValue, type Diagnostic } from './diagnostics.ts';
+export { orderedDict, isOrderedDict, toOrderedDict, type OrderedDict } from './ordered-dict.ts';
+export { parseOrderedJson } from './json.ts';
+export { deepOrdered, isPlainObject } from './deep-ordered.ts';
+export { MECHANISMS, IONS, SECTION_DEFAULTS, canonicalParam, mechanismsOfKind, type MechanismInfo, type MechanismKind } from './catalog.ts';
+export { validateStructure, numericNetParams, SpecIndex, type ValidationScope } from './validate/index.ts';

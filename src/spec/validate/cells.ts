@@ -1,0 +1,148 @@
+import { canonicalParam, IONS, MECHANISMS, mechanismsOfKind } from '../catalog.ts';
+import { didYouMean, joinPath, type Diagnostics } from '../diagnostics.ts';
+import { check } from '../schema/helpers.ts';
+import { cellEntry } from '../schema/net-params.ts';
+import type { CellParams, SectionParams } from '../types.ts';
+import { checkConds } from './conds.ts';
+import { POINT_CELL_EXTRAS } from './pops.ts';
+import type { SpecIndex } from './spec-index.ts';
+
+const POINTP_RESERVED = ['mod', 'loc', 'vref', 'synList'];
+
+export function checkCellRules(index: SpecIndex, diagnostics: Diagnostics): void {
+  for (const [label, rule] of Object.entries(index.net.cellParams ?? {}) as [string, CellParams][]) {
+    const path = joinPath('netParams.cellParams', label);
+    if (!check(cellEntry, rule, path, diagnostics)) continue;
+    checkConds(rule.conds, joinPath(path, 'conds'), index, diagnostics, 'rule');
+    if (rule.globals && Object.keys(rule.globals).length > 0) diagnostics.error(joinPath(path, 'globals'), rule.globals, 'NEURON globals from imported cells are not supported yet');
+    if (rule.diversityFraction !== undefined) diagnostics.error(joinPath(path, 'diversityFraction'), rule.diversityFraction, 'cell diversity (diversity / diversityFraction) is not supported yet');
+    if (rule.cellModel !== undefined) {
+      checkPointCellRule(rule, path, diagnostics);
+      continue;
+    }
+    if (!rule.secs || Object.keys(rule.secs).length === 0) {
+      diagnostics.error(joinPath(path, 'secs'), rule.secs, 'a compartmental cell rule needs at least one section (or a cellModel for an artificial cell)');
+      continue;
+    }
+    const secNames = Object.keys(rule.secs);
+    for (const [secName, sec] of Object.entries(rule.secs) as [string, SectionParams][]) {
+      checkSection(sec, joinPath(joinPath(path, 'secs'), secName), secNames, diagnostics);
+    }
+    checkTopologyIsTree(rule.secs as Record<string, SectionParams>, joinPath(path, 'secs'), diagnostics);
+    for (const [listName, list] of Object.entries(rule.secLists ?? {})) {
+      for (const [i, sec] of (list as string[]).entries()) {
+        if (!secNames.includes(sec)) diagnostics.error(`${joinPath(joinPath(path, 'secLists'), listName)}[${i}]`, sec, `undefined section${didYouMean(sec, secNames)}`);
+      }
+    }
+  }
+}
+
+function checkPointCellRule(rule: CellParams, path: string, diagnostics: Diagnostics): void {
+  const model = rule.cellModel!;
+  const info = MECHANISMS[model];
+  if (!info?.kinds.includes('artificialCell')) {
+    diagnostics.error(joinPath(path, 'cellModel'), model, `not an artificial cell: expected one of ${mechanismsOfKind('artificialCell').join(', ')}`);
+    return;
+  }
+  const known = [...Object.keys(info.params), ...POINT_CELL_EXTRAS[model]];
+  for (const [key, value] of Object.entries(rule.params ?? {})) {
+    if (!known.includes(key) && !canonicalParam(info, key)) diagnostics.error(joinPath(joinPath(path, 'params'), key), value, `${model} has no parameter '${key}'${didYouMean(key, known)}`);
+  }
+}
+
+function checkSection(sec: SectionParams, path: string, secNames: string[], diagnostics: Diagnostics): void {
+  const nseg = typeof sec.geom?.nseg === 'number' ? sec.geom.nseg : typeof sec.geom?.nseg === 'string' ? undefined : 1;
+  if (typeof sec.geom?.nseg === 'number' && !(Number.isInteger(sec.geom.nseg) && sec.geom.nseg >= 1)) {
+    diagnostics.error(joinPath(joinPath(path, 'geom'), 'nseg'), sec.geom.nseg, 'expected a positive integer');
+  }
+  for (const key of ['L', 'diam', 'Ra', 'cm'] as const) {
+    const v = sec.geom?.[key];
+    if (typeof v === 'number' && !(v > 0) && !(key === 'cm' && v === 0)) diagnostics.error(joinPath(joinPath(path, 'geom'), key), v, 'expected a number > 0');
+  }
+  if (sec.geom?.pt3d && sec.geom.pt3d.length === 1) diagnostics.error(joinPath(joinPath(path, 'geom'), 'pt3d'), sec.geom.pt3d, 'a 3-D section needs at least two points');
+  const parent = sec.topol?.parentSec;
+  if (sec.topol && Object.keys(sec.topol).length > 0 && parent === undefined) {
+    diagnostics.error(joinPath(joinPath(path, 'topol'), 'parentSec'), undefined, 'missing parentSec (use an empty topol {} for the root section)');
+  }
+  if (parent !== undefined && !secNames.includes(parent)) {
+    diagnostics.error(joinPath(joinPath(path, 'topol'), 'parentSec'), parent, `undefined section${didYouMean(parent, secNames)}`);
+  }
+  checkMechs(sec, path, nseg, diagnostics);
+  checkIons(sec, path, diagnostics);
+  checkPointProcesses(sec, path, diagnostics);
+  if (sec.weightNorm && nseg !== undefined && sec.weightNorm.length !== nseg) {
+    diagnostics.error(joinPath(path, 'weightNorm'), sec.weightNorm, `expected ${nseg} value${nseg === 1 ? '' : 's'} (one per segment)`);
+  }
+}
+
+function checkMechs(sec: SectionParams, path: string, nseg: number | undefined, diagnostics: Diagnostics): void {
+  const densityMechs = mechanismsOfKind('density');
+  for (const [mechName, params] of Object.entries(sec.mechs ?? {})) {
+    const mechPath = joinPath(joinPath(path, 'mechs'), mechName);
+    const info = MECHANISMS[mechName];
+    if (!info?.kinds.includes('density')) {
+      diagnostics.error(mechPath, undefined, `unknown membrane mechanism '${mechName}'${didYouMean(mechName, densityMechs)} (available: ${densityMechs.join(', ')})`);
+      continue;
+    }
+    for (const [param, value] of Object.entries(params ?? {})) {
+      if (!(param in info.params)) {
+        diagnostics.error(joinPath(mechPath, param), value, `${mechName} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))} (parameters: ${Object.keys(info.params).join(', ')})`);
+      } else if (Array.isArray(value) && value.length !== 1 && nseg !== undefined && value.length !== nseg) {
+        diagnostics.error(joinPath(mechPath, param), value, `a per-segment list needs ${nseg} value${nseg === 1 ? '' : 's'} (nseg)`);
+      }
+    }
+  }
+}
+
+function checkIons(sec: SectionParams, path: string, diagnostics: Diagnostics): void {
+  for (const [ion, params] of Object.entries(sec.ions ?? {})) {
+    const ionPath = joinPath(joinPath(path, 'ions'), ion);
+    if (!(ion in IONS)) {
+      diagnostics.error(ionPath, undefined, `unsupported ion '${ion}': the built-in mechanisms use ${Object.keys(IONS).join(' and ')}`);
+      continue;
+    }
+    for (const [key, value] of Object.entries(params ?? {})) {
+      if (key === 'e') {
+        if (typeof value !== 'number') diagnostics.error(joinPath(ionPath, key), value, 'expected a reversal potential [mV]');
+      } else if (key === 'i' || key === 'o') {
+        diagnostics.error(joinPath(ionPath, key), value, 'ion concentrations are not supported yet (no built-in mechanism uses them)');
+      } else {
+        diagnostics.error(joinPath(ionPath, key), value, `unknown ion parameter '${key}' (expected e, i or o)`);
+      }
+    }
+  }
+}
+
+function checkPointProcesses(sec: SectionParams, path: string, diagnostics: Diagnostics): void {
+  const pointMechs = mechanismsOfKind('pointProcess');
+  for (const [label, pointp] of Object.entries(sec.pointps ?? {})) {
+    const pPath = joinPath(joinPath(path, 'pointps'), label);
+    const info = MECHANISMS[pointp.mod];
+    if (!info?.kinds.includes('pointProcess')) {
+      diagnostics.error(joinPath(pPath, 'mod'), pointp.mod, `unknown point process${didYouMean(String(pointp.mod), pointMechs)} (available: ${pointMechs.join(', ')})`);
+      continue;
+    }
+    for (const [param, value] of Object.entries(pointp)) {
+      if (POINTP_RESERVED.includes(param) || param.startsWith('_')) continue;
+      if (!(param in info.params)) diagnostics.error(joinPath(pPath, param), value, `${pointp.mod} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))}`);
+    }
+    if (pointp.vref !== undefined && pointp.vref !== info.vref) {
+      diagnostics.error(joinPath(pPath, 'vref'), pointp.vref, info.vref ? `${pointp.mod} keeps its voltage in '${info.vref}'` : `${pointp.mod} has no own voltage variable (it acts on the section voltage)`);
+    }
+  }
+}
+
+function checkTopologyIsTree(secs: Record<string, SectionParams>, path: string, diagnostics: Diagnostics): void {
+  for (const start of Object.keys(secs)) {
+    const seen = new Set<string>();
+    let sec: string | undefined = start;
+    while (sec !== undefined && secs[sec]) {
+      if (seen.has(sec)) {
+        diagnostics.error(joinPath(joinPath(path, start), 'topol'), secs[start].topol, `sections form a loop (${[...seen, sec].join(' -> ')})`);
+        break;
+      }
+      seen.add(sec);
+      sec = secs[sec].topol?.parentSec;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { didYouMean, joinPath, type Diagnostics } from '../diagnostics.ts';
+import type { SpecIndex } from './spec-index.ts';
+
+const POSITION_TAGS = new Set(['x', 'y', 'z', 'xnorm', 'ynorm', 'znorm']);
+
+export type CondsFlavour =
+  /** conn / subConn / stim targets: location ranges half-open [lo, hi), other lists are value sets */
+  | 'selection'
+  /** cellParams / recordTraces conds: numeric 2-lists are closed ranges [lo, hi] */
+  | 'rule';
+
+/** Checks a conds object: known tags, defined pops / cell types, non-empty ranges. */
+export function checkConds(
+  conds: unknown,
+  path: string,
+  index: SpecIndex,
+  diagnostics: Diagnostics,
+  flavour: CondsFlavour,
+  extraKeys: string[] = [],
+): void {
+  if (conds === undefined || conds === null) return;
+  if (typeof conds !== 'object' || Array.isArray(conds)) {
+    diagnostics.error(path, conds, 'expected an object of cell conditions');
+    return;
+  }
+  for (const [key, value] of Object.entries(conds as Record<string, unknown>)) {
+    const keyPath = joinPath(path, key);
+    if (extraKeys.includes(key)) continue;
+    if (key === 'gid' && flavour === 'rule') continue;
+    if (!index.cellTags.has(key)) {
+      diagnostics.error(keyPath, value, `no cell has the tag '${key}'${didYouMean(key, [...index.cellTags, ...extraKeys])}; the condition would select nothing`);
+      continue;
+    }
+    if (POSITION_TAGS.has(key) || (flavour === 'rule' && Array.isArray(value) && typeof value[0] === 'number')) {
+      checkRange(value, keyPath, diagnostics, flavour === 'rule');
+    } else if (key === 'pop') {
+      for (const pop of asList(value)) if (!index.pops.includes(String(pop))) diagnostics.error(keyPath, pop, `undefined population${didYouMean(String(pop), index.pops)}`);
+    } else if (key === 'cellType') {
+      for (const t of asList(value)) if (!index.cellTypes.has(String(t))) diagnostics.error(keyPath, t, `undefined cellType${didYouMean(String(t), index.cellTypes)}`);
+    }
+  }
+}
+
+function checkRange(value: unknown, path: string, diagnostics: Diagnostics, inclusive: boolean): void {
+  if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+    diagnostics.error(path, value, 'expected a range [low, high]');
+    return;
+  }
+  const [lo, hi] = value as [number, number];
+  if (inclusive ? lo > hi : lo >= hi) diagnostics.error(path, value, `empty range: expected low ${inclusive ? '<=' : '<'} high`);
+}
+
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [value];
+}

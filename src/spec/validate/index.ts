@@ -1,0 +1,63 @@
+import { Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
+import { check } from '../schema/helpers.ts';
+import { netParamsCollections, netParamsScalars } from '../schema/net-params.ts';
+import type { NetParamsData, SimConfigData } from '../types.ts';
+import { checkCellRules } from './cells.ts';
+import { checkConnRules, checkSubConnRules, checkSynMechs } from './conns.ts';
+import { checkPops } from './pops.ts';
+import { checkSimConfig, type ValidationScope } from './sim-config.ts';
+import { SpecIndex } from './spec-index.ts';
+import { checkStimSources, checkStimTargets } from './stims.ts';
+
+export type { ValidationScope } from './sim-config.ts';
+export { SpecIndex } from './spec-index.ts';
+
+/**
+ * Structural and reference checks of a whole specification. Every problem is reported (not
+ * just the first), each with its path, value and expectation. String functions are checked by
+ * the network stage (network/check-functions.ts), which knows each one's variables.
+ * `scope: 'network'` checks only what network creation uses.
+ */
+export function validateStructure(net: NetParamsData, cfg: SimConfigData, scope: ValidationScope = 'all', diagnostics = new Diagnostics()): Diagnostics {
+  checkNetParamsAttributes(net, diagnostics);
+  const index = new SpecIndex(net);
+  checkCellRules(index, diagnostics);
+  checkPops(index, diagnostics);
+  checkSynMechs(index, diagnostics);
+  checkConnRules(index, diagnostics);
+  checkSubConnRules(index, diagnostics);
+  checkStimSources(index, diagnostics);
+  checkStimTargets(index, diagnostics);
+  checkSimConfig(cfg, index, scope, diagnostics);
+  return diagnostics;
+}
+
+const CHECKED_ELSEWHERE = new Set(Object.keys(netParamsCollections));
+
+function checkNetParamsAttributes(net: NetParamsData, diagnostics: Diagnostics): void {
+  const scalars = netParamsScalars as Record<string, Parameters<typeof check>[0]>;
+  const known = [...Object.keys(scalars), ...CHECKED_ELSEWHERE];
+  for (const [key, value] of Object.entries(net)) {
+    const path = joinPath('netParams', key);
+    if (key in scalars) {
+      check(scalars[key], value, path, diagnostics);
+    } else if (CHECKED_ELSEWHERE.has(key)) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) diagnostics.error(path, value, 'expected an object keyed by label');
+    } else if (typeof value === 'number') {
+      const near = didYouMean(key, known);
+      if (near) diagnostics.warning(path, value, `user-defined constant${near}: it is a variable of string functions, not a NetPyNE setting`);
+    } else if (!key.startsWith('_')) {
+      diagnostics.error(path, value, `unknown netParams attribute${didYouMean(key, known)}; user-defined attributes must be numbers (string-function constants)`);
+    }
+  }
+  if (net.rxdParams && Object.keys(net.rxdParams).length > 0) diagnostics.error('netParams.rxdParams', net.rxdParams, 'reaction-diffusion (rxdParams) is not supported');
+  if (net.defineCellShapes === true) diagnostics.error('netParams.defineCellShapes', true, "NEURON's define_shape layout is not supported yet: give pt3d points where 3-D positions are needed");
+  if (net.mapping && Object.keys(net.mapping).length > 0) diagnostics.warning('netParams.mapping', net.mapping, 'has no effect: cfg-to-netParams mapping is a NetPyNE batch feature');
+}
+
+/** The numeric netParams attributes: constants of string functions (NetPyNE dictVars). */
+export function numericNetParams(net: NetParamsData): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(net)) if (typeof value === 'number' && Number.isFinite(value)) out[key] = value;
+  return out;
+}
