@@ -9,3 +9,4 @@ export { parseOrderedJson } from './json.ts';
 export { deepOrdered, isPlainObject } from './deep-ordered.ts';
 export { MECHANISMS, IONS, SECTION_DEFAULTS, canonicalParam, mechanismsOfKind, type MechanismInfo, type MechanismKind } from './catalog.ts';
 export { validateStructure, numericNetParams, SpecIndex, type ValidationScope } from './validate/index.ts';
+export { POP_STRUCTURE_KEYS, POINT_CELL_EXTRAS } from './validate/pops.ts';

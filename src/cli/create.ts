@@ -1,0 +1,40 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { buildNetwork, netpyneJsonChunks, NetworkBuildError, validateModel } from '../network/index.ts';
+import { printDiagnostics, readSpecFile } from './io.ts';
+
+export async function runCreate(path: string, options: { out: string; quiet?: boolean }): Promise<number> {
+  const spec = readSpecFile(path);
+  if (Array.isArray(spec)) {
+    printDiagnostics(spec);
+    return 1;
+  }
+  const { netParams, simConfig, diagnostics } = validateModel(spec, 'network');
+  printDiagnostics(diagnostics.list, options.quiet);
+  if (diagnostics.errors.length > 0) return 1;
+  let network;
+  try {
+    network = buildNetwork(netParams, simConfig);
+  } catch (e) {
+    if (e instanceof NetworkBuildError) {
+      console.error(`error: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+  if (!options.quiet) for (const w of network.warnings) console.warn(`warning: ${w}`);
+  const t0 = performance.now();
+  const out = createWriteStream(options.out);
+  for (const chunk of netpyneJsonChunks(network)) {
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  if (!options.quiet) {
+    const t = network.data.timings;
+    console.log(`${network.cellCount} cells, ${network.connCount} synapses, ${network.data.stims.count} stims; ` +
+      `built in ${t.total.toFixed(2)} s (cells ${t.cells.toFixed(2)} s, conns ${t.conns.toFixed(2)} s, stims ${t.stims.toFixed(2)} s), ` +
+      `written in ${((performance.now() - t0) / 1e3).toFixed(2)} s to ${options.out}`);
+  }
+  return 0;
+}

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { formatDiagnostic, loadSpec, SpecError, type Diagnostic, type ModelSpec } from '../spec/index.ts';
+
+/** Reads a spec file; a missing file or bad JSON becomes one diagnostic. */
+export function readSpecFile(path: string): ModelSpec | Diagnostic[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return [{ severity: 'error', path, message: `cannot read: ${(e as Error).message}` }];
+  }
+  try {
+    return loadSpec(text, path);
+  } catch (e) {
+    if (e instanceof SpecError) return e.diagnostics;
+    if (e instanceof SyntaxError) return [{ severity: 'error', path, message: `not valid JSON: ${e.message}` }];
+    throw e;
+  }
+}
+
+export function printDiagnostics(diagnostics: Diagnostic[], quiet = false): void {
+  for (const d of diagnostics) {
+    if (d.severity === 'error') console.error(formatDiagnostic(d));
+    else if (!quiet) console.warn(formatDiagnostic(d));
+  }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// spikegpu command line (Node entry point).
+import { Command } from 'commander';
+import { runCreate } from './create.ts';
+import { runValidate } from './validate.ts';
+
+const program = new Command();
+program
+  .name('spikegpu')
+  .description('NetPyNE-style neuronal network models, NEURON-exact, on WebGPU')
+  .version('0.1.0');
+
+program
+  .command('create')
+  .description("instantiate the network of a NetPyNE spec ({netParams, simConfig} JSON) and write it in NetPyNE's saved-data layout")
+  .argument('<spec>', 'spec JSON file')
+  .requiredOption('-o, --out <file>', 'output JSON file ({net: {cells, pops, params}, simConfig})')
+  .option('-q, --quiet', 'print only errors')
+  .action(async (spec: string, options: { out: string; quiet?: boolean }) => {
+    process.exitCode = await runCreate(spec, options);
+  });
+
+program
+  .command('validate')
+  .description('check a spec and print every problem with its path; exits non-zero on errors')
+  .argument('<spec>', 'spec JSON file')
+  .option('--scope <scope>', "'all' (default) or 'network' (only what network creation uses)", 'all')
+  .action((spec: string, options: { scope: string }) => {
+    process.exitCode = runValidate(spec, options);
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,6 @@
+// spikegpu: NetPyNE-style network models, NEURON-exact, on WebGPU.
+export * from './spec/index.ts';
+export { compileExpression, ExprError, ExprRuntimeError, type CompiledExpr, type ExprContext } from './expr/index.ts';
+export { NeuronRandom, Random123Stream, hashStr, hashList, netStimTrain, netStimNoiseStream } from './rng/index.ts';
+export { Network, buildNetwork, validateModel, netpyneJsonChunks, NetworkBuildError, type CellView, type NetworkData } from './network/index.ts';
+export { create, type CreateOptions } from './sim/create.ts';

@@ -1,0 +1,81 @@
+import {
+  cellParamContext, cellVarsContext, compileExpression, connContext, densityContext, ExprError, pointCellContext,
+  stimContext, synMechContext, type ExprContext,
+} from '../expr/index.ts';
+import { joinPath, POP_STRUCTURE_KEYS, type CellParams, type Diagnostics, type NetParamsData, type SectionParams } from '../spec/index.ts';
+import { numericConstants } from './positions.ts';
+
+const CONN_PARAMS: Array<[string, 'pair' | 'post' | 'pre']> = [
+  ['weight', 'pair'], ['delay', 'pair'], ['synsPerConn', 'pair'], ['loc', 'pair'],
+  ['probability', 'pair'], ['convergence', 'post'], ['divergence', 'pre'],
+];
+const STIM_FUNC_PARAMS = new Set(['del', 'dur', 'amp', 'gain', 'rstim', 'tau1', 'tau2', 'onset', 'tau', 'gmax', 'e', 'interval', 'rate', 'number', 'start', 'noise', 'weight', 'delay', 'synsPerConn', 'loc']);
+const POINTP_RESERVED = ['mod', 'loc', 'vref', 'synList'];
+const SYNMECH_RESERVED = ['label', 'mod', 'selfNetCon', 'loc', 'pointerParams'];
+
+/**
+ * Parses and checks every string function of the spec against the variables of its site,
+ * reporting each problem (with the column) under the function's JSON path.
+ */
+export function checkStringFunctions(net: NetParamsData, diagnostics: Diagnostics): void {
+  const constants = numericConstants(net);
+  const check = (source: unknown, path: string, context: ExprContext) => {
+    if (typeof source !== 'string') return null;
+    try {
+      return compileExpression(source, context);
+    } catch (e) {
+      if (e instanceof ExprError) diagnostics.error(path, source, e.message.split('\n')[0]);
+      else throw e;
+      return null;
+    }
+  };
+  for (const [label, rule] of Object.entries(net.cellParams ?? {}) as Array<[string, CellParams]>) {
+    const base = joinPath('netParams.cellParams', label);
+    for (const [name, v] of Object.entries(rule.vars ?? {})) check(v, joinPath(joinPath(base, 'vars'), name), cellVarsContext(constants));
+    const context = cellParamContext(Object.keys(rule.vars ?? {}), constants);
+    for (const [secName, sec] of Object.entries(rule.secs ?? {}) as Array<[string, SectionParams]>) {
+      const secPath = joinPath(joinPath(base, 'secs'), secName);
+      for (const [p, v] of Object.entries(sec.geom ?? {})) check(v, joinPath(joinPath(secPath, 'geom'), p), context);
+      for (const [mech, params] of Object.entries(sec.mechs ?? {})) {
+        for (const [p, v] of Object.entries(params ?? {})) check(v, joinPath(joinPath(joinPath(secPath, 'mechs'), mech), p), context);
+      }
+      for (const [pp, params] of Object.entries(sec.pointps ?? {})) {
+        for (const [p, v] of Object.entries(params)) {
+          if (!POINTP_RESERVED.includes(p) && !p.startsWith('_') && v !== 'gid') check(v, joinPath(joinPath(joinPath(secPath, 'pointps'), pp), p), context);
+        }
+      }
+    }
+    for (const [p, v] of Object.entries(rule.params ?? {})) check(v, joinPath(joinPath(base, 'params'), p), pointCellContext(constants));
+  }
+  for (const [label, pop] of Object.entries(net.popParams ?? {})) {
+    const base = joinPath('netParams.popParams', label);
+    const density = check(pop.density, joinPath(base, 'density'), densityContext(constants));
+    if (density && density.variables.length !== 1) diagnostics.error(joinPath(base, 'density'), pop.density, 'a density function must use exactly one of xnorm, ynorm, znorm');
+    const params = pop.params && typeof pop.params === 'object' ? pop.params : pop;
+    for (const [p, v] of Object.entries(params)) {
+      if (params === pop && POP_STRUCTURE_KEYS.includes(p)) continue;
+      if (['density', 'cellType', 'cellModel', 'params', 'spikePattern'].includes(p)) continue;
+      check(v, joinPath(params === pop ? base : joinPath(base, 'params'), p), pointCellContext(constants));
+    }
+  }
+  for (const [label, mech] of Object.entries(net.synMechParams ?? {})) {
+    for (const [p, v] of Object.entries(mech)) if (!SYNMECH_RESERVED.includes(p)) check(v, joinPath(joinPath('netParams.synMechParams', label), p), synMechContext(constants));
+  }
+  for (const [label, rule] of Object.entries(net.connParams ?? {})) {
+    const base = joinPath('netParams.connParams', label);
+    for (const [p, scope] of CONN_PARAMS) {
+      const v = (rule as unknown as Record<string, unknown>)[p];
+      check(v, joinPath(base, p), connContext(p, scope, constants));
+      if (Array.isArray(v) && v.some((x) => typeof x === 'string')) diagnostics.error(joinPath(base, p), v, 'string functions inside lists are not supported (NetPyNE passes them to NEURON unevaluated)');
+    }
+  }
+  const checkStimParams = (params: Record<string, unknown>, base: string, skip: string[]) => {
+    for (const [p, v] of Object.entries(params)) {
+      if (skip.includes(p) || typeof v !== 'string' || v === 'variable') continue;
+      if (STIM_FUNC_PARAMS.has(p)) check(v, joinPath(base, p), stimContext(p, constants));
+      else diagnostics.error(joinPath(base, p), v, `string functions are not evaluated for '${p}' (NetPyNE evaluates them for ${[...STIM_FUNC_PARAMS].join(', ')})`);
+    }
+  };
+  for (const [label, source] of Object.entries(net.stimSourceParams ?? {})) checkStimParams(source, joinPath('netParams.stimSourceParams', label), ['type']);
+  for (const [label, target] of Object.entries(net.stimTargetParams ?? {})) checkStimParams(target as unknown as Record<string, unknown>, joinPath('netParams.stimTargetParams', label), ['source', 'sec', 'synMech', 'conds']);
+}

@@ -1,0 +1,157 @@
+import { compileExpression, connContext, ExprError, ExprRuntimeError, type CompiledExpr } from '../expr/index.ts';
+import { NeuronRandom } from '../rng/index.ts';
+import { joinPath } from '../spec/index.ts';
+import { NetworkBuildError } from './errors.ts';
+import type { CellTable } from './types.ts';
+
+/** connStringFuncParams, in NetPyNE's evaluation order. */
+export const CONN_FUNC_PARAMS = ['weight', 'delay', 'synsPerConn', 'loc'] as const;
+export type ConnFuncParam = (typeof CONN_FUNC_PARAMS)[number];
+
+/** Per-pair variables of connection string functions (conn.py dictVars), filled on demand. */
+export class PairEnv {
+  readonly env: Float64Array;
+  constructor(private readonly cells: CellTable, private readonly distNormBug: boolean, size: number) {
+    this.env = new Float64Array(size);
+  }
+
+  /** Fills the slots `fn` reads for the pair (pre, post); -1 means the side is absent. */
+  fill(fn: CompiledExpr, pre: number, post: number): Float64Array {
+    const c = this.cells;
+    const vars = fn.context.variables;
+    for (const slot of fn.slots) {
+      const name = vars[slot];
+      this.env[slot] = pairVariable(name, c, pre, post, this.distNormBug);
+    }
+    return this.env;
+  }
+}
+
+function pairVariable(name: string, c: CellTable, pre: number, post: number, distNormBug: boolean): number {
+  switch (name) {
+    case 'pre_x': return c.x[pre];
+    case 'pre_y': return c.y[pre];
+    case 'pre_z': return c.z[pre];
+    case 'pre_xnorm': return c.xnorm[pre];
+    case 'pre_ynorm': return c.ynorm[pre];
+    case 'pre_znorm': return c.znorm[pre];
+    case 'post_x': return c.x[post];
+    case 'post_y': return c.y[post];
+    case 'post_z': return c.z[post];
+    case 'post_xnorm': return c.xnorm[post];
+    case 'post_ynorm': return c.ynorm[post];
+    case 'post_znorm': return c.znorm[post];
+    case 'dist_x': return Math.abs(c.x[pre] - c.x[post]);
+    case 'dist_y': return Math.abs(c.y[pre] - c.y[post]);
+    case 'dist_z': return Math.abs(c.z[pre] - c.z[post]);
+    case 'dist_3D': return Math.sqrt((c.x[pre] - c.x[post]) ** 2 + (c.y[pre] - c.y[post]) ** 2 + (c.z[pre] - c.z[post]) ** 2);
+    case 'dist_2D': return Math.sqrt((c.x[pre] - c.x[post]) ** 2 + (c.z[pre] - c.z[post]) ** 2);
+    case 'dist_xnorm': return Math.abs(c.xnorm[pre] - c.xnorm[post]);
+    case 'dist_ynorm': return Math.abs(c.ynorm[pre] - c.ynorm[post]);
+    case 'dist_znorm': return Math.abs(c.znorm[pre] - c.znorm[post]);
+    case 'dist_norm3D':
+      // NetPyNE 1.1: sqrt(dx^2 + sqrt(dy) + sqrt(dz)) on signed differences (quirk, on by default)
+      return distNormBug
+        ? Math.sqrt((c.xnorm[pre] - c.xnorm[post]) ** 2 + Math.sqrt(c.ynorm[pre] - c.ynorm[post]) + Math.sqrt(c.znorm[pre] - c.znorm[post]))
+        : Math.sqrt((c.xnorm[pre] - c.xnorm[post]) ** 2 + (c.ynorm[pre] - c.ynorm[post]) ** 2 + (c.znorm[pre] - c.znorm[post]) ** 2);
+    case 'dist_norm2D':
+      return distNormBug
+        ? Math.sqrt((c.xnorm[pre] - c.xnorm[post]) ** 2 + Math.sqrt(c.znorm[pre] - c.znorm[post]))
+        : Math.sqrt((c.xnorm[pre] - c.xnorm[post]) ** 2 + (c.znorm[pre] - c.znorm[post]) ** 2);
+    case 'dist_3D_border': {
+      const border = c.extraTags.get(post)?.borderCorrect as number[] | undefined;
+      if (!border) throw new NetworkBuildError('netParams.correctBorder', false, 'dist_3D_border needs netParams.correctBorder');
+      return Math.sqrt((Math.abs(c.x[pre] - c.x[post]) - border[0]) ** 2 + (Math.abs(c.y[pre] - c.y[post]) - border[1]) ** 2 + (Math.abs(c.z[pre] - c.z[post]) - border[2]) ** 2);
+    }
+    default:
+      throw new Error(`unknown connection variable ${name}`);
+  }
+}
+
+export function compileConnFunction(source: string, param: string, scope: 'pair' | 'post' | 'pre', constants: Record<string, number>, path: string): CompiledExpr {
+  try {
+    return compileExpression(source, connContext(param, scope, constants));
+  } catch (e) {
+    if (e instanceof ExprError) throw new NetworkBuildError(path, source, e.message);
+    throw e;
+  }
+}
+
+export function runFunction(fn: CompiledExpr, env: Float64Array, rand: NeuronRandom | null, path: string, pre: number, post: number, cells: CellTable): number {
+  try {
+    const v = fn.evaluate(env, rand);
+    if (Number.isNaN(v) && path.endsWith('probability')) return v; // NaN probability never connects, as in NetPyNE
+    if (!Number.isFinite(v)) throw new NetworkBuildError(path, fn.source, `evaluated to ${v} for ${describePair(pre, post, cells)}`);
+    return v;
+  } catch (e) {
+    if (e instanceof ExprRuntimeError) throw new NetworkBuildError(path, fn.source, `${e.message} (${describePair(pre, post, cells)})`);
+    throw e;
+  }
+}
+
+function describePair(pre: number, post: number, cells: CellTable): string {
+  return [pre >= 0 ? `pre gid ${cells.gid[pre]}` : '', post >= 0 ? `post gid ${cells.gid[post]}` : ''].filter(Boolean).join(', ');
+}
+
+/**
+ * weight, delay, synsPerConn, loc of one connection (conn.py _addCellConn): a precomputed
+ * value for the pair, a function evaluated now (reseeding Random123(preGid, postGid,
+ * seeds.conn) at the first function that draws), or the rule's plain value.
+ */
+export class ConnParamEvaluator {
+  readonly functions = new Map<ConnFuncParam, CompiledExpr>();
+  /** Values precomputed over pairs (fullConn, fromListConn), indexed by pair number. */
+  readonly lists = new Map<ConnFuncParam, Float64Array>();
+  readonly values: Record<ConnFuncParam, unknown> = { weight: undefined, delay: undefined, synsPerConn: undefined, loc: undefined };
+  private readonly rand = new NeuronRandom();
+
+  constructor(
+    private readonly rule: Record<string, unknown>,
+    private readonly path: string,
+    constants: Record<string, number>,
+    private readonly pairs: PairEnv,
+    private readonly cells: CellTable,
+    private readonly connSeed: number,
+  ) {
+    for (const param of CONN_FUNC_PARAMS) {
+      const v = rule[param];
+      if (typeof v === 'string') this.functions.set(param, compileConnFunction(v, param, 'pair', constants, joinPath(path, param)));
+    }
+  }
+
+  /** Sets `values` for the pair; `pairIndex` addresses precomputed lists. */
+  evaluate(pre: number, post: number, pairIndex: number): void {
+    let seeded = false;
+    for (const param of CONN_FUNC_PARAMS) {
+      const list = this.lists.get(param);
+      const fn = this.functions.get(param);
+      if (list) {
+        this.values[param] = list[pairIndex];
+      } else if (fn) {
+        if (!seeded && fn.usesRandom) {
+          this.rand.Random123(this.cells.gid[pre], this.cells.gid[post], this.connSeed);
+          seeded = true;
+        }
+        this.values[param] = runFunction(fn, this.pairs.fill(fn, pre, post), this.rand, joinPath(this.path, param), pre, post, this.cells);
+      } else {
+        this.values[param] = this.rule[param];
+      }
+    }
+  }
+
+  /**
+   * fullConn / fromListConn: each string parameter is evaluated over all pairs up front from the
+   * rule's stream, parameter by parameter, in NetPyNE's order.
+   */
+  precompute(pairs: ArrayLike<number>, ruleRand: NeuronRandom): void {
+    for (const [param, fn] of this.functions) {
+      const values = new Float64Array(pairs.length / 2);
+      for (let k = 0; k < values.length; k++) {
+        const pre = pairs[2 * k];
+        const post = pairs[2 * k + 1];
+        values[k] = runFunction(fn, this.pairs.fill(fn, pre, post), ruleRand, joinPath(this.path, param), pre, post, this.cells);
+      }
+      this.lists.set(param, values);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+import { describeValue } from '../spec/index.ts';
+
+/** A problem found while instantiating the network, located at the spec path that caused it. */
+export class NetworkBuildError extends Error {
+  constructor(readonly path: string, readonly value: unknown, readonly reason: string) {
+    super(`${path}${value === undefined ? '' : ` = ${describeValue(value)}`}: ${reason}`);
+    this.name = 'NetworkBuildError';
+  }
+}

@@ -1,0 +1,95 @@
+import { cellTags } from './cells.ts';
+import { cellConns, cellSecs, cellStims, realisedSections, type RealisedSection } from './views.ts';
+import type { NetworkData } from './types.ts';
+
+/** A cell as NetPyNE shows it (sim.net.cells[i]), built on demand from the compact tables. */
+export interface CellView {
+  gid: number;
+  tags: Record<string, unknown>;
+  /** Sections in NetPyNE's layout, string functions replaced by the values drawn for this cell. */
+  secs: Record<string, Record<string, unknown>>;
+  secLists: Record<string, string[]>;
+  conns: Record<string, unknown>[];
+  stims: Record<string, unknown>[];
+  /** Artificial cells: the point process parameters (NetPyNE PointCell.params). */
+  params?: Record<string, unknown>;
+}
+
+/** The instantiated network: compact tables (`data`) with NetPyNE-like views. */
+export class Network {
+  readonly data: NetworkData;
+  /** `net.pops[label]`: {tags, cellGids}. */
+  readonly pops: Record<string, { tags: Record<string, unknown>; cellGids: number[] }>;
+  /** `net.cells[i]` (ascending gid) as a NetPyNE-like cell view; `net.cells.length` cells. */
+  readonly cells: ReadonlyArray<CellView>;
+  private readonly gidIndex: Map<number, number>;
+
+  constructor(data: NetworkData) {
+    this.data = data;
+    this.pops = Object.fromEntries(data.pops.map((p) => [p.label, {
+      tags: p.tags,
+      cellGids: Array.from(data.cells.gid.subarray(p.firstCell, p.firstCell + p.cellCount)),
+    }]));
+    this.gidIndex = new Map(Array.from(data.cells.gid, (g, i) => [g, i]));
+    this.cells = cellArray(data.cells.count, (i) => this.cell(i));
+  }
+
+  get cellCount(): number {
+    return this.data.cells.count;
+  }
+
+  /** Synapses (NetCon targets), NetStim synapses included. */
+  get connCount(): number {
+    return this.data.conns.count;
+  }
+
+  get warnings(): string[] {
+    return this.data.warnings;
+  }
+
+  /** Row of the cell with this gid, or -1. */
+  indexOfGid(gid: number): number {
+    return this.gidIndex.get(gid) ?? -1;
+  }
+
+  cell(i: number): CellView {
+    const d = this.data;
+    if (!(i >= 0 && i < d.cells.count)) throw new RangeError(`cell index ${i} out of range [0, ${d.cells.count})`);
+    const tags = cellTags(d.pops, d.cells, i, d.netParams.popTagsCopiedToCells ?? []);
+    const t = d.cells.template[i];
+    if (t >= 0 && d.simConfig.includeParamsLabel) tags.label = [...d.templates[t].ruleLabels];
+    const view: CellView = {
+      gid: d.cells.gid[i],
+      tags,
+      secs: t >= 0 ? cellSecs(d, i) : {},
+      secLists: t >= 0 ? Object.fromEntries(d.templates[t].secLists) : {},
+      conns: cellConns(d, i),
+      stims: cellStims(d, i),
+    };
+    if (t < 0) view.params = d.pointCells.params[d.cells.row[i]];
+    return view;
+  }
+
+  /** Every section's realised values for cell i (NEURON defaults included): L, diam, Ra, cm, nseg, mechanisms per segment. */
+  realisedSections(i: number): Record<string, RealisedSection> {
+    return realisedSections(this.data, i);
+  }
+}
+
+/** A read-only array-like of length n whose elements are made on access. */
+function cellArray(n: number, make: (i: number) => CellView): ReadonlyArray<CellView> {
+  const target: CellView[] = [];
+  return new Proxy(target, {
+    get(t, key) {
+      if (key === 'length') return n;
+      if (typeof key === 'string' && /^\d+$/.test(key)) return Number(key) < n ? make(Number(key)) : undefined;
+      if (key === Symbol.iterator) return function* () { for (let i = 0; i < n; i++) yield make(i); };
+      const method = Reflect.get(Array.prototype, key);
+      if (typeof method === 'function') return (...args: unknown[]) => method.apply(Array.from({ length: n }, (_, i) => make(i)), args);
+      return Reflect.get(t, key);
+    },
+    has(_, key) {
+      return typeof key === 'string' && /^\d+$/.test(key) ? Number(key) < n : key === 'length';
+    },
+  });
+}

@@ -1,0 +1,202 @@
+import { compileExpression, densityContext } from '../expr/index.ts';
+import { crPow } from '../math/libm.ts';
+import { NeuronRandom } from '../rng/index.ts';
+import type { NetParamsData, PopParams } from '../spec/index.ts';
+import { NetworkBuildError } from './errors.ts';
+
+// Cell positions of one population, exactly as NetPyNE's network/pop.py computes them.
+
+export interface PopPositions {
+  /** Cells actually created (numCells pops: int(scale * numCells)). */
+  count: number;
+  /** How far the gid counter moves (NetPyNE adds the unscaled numCells). */
+  gidStride: number;
+  xnorm: Float64Array; ynorm: Float64Array; znorm: Float64Array;
+  x: Float64Array; y: Float64Array; z: Float64Array;
+  /** Extra tags per cell (cellsList entries). */
+  cellTags?: Record<string, unknown>[];
+}
+
+const COORDS = ['x', 'y', 'z'] as const;
+
+export function popPositions(label: string, pop: PopParams, tags: Record<string, unknown>, net: NetParamsData, lastGid: number, seedLoc: number): PopPositions {
+  if (pop.cellsList !== undefined) return cellsListPositions(pop, tags, net);
+  if (pop.numCells !== undefined) return randomPositions(pop.numCells, Math.trunc(net.scale * pop.numCells), tags, net, lastGid, seedLoc, null);
+  if (pop.density !== undefined) return densityPositions(label, pop, tags, net, lastGid, seedLoc);
+  if (pop.gridSpacing !== undefined) return gridPositions(pop, tags, net);
+  tags.numCells = 1;
+  return randomPositions(1, Math.trunc(net.scale * 1), tags, net, lastGid, seedLoc, null);
+}
+
+function sizeOf(net: NetParamsData, c: 'x' | 'y' | 'z'): number {
+  return c === 'x' ? net.sizeX : c === 'y' ? net.sizeY : net.sizeZ;
+}
+
+/** pop.py createCellsFixedNum / the second half of createCellsDensity. */
+function randomPositions(
+  numCells: number, created: number, tags: Record<string, unknown>, net: NetParamsData, lastGid: number, seedLoc: number,
+  densityLocs: { coord: number; values: number[] } | null,
+): PopPositions {
+  const rand = new NeuronRandom(numCells, lastGid, seedLoc);
+  rand.uniform(0, 1); // draw #0 discarded by vec.setrand
+  const locs = rand.setrand(numCells * 3); // cell i -> locs[3i..3i+2]
+  const shape = net.shape;
+  for (let i = 0; i < numCells; i++) {
+    const o = 3 * i;
+    if (shape === 'cylinder') {
+      const rho = locs[o];
+      const phi = 2 * Math.PI * locs[o + 2];
+      locs[o] = (1 + Math.sqrt(rho) * Math.cos(phi)) / 2.0;
+      locs[o + 2] = (1 + Math.sqrt(rho) * Math.sin(phi)) / 2.0;
+    } else if (shape === 'ellipsoid') {
+      const rho = crPow(locs[o], 1.0 / 3.0);
+      const phi = 2 * Math.PI * locs[o + 1];
+      const theta = Math.acos(2 * locs[o + 2] - 1);
+      locs[o] = (1 + rho * Math.cos(phi) * Math.sin(theta)) / 2.0;
+      locs[o + 1] = (1 + rho * Math.sin(phi) * Math.sin(theta)) / 2.0;
+      locs[o + 2] = (1 + rho * Math.cos(theta)) / 2.0;
+    }
+  }
+  COORDS.forEach((c, k) => {
+    if (tags[`${c}Range`] !== undefined) tags[`${c}normRange`] = (tags[`${c}Range`] as number[]).map((v) => v / sizeOf(net, c));
+    const normRange = tags[`${c}normRange`] as number[] | undefined;
+    if (normRange) for (let i = 0; i < numCells; i++) locs[3 * i + k] = locs[3 * i + k] * (normRange[1] - normRange[0]) + normRange[0];
+    if (densityLocs && densityLocs.coord === k) for (let i = 0; i < numCells; i++) locs[3 * i + k] = densityLocs.values[i];
+  });
+  const out = emptyPositions(created, numCells);
+  for (let i = 0; i < created; i++) {
+    out.xnorm[i] = locs[3 * i];
+    out.ynorm[i] = locs[3 * i + 1];
+    out.znorm[i] = locs[3 * i + 2];
+    out.x[i] = net.sizeX * out.xnorm[i];
+    out.y[i] = net.sizeY * out.ynorm[i];
+    out.z[i] = net.sizeZ * out.znorm[i];
+  }
+  return out;
+}
+
+/** pop.py createCellsDensity: volume from the network shape and ranges; optional density function. */
+function densityPositions(label: string, pop: PopParams, tags: Record<string, unknown>, net: NetParamsData, lastGid: number, seedLoc: number): PopPositions {
+  const { sizeX, sizeY, sizeZ, shape } = net;
+  // [mm^3], written as NetPyNE writes it: Python evaluates left to right, as JavaScript does
+  let volume = shape === 'cuboid' ? sizeY / 1e3 * sizeX / 1e3 * sizeZ / 1e3
+    : shape === 'cylinder' ? sizeY / 1e3 * sizeX / 1e3 / 2 * sizeZ / 1e3 / 2 * Math.PI
+    : sizeY / 1e3 / 2.0 * sizeX / 1e3 / 2.0 * sizeZ / 1e3 / 2.0 * Math.PI * 4.0 / 3.0;
+  for (const c of COORDS) {
+    if (tags[`${c}Range`] !== undefined) tags[`${c}normRange`] = (tags[`${c}Range`] as number[]).map((v) => v / sizeOf(net, c));
+    const r = tags[`${c}normRange`] as number[] | undefined;
+    if (r) volume = volume * (r[1] - r[0]);
+  }
+  let densityLocs: { coord: number; values: number[] } | null = null;
+  if (typeof pop.density === 'string') {
+    if (shape !== 'cuboid') throw new NetworkBuildError(`netParams.popParams.${label}.density`, pop.density, 'density functions are only defined for cuboid networks (NetPyNE)');
+    densityLocs = densityFunctionLocs(label, pop.density, tags, net, volume, lastGid, seedLoc);
+    tags.numCells = densityLocs.values.length;
+  } else {
+    tags.numCells = Math.trunc((pop.density as number) * volume);
+  }
+  const n = tags.numCells as number;
+  return randomPositions(n, n, tags, net, lastGid, seedLoc, densityLocs);
+}
+
+/** Rejection sampling of one coordinate by a density function (pop.py), numpy arange included. */
+function densityFunctionLocs(label: string, source: string, tags: Record<string, unknown>, net: NetParamsData, volume: number, lastGid: number, seedLoc: number) {
+  const context = densityContext(numericConstants(net));
+  const fn = compileExpression(source, context);
+  if (fn.variables.length !== 1) {
+    throw new NetworkBuildError(`netParams.popParams.${label}.density`, source, 'a density function must use exactly one of xnorm, ynorm, znorm');
+  }
+  const coordName = fn.variables[0];
+  const coord = context.variables.indexOf(coordName);
+  const range = tags[`${coordName}Range`] as number[] | undefined;
+  if (!range) throw new NetworkBuildError(`netParams.popParams.${label}`, undefined, `density uses ${coordName}, so ${coordName}Range (or ${coordName[0]}Range) is required`);
+  const env = new Float64Array(3);
+  const density = (v: number) => {
+    env[coord] = v;
+    return fn.evaluate(env, null);
+  };
+  const [lo, hi] = range;
+  let maxDensity = -Infinity;
+  for (const v of npArange(lo, hi, 0.001)) maxDensity = Math.max(maxDensity, density(v));
+  const maxCells = volume * maxDensity;
+  const rand = new NeuronRandom(Math.trunc(maxDensity), lastGid, seedLoc);
+  const count = Math.trunc(maxCells);
+  const locsAll = new Float64Array(count);
+  for (let i = 0; i < count; i++) locsAll[i] = lo + (hi - lo) * rand.uniform(0, 1);
+  const values: number[] = [];
+  const probs = Array.from(locsAll, (v) => density(v) / maxDensity);
+  for (let i = 0; i < count; i++) if (probs[i] > rand.uniform(0, 1)) values.push(locsAll[i]);
+  return { coord, values };
+}
+
+/** pop.py createCellsGrid: every point of np.arange(lo, hi + 1, step) per axis, x outermost. */
+function gridPositions(pop: PopParams, tags: Record<string, unknown>, net: NetParamsData): PopPositions {
+  const ranges = COORDS.map((c) => [0, sizeOf(net, c)]);
+  COORDS.forEach((c, k) => {
+    if (tags[`${c}normRange`] !== undefined) tags[`${c}Range`] = (tags[`${c}normRange`] as number[]).map((v) => v * sizeOf(net, c));
+    if (tags[`${c}Range`] !== undefined) {
+      tags[`${c}normRange`] = (tags[`${c}Range`] as number[]).map((v) => v / sizeOf(net, c));
+      ranges[k] = [...(tags[`${c}Range`] as number[])];
+    }
+  });
+  const spacing = Array.isArray(pop.gridSpacing) ? pop.gridSpacing : [pop.gridSpacing!, pop.gridSpacing!, pop.gridSpacing!];
+  const axis = (k: number) => npArange(ranges[k][0], ranges[k][1] + 1, spacing[k]);
+  const xs = axis(0), ys = axis(1), zs = axis(2);
+  const n = xs.length * ys.length * zs.length;
+  const out = emptyPositions(n, n);
+  let i = 0;
+  for (const x of xs) for (const y of ys) for (const z of zs) {
+    out.x[i] = x; out.y[i] = y; out.z[i] = z;
+    out.xnorm[i] = x / net.sizeX; out.ynorm[i] = y / net.sizeY; out.znorm[i] = z / net.sizeZ;
+    i++;
+  }
+  tags.numCells = n;
+  return out;
+}
+
+/** pop.py createCellsList: absolute or normalised coordinates per cell, missing ones 0. */
+function cellsListPositions(pop: PopParams, tags: Record<string, unknown>, net: NetParamsData): PopPositions {
+  const list = pop.cellsList!;
+  tags.numCells = list.length;
+  const out = emptyPositions(list.length, list.length);
+  out.cellTags = [];
+  list.forEach((cell, i) => {
+    const t: Record<string, unknown> = { ...cell };
+    for (const c of COORDS) {
+      const size = sizeOf(net, c);
+      if (typeof t[c] === 'number') t[`${c}norm`] = (t[c] as number) / size;
+      else if (typeof t[`${c}norm`] === 'number') t[c] = (t[`${c}norm`] as number) * size;
+      else t[`${c}norm`] = t[c] = 0;
+    }
+    out.x[i] = t.x as number; out.y[i] = t.y as number; out.z[i] = t.z as number;
+    out.xnorm[i] = t.xnorm as number; out.ynorm[i] = t.ynorm as number; out.znorm[i] = t.znorm as number;
+    for (const k of ['x', 'y', 'z', 'xnorm', 'ynorm', 'znorm']) delete t[k];
+    out.cellTags!.push(t);
+  });
+  return out;
+}
+
+/**
+ * numpy.arange for floats: ceil((stop - start)/step) values; [start, start + step, then
+ * start + i*delta with delta = (start + step) - start] (numpy's DOUBLE_fill).
+ */
+export function npArange(start: number, stop: number, step: number): number[] {
+  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const second = start + step;
+  const delta = second - start;
+  return Array.from({ length: n }, (_, i) => (i === 0 ? start : i === 1 ? second : start + i * delta));
+}
+
+function emptyPositions(count: number, gidStride: number): PopPositions {
+  return {
+    count, gidStride,
+    xnorm: new Float64Array(count), ynorm: new Float64Array(count), znorm: new Float64Array(count),
+    x: new Float64Array(count), y: new Float64Array(count), z: new Float64Array(count),
+  };
+}
+
+export function numericConstants(net: NetParamsData): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(net)) if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+  return out;
+}

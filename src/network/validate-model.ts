@@ -1,0 +1,23 @@
+import { Diagnostics, loadSpec, NetParams, SimConfig, validateStructure, type ModelSpec, type SpecInput, type ValidationScope } from '../spec/index.ts';
+import { checkStringFunctions } from './check-functions.ts';
+
+export interface ValidationResult extends ModelSpec {
+  diagnostics: Diagnostics;
+}
+
+/**
+ * Every check short of building: the spec's structure and references, unsupported options, and
+ * every string function against its site's variables. Nothing stops at the first problem.
+ * `scope: 'network'` limits simConfig checks to what network creation uses.
+ */
+export function validateModel(input: SpecInput | (ModelSpec & { warnings?: Diagnostics }), scope: ValidationScope = 'all'): ValidationResult {
+  const loaded = input instanceof Object && (input as ModelSpec).netParams instanceof NetParams && (input as ModelSpec).simConfig instanceof SimConfig;
+  const { netParams, simConfig, warnings } = loaded
+    ? { ...(input as ModelSpec), warnings: (input as { warnings?: Diagnostics }).warnings ?? new Diagnostics() }
+    : loadSpec(input as SpecInput);
+  const diagnostics = new Diagnostics();
+  diagnostics.list.push(...warnings.list);
+  validateStructure(netParams, simConfig, scope, diagnostics);
+  checkStringFunctions(netParams, diagnostics);
+  return { netParams, simConfig, diagnostics };
+}

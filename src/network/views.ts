@@ -1,0 +1,145 @@
+import type { CellTemplate, NetworkData } from './types.ts';
+
+// NetPyNE-shaped views of one cell, assembled from the compact tables on demand.
+
+export interface RealisedSection {
+  L: number; diam: number; Ra: number; cm: number; nseg: number;
+  /** mechanism -> parameter -> value per segment */
+  mechs: Record<string, Record<string, number[]>>;
+  /** point process -> parameter -> value */
+  pointps: Record<string, Record<string, number>>;
+  ions: Record<string, number>;
+}
+
+function varying(template: CellTemplate, row: number, s: number, kind: 'geom' | 'mech' | 'pointp', owner: string | undefined, param: string): number[] | undefined {
+  const column = template.varying.find((v) => v.section === s && v.kind === kind && v.param === param && v.owner === owner);
+  return column ? Array.from(column.values.subarray(row * column.width, (row + 1) * column.width)) : undefined;
+}
+
+/** Realised values of every section of cell c: NEURON defaults, rule values, per-cell drawn values. */
+export function realisedSections(d: NetworkData, c: number): Record<string, RealisedSection> {
+  const t = d.cells.template[c];
+  if (t < 0) return {};
+  const template = d.templates[t];
+  const row = d.cells.row[c];
+  const out: Record<string, RealisedSection> = {};
+  template.sections.forEach((sec, s) => {
+    const geom = (p: 'L' | 'diam' | 'Ra' | 'cm') => (p === 'L' && sec.pt3d ? sec.L : varying(template, row, s, 'geom', undefined, p)?.[0] ?? sec[p]);
+    const mechs: RealisedSection['mechs'] = {};
+    for (const [mech, params] of sec.mechs) {
+      mechs[mech] = {};
+      for (const [p, values] of params) mechs[mech][p] = varying(template, row, s, 'mech', mech, p) ?? Array.from(values);
+    }
+    const pointps: RealisedSection['pointps'] = {};
+    for (const [label, pp] of sec.pointps) {
+      pointps[label] = {};
+      for (const [p, v] of pp.params) pointps[label][p] = varying(template, row, s, 'pointp', label, p)?.[0] ?? v;
+    }
+    out[sec.name] = { L: geom('L'), diam: geom('diam'), Ra: geom('Ra'), cm: geom('cm'), nseg: sec.nseg, mechs, pointps, ions: Object.fromEntries(sec.ions) };
+  });
+  return out;
+}
+
+/** cell.secs as NetPyNE's createPyStruct keeps them, with string functions replaced by drawn values. */
+export function cellSecs(d: NetworkData, c: number): Record<string, Record<string, unknown>> {
+  const template = d.templates[d.cells.template[c]];
+  const row = d.cells.row[c];
+  const secs: Record<string, Record<string, unknown>> = {};
+  template.sections.forEach((sec, s) => {
+    const spec = sec.spec;
+    const out: Record<string, unknown> = {};
+    if (spec.geom) out.geom = mapValues(spec.geom as Record<string, unknown>, (v, p) => (typeof v === 'string' ? varying(template, row, s, 'geom', undefined, p)?.[0] ?? v : v));
+    if (spec.mechs) {
+      out.mechs = mapValues(spec.mechs as Record<string, Record<string, unknown>>, (params, mech) => mapValues(params, (v, p) => {
+        if (typeof v !== 'string') return v;
+        const values = varying(template, row, s, 'mech', mech, p);
+        return values ? (values.length === 1 ? values[0] : values) : v;
+      }));
+    }
+    if (spec.ions) out.ions = spec.ions;
+    if (spec.pointps) {
+      out.pointps = mapValues(spec.pointps as Record<string, Record<string, unknown>>, (pp, label) => mapValues(pp, (v, p) => {
+        if (v === 'gid') return d.cells.gid[c];
+        return typeof v === 'string' && p !== 'mod' && p !== 'vref' ? varying(template, row, s, 'pointp', label, p)?.[0] ?? v : v;
+      }));
+    }
+    out.topol = spec.topol ?? {};
+    for (const key of ['spikeGenLoc', 'vinit', 'threshold', 'weightNorm']) if (spec[key] !== undefined) out[key] = spec[key];
+    out.synMechs = [];
+    secs[sec.name] = out;
+  });
+  const conns = d.conns;
+  for (let k = conns.postStart[c]; k < conns.postStart[c + 1]; k++) {
+    const i = conns.byPost[k];
+    if (conns.synMech[i] < 0 || isPointProcessTarget(template, conns.sec[i])) continue;
+    const sec = template.sections[conns.sec[i]];
+    (secs[sec.name].synMechs as unknown[]).push(synMechEntry(d, i));
+  }
+  return secs;
+}
+
+function synMechEntry(d: NetworkData, i: number): Record<string, unknown> {
+  const c = d.conns;
+  const label = Object.keys(d.netParams.synMechParams)[c.synMech[i]];
+  const entry: Record<string, unknown> = { label, loc: c.loc[i] };
+  const drawn = c.synMechRow[i] >= 0 ? d.synMechValues.get(c.synMech[i]) : undefined;
+  for (const [k, v] of Object.entries(d.netParams.synMechParams[label])) {
+    entry[k] = typeof v === 'string' && drawn?.has(k) ? drawn.get(k)![c.synMechRow[i]] : v;
+  }
+  return entry;
+}
+
+function isPointProcessTarget(template: CellTemplate, sec: number): boolean {
+  return sec >= 0 && [...template.sections[sec].pointps.values()].some((p) => p.vref !== undefined);
+}
+
+/** cell.conns as NetPyNE records them. */
+export function cellConns(d: NetworkData, c: number): Record<string, unknown>[] {
+  const conns = d.conns;
+  const synMechLabels = Object.keys(d.netParams.synMechParams);
+  const ruleLabels = Object.keys(d.netParams.connParams);
+  const template = d.cells.template[c] >= 0 ? d.templates[d.cells.template[c]] : null;
+  const out: Record<string, unknown>[] = [];
+  for (let k = conns.postStart[c]; k < conns.postStart[c + 1]; k++) {
+    const i = conns.byPost[k];
+    const fromStim = conns.pre[i] < 0;
+    const synMech = conns.synMech[i] >= 0 ? synMechLabels[conns.synMech[i]] : null;
+    const sec = template && conns.sec[i] >= 0 ? template.sections[conns.sec[i]].name : pointCellSec(d, i);
+    const conn: Record<string, unknown> = {
+      preGid: fromStim ? 'NetStim' : d.cells.gid[conns.pre[i]],
+      sec,
+      loc: Number.isNaN(conns.loc[i]) ? null : conns.loc[i],
+      synMech,
+      weight: conns.weight[i],
+      delay: conns.delay[i],
+    };
+    if (fromStim) {
+      conn.preLoc = 0.5;
+      conn.preLabel = d.stims.params[conns.stim[i]].source;
+    } else {
+      if (d.simConfig.includeParamsLabel) conn.label = ruleLabels[conns.rule[i]];
+      if (template) conn.preLoc = 0.5;
+      else conn.weightIndex = conns.weightIndex[i];
+    }
+    if (template && isPointProcessTarget(template, conns.sec[i])) conn.weightIndex = conns.weightIndex[i];
+    out.push(conn);
+  }
+  return out;
+}
+
+/** For artificial targets NetPyNE keeps the rule's own sec value (usually None). */
+function pointCellSec(d: NetworkData, i: number): unknown {
+  const rule = d.conns.rule[i];
+  return rule >= 0 ? (Object.values(d.netParams.connParams)[rule].sec ?? null) : null;
+}
+
+export function cellStims(d: NetworkData, c: number): Record<string, unknown>[] {
+  const { byCell, cellStart, params } = d.stims;
+  return Array.from(byCell.subarray(cellStart[c], cellStart[c + 1]), (i) => params[i]);
+}
+
+function mapValues<T, U>(obj: Record<string, T>, fn: (v: T, k: string) => U): Record<string, U> {
+  const out: Record<string, U> = {};
+  for (const [k, v] of Object.entries(obj)) out[k] = fn(v, k);
+  return out;
+}

@@ -1,0 +1,24 @@
+import { buildNetwork, validateModel, type Network } from '../network/index.ts';
+import type { Diagnostic, ModelSpec, SpecInput } from '../spec/index.ts';
+
+export interface CreateOptions {
+  /** Called with each warning (validation and network building); default: none. */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * NetPyNE's sim.create(netParams, simConfig): validates the specification (throwing a SpecError
+ * listing every problem) and instantiates the network exactly as NetPyNE would.
+ */
+export function create(input: SpecInput | ModelSpec, options: CreateOptions = {}): Network {
+  const { netParams, simConfig, diagnostics } = validateModel(input, 'network');
+  for (const w of diagnostics.warnings) options.onWarning?.(formatWarning(w));
+  diagnostics.throwIfErrors();
+  const network = buildNetwork(netParams, simConfig);
+  for (const w of network.warnings) options.onWarning?.(w);
+  return network;
+}
+
+function formatWarning(d: Diagnostic): string {
+  return `${d.path}: ${d.message}`;
+}
