@@ -104,6 +104,17 @@ export const MECHANISMS: Readonly<Record<string, MechanismInfo>> = {
     kinds: ['artificialCell'],
     params: { taue: p(5, 'ms'), taui1: p(10, 'ms'), taui2: p(20, 'ms'), taum: p(50, 'ms') },
   },
+  // NetPyNE's Izhikevich point processes (doc/source/code/mod/izhi*.mod).
+  Izhi2007a: {
+    name: 'Izhi2007a',
+    kinds: ['pointProcess'],
+    params: {
+      C: p(1), k: p(0.7), vr: p(-60, 'mV'), vt: p(-40, 'mV'), vpeak: p(35, 'mV'), a: p(0.03), b: p(-2), c: p(-50), d: p(100),
+      Iin: p(0), Vpre: p(0), tauAMPA: p(5, 'ms'), tauNMDA: p(150, 'ms'), tauGABAA: p(6, 'ms'), tauGABAB: p(150, 'ms'), tauOpsin: p(50, 'ms'),
+      celltype: p(1), alive: p(1), cellid: p(-1), verbose: p(0),
+    },
+    vref: 'V',
+  },
   Izhi2007b: {
     name: 'Izhi2007b',
     kinds: ['pointProcess'],
@@ -111,6 +122,17 @@ export const MECHANISMS: Readonly<Record<string, MechanismInfo>> = {
       C: p(1), k: p(0.7), vr: p(-60, 'mV'), vt: p(-40, 'mV'), vpeak: p(35, 'mV'), a: p(0.03), b: p(-2), c: p(-50), d: p(100),
       Iin: p(0), celltype: p(1), alive: p(1), cellid: p(-1),
     },
+  },
+  Izhi2003a: {
+    name: 'Izhi2003a',
+    kinds: ['pointProcess'],
+    params: { a: p(0.02), b: p(0.2), c: p(-65), d: p(2), f: p(5), g: p(140), Iin: p(10), taug: p(1, 'ms'), thresh: p(30, 'mV'), erev: p(0, 'mV'), fflag: p(1) },
+    vref: 'V',
+  },
+  Izhi2003b: {
+    name: 'Izhi2003b',
+    kinds: ['pointProcess'],
+    params: { a: p(0.02), b: p(0.2), c: p(-65), d: p(2), f: p(5), g: p(140), Iin: p(10), thresh: p(30, 'mV'), fflag: p(1), cellid: p(-1) },
   },
 };
 
