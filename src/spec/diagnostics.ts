@@ -71,7 +71,9 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   if (list.length === 0) return '';
   const best = closest(name, list);
   const limit = Math.max(2, Math.floor(name.length / 3));
-  return distance(name.toLowerCase(), best.toLowerCase()) <= limit ? ` (did you mean '${best}'?)` : '';
+  if (distance(name.toLowerCase(), best.toLowerCase()) <= limit) return ` (did you mean '${best}'?)`;
+  const prefix = list.find((c) => c.length >= 3 && name.length >= 3 && (name.startsWith(c) || c.startsWith(name)));
+  return prefix ? ` (did you mean '${prefix}'?)` : '';
 }
 
 /** Joins path segments: identifiers with '.', anything else in brackets. */

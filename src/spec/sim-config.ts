@@ -11,6 +11,8 @@ export class SimConfig {
     if ('tstop' in data && !('duration' in data)) this.duration = data.tstop as number;
     this.tstop = this.duration;
     this.netpyneQuirks = { ...defaultQuirks(), ...(data.netpyneQuirks ?? {}) };
+    // NetPyNE reads seeds['cell'] with a default of 1; older cfg files give only conn, stim, loc.
+    this.seeds = { ...defaultSimConfig().seeds, ...(data.seeds ?? {}) };
   }
 
   /** NetPyNE's cfg.addAnalysis(func, params). */

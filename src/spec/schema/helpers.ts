@@ -23,21 +23,17 @@ export function range(inclusive = false) {
     .refine(([lo, hi]) => (inclusive ? lo <= hi : lo < hi), inclusive ? 'empty range: expected low <= high' : 'empty range: expected low < high');
 }
 
-/** A record whose keys are all known: unknown keys are errors with a did-you-mean. */
+/** A record whose keys are all known: unknown keys are errors with a did-you-mean (reported even when other keys are wrong). */
 export function strictObject<S extends z.ZodRawShape>(shape: S, what: string) {
   const known = Object.keys(shape);
-  return z.looseObject(shape, { error: `expected an object (${what})` }).superRefine((value, ctx) => {
+  const unknownKeys = z.superRefine((value: Record<string, unknown>, ctx) => {
     for (const key of Object.keys(value)) {
       if (!(key in shape)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          input: (value as Record<string, unknown>)[key],
-          message: `unknown key '${key}' in ${what}${didYouMean(key, known)}`,
-        });
+        ctx.addIssue({ code: 'custom', path: [key], input: value[key], message: `unknown key '${key}' in ${what}${didYouMean(key, known)}` });
       }
     }
-  });
+  }, { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) });
+  return z.looseObject(shape, { error: `expected an object (${what})` }).check(unknownKeys);
 }
 
 /** A label-keyed collection whose values follow `entry`. */
