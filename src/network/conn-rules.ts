@@ -131,7 +131,7 @@ function convConn(run: RuleRun, ctx: Context, values: Float64Array | null): void
     const postGid = run.postGids[ipost];
     const conv = clampCount(values ? values[ipost] : constant, run.pre.length);
     const selected = sampler.sample(new Random123Stream(hashPre, postGid, ctx.cfg.seeds.conn), conv, run.preGids, postGid);
-    selected.sort();
+    selected.sort((a, b) => a - b);
     ctx.builder.reserve(selected.length);
     for (const ipre of selected) {
       const pre = run.pre[ipre];

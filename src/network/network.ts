@@ -1,3 +1,4 @@
+import { orderedDict } from '../spec/index.ts';
 import { cellTags } from './cells.ts';
 import { cellConns, cellSecs, cellStims, realisedSections, type RealisedSection } from './views.ts';
 import type { NetworkData } from './types.ts';
@@ -26,10 +27,10 @@ export class Network {
 
   constructor(data: NetworkData) {
     this.data = data;
-    this.pops = Object.fromEntries(data.pops.map((p) => [p.label, {
+    this.pops = orderedDict(data.pops.map((p) => [p.label, {
       tags: p.tags,
       cellGids: Array.from(data.cells.gid.subarray(p.firstCell, p.firstCell + p.cellCount)),
-    }]));
+    }] as const));
     this.gidIndex = new Map(Array.from(data.cells.gid, (g, i) => [g, i]));
     this.cells = cellArray(data.cells.count, (i) => this.cell(i));
   }

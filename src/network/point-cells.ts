@@ -1,6 +1,6 @@
 import { compileExpression, ExprError, ExprRuntimeError, pointCellContext } from '../expr/index.ts';
 import { hashStr, NeuronRandom } from '../rng/index.ts';
-import { MECHANISMS, canonicalParam, joinPath, type NetParamsData, type SimConfigData } from '../spec/index.ts';
+import { MECHANISMS, canonicalParam, deepOrdered, joinPath, type NetParamsData, type SimConfigData } from '../spec/index.ts';
 import { NetworkBuildError } from './errors.ts';
 import { numericConstants } from './positions.ts';
 import { vecStimTrain } from './vecstim.ts';
@@ -33,7 +33,7 @@ export interface PointCellResult {
 
 export function createPointCell(input: PointCellInput, net: NetParamsData, cfg: SimConfigData, path: string): PointCellResult {
   const info = MECHANISMS[input.model];
-  const params: Record<string, unknown> = structuredClone(input.params);
+  const params: Record<string, unknown> = deepOrdered(input.params);
   const mechParams: Record<string, number> = Object.fromEntries(Object.entries(info.params).map(([k, v]) => [k, v.default as number]));
   const ignoredStrings: string[] = [];
   if (Array.isArray(params.rate) && params.rate.length === 2) {

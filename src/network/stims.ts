@@ -48,7 +48,8 @@ export function addStims(built: CellsResult, net: NetParamsData, cfg: SimConfigD
         label,
         source: target.source,
         sec: target.sec ?? null,
-        loc: lists.get('loc')?.[k] ?? target.loc ?? 0.5,
+        // NetPyNE 1.1 leaves a missing loc as None: NetStim synapses then use the placement defaults
+        loc: lists.get('loc')?.[k] ?? target.loc ?? null,
       };
       if (source.type === 'NetStim') {
         params.weight = lists.get('weight')?.[k] ?? target.weight ?? 1.0;
@@ -173,6 +174,8 @@ function addClamp(params: Record<string, unknown>, cell: number, target: number,
   } else if (typeof sec !== 'string' || !template.sectionIndex.has(sec)) {
     throw new NetworkBuildError(joinPath(path, 'sec'), sec, `${params.type} needs a single section name`);
   }
+  // NetPyNE 1.1 crashes on a clamp without loc (IClamp(sec(None))); the documented default is 0.5.
+  if (params.loc === null) params.loc = 0.5;
   if (typeof params.loc !== 'number' || params.loc < 0 || params.loc > 1) throw new NetworkBuildError(joinPath(path, 'loc'), params.loc, 'expected a location in [0, 1]');
   rows.cell.push(cell);
   rows.target.push(target);

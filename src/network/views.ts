@@ -1,3 +1,4 @@
+import { orderedDict } from '../spec/index.ts';
 import type { CellTemplate, NetworkData } from './types.ts';
 
 // NetPyNE-shaped views of one cell, assembled from the compact tables on demand.
@@ -44,7 +45,7 @@ export function realisedSections(d: NetworkData, c: number): Record<string, Real
 export function cellSecs(d: NetworkData, c: number): Record<string, Record<string, unknown>> {
   const template = d.templates[d.cells.template[c]];
   const row = d.cells.row[c];
-  const secs: Record<string, Record<string, unknown>> = {};
+  const secs: Record<string, Record<string, unknown>> = orderedDict();
   template.sections.forEach((sec, s) => {
     const spec = sec.spec;
     const out: Record<string, unknown> = {};
@@ -139,7 +140,7 @@ export function cellStims(d: NetworkData, c: number): Record<string, unknown>[] 
 }
 
 function mapValues<T, U>(obj: Record<string, T>, fn: (v: T, k: string) => U): Record<string, U> {
-  const out: Record<string, U> = {};
+  const out: Record<string, U> = orderedDict();
   for (const [k, v] of Object.entries(obj)) out[k] = fn(v, k);
   return out;
 }
