@@ -4,7 +4,8 @@ import type { ExprContext } from './context.ts';
 import { ExprError } from './errors.ts';
 import { CONSTANTS, FUNCTIONS, WGSL_RANDOM } from './functions.ts';
 
-// Renders a checked string function as one f32 WGSL expression. Helpers it calls live in
+// Renders a checked string function as one f32 WGSL expression (`inf` becomes the largest finite
+// f32, WGSL having no infinite constants). Helpers it calls live in
 // shaders/lib/pyops.wgsl (py_mod, py_floordiv, py_pow, py_log10, py_round) and
 // shaders/lib/random.wgsl (rng_uniform, rng_discunif, rng_normal, rng_negexp on a
 // ptr<function, Rng123>). WGSL has no short-circuit for `select`, so random draws inside
@@ -87,8 +88,8 @@ class WgslRenderer {
   }
 
   private literal(value: number, column: number): string {
-    if (value === Infinity) return 'py_inf()';
-    if (value === -Infinity) return '(-py_inf())';
+    if (value === Infinity) return 'PY_INF';
+    if (value === -Infinity) return '(-PY_INF)';
     if (Math.abs(value) > 3.4028234663852886e38) this.fail(column, `${value} does not fit in f32`);
     const text = String(value);
     return /[.eE]/.test(text) ? text : `${text}.0`;

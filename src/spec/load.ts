@@ -12,7 +12,7 @@ export interface ModelSpec {
 }
 
 /** What loadSpec accepts: JSON text, `{netParams, simConfig}` (plain or class instances), or a NetPyNE saved-data object. */
-export type SpecInput = string | { netParams?: Partial<NetParamsData> | NetParams; simConfig?: Partial<SimConfigData> | SimConfig; [key: string]: unknown };
+export type SpecInput = string | { netParams?: NetParams | Record<string, unknown>; simConfig?: SimConfig | Record<string, unknown>; [key: string]: unknown };
 
 const SAVED_DATA_KEYS = ['net', 'simConfig', 'simData', 'netpyne_version', 'netpyne_changeset', 'netParams_version'];
 

@@ -14,7 +14,7 @@ const cell = {
   secLists: { dends: ['dend', 'apic'] },
 };
 
-function spec(connParams: Record<string, unknown>, extra: Record<string, unknown> = {}, simConfig: Record<string, unknown> = {}) {
+function spec(connParams: Record<string, unknown>, extra: Record<string, unknown> = {}, simConfig: Record<string, unknown> = {}): any {
   return {
     netParams: {
       cellParams: { C: cell },
@@ -30,7 +30,7 @@ function spec(connParams: Record<string, unknown>, extra: Record<string, unknown
 const A2B = { preConds: { pop: 'A' }, postConds: { pop: 'B' } };
 
 /** All conns as [pre gid, post gid, sec, loc, synMech, weight, delay], in per-cell order. */
-function conns(n: ReturnType<typeof create>) {
+function conns(n: ReturnType<typeof create>): any[] {
   return n.cells.flatMap((c) => c.conns.map((k) => ({ ...k, post: c.gid })));
 }
 
