@@ -107,10 +107,47 @@ const EXP_OVERFLOW = 709.782712893384;
 const EXP_UNDERFLOW = -745.1332191019412;
 const expOut: DD = { hi: 0, lo: 0 };
 
-/** Correctly rounded e^x. */
+const SPLITTER = 134217729; // 2^27 + 1
+/** POW2_HI split in two 26-bit halves (Dekker), for the exact product in the fast path. */
+const POW2_HI_HEAD = new Float64Array(32);
+const POW2_HI_TAIL = new Float64Array(32);
+for (let j = 0; j < 32; j++) {
+  const t = SPLITTER * POW2_HI[j];
+  POW2_HI_HEAD[j] = t - (t - POW2_HI[j]);
+  POW2_HI_TAIL[j] = POW2_HI[j] - POW2_HI_HEAD[j];
+}
+/** 2^m for m in [-1100, 1100]. */
+const POW2_INT = Float64Array.from({ length: 2201 }, (_, i) => Math.pow(2, i - 1100));
+
+/** Correctly rounded e^x (the fast path inlined, allocation-free: string functions call it per pair). */
 export function crExp(x: number): number {
   if (!(x > EXP_UNDERFLOW)) return Number.isNaN(x) ? NaN : 0;
   if (x > EXP_OVERFLOW) return Infinity;
+  const k = Math.round(x * INV_LN2_32);
+  const j = k & 31;
+  const m = (k - j) / 32;
+  const th = POW2_HI[j];
+  const r0 = x - k * LN2_32_HI; // exact (Sterbenz)
+  const rc = -k * LN2_32_MID;
+  const rh = r0 + rc;
+  const rl = r0 - rh + rc;
+  const p = rh * rh * (0.5 + rh * (1 / 6 + rh * (1 / 24 + rh * (1 / 120 + rh * (1 / 720 + rh / 5040))))) + rl;
+  // th * rh exactly (Dekker), then T(1 + r + p) = T + T*r + (T*p + tl*(1 + r + p))
+  const prod = th * rh;
+  const t = SPLITTER * rh;
+  const rHead = t - (t - rh);
+  const rTail = rh - rHead;
+  const head = POW2_HI_HEAD[j];
+  const tail = POW2_HI_TAIL[j];
+  const prodLo = ((head * rHead - prod) + head * rTail + tail * rHead) + tail * rTail;
+  const small = prodLo + th * p + POW2_LO[j] * (1 + rh + p);
+  const s = th + prod;
+  const bb = s - th;
+  const lo0 = (th - (s - bb)) + (prod - bb) + small;
+  const hi = s + lo0;
+  const lo = lo0 - (hi - s);
+  const err = FAST_ERROR * Math.abs(hi);
+  if (m > -1000 && m < 1000 && hi + (lo + err) === hi + (lo - err)) return (hi + lo) * POW2_INT[m + 1100];
   return expRounded(x, 0, FAST_ERROR, 0);
 }
 

@@ -22,9 +22,9 @@ export class Column<T extends TypedArray> {
     if (this.length + n > this.data.length) this.grow(this.length + n);
   }
 
-  /** The values so far, trimmed to length (no copy when the capacity is exact). */
+  /** The values so far: a view of the first `length` elements (no copy; spare capacity stays allocated). */
   finish(): T {
-    return this.length === this.data.length ? this.data : (this.data.slice(0, this.length) as T);
+    return this.data.subarray(0, this.length) as T;
   }
 
   private grow(minimum: number): void {

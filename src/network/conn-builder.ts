@@ -5,7 +5,7 @@ import { NetworkBuildError } from './errors.ts';
 import { placeSynapses, resolveSections } from './placement.ts';
 import { pyRoundHalfEven } from './py.ts';
 import { SynMechFunctions } from './synmech-functions.ts';
-import type { ConnTable, SynMechValues } from './types.ts';
+import type { ConnTable, PointProcessTemplate, SectionTemplate, SynMechValues } from './types.ts';
 
 /** One connection request: NetPyNE's params dict for Cell.addConn, as mutable fields (reused, no allocation). */
 export interface ConnRequest {
@@ -76,44 +76,44 @@ export class ConnBuilder {
 
   private addToCompartCell(r: ConnRequest): number {
     const { cells, templates } = this.built;
-    const template = templates[cells.template[r.post]];
+    const t = cells.template[r.post];
+    const template = templates[t];
     const gid = cells.gid[r.post];
     const synsPerConn = r.synsPerConn ?? 1;
-    const { sections, fellBack } = resolveSections(template, r.sec);
+    const { sections, fellBack } = this.sections(t, r.sec);
     if (fellBack) this.warnSectionFallback(r, template.index);
     if (sections.length === 0) return 0;
     if (r.preGid === gid && !this.cfg.allowSelfConns) return 0;
-    const weights = this.weights(r, synsPerConn);
-    const delays = this.delays(r, synsPerConn);
+    const scale = this.weightScale(r);
     // Artificial point process with its own voltage (vref) on a single target section: conns target it directly.
     if (sections.length === 1) {
-      const pointp = [...template.sections[sections[0]].pointps.entries()].find(([, p]) => p.vref !== undefined);
+      const pointp = this.vrefPointp(t, sections[0]);
       if (pointp) {
         if (synsPerConn > 1) return 0; // NetPyNE refuses several synapses per connection here
-        const index = pointp[1].synList && r.synMech ? Math.max(0, pointp[1].synList.indexOf(r.synMech)) : 0;
-        const synMech = r.synMech === null ? -1 : this.synMechLabels.indexOf(r.synMech);
-        this.push(r, synMech, sections[0], typeof r.loc === 'number' ? r.loc : NaN, weights[0], delays[0], index, -1, 0);
+        const index = pointp.synList && r.synMech ? Math.max(0, pointp.synList.indexOf(r.synMech)) : 0;
+        const synMech = r.synMech === null ? -1 : this.synMechIndex(r.synMech, r.path);
+        this.push(r, synMech, sections[0], typeof r.loc === 'number' ? r.loc : NaN, scale * this.scalar(r.weight, this.net.defaultWeight, r, 'weight'), this.delayOf(r), index, -1, 0);
         return 1;
       }
     }
-    const synMechName = r.synMech ?? this.synMechLabels[0];
-    if (synMechName === undefined) throw new NetworkBuildError(r.path, null, 'no synaptic mechanism available: define synMechParams');
-    const synMech = this.synMechLabels.indexOf(synMechName);
-    const lengths = (s: number) => this.sectionLength(template.index, cells.row[r.post], s);
+    const synMech = this.synMechIndex(r.synMech ?? this.synMechLabels[0], r.path);
+    if (synsPerConn === 1 && sections.length === 1 && !Array.isArray(r.weight) && !Array.isArray(r.delay)) {
+      // One synapse on one section: NetPyNE's placement reduces to the (first) loc.
+      const loc = r.loc === null ? 0.5 : Array.isArray(r.loc) ? r.loc[0] : r.loc;
+      const row = this.synMechs.instance(synMech, r.post, sections[0], loc);
+      const weight = this.normalised(template.sections[sections[0]], loc, scale * (r.weight ?? this.net.defaultWeight));
+      if (!this.cfg.allowConnsWithWeight0 && weight === 0.0) return 0;
+      this.push(r, synMech, sections[0], loc, weight, this.delayOf(r), 0, row, 0);
+      return 1;
+    }
+    const weights = this.weights(r, synsPerConn, scale);
+    const delays = this.delays(r, synsPerConn);
     const placement = placeSynapses({
-      template, lengths, gid, preGidForStream: r.preGid >= 0 ? r.preGid : 0, sec: r.sec, loc: r.loc, synsPerConn,
+      template, lengths: (s) => this.sectionLength(t, cells.row[r.post], s), gid, preGidForStream: r.preGid >= 0 ? r.preGid : 0, sec: r.sec, loc: r.loc, synsPerConn,
       connRandomSecFromList: r.connRandomSecFromList, distributeSynsUniformly: r.distributeSynsUniformly, path: r.path,
     }, sections);
-    const rows = new Int32Array(synsPerConn);
-    for (let i = 0; i < synsPerConn; i++) rows[i] = this.synMechs.instance(synMech, r.post, placement.sections[i], placement.locs[i]);
-    for (let i = 0; i < synsPerConn; i++) {
-      const norm = template.sections[placement.sections[i]].weightNorm;
-      if (norm) {
-        const nseg = template.sections[placement.sections[i]].nseg;
-        const k = pyRoundHalfEven(placement.locs[i] * nseg) - 1;
-        weights[i] = weights[i] * norm[k < 0 ? norm.length + k : k];
-      }
-    }
+    const rows = placement.sections.map((sec, i) => this.synMechs.instance(synMech, r.post, sec, placement.locs[i]));
+    for (let i = 0; i < synsPerConn; i++) weights[i] = this.normalised(template.sections[placement.sections[i]], placement.locs[i], weights[i]);
     let created = 0;
     for (let i = 0; i < synsPerConn; i++) {
       if (!this.cfg.allowConnsWithWeight0 && weights[i] === 0.0) continue;
@@ -122,13 +122,54 @@ export class ConnBuilder {
     return created;
   }
 
+  /** weight times the section's weightNorm at int(round(loc*nseg)) - 1 (Python indexing), if any. */
+  private normalised(sec: SectionTemplate, loc: number, weight: number): number {
+    const norm = sec.weightNorm;
+    if (!norm) return weight;
+    const k = pyRoundHalfEven(loc * sec.nseg) - 1;
+    return weight * norm[k < 0 ? norm.length + k : k];
+  }
+
+  private readonly sectionCache: Array<Map<unknown, { sections: number[]; fellBack: boolean }>> = [];
+  private sections(template: number, sec: unknown): { sections: number[]; fellBack: boolean } {
+    const cache = (this.sectionCache[template] ??= new Map());
+    let resolved = cache.get(sec);
+    if (!resolved) cache.set(sec, (resolved = resolveSections(this.built.templates[template], sec)));
+    return resolved;
+  }
+
+  private readonly vrefCache: Array<Array<PointProcessTemplate | null>> = [];
+  private vrefPointp(template: number, section: number): PointProcessTemplate | null {
+    const perTemplate = (this.vrefCache[template] ??= this.built.templates[template].sections.map((sec) => [...sec.pointps.values()].find((p) => p.vref !== undefined) ?? null));
+    return perTemplate[section];
+  }
+
+  private readonly synMechIndices = new Map<string, number>();
+  private synMechIndex(label: string | undefined, path: string): number {
+    if (label === undefined) throw new NetworkBuildError(path, null, 'no synaptic mechanism available: define synMechParams');
+    let i = this.synMechIndices.get(label);
+    if (i === undefined) this.synMechIndices.set(label, (i = this.synMechLabels.indexOf(label)));
+    return i;
+  }
+
+  private scalar(value: number | number[] | null, fallback: number, r: ConnRequest, what: string): number {
+    if (Array.isArray(value)) throw new NetworkBuildError(r.path, value, `a list of ${what}s needs synsPerConn > 1`);
+    return value ?? fallback;
+  }
+
+  private delayOf(r: ConnRequest): number {
+    const d = this.scalar(r.delay, this.net.defaultDelay, r, 'delay');
+    if (d < 0) throw new NetworkBuildError(r.path, d, 'negative delay: expected a delay >= 0 ms');
+    return d;
+  }
+
   private addToPointCell(r: ConnRequest): number {
     const synsPerConn = r.synsPerConn ?? 1;
     if (r.preGid === this.built.cells.gid[r.post]) return 0; // PointCell.addConn always skips self-connections
-    const weights = this.weights(r, synsPerConn);
+    const weights = this.weights(r, synsPerConn, this.weightScale(r));
     const delays = this.delays(r, synsPerConn);
     const loc = typeof r.loc === 'number' ? r.loc : NaN;
-    const synMech = r.synMech === null ? -1 : this.synMechLabels.indexOf(r.synMech);
+    const synMech = r.synMech === null ? -1 : this.synMechIndex(r.synMech, r.path);
     for (let i = 0; i < synsPerConn; i++) this.push(r, synMech, -1, loc, weights[i], delays[i], 0, -1, i);
     return synsPerConn;
   }
@@ -147,17 +188,19 @@ export class ConnBuilder {
     this.synMechRow.push(synMechRow);
   }
 
-  /** Cell._connWeightsAndDelays: scale factor (NetStims, per cell model, or global) times weight(s). */
-  private weights(r: ConnRequest, n: number): number[] {
+  /** Cell._connWeightsAndDelays scale factor: NetStims, the post cell's model, or the global factor. */
+  private weightScale(r: ConnRequest): number {
     const net = this.net;
-    let scale: number;
-    if (r.pre < 0) scale = net.scaleConnWeightNetStims;
-    else {
-      const models = net.scaleConnWeightModels;
-      const model = this.built.pops[this.built.cells.pop[r.post]].cellModel ?? (this.built.pops[this.built.cells.pop[r.post]].tags.cellModel as string | undefined);
-      scale = models && typeof models === 'object' && model !== undefined && model in models ? models[model] : net.scaleConnWeight;
-    }
-    const w = r.weight ?? net.defaultWeight;
+    if (r.pre < 0) return net.scaleConnWeightNetStims;
+    const models = net.scaleConnWeightModels;
+    if (!models) return net.scaleConnWeight;
+    const pop = this.built.pops[this.built.cells.pop[r.post]];
+    const model = pop.cellModel ?? (pop.tags.cellModel as string | undefined);
+    return typeof models === 'object' && model !== undefined && model in models ? models[model] : net.scaleConnWeight;
+  }
+
+  private weights(r: ConnRequest, n: number, scale: number): number[] {
+    const w = r.weight ?? this.net.defaultWeight;
     if (Array.isArray(w)) {
       if (w.length !== n) throw new NetworkBuildError(r.path, w, `number of weights must match synsPerConn (${n})`);
       return w.map((v) => scale * v);

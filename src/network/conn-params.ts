@@ -8,63 +8,71 @@ import type { CellTable } from './types.ts';
 export const CONN_FUNC_PARAMS = ['weight', 'delay', 'synsPerConn', 'loc'] as const;
 export type ConnFuncParam = (typeof CONN_FUNC_PARAMS)[number];
 
+const PAIR_VARIABLES = [
+  'pre_x', 'pre_y', 'pre_z', 'pre_xnorm', 'pre_ynorm', 'pre_znorm', 'post_x', 'post_y', 'post_z', 'post_xnorm', 'post_ynorm', 'post_znorm',
+  'dist_x', 'dist_y', 'dist_z', 'dist_3D', 'dist_2D', 'dist_xnorm', 'dist_ynorm', 'dist_znorm', 'dist_norm3D', 'dist_norm2D', 'dist_3D_border',
+];
+
 /** Per-pair variables of connection string functions (conn.py dictVars), filled on demand. */
 export class PairEnv {
   readonly env: Float64Array;
+  /** Per function: [slot, variable code] pairs, resolved once. */
+  private readonly codes = new WeakMap<CompiledExpr, Int32Array>();
+
   constructor(private readonly cells: CellTable, private readonly distNormBug: boolean, size: number) {
     this.env = new Float64Array(size);
   }
 
   /** Fills the slots `fn` reads for the pair (pre, post); -1 means the side is absent. */
   fill(fn: CompiledExpr, pre: number, post: number): Float64Array {
-    const c = this.cells;
-    const vars = fn.context.variables;
-    for (const slot of fn.slots) {
-      const name = vars[slot];
-      this.env[slot] = pairVariable(name, c, pre, post, this.distNormBug);
+    let codes = this.codes.get(fn);
+    if (!codes) {
+      codes = Int32Array.from(fn.slots.flatMap((slot) => [slot, PAIR_VARIABLES.indexOf(fn.context.variables[slot])]));
+      this.codes.set(fn, codes);
     }
+    for (let i = 0; i < codes.length; i += 2) this.env[codes[i]] = pairVariable(codes[i + 1], this.cells, pre, post, this.distNormBug);
     return this.env;
   }
 }
 
-function pairVariable(name: string, c: CellTable, pre: number, post: number, distNormBug: boolean): number {
-  switch (name) {
-    case 'pre_x': return c.x[pre];
-    case 'pre_y': return c.y[pre];
-    case 'pre_z': return c.z[pre];
-    case 'pre_xnorm': return c.xnorm[pre];
-    case 'pre_ynorm': return c.ynorm[pre];
-    case 'pre_znorm': return c.znorm[pre];
-    case 'post_x': return c.x[post];
-    case 'post_y': return c.y[post];
-    case 'post_z': return c.z[post];
-    case 'post_xnorm': return c.xnorm[post];
-    case 'post_ynorm': return c.ynorm[post];
-    case 'post_znorm': return c.znorm[post];
-    case 'dist_x': return Math.abs(c.x[pre] - c.x[post]);
-    case 'dist_y': return Math.abs(c.y[pre] - c.y[post]);
-    case 'dist_z': return Math.abs(c.z[pre] - c.z[post]);
-    case 'dist_3D': return Math.sqrt((c.x[pre] - c.x[post]) ** 2 + (c.y[pre] - c.y[post]) ** 2 + (c.z[pre] - c.z[post]) ** 2);
-    case 'dist_2D': return Math.sqrt((c.x[pre] - c.x[post]) ** 2 + (c.z[pre] - c.z[post]) ** 2);
-    case 'dist_xnorm': return Math.abs(c.xnorm[pre] - c.xnorm[post]);
-    case 'dist_ynorm': return Math.abs(c.ynorm[pre] - c.ynorm[post]);
-    case 'dist_znorm': return Math.abs(c.znorm[pre] - c.znorm[post]);
-    case 'dist_norm3D':
+function pairVariable(code: number, c: CellTable, pre: number, post: number, distNormBug: boolean): number {
+  switch (code) {
+    case 0: return c.x[pre];
+    case 1: return c.y[pre];
+    case 2: return c.z[pre];
+    case 3: return c.xnorm[pre];
+    case 4: return c.ynorm[pre];
+    case 5: return c.znorm[pre];
+    case 6: return c.x[post];
+    case 7: return c.y[post];
+    case 8: return c.z[post];
+    case 9: return c.xnorm[post];
+    case 10: return c.ynorm[post];
+    case 11: return c.znorm[post];
+    case 12: return Math.abs(c.x[pre] - c.x[post]);
+    case 13: return Math.abs(c.y[pre] - c.y[post]);
+    case 14: return Math.abs(c.z[pre] - c.z[post]);
+    case 15: return Math.sqrt((c.x[pre] - c.x[post]) ** 2 + (c.y[pre] - c.y[post]) ** 2 + (c.z[pre] - c.z[post]) ** 2);
+    case 16: return Math.sqrt((c.x[pre] - c.x[post]) ** 2 + (c.z[pre] - c.z[post]) ** 2);
+    case 17: return Math.abs(c.xnorm[pre] - c.xnorm[post]);
+    case 18: return Math.abs(c.ynorm[pre] - c.ynorm[post]);
+    case 19: return Math.abs(c.znorm[pre] - c.znorm[post]);
+    case 20:
       // NetPyNE 1.1: sqrt(dx^2 + sqrt(dy) + sqrt(dz)) on signed differences (quirk, on by default)
       return distNormBug
         ? Math.sqrt((c.xnorm[pre] - c.xnorm[post]) ** 2 + Math.sqrt(c.ynorm[pre] - c.ynorm[post]) + Math.sqrt(c.znorm[pre] - c.znorm[post]))
         : Math.sqrt((c.xnorm[pre] - c.xnorm[post]) ** 2 + (c.ynorm[pre] - c.ynorm[post]) ** 2 + (c.znorm[pre] - c.znorm[post]) ** 2);
-    case 'dist_norm2D':
+    case 21:
       return distNormBug
         ? Math.sqrt((c.xnorm[pre] - c.xnorm[post]) ** 2 + Math.sqrt(c.znorm[pre] - c.znorm[post]))
         : Math.sqrt((c.xnorm[pre] - c.xnorm[post]) ** 2 + (c.znorm[pre] - c.znorm[post]) ** 2);
-    case 'dist_3D_border': {
+    case 22: {
       const border = c.extraTags.get(post)?.borderCorrect as number[] | undefined;
       if (!border) throw new NetworkBuildError('netParams.correctBorder', false, 'dist_3D_border needs netParams.correctBorder');
       return Math.sqrt((Math.abs(c.x[pre] - c.x[post]) - border[0]) ** 2 + (Math.abs(c.y[pre] - c.y[post]) - border[1]) ** 2 + (Math.abs(c.z[pre] - c.z[post]) - border[2]) ** 2);
     }
     default:
-      throw new Error(`unknown connection variable ${name}`);
+      throw new Error(`unknown connection variable code ${code}`);
   }
 }
 
@@ -116,11 +124,18 @@ export class ConnParamEvaluator {
     for (const param of CONN_FUNC_PARAMS) {
       const v = rule[param];
       if (typeof v === 'string') this.functions.set(param, compileConnFunction(v, param, 'pair', constants, joinPath(path, param)));
+      this.values[param] = v;
     }
+  }
+
+  /** Whether every parameter is a plain value (then `values` never changes). */
+  get constant(): boolean {
+    return this.functions.size === 0 && this.lists.size === 0;
   }
 
   /** Sets `values` for the pair; `pairIndex` addresses precomputed lists. */
   evaluate(pre: number, post: number, pairIndex: number): void {
+    if (this.constant) return;
     let seeded = false;
     for (const param of CONN_FUNC_PARAMS) {
       const list = this.lists.get(param);

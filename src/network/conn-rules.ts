@@ -2,7 +2,7 @@ import { hashList, hashStr, NeuronRandom, Random123Stream } from '../rng/index.t
 import { joinPath, type ConnParams, type NetParamsData, type SimConfigData } from '../spec/index.ts';
 import type { CellsResult } from './cells.ts';
 import { Column, stableOrderBy } from './columns.ts';
-import { newRequest, type ConnBuilder } from './conn-builder.ts';
+import { newRequest, type ConnBuilder, type ConnRequest } from './conn-builder.ts';
 import { compileConnFunction, ConnParamEvaluator, PairEnv, runFunction } from './conn-params.ts';
 import { NetworkBuildError } from './errors.ts';
 import { numericConstants } from './positions.ts';
@@ -18,6 +18,8 @@ import { selectCells } from './select.ts';
 type ConnFunc = 'fullConn' | 'probConn' | 'convConn' | 'divConn' | 'fromListConn';
 
 interface RuleRun {
+  /** Reused for every connection of the rule. */
+  request: ConnRequest;
   index: number;
   label: string;
   path: string;
@@ -34,8 +36,9 @@ export function connectCells(built: CellsResult, net: NetParamsData, cfg: SimCon
   const constants = numericConstants(net);
   const copied = net.popTagsCopiedToCells ?? [];
   const pairEnv = new PairEnv(built.cells, cfg.netpyneQuirks.distNormSqrtBug, 64);
-  Object.entries(net.connParams as Record<string, ConnParams>).forEach(([label, rule], index) => {
+  Object.entries(net.connParams as Record<string, ConnParams>).forEach(([label, ruleDict], index) => {
     const path = joinPath('netParams.connParams', label);
+    const rule: ConnParams = { ...ruleDict }; // a plain object: read per connection, cheaper than the ordered dict
     const pre = selectCells(rule.preConds ?? {}, built.pops, built.cells, copied);
     if (pre.length === 0) return;
     const post = selectCells(rule.postConds ?? {}, built.pops, built.cells, copied);
@@ -44,7 +47,7 @@ export function connectCells(built: CellsResult, net: NetParamsData, cfg: SimCon
     const preGids = gidsOf(built, pre);
     const postGids = gidsOf(built, post);
     const run: RuleRun = {
-      index, label, path, rule, pre, post, preGids, postGids,
+      request: ruleRequest(index, path, rule, cfg), index, label, path, rule, pre, post, preGids, postGids,
       ruleRand: new NeuronRandom(hashStr(`conn_${connFunc}`), hashList(concat(preGids, postGids)), cfg.seeds.conn),
       params: new ConnParamEvaluator(rule as unknown as Record<string, unknown>, path, constants, pairEnv, built.cells, cfg.seeds.conn),
     };
@@ -201,22 +204,19 @@ function fromListConn(run: RuleRun, ctx: Context): void {
  */
 function addCellConn(run: RuleRun, ctx: Context, pre: number, post: number, pairIndex: number, overrides?: Record<string, unknown>): void {
   run.params.evaluate(pre, post, pairIndex);
-  const values = { ...run.params.values } as Record<string, unknown>;
-  if (overrides) for (const [k, v] of Object.entries(overrides)) if (v !== undefined && !run.params.functions.has(k as never)) values[k] = v;
-  const synMechs = Array.isArray(run.rule.synMech) ? run.rule.synMech : [run.rule.synMech ?? null];
-  const n = synMechs.length;
-  const request = newRequest();
+  const values = run.params.values as Record<string, unknown>;
+  const request = run.request;
   request.pre = pre;
   request.preGid = ctx.built.cells.gid[pre];
   request.post = post;
-  request.rule = run.index;
   request.sec = overrides?.sec ?? run.rule.sec;
-  request.path = run.path;
-  request.connRandomSecFromList = run.rule.connRandomSecFromList ?? ctx.cfg.connRandomSecFromList;
-  request.distributeSynsUniformly = run.rule.distributeSynsUniformly ?? ctx.cfg.distributeSynsUniformly;
+  const value = (param: 'weight' | 'delay' | 'loc' | 'synsPerConn'): unknown =>
+    overrides && overrides[param] !== undefined && !run.params.functions.has(param) ? overrides[param] : values[param];
+  const synMechs = Array.isArray(run.rule.synMech) ? run.rule.synMech : [run.rule.synMech ?? null];
+  const n = synMechs.length;
   for (let i = 0; i < n; i++) {
     const pick = (param: 'weight' | 'delay' | 'loc' | 'synsPerConn'): unknown => {
-      const v = values[param];
+      const v = value(param);
       if (n === 1) return v;
       if (Array.isArray(v)) {
         if (v.length !== n) throw new NetworkBuildError(joinPath(run.path, param), v, `should be a ${n}-element list (one per synMech) or a single value`);
@@ -240,6 +240,16 @@ function addCellConn(run: RuleRun, ctx: Context, pre: number, post: number, pair
     request.synsPerConn = (spc ?? null) as number | null;
     ctx.builder.add(request);
   }
+}
+
+/** The request every connection of a rule reuses, with its rule-level settings filled in. */
+function ruleRequest(index: number, path: string, rule: ConnParams, cfg: SimConfigData): ConnRequest {
+  const request = newRequest();
+  request.rule = index;
+  request.path = path;
+  request.connRandomSecFromList = rule.connRandomSecFromList ?? cfg.connRandomSecFromList;
+  request.distributeSynsUniformly = rule.distributeSynsUniformly ?? cfg.distributeSynsUniformly;
+  return request;
 }
 
 /** conn.py randUniqueInt for sampling cells: discunif(0, n-1) (draw discarded), then repicks until k+1 distinct. */
