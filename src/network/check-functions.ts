@@ -2,23 +2,20 @@ import {
   cellParamContext, cellVarsContext, compileExpression, connContext, densityContext, ExprError, pointCellContext,
   stimContext, synMechContext, type ExprContext,
 } from '../expr/index.ts';
-import { joinPath, POP_STRUCTURE_KEYS, type CellParams, type Diagnostics, type NetParamsData, type SectionParams } from '../spec/index.ts';
-import { numericConstants } from './positions.ts';
+import { joinPath, POINTP_RESERVED_KEYS, POP_STRUCTURE_KEYS, STIM_STRING_FUNC_PARAMS, SYNMECH_RESERVED_KEYS, type CellParams, type Diagnostics, type NetParamsData, type SectionParams, numericNetParams } from '../spec/index.ts';
 
 const CONN_PARAMS: Array<[string, 'pair' | 'post' | 'pre']> = [
   ['weight', 'pair'], ['delay', 'pair'], ['synsPerConn', 'pair'], ['loc', 'pair'],
   ['probability', 'pair'], ['convergence', 'post'], ['divergence', 'pre'],
 ];
-const STIM_FUNC_PARAMS = new Set(['del', 'dur', 'amp', 'gain', 'rstim', 'tau1', 'tau2', 'onset', 'tau', 'gmax', 'e', 'interval', 'rate', 'number', 'start', 'noise', 'weight', 'delay', 'synsPerConn', 'loc']);
-const POINTP_RESERVED = ['mod', 'loc', 'vref', 'synList'];
-const SYNMECH_RESERVED = ['label', 'mod', 'selfNetCon', 'loc', 'pointerParams'];
+const STIM_FUNC_PARAMS = new Set(STIM_STRING_FUNC_PARAMS);
 
 /**
  * Parses and checks every string function of the spec against the variables of its site,
  * reporting each problem (with the column) under the function's JSON path.
  */
 export function checkStringFunctions(net: NetParamsData, diagnostics: Diagnostics): void {
-  const constants = numericConstants(net);
+  const constants = numericNetParams(net);
   const check = (source: unknown, path: string, context: ExprContext) => {
     if (typeof source !== 'string') return null;
     try {
@@ -41,7 +38,7 @@ export function checkStringFunctions(net: NetParamsData, diagnostics: Diagnostic
       }
       for (const [pp, params] of Object.entries(sec.pointps ?? {})) {
         for (const [p, v] of Object.entries(params)) {
-          if (!POINTP_RESERVED.includes(p) && !p.startsWith('_') && v !== 'gid') check(v, joinPath(joinPath(joinPath(secPath, 'pointps'), pp), p), context);
+          if (!POINTP_RESERVED_KEYS.includes(p) && !p.startsWith('_') && v !== 'gid') check(v, joinPath(joinPath(joinPath(secPath, 'pointps'), pp), p), context);
         }
       }
     }
@@ -59,7 +56,7 @@ export function checkStringFunctions(net: NetParamsData, diagnostics: Diagnostic
     }
   }
   for (const [label, mech] of Object.entries(net.synMechParams ?? {})) {
-    for (const [p, v] of Object.entries(mech)) if (!SYNMECH_RESERVED.includes(p)) check(v, joinPath(joinPath('netParams.synMechParams', label), p), synMechContext(constants));
+    for (const [p, v] of Object.entries(mech)) if (!SYNMECH_RESERVED_KEYS.includes(p)) check(v, joinPath(joinPath('netParams.synMechParams', label), p), synMechContext(constants));
   }
   for (const [label, rule] of Object.entries(net.connParams ?? {})) {
     const base = joinPath('netParams.connParams', label);

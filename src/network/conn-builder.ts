@@ -1,4 +1,5 @@
 import type { NetParamsData, SimConfigData } from '../spec/index.ts';
+import { sectionLength } from './cell-geometry.ts';
 import { Column, stableOrderBy } from './columns.ts';
 import type { CellsResult } from './cells.ts';
 import { NetworkBuildError } from './errors.ts';
@@ -109,7 +110,7 @@ export class ConnBuilder {
     const weights = this.weights(r, synsPerConn, scale);
     const delays = this.delays(r, synsPerConn);
     const placement = placeSynapses({
-      template, lengths: (s) => this.sectionLength(t, cells.row[r.post], s), gid, preGidForStream: r.preGid >= 0 ? r.preGid : 0, sec: r.sec, loc: r.loc, synsPerConn,
+      template, lengths: (s) => sectionLength(template, cells.row[r.post], s), gid, preGidForStream: r.preGid >= 0 ? r.preGid : 0, sec: r.sec, loc: r.loc, synsPerConn,
       connRandomSecFromList: r.connRandomSecFromList, distributeSynsUniformly: r.distributeSynsUniformly, path: r.path,
     }, sections);
     const rows = placement.sections.map((sec, i) => this.synMechs.instance(synMech, r.post, sec, placement.locs[i]));
@@ -217,13 +218,6 @@ export class ConnBuilder {
     }
     if (d < 0) throw new NetworkBuildError(r.path, d, 'negative delay: expected a delay >= 0 ms');
     return Array(n).fill(d);
-  }
-
-  /** Realised length [um] of section s of a cell (its template row), per-cell L included. */
-  sectionLength(template: number, row: number, s: number): number {
-    const t = this.built.templates[template];
-    const column = t.varying.find((v) => v.kind === 'geom' && v.param === 'L' && v.section === s);
-    return column ? column.values[row] : t.sections[s].L;
   }
 
   private warnSectionFallback(r: ConnRequest, template: number): void {

@@ -1,12 +1,11 @@
 import { compileExpression, connContext, ExprError, ExprRuntimeError, type CompiledExpr } from '../expr/index.ts';
 import { NeuronRandom } from '../rng/index.ts';
-import { joinPath } from '../spec/index.ts';
+import { CONN_STRING_FUNC_PARAMS, joinPath } from '../spec/index.ts';
 import { NetworkBuildError } from './errors.ts';
 import type { CellTable } from './types.ts';
 
-/** connStringFuncParams, in NetPyNE's evaluation order. */
-export const CONN_FUNC_PARAMS = ['weight', 'delay', 'synsPerConn', 'loc'] as const;
-export type ConnFuncParam = (typeof CONN_FUNC_PARAMS)[number];
+const CONN_FUNC_PARAMS = CONN_STRING_FUNC_PARAMS;
+export type ConnFuncParam = (typeof CONN_STRING_FUNC_PARAMS)[number];
 
 const PAIR_VARIABLES = [
   'pre_x', 'pre_y', 'pre_z', 'pre_xnorm', 'pre_ynorm', 'pre_znorm', 'post_x', 'post_y', 'post_z', 'post_xnorm', 'post_ynorm', 'post_znorm',

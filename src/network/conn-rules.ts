@@ -1,11 +1,10 @@
 import { hashList, hashStr, NeuronRandom, Random123Stream } from '../rng/index.ts';
-import { joinPath, type ConnParams, type NetParamsData, type SimConfigData } from '../spec/index.ts';
+import { joinPath, type ConnParams, type NetParamsData, type SimConfigData, numericNetParams } from '../spec/index.ts';
 import type { CellsResult } from './cells.ts';
 import { Column, stableOrderBy } from './columns.ts';
 import { newRequest, type ConnBuilder, type ConnRequest } from './conn-builder.ts';
 import { compileConnFunction, ConnParamEvaluator, PairEnv, runFunction } from './conn-params.ts';
 import { NetworkBuildError } from './errors.ts';
-import { numericConstants } from './positions.ts';
 import { pyRoundHalfEven } from './py.ts';
 import { selectCells } from './select.ts';
 
@@ -33,7 +32,7 @@ interface RuleRun {
 }
 
 export function connectCells(built: CellsResult, net: NetParamsData, cfg: SimConfigData, builder: ConnBuilder): void {
-  const constants = numericConstants(net);
+  const constants = numericNetParams(net);
   const copied = net.popTagsCopiedToCells ?? [];
   const pairEnv = new PairEnv(built.cells, cfg.netpyneQuirks.distNormSqrtBug, 64);
   Object.entries(net.connParams as Record<string, ConnParams>).forEach(([label, ruleDict], index) => {

@@ -1,8 +1,7 @@
 import { compileExpression, ExprError, ExprRuntimeError, pointCellContext } from '../expr/index.ts';
 import { hashStr, NeuronRandom } from '../rng/index.ts';
-import { MECHANISMS, canonicalParam, deepOrdered, joinPath, type NetParamsData, type SimConfigData } from '../spec/index.ts';
+import { MECHANISMS, canonicalParam, deepOrdered, joinPath, type NetParamsData, type SimConfigData, numericNetParams } from '../spec/index.ts';
 import { NetworkBuildError } from './errors.ts';
-import { numericConstants } from './positions.ts';
 import { vecStimTrain } from './vecstim.ts';
 
 // Artificial cells (NetStim, VecStim, IntFire1/2/4 populations), as cell/pointCell.py creates them.
@@ -41,7 +40,7 @@ export function createPointCell(input: PointCellInput, net: NetParamsData, cfg: 
     params.rate = r.uniform(params.rate[0] as number, params.rate[1] as number);
   }
   let rand: NeuronRandom | null = null;
-  const context = pointCellContext(numericConstants(net));
+  const context = pointCellContext(numericNetParams(net));
   for (const [name, raw] of Object.entries(params)) {
     let value = raw;
     if (typeof raw === 'string' && !['spikePattern'].includes(name)) {

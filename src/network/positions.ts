@@ -1,7 +1,7 @@
 import { compileExpression, densityContext } from '../expr/index.ts';
 import { crPow } from '../math/libm.ts';
 import { NeuronRandom } from '../rng/index.ts';
-import type { NetParamsData, PopParams } from '../spec/index.ts';
+import { numericNetParams, type NetParamsData, type PopParams } from '../spec/index.ts';
 import { NetworkBuildError } from './errors.ts';
 
 // Cell positions of one population, exactly as NetPyNE's network/pop.py computes them.
@@ -101,7 +101,7 @@ function densityPositions(label: string, pop: PopParams, tags: Record<string, un
 
 /** Rejection sampling of one coordinate by a density function (pop.py), numpy arange included. */
 function densityFunctionLocs(label: string, source: string, tags: Record<string, unknown>, net: NetParamsData, volume: number, lastGid: number, seedLoc: number) {
-  const context = densityContext(numericConstants(net));
+  const context = densityContext(numericNetParams(net));
   const fn = compileExpression(source, context);
   if (fn.variables.length !== 1) {
     throw new NetworkBuildError(`netParams.popParams.${label}.density`, source, 'a density function must use exactly one of xnorm, ynorm, znorm');
@@ -193,10 +193,4 @@ function emptyPositions(count: number, gidStride: number): PopPositions {
     xnorm: new Float64Array(count), ynorm: new Float64Array(count), znorm: new Float64Array(count),
     x: new Float64Array(count), y: new Float64Array(count), z: new Float64Array(count),
   };
-}
-
-export function numericConstants(net: NetParamsData): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(net)) if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
-  return out;
 }

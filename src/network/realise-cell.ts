@@ -2,6 +2,7 @@ import { ExprRuntimeError } from '../expr/index.ts';
 import { hashStr, NeuronRandom } from '../rng/index.ts';
 import type { NetParamsData, SimConfigData } from '../spec/index.ts';
 import { NetworkBuildError } from './errors.ts';
+import { cellGeometry } from './cell-geometry.ts';
 import { pathDistance, positionAt, type SectionGeometry } from './morphology.ts';
 import type { PlanStep, TemplateBuild } from './template.ts';
 import type { CellTable, CellTemplate } from './types.ts';
@@ -31,7 +32,8 @@ export function realiseTemplateCells(build: TemplateBuild, template: CellTemplat
     const c = template.cells[row];
     const gid = cells.gid[c];
     const rand = build.usesRandom ? new NeuronRandom(idStream, gid, cellSeed) : null;
-    const geometry = build.usesDistance ? initialGeometry(template, cells, c, cfg) : null;
+    // Before a rule sets L, a section has NEURON's default 100 um (pt3d sections take L from their points).
+    const geometry = build.usesDistance ? cellGeometry(template, cells, c, cfg, (s) => (template.sections[s].pt3d ? template.sections[s].L : 100)) : null;
     let ruleVars = new Map<string, number>();
     let currentRule = -1;
     for (const step of build.plan) {
@@ -123,23 +125,4 @@ function constantVars(net: NetParamsData, rule: string): Map<string, number> {
   const vars = new Map<string, number>();
   for (const [k, v] of Object.entries(net.cellParams[rule]?.vars ?? {})) if (typeof v === 'number') vars.set(k, v);
   return vars;
-}
-
-/**
- * Geometry as the rules' functions see it: NEURON's default L until a rule sets it (pt3d
- * sections take L from their points), final topology, pt3d placed at the cell
- * (cfg.pt3dRelativeToCellLocation, y inverted with cfg.invertedYCoord).
- */
-function initialGeometry(template: CellTemplate, cells: CellTable, c: number, cfg: SimConfigData): SectionGeometry[] {
-  const relative = cfg.pt3dRelativeToCellLocation;
-  const dx = relative ? cells.x[c] : 0;
-  const dy = relative ? (cfg.invertedYCoord ? -cells.y[c] : cells.y[c]) : 0;
-  const dz = relative ? cells.z[c] : 0;
-  return template.sections.map((s) => ({
-    L: s.pt3d ? s.L : 100,
-    parent: s.topol.parent,
-    parentX: s.topol.parentX,
-    childX: s.topol.childX,
-    pt3d: s.pt3d ? s.pt3d.map((p) => [p[0] + dx, p[1] + dy, p[2] + dz, p[3]]) : null,
-  }));
 }

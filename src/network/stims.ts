@@ -1,18 +1,14 @@
 import { compileExpression, ExprError, stimContext } from '../expr/index.ts';
 import { hashList, hashStr, NeuronRandom } from '../rng/index.ts';
-import { joinPath, type NetParamsData, type SimConfigData, type StimSourceParams, type StimTargetParams } from '../spec/index.ts';
+import { joinPath, STIM_STRING_FUNC_PARAMS, type NetParamsData, type SimConfigData, type StimSourceParams, type StimTargetParams, numericNetParams } from '../spec/index.ts';
 import type { CellsResult } from './cells.ts';
 import { stableOrderBy } from './columns.ts';
 import { newRequest, type ConnBuilder } from './conn-builder.ts';
 import { runFunction } from './conn-params.ts';
 import { NetworkBuildError } from './errors.ts';
 import { resolveSections } from './placement.ts';
-import { numericConstants } from './positions.ts';
 import { selectCells } from './select.ts';
 import type { StimTable } from './types.ts';
-
-/** Network.stimStringFuncParams followed by connStringFuncParams: the order string parameters are evaluated in. */
-const STIM_FUNC_PARAMS = ['del', 'dur', 'amp', 'gain', 'rstim', 'tau1', 'tau2', 'onset', 'tau', 'gmax', 'e', 'interval', 'rate', 'number', 'start', 'noise', 'weight', 'delay', 'synsPerConn', 'loc'];
 
 export interface StimRows {
   cell: number[];
@@ -27,7 +23,7 @@ export function addStims(built: CellsResult, net: NetParamsData, cfg: SimConfigD
   const sources = net.stimSourceParams as Record<string, StimSourceParams>;
   const targets = Object.entries(net.stimTargetParams as Record<string, StimTargetParams>);
   if (Object.keys(sources).length === 0 || targets.length === 0) return finishStims(rows, built.cells.count);
-  const constants = numericConstants(net);
+  const constants = numericNetParams(net);
   const copied = net.popTagsCopiedToCells ?? [];
   const ignoredPointCells = new Set<string>();
   targets.forEach(([label, target], targetIndex) => {
@@ -76,7 +72,7 @@ export function addStims(built: CellsResult, net: NetParamsData, cfg: SimConfigD
 function evaluateStringParams(params: Record<string, unknown>, cells: Int32Array, rand: NeuronRandom, constants: Record<string, number>, path: string, built: CellsResult): Map<string, number[]> {
   const lists = new Map<string, number[]>();
   const env = new Float64Array(6);
-  for (const name of STIM_FUNC_PARAMS) {
+  for (const name of STIM_STRING_FUNC_PARAMS) {
     const source = params[name];
     if (typeof source !== 'string' || source === 'variable') continue;
     const p = joinPath(path, name);

@@ -2,6 +2,7 @@ import { joinPath, type NetParamsData, type SimConfigData, type SubConnDensity, 
 import type { CellsResult } from './cells.ts';
 import { stableOrderBy } from './columns.ts';
 import type { ConnBuilder } from './conn-builder.ts';
+import { cellGeometry } from './cell-geometry.ts';
 import { NetworkBuildError } from './errors.ts';
 import { pathDistance, positionAt, type SectionGeometry } from './morphology.ts';
 import { distributeUniformly, resolveSections, type Placement } from './placement.ts';
@@ -39,8 +40,8 @@ export function subcellularConn(built: CellsResult, net: NetParamsData, cfg: Sim
       const keyOf = (row: number) => `${template.sections[builder.sec.data[row]].name}${pyFloatStr(builder.loc.data[row])}${builder.pre.data[row] >= 0 ? built.cells.gid[builder.pre.data[row]] : 'NetStim'}`;
       rows.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
       const { sections } = resolveSections(template, rule.sec);
-      const geometry = () => cellGeometry(built, cfg, cell, template, builder);
-      const target = newPositions(rule.density, rows.length, sections, template, geometry, builder, cell, path);
+      const geometry = () => cellGeometry(template, built.cells, cell, cfg);
+      const target = newPositions(rule.density, rows.length, sections, template, geometry, path);
       for (let i = 0; i < Math.min(rows.length, target.sections.length); i++) {
         moveSynapse(rows[i], target.sections[i], target.locs[i], template, builder);
         const partner = partners.get(rows[i]);
@@ -76,7 +77,7 @@ function groupSynMechs(all: number[], group: string[] | undefined, builder: Conn
   return { rows, partners };
 }
 
-function newPositions(density: SubConnParams['density'], n: number, sections: number[], template: CellTemplate, geometry: () => SectionGeometry[], builder: ConnBuilder, cell: number, path: string): Placement {
+function newPositions(density: SubConnParams['density'], n: number, sections: number[], template: CellTemplate, geometry: () => SectionGeometry[], path: string): Placement {
   if (density === 'uniform') {
     const g = geometry();
     return distributeUniformly(sections, n, (s) => g[s].L);
@@ -197,17 +198,4 @@ function position(g: SectionGeometry[], s: number, x: number, path: string): [nu
   const p = positionAt(g[s], x);
   if (!p) throw new NetworkBuildError(joinPath(path, 'density'), undefined, 'needs 3-D points (pt3d) on the target sections (defineCellShapes is not supported)');
   return p;
-}
-
-function cellGeometry(built: CellsResult, cfg: SimConfigData, cell: number, template: CellTemplate, builder: ConnBuilder): SectionGeometry[] {
-  const { cells } = built;
-  const relative = cfg.pt3dRelativeToCellLocation;
-  const dx = relative ? cells.x[cell] : 0;
-  const dy = relative ? (cfg.invertedYCoord ? -cells.y[cell] : cells.y[cell]) : 0;
-  const dz = relative ? cells.z[cell] : 0;
-  return template.sections.map((s, i) => ({
-    L: builder.sectionLength(template.index, cells.row[cell], i),
-    parent: s.topol.parent, parentX: s.topol.parentX, childX: s.topol.childX,
-    pt3d: s.pt3d ? s.pt3d.map((p) => [p[0] + dx, p[1] + dy, p[2] + dz, p[3]]) : null,
-  }));
 }

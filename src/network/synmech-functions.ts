@@ -1,14 +1,12 @@
 import { compileExpression, ExprError, ExprRuntimeError, synMechContext, type CompiledExpr } from '../expr/index.ts';
 import { hashStr, NeuronRandom } from '../rng/index.ts';
-import { joinPath, type NetParamsData, type SimConfigData } from '../spec/index.ts';
+import { joinPath, SYNMECH_RESERVED_KEYS, type NetParamsData, type SimConfigData, numericNetParams } from '../spec/index.ts';
 import type { CellsResult } from './cells.ts';
 import { NetworkBuildError } from './errors.ts';
+import { cellGeometry } from './cell-geometry.ts';
 import { pathDistance, positionAt, type SectionGeometry } from './morphology.ts';
-import { numericConstants } from './positions.ts';
 import { originSection } from './realise-cell.ts';
 import type { SynMechValues } from './types.ts';
-
-const RESERVED = ['label', 'mod', 'selfNetCon', 'loc', 'pointerParams'];
 
 interface MechFunctions {
   params: Array<{ name: string; fn: CompiledExpr; path: string }>;
@@ -29,12 +27,12 @@ export class SynMechFunctions {
   private readonly env = new Float64Array(16);
 
   constructor(private readonly built: CellsResult, net: NetParamsData, private readonly cfg: SimConfigData) {
-    const constants = numericConstants(net);
+    const constants = numericNetParams(net);
     const context = synMechContext(constants);
     Object.entries(net.synMechParams).forEach(([label, mech], index) => {
       const params: MechFunctions['params'] = [];
       for (const [name, value] of Object.entries(mech)) {
-        if (RESERVED.includes(name) || typeof value !== 'string') continue;
+        if (SYNMECH_RESERVED_KEYS.includes(name) || typeof value !== 'string') continue;
         const path = joinPath(joinPath('netParams.synMechParams', label), name);
         try {
           params.push({ name, fn: compileExpression(value, context), path });
@@ -116,25 +114,12 @@ export class SynMechFunctions {
     }
   }
 
-  /** Realised geometry of a cell (per-cell L included), cached for consecutive synapses of one cell. */
+  /** Realised geometry of a cell, cached for consecutive synapses of one cell. */
   private cellGeometry(cell: number): SectionGeometry[] {
-    if (cell === this.geometryCell) return this.geometry;
-    const { cells, templates } = this.built;
-    const t = templates[cells.template[cell]];
-    const row = cells.row[cell];
-    const relative = this.cfg.pt3dRelativeToCellLocation;
-    const dx = relative ? cells.x[cell] : 0;
-    const dy = relative ? (this.cfg.invertedYCoord ? -cells.y[cell] : cells.y[cell]) : 0;
-    const dz = relative ? cells.z[cell] : 0;
-    this.geometry = t.sections.map((s, i) => {
-      const varyingL = t.varying.find((v) => v.kind === 'geom' && v.param === 'L' && v.section === i);
-      return {
-        L: varyingL && !s.pt3d ? varyingL.values[row] : s.L,
-        parent: s.topol.parent, parentX: s.topol.parentX, childX: s.topol.childX,
-        pt3d: s.pt3d ? s.pt3d.map((p) => [p[0] + dx, p[1] + dy, p[2] + dz, p[3]]) : null,
-      };
-    });
-    this.geometryCell = cell;
+    if (cell !== this.geometryCell) {
+      this.geometry = cellGeometry(this.built.templates[this.built.cells.template[cell]], this.built.cells, cell, this.cfg);
+      this.geometryCell = cell;
+    }
     return this.geometry;
   }
 

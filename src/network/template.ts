@@ -1,9 +1,8 @@
 import { cellParamContext, cellVarsContext, compileExpression, ExprError, type CompiledExpr } from '../expr/index.ts';
-import { IONS, MECHANISMS, SECTION_DEFAULTS, joinPath, type CellParams, type NetParamsData, type SectionParams } from '../spec/index.ts';
+import { IONS, MECHANISMS, POINTP_RESERVED_KEYS, SECTION_DEFAULTS, joinPath, type CellParams, type NetParamsData, type SectionParams, numericNetParams } from '../spec/index.ts';
 import { ruleSections } from './cell-rules.ts';
 import { NetworkBuildError } from './errors.ts';
 import { arcLength } from './morphology.ts';
-import { numericConstants } from './positions.ts';
 import type { CellTemplate, PointProcessTemplate, SectionTemplate } from './types.ts';
 
 // A CellTemplate merges the cellParams rules that apply to a group of cells, in rule order,
@@ -31,10 +30,8 @@ export interface TemplateBuild {
   usesRandom: boolean;
 }
 
-const GEOM_PARAMS = ['L', 'diam', 'Ra', 'cm', 'nseg'] as const;
-
 export function buildTemplate(ruleLabels: string[], net: NetParamsData): TemplateBuild {
-  const constants = numericConstants(net);
+  const constants = numericNetParams(net);
   const sections: SectionTemplate[] = [];
   const sectionIndex = new Map<string, number>();
   const secLists = new Map<string, string[]>();
@@ -98,7 +95,7 @@ export function buildTemplate(ruleLabels: string[], net: NetParamsData): Templat
   const varying = columns.map((c) => ({ ...c, width: c.kind === 'mech' ? sections[c.section].nseg : 1, values: new Float64Array(0) }));
   const fnSteps = plan.filter((p): p is Exclude<PlanStep, { kind: 'geomConst' }> => p.kind !== 'geomConst');
   return {
-    template: { ruleLabels, sections, sectionIndex, secLists, spikeGen: spikeGenerator(sections, net), varying, cellVars: new Map() },
+    template: { ruleLabels, sections, sectionIndex, secLists, spikeGen: spikeGenerator(sections, net), varying },
     plan,
     rules: ruleLabels,
     usesDistance: fnSteps.some((p) => p.fn?.variables.some((v) => v === 'dist_path' || v === 'dist_euclidean')),
@@ -158,8 +155,6 @@ function applyMechanisms(sec: SectionTemplate, s: number, sp: SectionParams, pat
   }
 }
 
-const POINTP_RESERVED = ['mod', 'loc', 'vref', 'synList'];
-
 function applyPointProcesses(sec: SectionTemplate, s: number, sp: SectionParams, path: string, rule: number, context: ReturnType<typeof cellParamContext>, plan: PlanStep[], finalWriter: Map<string, number>, columnOf: ColumnOf): void {
   for (const [label, pp] of Object.entries(sp.pointps ?? {})) {
     const info = MECHANISMS[pp.mod];
@@ -172,7 +167,7 @@ function applyPointProcesses(sec: SectionTemplate, s: number, sp: SectionParams,
     };
     sec.pointps.set(label, template);
     for (const [param, value] of Object.entries(pp)) {
-      if (POINTP_RESERVED.includes(param) || param.startsWith('_')) continue;
+      if (POINTP_RESERVED_KEYS.includes(param) || param.startsWith('_')) continue;
       const key = columnKey({ section: s, kind: 'pointp', owner: label, param });
       const p = joinPath(joinPath(joinPath(path, 'pointps'), label), param);
       if (value === 'gid' || typeof value === 'string') {
@@ -251,4 +246,3 @@ function compile(source: string, path: string, context: Parameters<typeof compil
   }
 }
 
-export { GEOM_PARAMS };

@@ -77,8 +77,6 @@ export interface CellTemplate {
   /** Cells using this template, ascending; row r of every varying column is cells[r]. */
   cells: Int32Array;
   varying: VaryingParam[];
-  /** Cell vars (cellParams vars) per cell, by name. */
-  cellVars: Map<string, Float64Array>;
 }
 
 export interface CellTable {

@@ -155,3 +155,17 @@ export function canonicalParam(mech: MechanismInfo, name: string): string | unde
   const alias = mech.aliases?.[name];
   return alias && alias in mech.params ? alias : undefined;
 }
+
+// NetPyNE's key lists (specs/netParams.py, network/network.py).
+
+/** Point-process keys that are placement and wiring, not mechanism parameters (CellParams.pointpParamsReservedKeys). */
+export const POINTP_RESERVED_KEYS: readonly string[] = ['mod', 'loc', 'vref', 'synList'];
+/** synMechParams keys that are not mechanism parameters (SynMechParams.reservedKeys). */
+export const SYNMECH_RESERVED_KEYS: readonly string[] = ['label', 'mod', 'selfNetCon', 'loc', 'pointerParams'];
+/** Connection parameters that may be string functions, in evaluation order (Network.connStringFuncParams). */
+export const CONN_STRING_FUNC_PARAMS = ['weight', 'delay', 'synsPerConn', 'loc'] as const;
+/** Stimulation parameters that may be string functions, in evaluation order (Network.stimStringFuncParams + connStringFuncParams). */
+export const STIM_STRING_FUNC_PARAMS: readonly string[] = [
+  'del', 'dur', 'amp', 'gain', 'rstim', 'tau1', 'tau2', 'onset', 'tau', 'gmax', 'e', 'interval', 'rate', 'number', 'start', 'noise',
+  ...CONN_STRING_FUNC_PARAMS,
+];

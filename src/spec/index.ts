@@ -7,6 +7,9 @@ export { Diagnostics, SpecError, formatDiagnostic, didYouMean, joinPath, describ
 export { orderedDict, isOrderedDict, toOrderedDict, type OrderedDict } from './ordered-dict.ts';
 export { parseOrderedJson } from './json.ts';
 export { deepOrdered, isPlainObject } from './deep-ordered.ts';
-export { MECHANISMS, IONS, SECTION_DEFAULTS, canonicalParam, mechanismsOfKind, type MechanismInfo, type MechanismKind } from './catalog.ts';
+export {
+  MECHANISMS, IONS, SECTION_DEFAULTS, canonicalParam, mechanismsOfKind, POINTP_RESERVED_KEYS, SYNMECH_RESERVED_KEYS,
+  CONN_STRING_FUNC_PARAMS, STIM_STRING_FUNC_PARAMS, type MechanismInfo, type MechanismKind,
+} from './catalog.ts';
 export { validateStructure, numericNetParams, SpecIndex, type ValidationScope } from './validate/index.ts';
 export { POP_STRUCTURE_KEYS, POINT_CELL_EXTRAS } from './validate/pops.ts';

@@ -1,4 +1,4 @@
-import { canonicalParam, IONS, MECHANISMS, mechanismsOfKind } from '../catalog.ts';
+import { canonicalParam, IONS, MECHANISMS, mechanismsOfKind, POINTP_RESERVED_KEYS } from '../catalog.ts';
 import { didYouMean, joinPath, type Diagnostics } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { cellEntry } from '../schema/net-params.ts';
@@ -7,7 +7,6 @@ import { checkConds } from './conds.ts';
 import { POINT_CELL_EXTRAS } from './pops.ts';
 import type { SpecIndex } from './spec-index.ts';
 
-const POINTP_RESERVED = ['mod', 'loc', 'vref', 'synList'];
 
 export function checkCellRules(index: SpecIndex, diagnostics: Diagnostics): void {
   for (const [label, rule] of Object.entries(index.net.cellParams ?? {}) as [string, CellParams][]) {
@@ -123,7 +122,7 @@ function checkPointProcesses(sec: SectionParams, path: string, diagnostics: Diag
       continue;
     }
     for (const [param, value] of Object.entries(pointp)) {
-      if (POINTP_RESERVED.includes(param) || param.startsWith('_')) continue;
+      if (POINTP_RESERVED_KEYS.includes(param) || param.startsWith('_')) continue;
       if (!(param in info.params)) diagnostics.error(joinPath(pPath, param), value, `${pointp.mod} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))}`);
     }
     if (pointp.vref !== undefined && pointp.vref !== info.vref) {

@@ -6,7 +6,8 @@ import type { ConnParams, SubConnParams, SynMechParams } from '../types.ts';
 import { checkConds } from './conds.ts';
 import type { SpecIndex } from './spec-index.ts';
 
-const SYNMECH_RESERVED = ['label', 'mod', 'loc'];
+/** Reserved synMech keys that need no check (selfNetCon and pointerParams are reported as unsupported). */
+const SYNMECH_PLAIN_KEYS = ['label', 'mod', 'loc'];
 
 const UNSUPPORTED_CONN_KEYS: Record<string, string> = {
   shape: 'time-varying connection weights (shape) are not supported yet',
@@ -29,7 +30,7 @@ export function checkSynMechs(index: SpecIndex, diagnostics: Diagnostics): void 
       continue;
     }
     for (const [param, value] of Object.entries(mech)) {
-      if (SYNMECH_RESERVED.includes(param)) continue;
+      if (SYNMECH_PLAIN_KEYS.includes(param)) continue;
       if (param === 'selfNetCon' || param === 'pointerParams') {
         diagnostics.error(joinPath(path, param), value, `${param} is not supported yet`);
       } else if (!(param in info.params)) {
