@@ -25,7 +25,7 @@ export function createCells(net: NetParamsData, cfg: SimConfigData, warnings: st
   let total = 0;
   for (const [label, pop] of popEntries) {
     const tags: Record<string, unknown> = { ...pop, pop: label };
-    const point = pointPopInfo(label, pop, tags, net);
+    const point = pointPopInfo(pop, tags, net);
     const positions = popPositions(label, pop, tags, net, lastGid, cfg.seeds.loc);
     placed.push({ label, tags, positions, firstGid: lastGid, point });
     lastGid += positions.gidStride;
@@ -103,7 +103,7 @@ interface PointPopInfo {
 }
 
 /** pop.py __handlePointCellParams: which params a point population's cells get. */
-function pointPopInfo(label: string, pop: PopParams, tags: Record<string, unknown>, net: NetParamsData): PointPopInfo | null {
+function pointPopInfo(pop: PopParams, tags: Record<string, unknown>, net: NetParamsData): PointPopInfo | null {
   const rule = typeof pop.cellType === 'string' ? (net.cellParams[pop.cellType] as CellParams | undefined) : undefined;
   const model = typeof pop.cellModel === 'string' ? pop.cellModel : rule?.cellModel;
   if (!model || !MECHANISMS[model]?.kinds.includes('artificialCell')) return null;
@@ -115,7 +115,6 @@ function pointPopInfo(label: string, pop: PopParams, tags: Record<string, unknow
   tags.cellModel = model;
   for (const k of Object.keys(own)) if (k !== 'params') delete tags[k];
   tags.params = params;
-  void label;
   return { model, params, fromPop: new Set(Object.keys(own)) };
 }
 
