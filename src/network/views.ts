@@ -12,6 +12,30 @@ export interface RealisedSection {
   ions: Record<string, number>;
 }
 
+/** Label lists of a network's spec, read once (the spec's ordered dicts are proxies, slow to walk per synapse). */
+interface SpecLabels {
+  synMechs: string[];
+  synMechParams: Array<Array<[string, unknown]>>;
+  rules: string[];
+  ruleSecs: unknown[];
+}
+const labelCache = new WeakMap<NetworkData, SpecLabels>();
+
+function specLabels(d: NetworkData): SpecLabels {
+  let labels = labelCache.get(d);
+  if (!labels) {
+    const synMechs = Object.keys(d.netParams.synMechParams);
+    labels = {
+      synMechs,
+      synMechParams: synMechs.map((m) => Object.entries(d.netParams.synMechParams[m])),
+      rules: Object.keys(d.netParams.connParams),
+      ruleSecs: Object.values(d.netParams.connParams).map((r) => r.sec ?? null),
+    };
+    labelCache.set(d, labels);
+  }
+  return labels;
+}
+
 function varying(template: CellTemplate, row: number, s: number, kind: 'geom' | 'mech' | 'pointp', owner: string | undefined, param: string): number[] | undefined {
   const column = template.varying.find((v) => v.section === s && v.kind === kind && v.param === param && v.owner === owner);
   return column ? Array.from(column.values.subarray(row * column.width, (row + 1) * column.width)) : undefined;
@@ -81,10 +105,10 @@ export function cellSecs(d: NetworkData, c: number): Record<string, Record<strin
 
 function synMechEntry(d: NetworkData, i: number): Record<string, unknown> {
   const c = d.conns;
-  const label = Object.keys(d.netParams.synMechParams)[c.synMech[i]];
-  const entry: Record<string, unknown> = { label, loc: c.loc[i] };
+  const labels = specLabels(d);
+  const entry: Record<string, unknown> = { label: labels.synMechs[c.synMech[i]], loc: c.loc[i] };
   const drawn = c.synMechRow[i] >= 0 ? d.synMechValues.get(c.synMech[i]) : undefined;
-  for (const [k, v] of Object.entries(d.netParams.synMechParams[label])) {
+  for (const [k, v] of labels.synMechParams[c.synMech[i]]) {
     entry[k] = typeof v === 'string' && drawn?.has(k) ? drawn.get(k)![c.synMechRow[i]] : v;
   }
   return entry;
@@ -97,8 +121,7 @@ function isPointProcessTarget(template: CellTemplate, sec: number): boolean {
 /** cell.conns as NetPyNE records them. */
 export function cellConns(d: NetworkData, c: number): Record<string, unknown>[] {
   const conns = d.conns;
-  const synMechLabels = Object.keys(d.netParams.synMechParams);
-  const ruleLabels = Object.keys(d.netParams.connParams);
+  const { synMechs: synMechLabels, rules: ruleLabels } = specLabels(d);
   const template = d.cells.template[c] >= 0 ? d.templates[d.cells.template[c]] : null;
   const out: Record<string, unknown>[] = [];
   for (let k = conns.postStart[c]; k < conns.postStart[c + 1]; k++) {
@@ -131,7 +154,7 @@ export function cellConns(d: NetworkData, c: number): Record<string, unknown>[] 
 /** For artificial targets NetPyNE keeps the rule's own sec value (usually None). */
 function pointCellSec(d: NetworkData, i: number): unknown {
   const rule = d.conns.rule[i];
-  return rule >= 0 ? (Object.values(d.netParams.connParams)[rule].sec ?? null) : null;
+  return rule >= 0 ? specLabels(d).ruleSecs[rule] : null;
 }
 
 export function cellStims(d: NetworkData, c: number): Record<string, unknown>[] {
