@@ -31,7 +31,7 @@ export function netStimNoiseStream(id1: number, id2: number, id3: number, global
  * spike, where invl = (1-noise)*interval + noise*interval*erand(). After every spike one
  * interval is drawn before the spike count is checked, as NEURON does.
  */
-export function netStimTrain(params: NetStimParams, noise: NeuronRandom, until: number): number[] {
+export function netStimTrain(params: NetStimParams, noise: { repick(): number }, until: number): number[] {
   const times: number[] = [];
   const level = Math.min(1, Math.max(0, params.noise));
   const mean = params.interval <= 0 ? 0.01 : params.interval;

@@ -117,4 +117,4 @@ export const UNSUPPORTED_SIM_OPTIONS: Record<string, { allowed: (v: unknown) => 
 };
 
 /** hParams keys spikegpu understands. */
-export const H_PARAMS = new Set(['celsius', 'v_init', 'clamp_resist']);
+export const H_PARAMS = new Set(['celsius', 'v_init', 'clamp_resist', 'usetable_hh']);

@@ -1,0 +1,129 @@
+import type { MechGroup } from '../../compile/index.ts';
+import { JsRenderer, type LoweredBlock, type LoweredMechanism, type Precision } from '../../mech/index.ts';
+
+// JavaScript kernels for one mechanism group, generated from the lowered definition: each
+// kernel loops over the group's instances. The source is produced from checked statement
+// trees only (never from user text) and compiled once per group with `new Function`.
+
+export type Arrays = Float64Array | Float32Array;
+
+export interface MechKernels {
+  /** INITIAL at t = 0 with v = node voltage (a `v =` there does not reach the node). */
+  initial(V: Arrays, G: Float64Array): void;
+  /** nrn_cur: BREAKPOINT at v + 0.001 and at v; rhs -= i*scale, d += di/dv*scale (electrode: opposite signs). */
+  current(V: Arrays, RHS: Arrays, D: Arrays, G: Float64Array): void;
+  /** nrn_state at t_{n+1} with the new v (and the BREAKPOINT of current-less mechanisms). */
+  state(V: Arrays, G: Float64Array): void;
+  /** NET_RECEIVE flag 0 for instance k with weight w at event time t. */
+  receive(k: number, w: number, t: number, V: Arrays, G: Float64Array): void;
+  /** finitialize's flag-1 event: arms the WATCHes (armed, last) and runs the handler. */
+  initEvent(V: Arrays, G: Float64Array, armed: Uint8Array, last: Uint8Array): void;
+  /** WATCH checks at a step boundary: a false -> true edge runs the flag's handler at once. */
+  watches(V: Arrays, G: Float64Array, armed: Uint8Array, last: Uint8Array): void;
+}
+
+export function mechKernels(mech: LoweredMechanism, group: MechGroup, fields: Record<string, Arrays>, tables: Record<string, Arrays>, precision: Precision): MechKernels {
+  const fieldSet = new Set(mech.fields);
+  const globals: Record<string, string> = { t: 't', dt: 'dt', celsius: 'celsius' };
+  const names = (vOnNode: boolean) => ({
+    access: (name: string) => {
+      if (fieldSet.has(name)) return `f_${name}[k]`;
+      if (name === 'v') return vOnNode ? 'V[node[k]]' : null;
+      return globals[name] ?? null;
+    },
+  });
+  const local = new JsRenderer(mech, names(false), precision);
+  const onNode = new JsRenderer(mech, names(true), precision);
+  const r = (code: string) => (precision === 'f32' ? `F(${code})` : `(${code})`);
+  const locals = (b: LoweredBlock) => (b.locals.length > 0 ? `let ${b.locals.join(', ')};` : '');
+  const head = 'const t = G[0], dt = G[1], celsius = G[2];';
+  const currents = mech.def.currents;
+  const sumCurrents = currents ? currents.names.map((n) => `f_${n}[k]`).reduce((a, b) => r(`${a} + ${b}`)) : '0';
+  const electrode = currents?.kind === 'electrode';
+  const scaled = mech.def.kind === 'point';
+  const currentBody = currents ? `
+      const vk = V[nd];
+      let v = ${r('vk + 0.001')};
+${local.stmts(mech.breakpoint.stmts, '      ')}
+      const i1 = ${sumCurrents};
+      v = vk;
+${local.stmts(mech.breakpoint.stmts, '      ')}
+      let rhs = ${sumCurrents};
+      let g = ${r(`${r('i1 - rhs')} / ${precision === 'f32' ? Math.fround(0.001) : 0.001}`)};
+      ${scaled ? `g = ${r('g * scale[k]')}; rhs = ${r('rhs * scale[k]')};` : ''}
+      RHS[nd] ${electrode ? '+=' : '-='} rhs;
+      D[nd] ${electrode ? '-=' : '+='} g;` : '';
+  const watchCode = (arm: boolean) => mech.watches.map((w, j) => {
+    const slot = `${j} * n + k`;
+    const cond = `(${r(`${onNode.expr(w.left)} - ${onNode.expr(w.right)}`)} > 0)`;
+    if (arm) {
+      return `      armed[${slot}] = ${w.armedIf ? `${onNode.test(w.armedIf)} ? 1 : 0` : '1'}; last[${slot}] = ${cond} ? 1 : 0;`;
+    }
+    return `      if (armed[${slot}] === 1) {
+        const c = ${cond};
+        if (c && last[${slot}] === 0) {
+          ${locals(w.handler)}
+${onNode.stmts(w.handler.stmts, '          ')}
+        }
+        last[${slot}] = c ? 1 : 0;
+      }`;
+  }).join('\n');
+  const handlerLocals = [...new Set([...mech.initEvent.locals])];
+  const source = `"use strict";
+const F = Math.fround;
+const n = group.count, node = group.node, scale = group.scale;
+${mech.fields.map((f) => `const f_${f} = fields.${f};`).join('\n')}
+${mech.tables.map((t) => `const tbl_${t.name} = tables.${t.name};`).join('\n')}
+${local.functions()}
+return {
+  initial(V, G) {
+    ${head}
+    for (let k = 0; k < n; k++) {
+      let v = V[node[k]];
+      ${locals(mech.initial)}
+${local.stmts(mech.initial.stmts, '      ')}
+    }
+  },
+  current(V, RHS, D, G) {
+    ${head}
+    for (let k = 0; k < n; k++) {
+      const nd = node[k];
+      ${locals(mech.breakpoint)}
+${currentBody}
+    }
+  },
+  state(V, G) {
+    ${head}
+    for (let k = 0; k < n; k++) {
+      let v = V[node[k]];
+      ${locals(mech.state)} ${currents ? '' : locals(mech.breakpoint)}
+${local.stmts(mech.state.stmts, '      ')}
+${currents ? '' : local.stmts(mech.breakpoint.stmts, '      ')}
+    }
+  },
+  receive(k, w, t, V, G) {
+    const dt = G[1], celsius = G[2];
+    ${locals(mech.receive)}
+${onNode.stmts(mech.receive.stmts, '    ')}
+  },
+  initEvent(V, G, armed, last) {
+    ${head}
+    for (let k = 0; k < n; k++) {
+${watchCode(true)}
+      ${handlerLocals.length > 0 ? `let ${handlerLocals.join(', ')};` : ''}
+${onNode.stmts(mech.initEvent.stmts, '      ')}
+    }
+  },
+  watches(V, G, armed, last) {
+    ${head}
+    for (let k = 0; k < n; k++) {
+${watchCode(false)}
+    }
+  },
+};`;
+  try {
+    return new Function('group', 'fields', 'tables', source)(group, fields, tables) as MechKernels;
+  } catch (e) {
+    throw new Error(`generated JavaScript for ${mech.def.name} does not compile: ${(e as Error).message}\n${source}`);
+  }
+}

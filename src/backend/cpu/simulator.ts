@@ -1,0 +1,178 @@
+import type { CompiledModel } from '../../compile/index.ts';
+import { buildTable, type LoweredMechanism, type Precision } from '../../mech/index.ts';
+import { cableKernel, type CableKernel } from './cable-kernel.ts';
+import { EventQueue } from './event-queue.ts';
+import { mechKernels, type Arrays, type MechKernels } from './mech-kernels.ts';
+
+// The CPU reference backend: NEURON's fixed step (DESIGN §3), in NEURON's order.
+//   finitialize: v = v_init/vinit, INITIAL blocks, flag-1 events (WATCH arming), currents at t = 0.
+//   step n (t_n -> t_{n+1}): threshold detectors on v(t_n) -> spikes at t_n + 1e-10; WATCH edges;
+//   events with t_event <= t_n + dt/2 in time order; t += dt/2; currents (nrn_cur); cable solve;
+//   t += dt/2; states (nrn_state); record.
+// NEURON's t is accumulated by half steps in double; grid[n] holds those exact values.
+
+export interface SpikeRecord {
+  /** [ms] */
+  time: number[];
+  gid: number[];
+}
+
+export class CpuSimulator {
+  readonly precision: Precision;
+  /** Boundaries done: the state is at t = grid[step]. */
+  step = 0;
+  readonly V: Arrays;
+  readonly fields: Array<Record<string, Arrays>>;
+  readonly spikes: SpikeRecord = { time: [], gid: [] };
+  /** Per probe, one value per recordEvery steps (first at t = 0). */
+  readonly samples: Float64Array[];
+  readonly grid: Float64Array;
+  private readonly RHS: Arrays;
+  private readonly D: Arrays;
+  private readonly G: Float64Array;
+  private readonly kernels: MechKernels[];
+  private readonly withCurrent: number[];
+  private readonly cable: CableKernel;
+  private readonly queue: EventQueue;
+  private readonly armed: Uint8Array[];
+  private readonly last: Uint8Array[];
+  private readonly detectorOn: Uint8Array;
+  private trainCursor = 0;
+  private readonly deliver: (group: number, instance: number, weight: number, time: number) => void;
+
+  constructor(readonly model: CompiledModel, readonly mechanisms: LoweredMechanism[], precision: Precision) {
+    this.precision = precision;
+    const A = precision === 'f32' ? Float32Array : Float64Array;
+    const n = model.nodes.count;
+    this.V = new A(n);
+    this.RHS = new A(n);
+    this.D = new A(n);
+    this.G = Float64Array.of(0, model.dt, model.celsius);
+    this.fields = model.groups.map((g) => Object.fromEntries(Object.entries(g.fields).map(([k, v]) => [k, A.from(v)])));
+    this.kernels = model.groups.map((g, i) => {
+      const mech = mechanisms[i];
+      const tables = Object.fromEntries(mech.tables.map((t) => [t.name, A.from(buildTable(mech, t, model.celsius))]));
+      return mechKernels(mech, g, this.fields[i], tables, precision);
+    });
+    this.withCurrent = mechanisms.flatMap((m, i) => (m.def.currents ? [i] : []));
+    this.cable = cableKernel(model.nodes, model.dt, precision);
+    this.armed = model.groups.map((g, i) => new Uint8Array(g.count * mechanisms[i].watches.length));
+    this.last = this.armed.map((a) => new Uint8Array(a.length));
+    this.detectorOn = new Uint8Array(model.detectors.count);
+    this.grid = timeGrid(model.dt, model.steps);
+    let maxDelay = 0;
+    for (let k = 0; k < model.netcons.count; k++) maxDelay = Math.max(maxDelay, model.netcons.delay[k]);
+    this.queue = new EventQueue(Math.ceil(maxDelay / model.dt) + 4);
+    const samples = Math.floor(model.steps / model.recordEvery) + 1;
+    this.samples = model.probes.map(() => new Float64Array(samples));
+    this.deliver = (group, instance, weight, time) => this.kernels[group].receive(instance, weight, time, this.V, this.G);
+  }
+
+  /** finitialize(v_init). */
+  initialize(): void {
+    const { V, G, model } = this;
+    this.step = 0;
+    this.trainCursor = 0;
+    G[0] = 0;
+    V.set(model.nodes.vInit);
+    this.kernels.forEach((k) => k.initial(V, G));
+    this.kernels.forEach((k, i) => k.initEvent(V, G, this.armed[i], this.last[i]));
+    this.cable.setup(this.RHS, this.D);
+    for (const i of this.withCurrent) this.kernels[i].current(V, this.RHS, this.D, G);
+    this.detectorOn.fill(0);
+    this.record(0);
+  }
+
+  /** Advances `count` steps (stopping at the model's end). */
+  advance(count: number): void {
+    const end = Math.min(this.model.steps, this.step + count);
+    while (this.step < end) this.fixedStep();
+  }
+
+  private fixedStep(): void {
+    const { V, G, RHS, D, model, grid } = this;
+    const n = this.step;
+    this.detect(n);
+    for (let i = 0; i < this.kernels.length; i++) if (this.armed[i].length > 0) this.kernels[i].watches(V, G, this.armed[i], this.last[i]);
+    this.fireTrains(n);
+    this.queue.drain(n, this.deliver);
+    G[0] = grid[n] + 0.5 * model.dt;
+    this.cable.setup(RHS, D);
+    for (const i of this.withCurrent) this.kernels[i].current(V, RHS, D, G);
+    this.cable.solve(V, RHS, D);
+    G[0] = grid[n + 1];
+    for (let i = 0; i < this.kernels.length; i++) this.kernels[i].state(V, G);
+    this.step = n + 1;
+    if (this.step % model.recordEvery === 0) this.record(this.step / model.recordEvery);
+  }
+
+  /** Threshold detectors on v at boundary n: a spike when v first exceeds threshold (NEURON adds 1e-10). */
+  private detect(n: number): void {
+    const det = this.model.detectors;
+    const V = this.V;
+    for (let k = 0; k < det.count; k++) {
+      if (V[det.node[k]] > det.threshold[k]) {
+        if (this.detectorOn[k] === 0) {
+          this.detectorOn[k] = 1;
+          this.spike(det.cell[k], this.grid[n] + 1e-10, n);
+        }
+      } else {
+        this.detectorOn[k] = 0;
+      }
+    }
+  }
+
+  /** Spikes of fixed trains (NetStim, VecStim) due at boundary n: time <= t_n + dt/2. */
+  private fireTrains(n: number): void {
+    const tr = this.model.trains;
+    const due = this.grid[n] + 0.5 * this.model.dt;
+    while (this.trainCursor < tr.count && tr.time[this.trainCursor] <= due) {
+      this.spike(tr.source[this.trainCursor], tr.time[this.trainCursor], n);
+      this.trainCursor++;
+    }
+  }
+
+  private spike(source: number, time: number, n: number): void {
+    const { model } = this;
+    if (source < model.cellCount) {
+      this.spikes.time.push(time);
+      this.spikes.gid.push(model.gid[source]);
+    }
+    const nc = model.netcons;
+    for (let k = nc.start[source]; k < nc.start[source + 1]; k++) {
+      const te = time + nc.delay[k];
+      const m = this.deliveryStep(te, n);
+      if (m < model.steps) this.queue.push(m, nc.group[k], nc.instance[k], nc.weight[k], te);
+    }
+  }
+
+  /** First boundary m >= from with te <= grid[m] + dt/2. */
+  private deliveryStep(te: number, from: number): number {
+    const half = 0.5 * this.model.dt;
+    const grid = this.grid;
+    let m = Math.max(from, Math.ceil((te - half) / this.model.dt) - 1);
+    while (m > from && te <= grid[m - 1] + half) m--;
+    while (m <= this.model.steps && te > grid[m] + half) m++;
+    return m;
+  }
+
+  private record(sample: number): void {
+    const { model, V } = this;
+    model.probes.forEach((p, i) => {
+      const t = p.target;
+      this.samples[i][sample] = t.kind === 'node' ? V[t.node] : this.fields[t.group][t.field][t.instance];
+    });
+  }
+}
+
+/** NEURON's t at each boundary: two additions of dt/2 per step, in double. */
+export function timeGrid(dt: number, steps: number): Float64Array {
+  const grid = new Float64Array(steps + 2);
+  let t = 0;
+  for (let n = 1; n < grid.length; n++) {
+    t += 0.5 * dt;
+    t += 0.5 * dt;
+    grid[n] = t;
+  }
+  return grid;
+}

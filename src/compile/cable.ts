@@ -1,0 +1,53 @@
+import type { TemplateLayout } from './layout.ts';
+
+// Areas and Hines coefficients of one cell (NEURON treeset.c nrn_area_ri and connection_coef):
+// a segment node has area pi*diam*dx [um2] and the resistance to its neighbour towards x = 0 is
+// the sum of two half segments, 1e-2*Ra*(dx/2)/(pi*diam^2/4) [MOhm] each (only one half
+// for the first segment of a section); zero-area nodes get area 100 so that the coefficients
+//   a = -1e2*rinv/area(parent)   (effect of the node on its parent's row)
+//   b = -1e2*rinv/area(node)     (effect of the parent on the node's row)
+// come out in the units of the other rows.
+
+export interface SectionCable {
+  L: number; diam: number; Ra: number; cm: number; // [um] [um] [ohm cm] [uF/cm2]
+  nseg: number;
+}
+
+export interface CableArrays {
+  area: Float64Array;
+  cm: Float64Array;
+  a: Float64Array;
+  b: Float64Array;
+}
+
+/** Fills rows offset .. offset + layout.nodeCount of `out` for one cell. */
+export function fillCable(layout: TemplateLayout, secs: SectionCable[], out: CableArrays, offset: number): void {
+  const rinv = new Float64Array(layout.nodeCount);
+  secs.forEach((sec, s) => {
+    const dx = sec.L / sec.nseg;
+    let rright = 0;
+    const first = layout.firstSegment[s];
+    for (let j = 0; j < sec.nseg; j++) {
+      const nd = first + j;
+      out.area[offset + nd] = Math.PI * sec.diam * dx;
+      out.cm[offset + nd] = sec.cm;
+      const rleft = 1e-2 * sec.Ra * (dx / 2) / (Math.PI * sec.diam * sec.diam / 4);
+      rinv[nd] = 1 / (rleft + rright);
+      rright = rleft;
+    }
+    const end = first + sec.nseg;
+    out.area[offset + end] = 1e2;
+    out.cm[offset + end] = 0;
+    rinv[end] = 1 / rright;
+  });
+  for (let nd = 0; nd < layout.nodeCount; nd++) {
+    const p = layout.parent[nd];
+    if (p < 0) {
+      out.area[offset + nd] = 1e2;
+      out.cm[offset + nd] = 0;
+      continue;
+    }
+    out.a[offset + nd] = -1e2 * rinv[nd] / out.area[offset + p];
+    out.b[offset + nd] = -1e2 * rinv[nd] / out.area[offset + nd];
+  }
+}

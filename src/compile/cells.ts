@@ -1,0 +1,93 @@
+import type { CellTemplate, NetworkData } from '../network/index.ts';
+import { IONS } from '../spec/index.ts';
+import type { SectionCable } from './cable.ts';
+import { fillCable } from './cable.ts';
+import { CompileError } from './errors.ts';
+import type { GroupBuilder } from './groups.ts';
+import { nodeAt, templateLayout, type TemplateLayout } from './layout.ts';
+import type { DetectorTable, NodeTable } from './model.ts';
+
+// Compartmental cells -> nodes (NEURON layout), density mechanisms per segment, the cell
+// rule's point processes, and spike detectors.
+
+export interface CellNodes {
+  nodeStart: Int32Array;
+  nodes: NodeTable;
+  detectors: DetectorTable;
+  layouts: TemplateLayout[];
+  /** Global node of (cell, section, x). */
+  nodeOf(cell: number, section: number, x: number): number;
+}
+
+export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number): CellNodes {
+  const { cells, templates } = d;
+  const layouts = templates.map((t) => templateLayout(t, `netParams.cellParams.${t.ruleLabels.join('+')}`));
+  const nodeStart = new Int32Array(cells.count + 1);
+  for (let c = 0; c < cells.count; c++) nodeStart[c + 1] = nodeStart[c] + (cells.template[c] >= 0 ? layouts[cells.template[c]].nodeCount : 0);
+  const n = nodeStart[cells.count];
+  const nodes: NodeTable = {
+    count: n,
+    parent: new Int32Array(n), area: new Float64Array(n), cm: new Float64Array(n),
+    a: new Float64Array(n), b: new Float64Array(n), vInit: new Float64Array(n).fill(vInit),
+  };
+  const det = { cell: [] as number[], node: [] as number[], threshold: [] as number[] };
+  const nodeOf = (c: number, s: number, x: number) => nodeStart[c] + nodeAt(layouts[cells.template[c]], templates[cells.template[c]], s, x);
+  const columns = templates.map(varyingLookup);
+  for (let c = 0; c < cells.count; c++) {
+    const t = cells.template[c];
+    if (t < 0) continue;
+    const template = templates[t];
+    const layout = layouts[t];
+    const row = cells.row[c];
+    const value = columns[t];
+    const offset = nodeStart[c];
+    const path = `cell gid ${cells.gid[c]}`;
+    const cable = template.sections.map((sec, s): SectionCable => {
+      if (sec.pt3d) throw new CompileError(`netParams.cellParams.${template.ruleLabels[0]}.secs.${sec.name}.geom.pt3d`, '[...]', 'sections given by pt3d points are not supported by the simulator yet (give L and diam)');
+      const geom = (p: 'L' | 'diam' | 'Ra' | 'cm') => value(row, s, 'geom', '', p, 0) ?? sec[p];
+      return { L: geom('L'), diam: geom('diam'), Ra: geom('Ra'), cm: geom('cm'), nseg: sec.nseg };
+    });
+    fillCable(layout, cable, nodes, offset);
+    for (let k = 0; k < layout.nodeCount; k++) nodes.parent[offset + k] = layout.parent[k] < 0 ? -1 : offset + layout.parent[k];
+    template.sections.forEach((sec, s) => {
+      if (sec.vinit !== undefined) {
+        for (let k = 0; k < layout.nodeCount; k++) if (layout.section[k] === s) nodes.vInit[offset + k] = sec.vinit;
+      }
+      for (const [mech, params] of sec.mechs) {
+        for (let j = 0; j < sec.nseg; j++) {
+          const values: Array<[string, number]> = [];
+          for (const [p, perSeg] of params) values.push([p, value(row, s, 'mech', mech, p, j) ?? perSeg[j]]);
+          for (const [name, ion] of Object.entries(groups.mechanism(mech, path).def.ions ?? {})) values.push([name, sec.ions.get(ion) ?? IONS[ion].e]);
+          groups.add(mech, `${path}: secs.${sec.name}.mechs.${mech}`, offset + layout.firstSegment[s] + j, c, 1, values);
+        }
+      }
+      for (const [label, pp] of sec.pointps) {
+        const where = `${path}: secs.${sec.name}.pointps.${label}`;
+        if (pp.vref !== undefined) throw new CompileError(where, pp.vref, `point processes with their own voltage (vref) are not supported by the simulator yet`);
+        const node = offset + nodeAt(layout, template, s, pp.loc);
+        const values: Array<[string, number]> = [...pp.params].map(([p, v]) => [p, value(row, s, 'pointp', label, p, 0) ?? v]);
+        groups.add(pp.mod, where, node, c, 1e2 / nodes.area[node], values);
+      }
+    });
+    const gen = template.spikeGen;
+    det.cell.push(c);
+    det.node.push(offset + nodeAt(layout, template, gen.section, gen.loc));
+    det.threshold.push(gen.threshold);
+  }
+  return {
+    nodeStart, nodes, layouts, nodeOf,
+    detectors: { count: det.cell.length, cell: Int32Array.from(det.cell), node: Int32Array.from(det.node), threshold: Float64Array.from(det.threshold) },
+  };
+}
+
+type ValueLookup = (row: number, section: number, kind: 'geom' | 'mech' | 'pointp', owner: string, param: string, seg: number) => number | undefined;
+
+/** Per-cell drawn values of a template, looked up by (section, kind, owner, param). */
+function varyingLookup(template: CellTemplate): ValueLookup {
+  const map = new Map(template.varying.map((v) => [`${v.section}|${v.kind}|${v.owner ?? ''}|${v.param}`, v]));
+  if (map.size === 0) return () => undefined;
+  return (row, s, kind, owner, param, seg) => {
+    const column = map.get(`${s}|${kind}|${owner}|${param}`);
+    return column ? column.values[row * column.width + (column.width > 1 ? seg : 0)] : undefined;
+  };
+}

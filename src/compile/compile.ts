@@ -1,0 +1,53 @@
+import type { Network } from '../network/index.ts';
+import type { LoweredMechanism } from '../mech/index.ts';
+import { compileCells } from './cells.ts';
+import { CompileError } from './errors.ts';
+import { GroupBuilder } from './groups.ts';
+import { compileClamps, compileSynapses, compileTrains } from './inputs.ts';
+import type { CompiledModel } from './model.ts';
+import { compileProbes, selectRecordedCells } from './probes.ts';
+
+export interface CompileResult {
+  model: CompiledModel;
+  /** Lowered definition of each group's mechanism (same order as model.groups). */
+  mechanisms: LoweredMechanism[];
+}
+
+/** Network -> CompiledModel: nodes, merged mechanism groups, NetCons by source, trains, probes. */
+export function compile(net: Network): CompileResult {
+  const d = net.data;
+  const cfg = d.simConfig;
+  const h = cfg.hParams;
+  if (cfg.cvode_active) throw new CompileError('simConfig.cvode_active', true, 'only the fixed-step method is supported');
+  const steps = Math.round(cfg.duration / cfg.dt);
+  const recordEvery = Math.round(cfg.recordStep / cfg.dt);
+  if (Math.abs(recordEvery * cfg.dt - cfg.recordStep) > 1e-9 * cfg.recordStep) {
+    throw new CompileError('simConfig.recordStep', cfg.recordStep, `expected a multiple of dt (${cfg.dt} ms)`);
+  }
+  const tablesOn = (h.usetable_hh ?? 1) !== 0 ? ['usetable_hh'] : [];
+  const groups = new GroupBuilder(new Set(tablesOn));
+  const cellNodes = compileCells(d, groups, h.v_init ?? -65);
+  compileClamps(d, cellNodes, groups);
+  const synapses = compileSynapses(d, cellNodes, groups);
+  const trains = compileTrains(d, cfg, cfg.duration);
+  const { groups: built, lowered } = groups.finish();
+  const probes = compileProbes(d, selectRecordedCells(d, cfg.recordCells), cellNodes, built, synapses);
+  const model: CompiledModel = {
+    dt: cfg.dt,
+    steps,
+    celsius: h.celsius ?? 6.3,
+    tablesOn,
+    cellCount: d.cells.count,
+    gid: d.cells.gid,
+    nodeStart: cellNodes.nodeStart,
+    nodes: cellNodes.nodes,
+    groups: built,
+    sourceCount: d.cells.count + d.stims.count,
+    netcons: synapses.netcons,
+    detectors: cellNodes.detectors,
+    trains,
+    probes,
+    recordEvery,
+  };
+  return { model, mechanisms: lowered };
+}

@@ -1,0 +1,65 @@
+import { lowerMechanism, MECHANISM_DEFS, type LoweredMechanism } from '../mech/index.ts';
+import { canonicalParam, MECHANISMS } from '../spec/index.ts';
+import { CompileError } from './errors.ts';
+import type { MechGroup } from './model.ts';
+
+// Collects mechanism instances into one group per mechanism (merged over cells), with the
+// initial value of every field per instance: parameters (NEURON defaults, then the spec's
+// values), ion reversal potentials, and zeros for states and assigned variables.
+
+export class GroupBuilder {
+  private readonly byMech = new Map<string, { lowered: LoweredMechanism; node: number[]; cell: number[]; scale: number[]; fields: Map<string, number[]> }>();
+  readonly order: string[] = [];
+
+  constructor(private readonly tablesOn: ReadonlySet<string>) {}
+
+  /** Lowered definition of a mechanism, or a CompileError naming `path` when it cannot be simulated. */
+  mechanism(name: string, path: string): LoweredMechanism {
+    let entry = this.byMech.get(name);
+    if (!entry) {
+      const def = MECHANISM_DEFS[name];
+      if (!def) throw new CompileError(path, name, `mechanism ${name} is not supported by the simulator yet (supported: ${Object.keys(MECHANISM_DEFS).join(', ')})`);
+      const lowered = lowerMechanism(def, { tablesOn: this.tablesOn });
+      entry = { lowered, node: [], cell: [], scale: [], fields: new Map(lowered.fields.map((f) => [f, []])) };
+      this.byMech.set(name, entry);
+      this.order.push(name);
+    }
+    return entry.lowered;
+  }
+
+  /**
+   * Adds an instance; `values` gives parameters (by NEURON name or alias) and ion reversal
+   * potentials; returns [group index, instance index].
+   */
+  add(name: string, path: string, node: number, cell: number, scale: number, values: Iterable<[string, number]>): [number, number] {
+    const lowered = this.mechanism(name, path);
+    const entry = this.byMech.get(name)!;
+    const given = new Map<string, number>();
+    const info = MECHANISMS[name];
+    for (const [key, value] of values) {
+      const canonical = canonicalParam(info, key) ?? (lowered.def.ions && key in lowered.def.ions ? key : undefined);
+      if (canonical === undefined) throw new CompileError(path, key, `${name} has no parameter '${key}' (parameters: ${Object.keys(lowered.params).join(', ')})`);
+      given.set(canonical, value);
+    }
+    for (const field of lowered.fields) entry.fields.get(field)!.push(given.get(field) ?? lowered.params[field] ?? 0);
+    entry.node.push(node);
+    entry.cell.push(cell);
+    entry.scale.push(scale);
+    return [this.order.indexOf(name), entry.node.length - 1];
+  }
+
+  finish(): { groups: MechGroup[]; lowered: LoweredMechanism[] } {
+    const groups = this.order.map((mech): MechGroup => {
+      const e = this.byMech.get(mech)!;
+      return {
+        mech,
+        count: e.node.length,
+        node: Int32Array.from(e.node),
+        cell: Int32Array.from(e.cell),
+        scale: Float64Array.from(e.scale),
+        fields: Object.fromEntries([...e.fields].map(([k, v]) => [k, Float64Array.from(v)])),
+      };
+    });
+    return { groups, lowered: this.order.map((m) => this.byMech.get(m)!.lowered) };
+  }
+}

@@ -1,0 +1,132 @@
+import { crLog, crPow } from '../math/libm.ts';
+import type { NetworkData } from '../network/index.ts';
+import { hashStr, netStimNoiseStream, netStimTrain, Random123Stream } from '../rng/index.ts';
+import { SYNMECH_RESERVED_KEYS, type SimConfigData } from '../spec/index.ts';
+import type { CellNodes } from './cells.ts';
+import { CompileError } from './errors.ts';
+import type { GroupBuilder } from './groups.ts';
+import type { NetConTable, TrainTable } from './model.ts';
+import { stableOrderBy } from '../network/columns.ts';
+
+// Synapses and stimuli: one synMech instance per connection (NetPyNE's oneSynPerNetcon), one
+// NetCon per connection from its source, clamp stimuli as point processes, and the spike
+// trains of NetStim stimuli and NetStim/VecStim populations, fixed before the run.
+
+const STIM_KEYS = new Set(['label', 'source', 'sec', 'loc', 'type']);
+
+export interface SynapseResult {
+  netcons: NetConTable;
+  /** Mechanism instance of each connection row: [group, instance]. */
+  group: Int32Array;
+  instance: Int32Array;
+}
+
+export function compileSynapses(d: NetworkData, cellNodes: CellNodes, groups: GroupBuilder): SynapseResult {
+  const { conns, cells } = d;
+  const synMechs = Object.entries(d.netParams.synMechParams).map(([label, p]) => ({
+    label,
+    mod: p.mod,
+    values: Object.entries(p).filter(([k]) => !SYNMECH_RESERVED_KEYS.includes(k)),
+  }));
+  const source = new Int32Array(conns.count);
+  const group = new Int32Array(conns.count);
+  const instance = new Int32Array(conns.count);
+  for (let i = 0; i < conns.count; i++) {
+    const c = conns.post[i];
+    const path = `connection ${i} (to gid ${cells.gid[c]})`;
+    if (cells.template[c] < 0) throw new CompileError(path, d.pops[cells.pop[c]].cellModel, 'connections into artificial cells are not supported by the simulator yet');
+    const sm = synMechs[conns.synMech[i]];
+    if (!sm) throw new CompileError(path, null, 'connections into point processes with their own voltage (vref) are not supported by the simulator yet');
+    const node = cellNodes.nodeOf(c, conns.sec[i], conns.loc[i]);
+    const drawn = conns.synMechRow[i] >= 0 ? d.synMechValues.get(conns.synMech[i]) : undefined;
+    const values = sm.values.map(([k, v]): [string, number] => {
+      if (typeof v === 'number') return [k, v];
+      const value = drawn?.get(k)?.[conns.synMechRow[i]];
+      if (value === undefined) throw new CompileError(`netParams.synMechParams.${sm.label}.${k}`, v, 'expected a number or a string function');
+      return [k, value];
+    });
+    [group[i], instance[i]] = groups.add(sm.mod, `netParams.synMechParams.${sm.label}`, node, c, 1e2 / cellNodes.nodes.area[node], values);
+    source[i] = conns.pre[i] >= 0 ? conns.pre[i] : cells.count + conns.stim[i];
+  }
+  const sourceCount = cells.count + d.stims.count;
+  const { order, starts } = stableOrderBy(source, conns.count, sourceCount);
+  const netcons = {
+    count: conns.count,
+    start: starts,
+    group: Int32Array.from(order, (i) => group[i]),
+    instance: Int32Array.from(order, (i) => instance[i]),
+    weight: Float64Array.from(order, (i) => conns.weight[i]),
+    delay: Float64Array.from(order, (i) => conns.delay[i]),
+  };
+  return { netcons, group, instance };
+}
+
+/** IClamp, VClamp, SEClamp, AlphaSynapse stimuli as point processes on their section. */
+export function compileClamps(d: NetworkData, cellNodes: CellNodes, groups: GroupBuilder): void {
+  const { stims, templates, cells } = d;
+  for (let r = 0; r < stims.count; r++) {
+    const p = stims.params[r];
+    if (p.type === 'NetStim') continue;
+    const c = stims.cell[r];
+    const template = templates[cells.template[c]];
+    const s = template.sectionIndex.get(p.sec as string)!;
+    const node = cellNodes.nodeOf(c, s, p.loc as number);
+    const values: Array<[string, number]> = [];
+    for (const [k, v] of Object.entries(p)) {
+      if (STIM_KEYS.has(k)) continue;
+      if (typeof v !== 'number') throw new CompileError(`netParams.stimSourceParams.${p.source}.${k}`, v, `expected a number (list values such as VClamp amp/dur are not supported by the simulator yet)`);
+      values.push([k, v]);
+    }
+    groups.add(p.type as string, `netParams.stimSourceParams.${p.source}`, node, c, 1e2 / cellNodes.nodes.area[node], values);
+  }
+}
+
+/** All spikes of fixed trains up to `until` [ms], merged in time order (ties: source order). */
+export function compileTrains(d: NetworkData, cfg: SimConfigData, until: number): TrainTable {
+  const source: number[] = [];
+  const time: number[] = [];
+  const add = (s: number, times: ArrayLike<number>) => {
+    for (let k = 0; k < times.length; k++) {
+      if (times[k] > until) break;
+      source.push(s);
+      time.push(times[k]);
+    }
+  };
+  const noise = (ids: [number, number, number]) => noiseStream(ids, cfg);
+  const { stims, pointCells, cells } = d;
+  for (let r = 0; r < stims.count; r++) {
+    const p = stims.params[r];
+    if (p.type !== 'NetStim') continue;
+    const ids = Array.from(stims.streamIds.subarray(3 * r, 3 * r + 3)) as [number, number, number];
+    // NetPyNE: netstim.interval = params['rate'] ** -1 * 1e3
+    const interval = crPow(p.rate as number, -1) * 1e3;
+    add(cells.count + r, netStimTrain({ interval, number: p.number as number, start: p.start as number, noise: p.noise as number }, noise(ids), until));
+  }
+  for (let r = 0; r < pointCells.cells.length; r++) {
+    const c = pointCells.cells[r];
+    const model = pointCells.model[r];
+    if (model === 'VecStim') {
+      add(c, pointCells.spikeTimes.subarray(pointCells.spikeStart[r], pointCells.spikeStart[r + 1]));
+    } else if (model === 'NetStim') {
+      const m = pointCells.mechParams[r];
+      const seed = (pointCells.params[r].seed as number) ?? cfg.seeds.stim;
+      add(c, netStimTrain({ interval: m.interval, number: m.number, start: m.start, noise: m.noise }, noise([hashStr('NetStim'), cells.gid[c], seed]), until));
+    } else {
+      throw new CompileError(`cell gid ${cells.gid[c]}`, model, 'artificial cells other than NetStim and VecStim are not supported by the simulator yet');
+    }
+  }
+  const order = Array.from(time.keys()).sort((a, b) => time[a] - time[b] || source[a] - source[b]);
+  return { count: order.length, source: Int32Array.from(order, (k) => source[k]), time: Float64Array.from(order, (k) => time[k]) };
+}
+
+/**
+ * NetPyNE preRun: Random123(hashStr('NetStim'), gid, seed), negexp(1) (uses draw 0),
+ * noiseFromRandom; with cfg.random123, noiseFromRandom123 on the same ids (no draw used),
+ * and cfg.rand123GlobalIndex as the global index.
+ */
+function noiseStream(ids: [number, number, number], cfg: SimConfigData): { repick(): number } {
+  const globalIndex = cfg.rand123GlobalIndex ?? 0;
+  if (!cfg.random123) return netStimNoiseStream(ids[0], ids[1], ids[2], globalIndex);
+  const stream = new Random123Stream(ids[0], ids[1], ids[2], globalIndex);
+  return { repick: () => -crLog(stream.nextDouble()) };
+}

@@ -1,0 +1,99 @@
+import type { NetworkData } from '../network/index.ts';
+import type { CellSelector, TraceSpec } from '../spec/index.ts';
+import type { CellNodes } from './cells.ts';
+import { CompileError } from './errors.ts';
+import type { SynapseResult } from './inputs.ts';
+import type { MechGroup, Probe } from './model.ts';
+
+// simConfig.recordCells x recordTraces -> probes (NetPyNE cell.recordTraces): a trace whose
+// section, mechanism, synMech or stim a cell lacks is not recorded for that cell.
+
+export function selectRecordedCells(d: NetworkData, selectors: ReadonlyArray<CellSelector | 'all' | 'allCells'>): number[] {
+  const chosen = new Set<number>();
+  const popIndex = new Map(d.pops.map((p, i) => [p.label, i]));
+  for (const sel of selectors) {
+    if (sel === 'all' || sel === 'allCells') {
+      for (let c = 0; c < d.cells.count; c++) chosen.add(c);
+    } else if (typeof sel === 'number') {
+      const c = d.cells.gid.indexOf(sel);
+      if (c >= 0) chosen.add(c);
+    } else if (typeof sel === 'string') {
+      const p = popIndex.get(sel);
+      if (p === undefined) throw new CompileError('simConfig.recordCells', sel, `no population '${sel}' (populations: ${d.pops.map((x) => x.label).join(', ')})`);
+      for (let k = 0; k < d.pops[p].cellCount; k++) chosen.add(d.pops[p].firstCell + k);
+    } else {
+      const [label, which] = sel;
+      const p = popIndex.get(label);
+      if (p === undefined) throw new CompileError('simConfig.recordCells', sel, `no population '${label}'`);
+      for (const k of Array.isArray(which) ? which : [which]) if (k < d.pops[p].cellCount) chosen.add(d.pops[p].firstCell + k);
+    }
+  }
+  return [...chosen].sort((a, b) => a - b);
+}
+
+export function compileProbes(d: NetworkData, recorded: number[], cellNodes: CellNodes, groups: MechGroup[], synapses: SynapseResult): Probe[] {
+  const probes: Probe[] = [];
+  const traces = Object.entries(d.simConfig.recordTraces) as Array<[string, TraceSpec]>;
+  const synMechLabels = Object.keys(d.netParams.synMechParams);
+  for (const c of recorded) {
+    const t = d.cells.template[c];
+    if (t < 0) continue;
+    const template = d.templates[t];
+    const gid = d.cells.gid[c];
+    for (const [trace, spec] of traces) {
+      const path = `simConfig.recordTraces.${trace}`;
+      const field = (g: number, instance: number) => {
+        if (!(spec.var in groups[g].fields)) throw new CompileError(`${path}.var`, spec.var, `${groups[g].mech} has no variable '${spec.var}' (variables: ${Object.keys(groups[g].fields).join(', ')})`);
+        probes.push({ trace, gid, target: { kind: 'field', group: g, instance, field: spec.var } });
+      };
+      if (spec.stim !== undefined) {
+        const rows = Array.from(d.stims.byCell.subarray(d.stims.cellStart[c], d.stims.cellStart[c + 1]));
+        const r = rows.find((i) => d.stims.params[i].label === spec.stim || d.stims.params[i].source === spec.stim);
+        if (r === undefined) continue;
+        const stim = d.stims.params[r];
+        const g = groups.findIndex((x) => x.mech === stim.type);
+        if (g < 0) throw new CompileError(path, spec, `recording variables of ${String(stim.type)} stimuli is not supported`);
+        const node = cellNodes.nodeOf(c, template.sectionIndex.get(stim.sec as string)!, stim.loc as number);
+        field(g, instanceAt(groups[g], c, node));
+        continue;
+      }
+      if (spec.synMech !== undefined) {
+        const sm = synMechLabels.indexOf(spec.synMech);
+        const s = spec.sec !== undefined ? template.sectionIndex.get(spec.sec) : undefined;
+        for (let k = d.conns.postStart[c]; k < d.conns.postStart[c + 1]; k++) {
+          const i = d.conns.byPost[k];
+          if (d.conns.synMech[i] !== sm || (s !== undefined && d.conns.sec[i] !== s) || (spec.loc !== undefined && d.conns.loc[i] !== spec.loc)) continue;
+          field(synapses.group[i], synapses.instance[i]);
+          break;
+        }
+        continue;
+      }
+      const s = template.sectionIndex.get(spec.sec ?? '');
+      if (s === undefined) continue;
+      const sec = template.sections[s];
+      if (spec.pointp !== undefined) {
+        const pp = sec.pointps.get(spec.pointp);
+        if (!pp) continue;
+        const g = groups.findIndex((x) => x.mech === pp.mod);
+        field(g, instanceAt(groups[g], c, cellNodes.nodeOf(c, s, pp.loc)));
+        continue;
+      }
+      const node = cellNodes.nodeOf(c, s, spec.loc ?? 0.5);
+      if (spec.mech !== undefined) {
+        if (!sec.mechs.has(spec.mech)) continue;
+        const g = groups.findIndex((x) => x.mech === spec.mech);
+        field(g, instanceAt(groups[g], c, node));
+      } else if (spec.var === 'v') {
+        probes.push({ trace, gid, target: { kind: 'node', node } });
+      } else {
+        throw new CompileError(path, spec, "a section trace records 'v'; give mech, synMech, pointp or stim for other variables");
+      }
+    }
+  }
+  return probes;
+}
+
+function instanceAt(group: MechGroup, cell: number, node: number): number {
+  for (let k = 0; k < group.count; k++) if (group.cell[k] === cell && group.node[k] === node) return k;
+  throw new Error(`no ${group.mech} instance at node ${node} of cell ${cell}`);
+}

@@ -1,0 +1,16 @@
+import { Exp2Syn } from './defs/exp2syn.ts';
+import { ExpSyn } from './defs/expsyn.ts';
+import { hh } from './defs/hh.ts';
+import { IClamp } from './defs/iclamp.ts';
+import { Izhi2007b } from './defs/izhi2007b.ts';
+import { pas } from './defs/pas.ts';
+import type { MechanismDef } from './types.ts';
+
+export * from './types.ts';
+export { lowerMechanism, GLOBALS, type LoweredMechanism, type LoweredTable, type LoweredWatch, type LoweredBlock } from './lower.ts';
+export { JsRenderer, literal, type JsNames, type Precision } from './render-js.ts';
+export type { Stmt } from './lang.ts';
+export { buildTable } from './tables.ts';
+
+/** Mechanisms with a simulation definition, by NEURON name. */
+export const MECHANISM_DEFS: Readonly<Record<string, MechanismDef>> = { hh, pas, ExpSyn, Exp2Syn, IClamp, Izhi2007b };

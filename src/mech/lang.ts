@@ -1,0 +1,118 @@
+import { walk, type Expr } from '../expr/ast.ts';
+import { parse } from '../expr/index.ts';
+
+// The statement language of mechanism code blocks, one statement per line:
+//   name = expression            (expressions in the Python syntax of src/expr)
+//   procedure(arg, ...)          (a PROCEDURE call, inlined)
+//   if (test) {  } else if (test) {  } else {  }
+// Statements are kept as a tree; renderers turn it into JavaScript or WGSL.
+
+export type Stmt =
+  | { kind: 'assign'; target: string; expr: Expr }
+  | { kind: 'if'; test: Expr; then: Stmt[]; otherwise: Stmt[] }
+  | { kind: 'call'; name: string; args: Expr[] }
+  /** A TABLE lookup of procedure `name` at `arg` (inserted by lowering when tables are used). */
+  | { kind: 'table'; name: string; arg: Expr };
+
+export class MechSyntaxError extends Error {
+  constructor(where: string, line: number, text: string, message: string) {
+    super(`${where}, line ${line} ('${text.trim()}'): ${message}`);
+    this.name = 'MechSyntaxError';
+  }
+}
+
+const IF = /^(?:\}\s*else\s+)?if\s*\((.*)\)\s*\{$/;
+const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)\s*(.+)$/;
+const CALL = /^([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)$/;
+
+/** Parses a block; `where` names it in errors ("hh BREAKPOINT"). */
+export function parseBlock(source: string, where: string): Stmt[] {
+  const lines = source.split('\n').map((text, i) => ({ text: text.trim(), line: i + 1 })).filter((l) => l.text !== '');
+  let pos = 0;
+  const expr = (text: string, at: { text: string; line: number }): Expr => {
+    try {
+      return parse(text);
+    } catch (e) {
+      throw new MechSyntaxError(where, at.line, at.text, (e as Error).message);
+    }
+  };
+  const block = (nested: boolean): Stmt[] => {
+    const out: Stmt[] = [];
+    while (pos < lines.length) {
+      const at = lines[pos];
+      if (at.text.startsWith('}')) {
+        if (!nested) throw new MechSyntaxError(where, at.line, at.text, "unexpected '}'");
+        return out;
+      }
+      pos++;
+      const cond = IF.exec(at.text);
+      if (cond) {
+        out.push(ifChain(expr(cond[1], at)));
+        continue;
+      }
+      const assign = ASSIGN.exec(at.text);
+      if (assign) {
+        out.push({ kind: 'assign', target: assign[1], expr: expr(assign[2], at) });
+        continue;
+      }
+      const call = CALL.exec(at.text);
+      if (call) {
+        const parsed = expr(at.text, at);
+        if (parsed.kind !== 'call') throw new MechSyntaxError(where, at.line, at.text, 'expected a procedure call');
+        out.push({ kind: 'call', name: call[1], args: parsed.args });
+        continue;
+      }
+      throw new MechSyntaxError(where, at.line, at.text, 'expected `name = expression`, `procedure(args)` or `if (test) {`');
+    }
+    if (nested) throw new MechSyntaxError(where, lines.length, lines[lines.length - 1]?.text ?? '', "missing '}'");
+    return out;
+  };
+  const ifChain = (test: Expr): Stmt => {
+    const then = block(true);
+    const close = lines[pos];
+    const elseIf = IF.exec(close.text);
+    if (elseIf && close.text.startsWith('}')) {
+      pos++;
+      return { kind: 'if', test, then, otherwise: [ifChain(expr(elseIf[1], close))] };
+    }
+    if (/^\}\s*else\s*\{$/.test(close.text)) {
+      pos++;
+      const otherwise = block(true);
+      pos++; // the closing '}'
+      return { kind: 'if', test, then, otherwise };
+    }
+    if (close.text !== '}') throw new MechSyntaxError(where, close.line, close.text, "expected '}', '} else {' or '} else if (test) {'");
+    pos++;
+    return { kind: 'if', test, then, otherwise: [] };
+  };
+  return block(false);
+}
+
+/** Names assigned anywhere in the statements (for local declarations). */
+export function assignedNames(stmts: Stmt[], out = new Set<string>()): Set<string> {
+  for (const s of stmts) {
+    if (s.kind === 'assign') out.add(s.target);
+    else if (s.kind === 'if') {
+      assignedNames(s.then, out);
+      assignedNames(s.otherwise, out);
+    }
+  }
+  return out;
+}
+
+/** Names read anywhere in the statements' expressions. */
+export function readNames(stmts: Stmt[], out = new Set<string>()): Set<string> {
+  const visit = (e: Expr) => walk(e, (n) => {
+    if (n.kind === 'name') out.add(n.name);
+  });
+  for (const s of stmts) {
+    if (s.kind === 'assign') visit(s.expr);
+    else if (s.kind === 'if') {
+      visit(s.test);
+      readNames(s.then, out);
+      readNames(s.otherwise, out);
+    } else if (s.kind === 'call') s.args.forEach(visit);
+    else visit(s.arg);
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+import type { Expr } from '../expr/ast.ts';
+import { MECHANISMS } from '../spec/index.ts';
+import { assignedNames, parseBlock, readNames, type Stmt } from './lang.ts';
+import type { MechanismDef, TableDef } from './types.ts';
+
+// Lowering: parse a definition's blocks, inline PROCEDURE calls (or replace them by TABLE
+// lookups when the table switch is on), and classify every name as a per-instance field,
+// a global (v, t, dt, celsius), a FUNCTION, or a local. Unknown names are errors here,
+// so a typo in a definition fails its unit test, not a simulation.
+
+/** Names every block may read; `v` is the node voltage [mV], `t` NEURON's time [ms]. */
+export const GLOBALS = ['v', 't', 'dt', 'celsius'] as const;
+
+export interface LoweredFunction {
+  name: string;
+  args: string[];
+  body: Stmt[];
+  locals: string[];
+}
+
+export interface LoweredTable extends TableDef {
+  name: string;
+  arg: string;
+  /** The procedure body (for building the table), reads only `arg` and globals. */
+  body: Stmt[];
+  locals: string[];
+}
+
+export interface LoweredWatch {
+  flag: number;
+  /** `left > right`: the rising edge of left - right > 0 fires. */
+  left: Expr;
+  right: Expr;
+  armedIf: Expr | null;
+  handler: LoweredBlock;
+}
+
+export interface LoweredBlock {
+  stmts: Stmt[];
+  /** Names assigned that are not fields or globals. */
+  locals: string[];
+}
+
+export interface LoweredMechanism {
+  def: MechanismDef;
+  /** PARAMETERs with NEURON defaults (from the catalogue), in declaration order. */
+  params: Record<string, number>;
+  /** Per-instance fields in order: params, ion reversal potentials, states, assigned. */
+  fields: string[];
+  functions: LoweredFunction[];
+  tables: LoweredTable[];
+  initial: LoweredBlock;
+  breakpoint: LoweredBlock;
+  state: LoweredBlock;
+  receive: LoweredBlock;
+  initEvent: LoweredBlock;
+  watches: LoweredWatch[];
+}
+
+export interface LowerOptions {
+  /** Table switches that are on (e.g. 'usetable_hh'); a table whose switch is off uses the formulas. */
+  tablesOn: ReadonlySet<string>;
+}
+
+export function lowerMechanism(def: MechanismDef, options: LowerOptions): LoweredMechanism {
+  const info = MECHANISMS[def.name];
+  if (!info) throw new Error(`mechanism ${def.name} has no catalogue entry`);
+  const params: Record<string, number> = {};
+  for (const [name, p] of Object.entries(info.params)) if (typeof p.default === 'number') params[name] = p.default;
+  const fields = [...Object.keys(params), ...Object.keys(def.ions ?? {}), ...def.states, ...def.assigned];
+  const functions = Object.entries(def.functions ?? {}).map(([name, f]): LoweredFunction => {
+    const body = parseBlock(f.body, `${def.name} FUNCTION ${name}`);
+    return { name, args: f.args, body, locals: [...assignedNames(body)].filter((n) => !f.args.includes(n)) };
+  });
+  const tables: LoweredTable[] = [];
+  const procedures = new Map(Object.entries(def.procedures ?? {}).map(([name, p]) => [name, { ...p, body: parseBlock(p.body, `${def.name} PROCEDURE ${name}`) }]));
+  for (const [name, p] of procedures) {
+    if (p.table && options.tablesOn.has(p.table.switchName)) {
+      if (p.args.length !== 1) throw new Error(`${def.name} PROCEDURE ${name}: a TABLE needs exactly one argument`);
+      tables.push({ ...p.table, name, arg: p.args[0], body: p.body, locals: [...assignedNames(p.body)].filter((n) => n !== p.args[0]) });
+    }
+  }
+  const inline = (stmts: Stmt[]): Stmt[] => stmts.flatMap((s): Stmt[] => {
+    if (s.kind === 'if') return [{ ...s, then: inline(s.then), otherwise: inline(s.otherwise) }];
+    if (s.kind !== 'call') return [s];
+    const proc = procedures.get(s.name);
+    if (!proc) throw new Error(`${def.name}: unknown PROCEDURE ${s.name}`);
+    if (s.args.length !== proc.args.length) throw new Error(`${def.name}: ${s.name} takes ${proc.args.length} arguments`);
+    if (tables.some((t) => t.name === s.name)) return [{ kind: 'table', name: s.name, arg: s.args[0] }];
+    const renames = new Map(proc.args.map((a) => [a, `${s.name}_${a}`]));
+    return [
+      ...proc.args.map((a, i): Stmt => ({ kind: 'assign', target: renames.get(a)!, expr: s.args[i] })),
+      ...renameStmts(inline(proc.body), renames),
+    ];
+  });
+  const known = new Set<string>([...fields, ...GLOBALS]);
+  const block = (source: string | undefined, where: string, extra: string[] = []): LoweredBlock => {
+    const stmts = inline(parseBlock(source ?? '', `${def.name} ${where}`));
+    const outputs = new Set(tables.filter((t) => containsTable(stmts, t.name)).flatMap((t) => t.outputs));
+    const locals = [...assignedNames(stmts), ...outputs].filter((n) => !known.has(n) && !extra.includes(n));
+    const visible = new Set([...known, ...locals, ...extra, ...functions.map((f) => f.name), ...MATH_FUNCTIONS]);
+    for (const name of readNames(stmts)) if (!visible.has(name)) throw new Error(`${def.name} ${where}: unknown name '${name}'`);
+    return { stmts, locals: [...new Set(locals)] };
+  };
+  const watches = (def.watches ?? []).map((w): LoweredWatch => {
+    const cond = parseBlock(`c = ${w.condition}`, `${def.name} WATCH ${w.flag}`)[0];
+    if (cond.kind !== 'assign' || cond.expr.kind !== 'compare' || cond.expr.ops.length !== 1 || !['>', '<'].includes(cond.expr.ops[0])) {
+      throw new Error(`${def.name} WATCH ${w.flag}: the condition must be one comparison a > b or a < b`);
+    }
+    const [a, b] = cond.expr.operands;
+    // nocmodl compiles WATCH (a > b) to a - b > 0 and (a < b) to b - a > 0.
+    const [left, right] = cond.expr.ops[0] === '>' ? [a, b] : [b, a];
+    const armed = w.armedIf ? parseBlock(`c = ${w.armedIf}`, `${def.name} WATCH ${w.flag}`)[0] : null;
+    return { flag: w.flag, left, right, armedIf: armed?.kind === 'assign' ? armed.expr : null, handler: block(w.handler, `NET_RECEIVE flag ${w.flag}`) };
+  });
+  return {
+    def, params, fields, functions, tables,
+    initial: block(def.initial, 'INITIAL'),
+    breakpoint: block(def.breakpoint, 'BREAKPOINT'),
+    state: block(def.state, 'SOLVE'),
+    receive: block(def.receive, 'NET_RECEIVE', ['w']),
+    initEvent: block(def.initEvent, 'NET_RECEIVE flag 1'),
+    watches,
+  };
+}
+
+/** Math functions mechanism code may call (C library names). */
+export const MATH_FUNCTIONS = ['exp', 'log', 'fabs', 'pow', 'sqrt'] as const;
+
+function containsTable(stmts: Stmt[], name: string): boolean {
+  return stmts.some((s) => (s.kind === 'table' && s.name === name) || (s.kind === 'if' && (containsTable(s.then, name) || containsTable(s.otherwise, name))));
+}
+
+function renameStmts(stmts: Stmt[], renames: Map<string, string>): Stmt[] {
+  return stmts.map((s): Stmt => {
+    switch (s.kind) {
+      case 'assign': return { kind: 'assign', target: renames.get(s.target) ?? s.target, expr: renameExpr(s.expr, renames) };
+      case 'if': return { kind: 'if', test: renameExpr(s.test, renames), then: renameStmts(s.then, renames), otherwise: renameStmts(s.otherwise, renames) };
+      case 'call': return { ...s, args: s.args.map((a) => renameExpr(a, renames)) };
+      case 'table': return { ...s, arg: renameExpr(s.arg, renames) };
+    }
+  });
+}
+
+function renameExpr(e: Expr, renames: Map<string, string>): Expr {
+  const r = (x: Expr) => renameExpr(x, renames);
+  switch (e.kind) {
+    case 'num': return e;
+    case 'name': return renames.has(e.name) ? { ...e, name: renames.get(e.name)! } : e;
+    case 'unary': case 'not': return { ...e, operand: r(e.operand) };
+    case 'binary': case 'bool': return { ...e, left: r(e.left), right: r(e.right) };
+    case 'compare': return { ...e, operands: e.operands.map(r) };
+    case 'ifexp': return { ...e, test: r(e.test), then: r(e.then), otherwise: r(e.otherwise) };
+    case 'call': return { ...e, args: e.args.map(r) };
+  }
+}

@@ -1,0 +1,127 @@
+import type { Expr } from '../expr/ast.ts';
+import type { Stmt } from './lang.ts';
+import type { LoweredMechanism, LoweredTable } from './lower.ts';
+
+// Renders mechanism statements as JavaScript with C semantics (plain IEEE division, `pow`,
+// comparisons as booleans). Precision 'f32' emulates the GPU: every arithmetic result and
+// every math-library result is rounded to f32 with Math.fround (bound as `F`), and literals
+// are rounded once here.
+
+export type Precision = 'f64' | 'f32';
+
+export interface JsNames {
+  /** JavaScript for a per-instance field or a global, or null for a local variable. */
+  access(name: string): string | null;
+}
+
+const MATH_JS: Record<string, string> = { exp: 'Math.exp', log: 'Math.log', fabs: 'Math.abs', pow: 'Math.pow', sqrt: 'Math.sqrt' };
+
+export class JsRenderer {
+  private tableCount = 0;
+
+  constructor(
+    private readonly mech: LoweredMechanism,
+    private readonly names: JsNames,
+    private readonly precision: Precision,
+  ) {}
+
+  stmts(stmts: Stmt[], indent = '    '): string {
+    return stmts.map((s) => this.stmt(s, indent)).join('\n');
+  }
+
+  private stmt(s: Stmt, indent: string): string {
+    switch (s.kind) {
+      case 'assign':
+        return `${indent}${this.names.access(s.target) ?? s.target} = ${this.expr(s.expr)};`;
+      case 'if': {
+        const otherwise = s.otherwise.length > 0 ? ` else {\n${this.stmts(s.otherwise, indent + '  ')}\n${indent}}` : '';
+        return `${indent}if (${this.test(s.test)}) {\n${this.stmts(s.then, indent + '  ')}\n${indent}}${otherwise}`;
+      }
+      case 'table':
+        return this.tableLookup(this.mech.tables.find((t) => t.name === s.name)!, s.arg, indent);
+      case 'call':
+        throw new Error(`${this.mech.def.name}: PROCEDURE ${s.name} was not inlined`);
+    }
+  }
+
+  /** A condition: comparisons and logic stay boolean, numbers test != 0 (C truthiness). */
+  test(e: Expr): string {
+    if (e.kind === 'compare' || e.kind === 'bool' || e.kind === 'not') return this.expr(e);
+    return `(${this.expr(e)} !== 0)`;
+  }
+
+  expr(e: Expr): string {
+    const round = (code: string) => (this.precision === 'f32' ? `F(${code})` : `(${code})`);
+    switch (e.kind) {
+      case 'num':
+        return literal(this.precision === 'f32' ? Math.fround(e.value) : e.value);
+      case 'name':
+        return this.names.access(e.name) ?? e.name;
+      case 'unary':
+        return e.op === '-' ? `(-${this.expr(e.operand)})` : this.expr(e.operand);
+      case 'not':
+        return `(!${this.test(e.operand)})`;
+      case 'binary':
+        if (e.op === '**') return round(`Math.pow(${this.expr(e.left)}, ${this.expr(e.right)})`);
+        if (!['+', '-', '*', '/'].includes(e.op)) throw new Error(`${this.mech.def.name}: operator ${e.op} is not allowed in mechanism code`);
+        return round(`${this.expr(e.left)} ${e.op} ${this.expr(e.right)}`);
+      case 'compare':
+        if (e.ops.length !== 1) throw new Error(`${this.mech.def.name}: chained comparisons are not allowed in mechanism code`);
+        return `(${this.expr(e.operands[0])} ${e.ops[0] === '==' ? '===' : e.ops[0] === '!=' ? '!==' : e.ops[0]} ${this.expr(e.operands[1])})`;
+      case 'bool':
+        return `(${this.test(e.left)} ${e.op === 'and' ? '&&' : '||'} ${this.test(e.right)})`;
+      case 'ifexp':
+        return `(${this.test(e.test)} ? ${this.expr(e.then)} : ${this.expr(e.otherwise)})`;
+      case 'call': {
+        const args = e.args.map((a) => this.expr(a)).join(', ');
+        if (MATH_JS[e.callee]) return round(`${MATH_JS[e.callee]}(${args})`);
+        return `fn_${e.callee}(${args})`;
+      }
+    }
+  }
+
+  /** The mechanism's FUNCTIONs as JavaScript function declarations. */
+  functions(): string {
+    return this.mech.functions.map((f) => {
+      const locals = [...new Set([...f.locals, f.name])].map((n) => `let ${n} = 0;`).join(' ');
+      return `function fn_${f.name}(${f.args.join(', ')}) {\n  ${locals}\n${this.stmts(f.body, '  ')}\n  return ${f.name};\n}`;
+    }).join('\n');
+  }
+
+  /**
+   * nocmodl's table lookup (hh.c _n_rates): xi = mfac*(x - tmin); clamped to the end values;
+   * value = t[i] + (xi - i)*(t[i+1] - t[i]). The table is `tbl_<name>`, outputs one after another.
+   */
+  private tableLookup(table: LoweredTable, arg: Expr, indent: string): string {
+    const id = this.tableCount++;
+    const n = table.with + 1;
+    const dx = (table.to - table.from) / table.with;
+    const mfac = this.precision === 'f32' ? Math.fround(1 / dx) : 1 / dx;
+    const from = this.precision === 'f32' ? Math.fround(table.from) : table.from;
+    const round = (code: string) => (this.precision === 'f32' ? `F(${code})` : `(${code})`);
+    const T = `tbl_${table.name}`;
+    const xi = `xi${id}`;
+    const lines = [
+      `${indent}{`,
+      `${indent}  const ${xi} = ${round(`${literal(mfac)} * ${round(`${this.expr(arg)} - ${literal(from)}`)}`)};`,
+      `${indent}  if (${xi} <= 0) { ${table.outputs.map((o, k) => `${this.target(o)} = ${T}[${k * n}];`).join(' ')} }`,
+      `${indent}  else if (${xi} >= ${table.with}) { ${table.outputs.map((o, k) => `${this.target(o)} = ${T}[${k * n + table.with}];`).join(' ')} }`,
+      `${indent}  else {`,
+      `${indent}    const i${id} = Math.trunc(${xi}); const th${id} = ${round(`${xi} - i${id}`)};`,
+      ...table.outputs.map((o, k) => `${indent}    ${this.target(o)} = ${round(`${T}[${k * n} + i${id}] + ${round(`th${id} * ${round(`${T}[${k * n} + i${id} + 1] - ${T}[${k * n} + i${id}]`)}`)}`)};`),
+      `${indent}  }`,
+      `${indent}}`,
+    ];
+    return lines.join('\n');
+  }
+
+  private target(name: string): string {
+    return this.names.access(name) ?? name;
+  }
+}
+
+export function literal(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '(-Infinity)';
+  return Object.is(value, -0) ? '(-0)' : value < 0 ? `(${value})` : String(value);
+}

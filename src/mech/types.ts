@@ -1,0 +1,75 @@
+// A mechanism is defined once, as data plus code blocks in a small NMODL-like statement
+// language (lang.ts); renderers turn the blocks into JavaScript (CPU backend, f64 or f32) and
+// WGSL (GPU backend). The blocks follow the C that NEURON 8.2.2's nocmodl generates, statement
+// by statement, so the arithmetic is NEURON's (cnexp updates are written as nocmodl's literal
+// expression, not as a simplified formula).
+
+export type MechKind = 'density' | 'point' | 'artificial';
+
+/** How the BREAKPOINT's current enters the cable equation. */
+export type CurrentKind =
+  /** ionic or NONSPECIFIC_CURRENT: outward positive, `rhs -= i`, `d += di/dv` */
+  | 'membrane'
+  /** ELECTRODE_CURRENT: positive depolarises, `rhs += i`, `d -= di/dv` */
+  | 'electrode';
+
+export interface FunctionDef {
+  args: string[];
+  /** Assigns the function's own name to return a value. */
+  body: string;
+}
+
+export interface TableDef {
+  /** Variables the procedure sets that are tabulated. */
+  outputs: string[];
+  /** Range of the (single) argument and number of intervals (NMODL `FROM a TO b WITH n`). */
+  from: number;
+  to: number;
+  with: number;
+  /** NEURON's switch, e.g. 'usetable_hh' (1 = use the table). */
+  switchName: string;
+}
+
+export interface ProcedureDef {
+  args: string[];
+  body: string;
+  table?: TableDef;
+}
+
+export interface WatchDef {
+  /** Flag the self-event carries. */
+  flag: number;
+  /** Condition `a > b` (rising edge fires). */
+  condition: string;
+  /** Whether this WATCH is armed at all (evaluated once by the flag-1 handler); default always. */
+  armedIf?: string;
+  /** NET_RECEIVE body for this flag. */
+  handler: string;
+}
+
+export interface MechanismDef {
+  name: string;
+  kind: MechKind;
+  /** NMODL source documenting the mechanism, under mod/ (our own text). */
+  modFile: string;
+  /** STATE variables. */
+  states: string[];
+  /** RANGE ASSIGNED variables (recordable, per instance). */
+  assigned: string[];
+  /** Ion reversal potentials read: variable -> ion ('ena' -> 'na'). */
+  ions?: Record<string, string>;
+  /** Currents summed for the cable equation, in the order nocmodl sums them. */
+  currents?: { names: string[]; kind: CurrentKind };
+  functions?: Record<string, FunctionDef>;
+  procedures?: Record<string, ProcedureDef>;
+  initial?: string;
+  /** BREAKPOINT body without SOLVE; with currents it runs twice per step in nrn_cur (v+0.001, then v). */
+  breakpoint?: string;
+  /** SOLVE block (cnexp written as nocmodl's update), run in nrn_state after the voltage solve. */
+  state?: string;
+  /** NET_RECEIVE for external events (flag 0); the weight is `w`, the event time `t`. */
+  receive?: string;
+  /** NET_RECEIVE flag-1 handler of the `net_send(0, 1)` in INITIAL, delivered inside finitialize. */
+  initEvent?: string;
+  watches?: WatchDef[];
+}
