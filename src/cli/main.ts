@@ -2,6 +2,7 @@
 // spikegpu command line (Node entry point).
 import { Command } from 'commander';
 import { runCreate } from './create.ts';
+import { runRun } from './run.ts';
 import { runValidate } from './validate.ts';
 
 const program = new Command();
@@ -18,6 +19,19 @@ program
   .option('-q, --quiet', 'print only errors')
   .action(async (spec: string, options: { out: string; quiet?: boolean }) => {
     process.exitCode = await runCreate(spec, options);
+  });
+
+program
+  .command('run')
+  .description("create and simulate a NetPyNE spec; write {simConfig, simData} in NetPyNE's saved-data layout and print population rates")
+  .argument('<spec>', 'spec JSON file ({netParams, simConfig})')
+  .requiredOption('-o, --out <file>', 'output JSON file')
+  .option('--backend <backend>', 'cpu, webgpu or auto', 'auto')
+  .option('--precision <precision>', 'f64 (reference) or f32 (as on the GPU); default f64 on the CPU')
+  .option('--duration <ms>', 'simulated time [ms], overriding simConfig.duration')
+  .option('-q, --quiet', 'print only errors')
+  .action((spec: string, options) => {
+    process.exitCode = runRun(spec, options);
   });
 
 program

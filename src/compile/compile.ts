@@ -31,7 +31,11 @@ export function compile(net: Network): CompileResult {
   const synapses = compileSynapses(d, cellNodes, groups);
   const trains = compileTrains(d, cfg, cfg.duration);
   const { groups: built, lowered } = groups.finish();
-  const probes = compileProbes(d, selectRecordedCells(d, cfg.recordCells), cellNodes, built, synapses);
+  // NetPyNE also records traces of the cells plotTraces includes (sim/setup.py setupRecording).
+  const plotTraces = cfg.analysis?.plotTraces;
+  const included = typeof plotTraces === 'object' && Array.isArray(plotTraces.include) ? plotTraces.include : [];
+  const recorded = selectRecordedCells(d, [...cfg.recordCells, ...included.filter((s) => s !== 'allNetStims')] as typeof cfg.recordCells);
+  const probes = compileProbes(d, recorded, cellNodes, built, synapses);
   const model: CompiledModel = {
     dt: cfg.dt,
     steps,
@@ -47,6 +51,7 @@ export function compile(net: Network): CompileResult {
     detectors: cellNodes.detectors,
     trains,
     probes,
+    recordStep: cfg.recordStep,
     recordEvery,
   };
   return { model, mechanisms: lowered };

@@ -99,6 +99,8 @@ export interface CompiledModel {
   detectors: DetectorTable;
   trains: TrainTable;
   probes: Probe[];
-  /** Record every recordEvery steps (recordStep/dt). */
+  /** [ms] simConfig.recordStep, a multiple of dt ... */
+  recordStep: number;
+  /** ... recordStep/dt steps. */
   recordEvery: number;
 }

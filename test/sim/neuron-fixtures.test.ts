@@ -91,7 +91,8 @@ function run(name: string, fx: any, precision: 'f64' | 'f32') {
     },
   });
   const { model, mechanisms } = compile(net);
-  const sim = new CpuSimulator(model, mechanisms, precision);
+  // The fixtures were recorded with Vector.record(ptr) (every step), not NetPyNE's Vector.record(ptr, Dt).
+  const sim = new CpuSimulator(model, mechanisms, precision, 'steps');
   sim.initialize();
   sim.advance(model.steps);
   const recorded = Object.fromEntries(model.probes.map((p, i) => [p.trace, sim.samples[i]]));

@@ -30,11 +30,15 @@ export class EventQueue {
     this.size[s] = ++k;
   }
 
-  /** Calls deliver for each event of boundary `step` in time order, then empties the bucket. */
-  drain(step: number, deliver: (group: number, instance: number, weight: number, time: number) => void): void {
+  /**
+   * Calls deliver for each event of boundary `step` in time order, then empties the bucket.
+   * `marks` (ascending times) are the boundary's other events (WATCH self-events, recording):
+   * onMark(i) runs before the first queued event later than marks[i].
+   */
+  drain(step: number, deliver: (group: number, instance: number, weight: number, time: number) => void, marks: Float64Array, markCount: number, onMark: (i: number) => void): void {
     const s = step % this.slots;
     const n = this.size[s];
-    if (n === 0) return;
+    let m = 0;
     if (this.order.length < n) this.order = new Int32Array(2 * n);
     const order = this.order;
     const time = this.time[s];
@@ -49,8 +53,10 @@ export class EventQueue {
     const group = this.group[s], instance = this.instance[s], weight = this.weight[s];
     for (let i = 0; i < n; i++) {
       const e = order[i];
+      while (m < markCount && marks[m] <= time[e]) onMark(m++);
       deliver(group[e], instance[e], weight[e], time[e]);
     }
+    while (m < markCount) onMark(m++);
     this.size[s] = 0;
   }
 

@@ -18,8 +18,10 @@ export interface MechKernels {
   receive(k: number, w: number, t: number, V: Arrays, G: Float64Array): void;
   /** finitialize's flag-1 event: arms the WATCHes (armed, last) and runs the handler. */
   initEvent(V: Arrays, G: Float64Array, armed: Uint8Array, last: Uint8Array): void;
-  /** WATCH checks at a step boundary: a false -> true edge runs the flag's handler at once. */
-  watches(V: Arrays, G: Float64Array, armed: Uint8Array, last: Uint8Array): void;
+  /** WATCH checks at a step boundary: a false -> true edge marks the watch as fired. */
+  watchCheck(V: Arrays, G: Float64Array, armed: Uint8Array, last: Uint8Array, fired: Uint8Array): void;
+  /** Delivers the fired WATCH self-events (their NET_RECEIVE handlers) and clears them. */
+  watchFire(V: Arrays, G: Float64Array, fired: Uint8Array): void;
 }
 
 export function mechKernels(mech: LoweredMechanism, group: MechGroup, fields: Record<string, Arrays>, tables: Record<string, Arrays>, precision: Precision): MechKernels {
@@ -61,13 +63,15 @@ ${local.stmts(mech.breakpoint.stmts, '      ')}
     }
     return `      if (armed[${slot}] === 1) {
         const c = ${cond};
-        if (c && last[${slot}] === 0) {
-          ${locals(w.handler)}
-${onNode.stmts(w.handler.stmts, '          ')}
-        }
+        if (c && last[${slot}] === 0) fired[${slot}] = 1;
         last[${slot}] = c ? 1 : 0;
       }`;
   }).join('\n');
+  const fireCode = mech.watches.map((w, j) => `      if (fired[${j} * n + k] === 1) {
+        fired[${j} * n + k] = 0;
+        ${locals(w.handler)}
+${onNode.stmts(w.handler.stmts, '        ')}
+      }`).join('\n');
   const handlerLocals = [...new Set([...mech.initEvent.locals])];
   const source = `"use strict";
 const F = Math.fround;
@@ -114,10 +118,16 @@ ${watchCode(true)}
 ${onNode.stmts(mech.initEvent.stmts, '      ')}
     }
   },
-  watches(V, G, armed, last) {
+  watchCheck(V, G, armed, last, fired) {
     ${head}
     for (let k = 0; k < n; k++) {
 ${watchCode(false)}
+    }
+  },
+  watchFire(V, G, fired) {
+    ${head}
+    for (let k = 0; k < n; k++) {
+${fireCode}
     }
   },
 };`;

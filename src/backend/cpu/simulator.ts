@@ -5,11 +5,22 @@ import { EventQueue } from './event-queue.ts';
 import { mechKernels, type Arrays, type MechKernels } from './mech-kernels.ts';
 
 // The CPU reference backend: NEURON's fixed step (DESIGN §3), in NEURON's order.
-//   finitialize: v = v_init/vinit, INITIAL blocks, flag-1 events (WATCH arming), currents at t = 0.
-//   step n (t_n -> t_{n+1}): threshold detectors on v(t_n) -> spikes at t_n + 1e-10; WATCH edges;
-//   events with t_event <= t_n + dt/2 in time order; t += dt/2; currents (nrn_cur); cable solve;
-//   t += dt/2; states (nrn_state); record.
+//   finitialize: v = v_init/vinit, INITIAL blocks, flag-1 events (WATCH arming), currents at
+//   t = 0, the first sample.
+//   step n (t_n -> t_{n+1}): t += dt/2; currents (nrn_cur); cable solve; t += dt/2; states
+//   (nrn_state); per-step recording; then boundary n+1.
+//   boundary n: threshold detectors on v(t_n) -> spikes at t_n + 1e-10; WATCH edges -> self-events
+//   at t_n; every event with time <= t_n + dt/2 in time order: NetCon events, fixed-train spikes,
+//   WATCH handlers, and (NetPyNE's Vector.record(ptr, recordStep)) the samples, whose times
+//   are accumulated (0, Dt, Dt + Dt, ...) as NEURON's record events are.
 // NEURON's t is accumulated by half steps in double; grid[n] holds those exact values.
+
+/**
+ * 'events': NetPyNE's Vector.record(ptr, recordStep) — samples delivered as events at
+ * accumulated multiples of recordStep; 'steps': Vector.record(ptr) — a sample at the end of every
+ * recordEvery-th step, before the boundary's events (how the NEURON fixtures were recorded).
+ */
+export type Sampling = 'events' | 'steps';
 
 export interface SpikeRecord {
   /** [ms] */
@@ -26,6 +37,8 @@ export class CpuSimulator {
   readonly spikes: SpikeRecord = { time: [], gid: [] };
   /** Per probe, one value per recordEvery steps (first at t = 0). */
   readonly samples: Float64Array[];
+  /** Time [ms] of each sample (NEURON's recorded t). */
+  readonly sampleTimes: Float64Array;
   readonly grid: Float64Array;
   private readonly RHS: Arrays;
   private readonly D: Arrays;
@@ -37,10 +50,18 @@ export class CpuSimulator {
   private readonly armed: Uint8Array[];
   private readonly last: Uint8Array[];
   private readonly detectorOn: Uint8Array;
+  private readonly fired: Uint8Array[];
   private trainCursor = 0;
+  /** Next sample: index and time [ms] ('events' sampling). */
+  private sample = 0;
+  private sampleTime = 0;
+  private readonly marks = new Float64Array(2);
+  private readonly markKinds = new Uint8Array(2);
+  private markCount = 0;
+  private readonly onMark: (i: number) => void;
   private readonly deliver: (group: number, instance: number, weight: number, time: number) => void;
 
-  constructor(readonly model: CompiledModel, readonly mechanisms: LoweredMechanism[], precision: Precision) {
+  constructor(readonly model: CompiledModel, readonly mechanisms: LoweredMechanism[], precision: Precision, readonly sampling: Sampling = 'events') {
     this.precision = precision;
     const A = precision === 'f32' ? Float32Array : Float64Array;
     const n = model.nodes.count;
@@ -58,6 +79,7 @@ export class CpuSimulator {
     this.cable = cableKernel(model.nodes, model.dt, precision);
     this.armed = model.groups.map((g, i) => new Uint8Array(g.count * mechanisms[i].watches.length));
     this.last = this.armed.map((a) => new Uint8Array(a.length));
+    this.fired = this.armed.map((a) => new Uint8Array(a.length));
     this.detectorOn = new Uint8Array(model.detectors.count);
     this.grid = timeGrid(model.dt, model.steps);
     let maxDelay = 0;
@@ -65,7 +87,12 @@ export class CpuSimulator {
     this.queue = new EventQueue(Math.ceil(maxDelay / model.dt) + 4);
     const samples = Math.floor(model.steps / model.recordEvery) + 1;
     this.samples = model.probes.map(() => new Float64Array(samples));
+    this.sampleTimes = new Float64Array(samples);
     this.deliver = (group, instance, weight, time) => this.kernels[group].receive(instance, weight, time, this.V, this.G);
+    this.onMark = (i) => {
+      if (this.markKinds[i] === MARK_WATCH) this.fireWatches();
+      else this.takeSample();
+    };
   }
 
   /** finitialize(v_init). */
@@ -80,7 +107,9 @@ export class CpuSimulator {
     this.cable.setup(this.RHS, this.D);
     for (const i of this.withCurrent) this.kernels[i].current(V, this.RHS, this.D, G);
     this.detectorOn.fill(0);
-    this.record(0);
+    this.sample = 0;
+    this.takeSample();
+    this.boundary(0);
   }
 
   /** Advances `count` steps (stopping at the model's end). */
@@ -92,10 +121,6 @@ export class CpuSimulator {
   private fixedStep(): void {
     const { V, G, RHS, D, model, grid } = this;
     const n = this.step;
-    this.detect(n);
-    for (let i = 0; i < this.kernels.length; i++) if (this.armed[i].length > 0) this.kernels[i].watches(V, G, this.armed[i], this.last[i]);
-    this.fireTrains(n);
-    this.queue.drain(n, this.deliver);
     G[0] = grid[n] + 0.5 * model.dt;
     this.cable.setup(RHS, D);
     for (const i of this.withCurrent) this.kernels[i].current(V, RHS, D, G);
@@ -103,7 +128,41 @@ export class CpuSimulator {
     G[0] = grid[n + 1];
     for (let i = 0; i < this.kernels.length; i++) this.kernels[i].state(V, G);
     this.step = n + 1;
-    if (this.step % model.recordEvery === 0) this.record(this.step / model.recordEvery);
+    if (this.sampling === 'steps' && this.step % model.recordEvery === 0) this.takeSample();
+    this.boundary(this.step);
+  }
+
+  /** Boundary n: detectors, WATCH edges, then every event due (time <= t_n + dt/2) in time order. */
+  private boundary(n: number): void {
+    const { V, G, grid } = this;
+    G[0] = grid[n];
+    this.detect(n);
+    this.markCount = 0;
+    let watching = false;
+    for (let i = 0; i < this.kernels.length; i++) {
+      if (this.armed[i].length === 0) continue;
+      this.kernels[i].watchCheck(V, G, this.armed[i], this.last[i], this.fired[i]);
+      watching = true;
+    }
+    const due = grid[n] + 0.5 * this.model.dt;
+    const sampleDue = this.sampling === 'events' && this.sample < this.samples[0]?.length && this.sampleTime <= due;
+    if (watching) this.addMark(grid[n], MARK_WATCH);
+    if (sampleDue) this.addMark(this.sampleTime, MARK_SAMPLE);
+    if (this.markCount === 2 && this.marks[1] < this.marks[0]) {
+      this.marks.reverse();
+      this.markKinds.reverse();
+    }
+    this.fireTrains(n);
+    this.queue.drain(n, this.deliver, this.marks, this.markCount, this.onMark);
+  }
+
+  private addMark(time: number, kind: number): void {
+    this.marks[this.markCount] = time;
+    this.markKinds[this.markCount++] = kind;
+  }
+
+  private fireWatches(): void {
+    for (let i = 0; i < this.kernels.length; i++) if (this.fired[i].length > 0) this.kernels[i].watchFire(this.V, this.G, this.fired[i]);
   }
 
   /** Threshold detectors on v at boundary n: a spike when v first exceeds threshold (NEURON adds 1e-10). */
@@ -156,14 +215,23 @@ export class CpuSimulator {
     return m;
   }
 
-  private record(sample: number): void {
+  /** Records every probe as sample `this.sample`; the next sample time is accumulated. */
+  private takeSample(): void {
     const { model, V } = this;
-    model.probes.forEach((p, i) => {
-      const t = p.target;
-      this.samples[i][sample] = t.kind === 'node' ? V[t.node] : this.fields[t.group][t.field][t.instance];
-    });
+    const k = this.sample;
+    if (k >= (this.samples[0]?.length ?? 0)) return;
+    for (let i = 0; i < model.probes.length; i++) {
+      const t = model.probes[i].target;
+      this.samples[i][k] = t.kind === 'node' ? V[t.node] : this.fields[t.group][t.field][t.instance];
+    }
+    this.sampleTimes[k] = this.sampling === 'steps' ? this.grid[this.step] : this.sampleTime;
+    this.sample = k + 1;
+    this.sampleTime = k === 0 ? model.recordStep : this.sampleTime + model.recordStep;
   }
 }
+
+const MARK_WATCH = 0;
+const MARK_SAMPLE = 1;
 
 /** NEURON's t at each boundary: two additions of dt/2 per step, in double. */
 export function timeGrid(dt: number, steps: number): Float64Array {
