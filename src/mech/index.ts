@@ -11,6 +11,8 @@ export { lowerMechanism, GLOBALS, type LoweredMechanism, type LoweredTable, type
 export { JsRenderer, literal, type JsNames, type Precision } from './render-js.ts';
 export type { Stmt } from './lang.ts';
 export { buildTable } from './tables.ts';
+export { mechanismWgsl } from './wgsl-module.ts';
+export { WgslRenderer, wgslFloat } from './render-wgsl.ts';
 
 /** Mechanisms with a simulation definition, by NEURON name. */
 export const MECHANISM_DEFS: Readonly<Record<string, MechanismDef>> = { hh, pas, ExpSyn, Exp2Syn, IClamp, Izhi2007b };

@@ -1,0 +1,109 @@
+import type { Expr } from '../expr/ast.ts';
+import type { Stmt } from './lang.ts';
+import type { LoweredMechanism, LoweredTable } from './lower.ts';
+
+// Renders mechanism statements as WGSL (f32, C semantics). Mirrors render-js.ts: the same
+// statement trees, the same operation order; table lookups read `tables` at an offset.
+
+export interface WgslNames {
+  /** WGSL for a per-instance field or a global, or null for a local variable. */
+  access(name: string): string | null;
+}
+
+const MATH_WGSL: Record<string, string> = { exp: 'exp', log: 'log', fabs: 'abs', pow: 'pow', sqrt: 'sqrt' };
+
+export class WgslRenderer {
+  private tableCount = 0;
+
+  constructor(private readonly mech: LoweredMechanism, private readonly names: WgslNames, private readonly tableOffsets: Record<string, number> = {}) {}
+
+  stmts(stmts: Stmt[], indent = '  '): string {
+    return stmts.map((s) => this.stmt(s, indent)).join('\n');
+  }
+
+  private stmt(s: Stmt, indent: string): string {
+    switch (s.kind) {
+      case 'assign':
+        return `${indent}${this.names.access(s.target) ?? s.target} = ${this.expr(s.expr)};`;
+      case 'if': {
+        const otherwise = s.otherwise.length > 0 ? ` else {\n${this.stmts(s.otherwise, indent + '  ')}\n${indent}}` : '';
+        return `${indent}if (${this.test(s.test)}) {\n${this.stmts(s.then, indent + '  ')}\n${indent}}${otherwise}`;
+      }
+      case 'table':
+        return this.tableLookup(this.mech.tables.find((t) => t.name === s.name)!, s.arg, indent);
+      case 'call':
+        throw new Error(`${this.mech.def.name}: PROCEDURE ${s.name} was not inlined`);
+    }
+  }
+
+  test(e: Expr): string {
+    if (e.kind === 'compare' || e.kind === 'bool' || e.kind === 'not') return this.expr(e);
+    return `(${this.expr(e)} != 0.0)`;
+  }
+
+  expr(e: Expr): string {
+    switch (e.kind) {
+      case 'num':
+        return wgslFloat(e.value);
+      case 'name':
+        return this.names.access(e.name) ?? e.name;
+      case 'unary':
+        return e.op === '-' ? `(-${this.expr(e.operand)})` : this.expr(e.operand);
+      case 'not':
+        return `(!${this.test(e.operand)})`;
+      case 'binary':
+        if (e.op === '**') return `pow(${this.expr(e.left)}, ${this.expr(e.right)})`;
+        if (!['+', '-', '*', '/'].includes(e.op)) throw new Error(`${this.mech.def.name}: operator ${e.op} is not allowed in mechanism code`);
+        return `(${this.expr(e.left)} ${e.op} ${this.expr(e.right)})`;
+      case 'compare':
+        if (e.ops.length !== 1) throw new Error(`${this.mech.def.name}: chained comparisons are not allowed in mechanism code`);
+        return `(${this.expr(e.operands[0])} ${e.ops[0]} ${this.expr(e.operands[1])})`;
+      case 'bool':
+        return `(${this.test(e.left)} ${e.op === 'and' ? '&&' : '||'} ${this.test(e.right)})`;
+      case 'ifexp':
+        return `select(${this.expr(e.otherwise)}, ${this.expr(e.then)}, ${this.test(e.test)})`;
+      case 'call': {
+        const args = e.args.map((a) => this.expr(a)).join(', ');
+        return MATH_WGSL[e.callee] ? `${MATH_WGSL[e.callee]}(${args})` : `fn_${e.callee}(${args})`;
+      }
+    }
+  }
+
+  functions(): string {
+    return this.mech.functions.map((f) => {
+      const locals = [...new Set([...f.locals, f.name])].map((n) => `  var ${n}: f32 = 0.0;`).join('\n');
+      return `fn fn_${f.name}(${f.args.map((a) => `${a}_in: f32`).join(', ')}) -> f32 {\n${f.args.map((a) => `  let ${a} = ${a}_in;`).join('\n')}\n${locals}\n${this.stmts(f.body)}\n  return ${f.name};\n}`;
+    }).join('\n\n');
+  }
+
+  /** nocmodl's lookup, as in render-js.ts; the table starts at tables[tableOffsets[name]]. */
+  private tableLookup(table: LoweredTable, arg: Expr, indent: string): string {
+    const id = this.tableCount++;
+    const n = table.with + 1;
+    const base = this.tableOffsets[table.name] ?? 0;
+    const at = (k: number, i: string) => `tables[${base + k * n}u + ${i}]`;
+    const out = (o: string) => this.names.access(o) ?? o;
+    return [
+      `${indent}{`,
+      `${indent}  let xi${id} = ${wgslFloat(1 / ((table.to - table.from) / table.with))} * (${this.expr(arg)} - ${wgslFloat(table.from)});`,
+      `${indent}  if (xi${id} <= 0.0) {`,
+      ...table.outputs.map((o, k) => `${indent}    ${out(o)} = ${at(k, '0u')};`),
+      `${indent}  } else if (xi${id} >= ${wgslFloat(table.with)}) {`,
+      ...table.outputs.map((o, k) => `${indent}    ${out(o)} = ${at(k, `${table.with}u`)};`),
+      `${indent}  } else {`,
+      `${indent}    let i${id} = u32(xi${id});`,
+      `${indent}    let th${id} = xi${id} - f32(i${id});`,
+      ...table.outputs.map((o, k) => `${indent}    ${out(o)} = ${at(k, `i${id}`)} + th${id} * (${at(k, `i${id} + 1u`)} - ${at(k, `i${id}`)});`),
+      `${indent}  }`,
+      `${indent}}`,
+    ].join('\n');
+  }
+}
+
+/** A WGSL f32 literal (always with a decimal point or exponent, so it is never an integer). */
+export function wgslFloat(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`cannot write ${value} as a WGSL literal`);
+  const text = String(Math.abs(value));
+  const literal = /[.e]/.test(text) ? text : `${text}.0`;
+  return value < 0 || Object.is(value, -0) ? `(-${literal})` : literal;
+}

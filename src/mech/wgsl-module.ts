@@ -1,0 +1,63 @@
+import { SHADERS } from '../shaders.gen.ts';
+import type { LoweredBlock, LoweredMechanism } from './lower.ts';
+import { WgslRenderer } from './render-wgsl.ts';
+
+// The WGSL module of one mechanism group: shaders/templates/mechanism.wgsl with its declared
+// slots filled from the lowered definition (the same statement trees the CPU backend runs).
+
+export function mechanismWgsl(mech: LoweredMechanism): string {
+  const fieldIndex = new Map(mech.fields.map((f, i) => [f, i]));
+  const offsets: Record<string, number> = {};
+  let offset = 0;
+  for (const t of mech.tables) {
+    offsets[t.name] = offset;
+    offset += t.outputs.length * (t.with + 1);
+  }
+  const names = (vLocal: boolean) => ({
+    access: (name: string) => {
+      const f = fieldIndex.get(name);
+      if (f !== undefined) return `fields[${f}u * n + k]`;
+      if (name === 'v') return vLocal ? 'v' : 'V[node[k]]';
+      return ['t', 'dt', 'celsius'].includes(name) ? name : null;
+    },
+  });
+  const r = new WgslRenderer(mech, names(true), offsets);
+  const locals = (b: LoweredBlock) => b.locals.map((l) => `  var ${l}: f32 = 0.0;`).join('\n');
+  const currents = mech.def.currents;
+  const sum = currents ? currents.names.map((c) => `fields[${fieldIndex.get(c)}u * n + k]`).join(' + ') : '0.0';
+  const sign = currents?.kind === 'electrode' ? ['+', '-'] : ['-', '+'];
+  const scaled = mech.def.kind === 'point' ? ' * scale[k]' : '';
+  const current = currents ? [
+    locals(mech.breakpoint),
+    '  var v = vk + 0.001;',
+    r.stmts(mech.breakpoint.stmts),
+    `  let i1 = ${sum};`,
+    '  v = vk;',
+    r.stmts(mech.breakpoint.stmts),
+    `  let i0 = ${sum};`,
+    `  RHS[nd] = RHS[nd] ${sign[0]} i0${scaled};`,
+    `  D[nd] = D[nd] ${sign[1]} (i1 - i0) / 0.001${scaled};`,
+  ].join('\n') : '  _ = vk;';
+  const state = [locals(mech.state), r.stmts(mech.state.stmts)];
+  if (!currents) state.push(locals(mech.breakpoint), r.stmts(mech.breakpoint.stmts));
+  return fillSlots(SHADERS['templates/mechanism.wgsl'], {
+    FUNCTIONS: r.functions(),
+    INITIAL: [locals(mech.initial), r.stmts(mech.initial.stmts)].join('\n'),
+    CURRENT: current,
+    STATE: state.join('\n'),
+  });
+}
+
+/** Replaces each `//! slot NAME` line; every declared slot must be given and every given slot declared. */
+export function fillSlots(template: string, values: Record<string, string>): string {
+  const used = new Set<string>();
+  const out = template.split('\n').map((line) => {
+    const m = /^\/\/! slot ([A-Z_]+)$/.exec(line.trim());
+    if (!m) return line;
+    if (!(m[1] in values)) throw new Error(`WGSL template slot ${m[1]} was not filled`);
+    used.add(m[1]);
+    return values[m[1]];
+  });
+  for (const k of Object.keys(values)) if (!used.has(k)) throw new Error(`WGSL template has no slot ${k}`);
+  return out.join('\n');
+}
