@@ -4,3 +4,6 @@ export { compileExpression, ExprError, ExprRuntimeError, type CompiledExpr, type
 export { NeuronRandom, Random123Stream, hashStr, hashList, netStimTrain, netStimNoiseStream } from './rng/index.ts';
 export { Network, buildNetwork, validateModel, netpyneJsonChunks, NetworkBuildError, type CellView, type NetworkData } from './network/index.ts';
 export { create, type CreateOptions } from './sim/create.ts';
+export { simulate, createSimulate, type SimulateOptions, type SimulationResult, type BackendName } from './sim/simulate.ts';
+export type { SimData } from './sim/sim-data.ts';
+export { compile, CompileError, type CompiledModel } from './compile/index.ts';

@@ -2,6 +2,7 @@ import { CpuSimulator } from '../backend/cpu/simulator.ts';
 import { compile } from '../compile/index.ts';
 import type { Precision } from '../mech/index.ts';
 import type { Network } from '../network/index.ts';
+import { create, type CreateOptions } from './create.ts';
 import { simData, type SimData } from './sim-data.ts';
 
 export type BackendName = 'auto' | 'cpu' | 'webgpu';
@@ -45,4 +46,10 @@ export function simulate(net: Network, options: SimulateOptions = {}): Simulatio
     precision,
     timings: { compile: (t1 - t0) / 1e3, run: (t2 - t1) / 1e3 },
   };
+}
+
+/** NetPyNE's sim.createSimulate(netParams, simConfig): create, then simulate. */
+export function createSimulate(input: Parameters<typeof create>[0], options: SimulateOptions & CreateOptions = {}): SimulationResult & { net: Network } {
+  const net = create(input, options);
+  return { net, ...simulate(net, options) };
 }

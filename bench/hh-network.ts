@@ -1,0 +1,79 @@
+// HH-network simulation benchmark (issue 3): N single-compartment HH cells (fixture A), each
+// driven by its own NetStim (10 Hz, noise 0.5) through an Exp2Syn (0.01 uS, 5 ms), with
+// recurrent Exp2Syn connections of in-degree 20 (0.002 uS, 5 ms); dt 0.025 ms, 1 s.
+//   node dist/bench/hh-network.js [--sizes 2000,20000] [--duration 1000] [--precision f64,f32] [--out file]
+// Each run is a child process (its own peak RSS). When Debian's NEURON (python3-neuron) is
+// installed, the same model runs in NEURON in this invocation (bench/neuron_hh_network.py)
+// and the ratio NEURON time / spikegpu time is reported.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { create, simulate } from '../src/index.ts';
+
+function spec(cells: number, duration: number) {
+  return {
+    netParams: {
+      cellParams: { HH: { secs: { soma: { geom: { L: 18.8, diam: 18.8, Ra: 123 }, mechs: { hh: { gnabar: 0.12, gkbar: 0.036, gl: 0.003, el: -70 } } } } } },
+      popParams: { E: { cellType: 'HH', numCells: cells } },
+      synMechParams: { exc: { mod: 'Exp2Syn', tau1: 0.1, tau2: 5, e: 0 } },
+      connParams: { 'E->E': { preConds: { pop: 'E' }, postConds: { pop: 'E' }, convergence: 20, weight: 0.002, delay: 5, synMech: 'exc' } },
+      stimSourceParams: { bkg: { type: 'NetStim', rate: 10, noise: 0.5 } },
+      stimTargetParams: { 'bkg->E': { source: 'bkg', conds: { pop: 'E' }, weight: 0.01, delay: 5, synMech: 'exc' } },
+    },
+    simConfig: { duration, dt: 0.025 },
+  };
+}
+
+function runChild(cells: number, duration: number, precision: 'f64' | 'f32') {
+  const t0 = performance.now();
+  const net = create(spec(cells, duration));
+  const build = (performance.now() - t0) / 1e3;
+  const r = simulate(net, { backend: 'cpu', precision });
+  const steps = Math.round(duration / 0.025);
+  return {
+    simulator: 'spikegpu', backend: 'cpu', precision, cells, synapses: net.connCount, durationMs: duration,
+    buildSeconds: build, compileSeconds: r.timings.compile, runSeconds: r.timings.run,
+    spikes: r.simData.spkt.length, avgRate: r.simData.avgRate,
+    cellStepsPerSecond: cells * steps / r.timings.run,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+}
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+if (args.includes('--child')) {
+  console.log(JSON.stringify(runChild(Number(option('--cells', '2000')), Number(option('--duration', '1000')), option('--precision', 'f64') as 'f64' | 'f32')));
+} else {
+  const sizes = option('--sizes', '2000,20000').split(',').map(Number);
+  const duration = Number(option('--duration', '1000'));
+  const precisions = option('--precision', 'f64,f32').split(',');
+  const out = option('--out', 'bench/results/hh-network.json');
+  const results: Record<string, unknown>[] = [];
+  for (const cells of sizes) {
+    for (const precision of precisions) {
+      const r = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', '--cells', String(cells), '--duration', String(duration), '--precision', precision], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`spikegpu ${cells} cells failed:\n${r.stderr}`);
+      const res = JSON.parse(r.stdout.trim().split('\n').pop()!);
+      console.log(`spikegpu cpu ${precision}: ${cells} cells, ${res.synapses} synapses, ${duration} ms in ${res.runSeconds.toFixed(2)} s ` +
+        `(${(res.cellStepsPerSecond / 1e6).toFixed(2)} M cell-steps/s, ${res.spikes} spikes, peak RSS ${(res.peakRssBytes / 2 ** 20).toFixed(0)} MiB)`);
+      results.push(res);
+    }
+    const script = resolve(dirname(fileURLToPath(import.meta.url)), '../../bench/neuron_hh_network.py');
+    const n = spawnSync('/usr/bin/python3', [script, String(cells), String(duration)], { encoding: 'utf8' });
+    if (n.status !== 0) {
+      console.log(`NEURON baseline skipped: ${(n.stderr || n.error?.message || '').trim().split('\n').pop()}`);
+      continue;
+    }
+    const neuron = JSON.parse(n.stdout.trim().split('\n').find((l) => l.startsWith('{'))!);
+    for (const r of results.filter((x) => x.cells === cells && x.simulator === 'spikegpu')) r.neuronRatio = neuron.runSeconds / (r.runSeconds as number);
+    console.log(`NEURON: ${cells} cells in ${neuron.runSeconds.toFixed(2)} s (${(neuron.cellStepsPerSecond / 1e6).toFixed(2)} M cell-steps/s, ${neuron.spikes} spikes); ` +
+      results.filter((x) => x.cells === cells && x.simulator === 'spikegpu').map((x) => `spikegpu cpu ${x.precision} ${(x.neuronRatio as number).toFixed(2)}x`).join(', '));
+    results.push(neuron);
+  }
+  const report = { benchmark: 'hh-network', date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, results };
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(report, null, 2));
+  console.log(`wrote ${out}`);
+}

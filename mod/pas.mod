@@ -1,0 +1,28 @@
+: spikegpu built-in: passive leak, i = g*(v - e), as NEURON's pas.
+: Definition used by the simulator: src/mech/defs/pas.ts.
+
+NEURON {
+    SUFFIX pas
+    NONSPECIFIC_CURRENT i
+    RANGE g, e
+}
+
+UNITS {
+    (mA) = (milliamp)
+    (mV) = (millivolt)
+    (S) = (siemens)
+}
+
+PARAMETER {
+    g = 0.001 (S/cm2)
+    e = -70 (mV)
+}
+
+ASSIGNED {
+    v (mV)
+    i (mA/cm2)
+}
+
+BREAKPOINT {
+    i = g*(v - e)
+}
