@@ -1,9 +1,11 @@
+import { AlphaSynapse } from './defs/alphasynapse.ts';
 import { Exp2Syn } from './defs/exp2syn.ts';
 import { ExpSyn } from './defs/expsyn.ts';
 import { hh } from './defs/hh.ts';
 import { IClamp } from './defs/iclamp.ts';
 import { Izhi2007b } from './defs/izhi2007b.ts';
 import { pas } from './defs/pas.ts';
+import { SEClamp } from './defs/seclamp.ts';
 import type { MechanismDef } from './types.ts';
 
 export * from './types.ts';
@@ -15,4 +17,4 @@ export { mechanismWgsl } from './wgsl-module.ts';
 export { WgslRenderer, wgslFloat } from './render-wgsl.ts';
 
 /** Mechanisms with a simulation definition, by NEURON name. */
-export const MECHANISM_DEFS: Readonly<Record<string, MechanismDef>> = { hh, pas, ExpSyn, Exp2Syn, IClamp, Izhi2007b };
+export const MECHANISM_DEFS: Readonly<Record<string, MechanismDef>> = { hh, pas, ExpSyn, Exp2Syn, IClamp, Izhi2007b, AlphaSynapse, SEClamp };

@@ -55,8 +55,8 @@ describe('compile', () => {
 
   it('names the spec path of what it cannot simulate', () => {
     const net = create({ netParams: { cellParams: { C: { secs: { soma: { geom: { L: 10, diam: 10 }, mechs: { hh: {} } } } } }, popParams: { P: { cellType: 'C', numCells: 1 } },
-      stimSourceParams: { v: { type: 'SEClamp', dur1: 10, amp1: -70 } }, stimTargetParams: { 'v->P': { source: 'v', conds: { pop: 'P' }, sec: 'soma', loc: 0.5 } } }, simConfig: { duration: 10 } });
+      stimSourceParams: { v: { type: 'VClamp', dur: [10, 0, 0], amp: [-70, 0, 0] } }, stimTargetParams: { 'v->P': { source: 'v', conds: { pop: 'P' }, sec: 'soma', loc: 0.5 } } }, simConfig: { duration: 10 } });
     expect(() => compile(net)).toThrow(CompileError);
-    expect(() => compile(net)).toThrow(/netParams.stimSourceParams.v: mechanism SEClamp is not supported by the simulator yet/);
+    expect(() => compile(net)).toThrow(/netParams.stimSourceParams.v.dur: expected a number \(list values such as VClamp amp\/dur are not supported by the simulator yet\)/);
   });
 });
