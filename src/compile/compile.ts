@@ -13,8 +13,13 @@ export interface CompileResult {
   mechanisms: LoweredMechanism[];
 }
 
+export interface CompileOptions {
+  /** Share one state among linear synapses with identical parameters on a node (default true). */
+  mergeSynapses?: boolean;
+}
+
 /** Network -> CompiledModel: nodes, merged mechanism groups, NetCons by source, trains, probes. */
-export function compile(net: Network): CompileResult {
+export function compile(net: Network, options: CompileOptions = {}): CompileResult {
   const d = net.data;
   const cfg = d.simConfig;
   const h = cfg.hParams;
@@ -28,7 +33,7 @@ export function compile(net: Network): CompileResult {
   const groups = new GroupBuilder(new Set(tablesOn));
   const cellNodes = compileCells(d, groups, h.v_init ?? -65);
   compileClamps(d, cellNodes, groups);
-  const synapses = compileSynapses(d, cellNodes, groups);
+  const synapses = compileSynapses(d, cellNodes, groups, options.mergeSynapses ?? true);
   const trains = compileTrains(d, cfg, cfg.duration);
   const { groups: built, lowered } = groups.finish();
   // NetPyNE also records traces of the cells plotTraces includes (sim/setup.py setupRecording).

@@ -21,13 +21,20 @@ export interface SynapseResult {
   instance: Int32Array;
 }
 
-export function compileSynapses(d: NetworkData, cellNodes: CellNodes, groups: GroupBuilder): SynapseResult {
+/**
+ * `merge`: connections whose synMech is mergeable (linear) and lands on the same node of the
+ * same cell with the same parameters share one instance (their NetCons keep their own weights
+ * and delays). synMechs named in recordTraces are never merged, so each recorded synapse is its own.
+ */
+export function compileSynapses(d: NetworkData, cellNodes: CellNodes, groups: GroupBuilder, merge: boolean): SynapseResult {
   const { conns, cells } = d;
   const synMechs = Object.entries(d.netParams.synMechParams).map(([label, p]) => ({
     label,
     mod: p.mod,
     values: Object.entries(p).filter(([k]) => !SYNMECH_RESERVED_KEYS.includes(k)),
   }));
+  const recorded = new Set(Object.values(d.simConfig.recordTraces).map((t) => (t as { synMech?: string }).synMech));
+  const shared = new Map<string, [number, number]>();
   const source = new Int32Array(conns.count);
   const group = new Int32Array(conns.count);
   const instance = new Int32Array(conns.count);
@@ -45,7 +52,16 @@ export function compileSynapses(d: NetworkData, cellNodes: CellNodes, groups: Gr
       if (value === undefined) throw new CompileError(`netParams.synMechParams.${sm.label}.${k}`, v, 'expected a number or a string function');
       return [k, value];
     });
-    [group[i], instance[i]] = groups.add(sm.mod, `netParams.synMechParams.${sm.label}`, node, c, 1e2 / cellNodes.nodes.area[node], values);
+    const path2 = `netParams.synMechParams.${sm.label}`;
+    const mergeable = merge && !recorded.has(sm.label) && groups.mechanism(sm.mod, path2).def.mergeable === true;
+    const key = mergeable ? `${sm.mod}|${node}|${values.map(([k, v]) => `${k}=${v}`).join(',')}` : '';
+    const existing = mergeable ? shared.get(key) : undefined;
+    if (existing) {
+      [group[i], instance[i]] = existing;
+    } else {
+      [group[i], instance[i]] = groups.add(sm.mod, path2, node, c, 1e2 / cellNodes.nodes.area[node], values);
+      if (mergeable) shared.set(key, [group[i], instance[i]]);
+    }
     source[i] = conns.pre[i] >= 0 ? conns.pre[i] : cells.count + conns.stim[i];
   }
   const sourceCount = cells.count + d.stims.count;

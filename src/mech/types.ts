@@ -72,4 +72,10 @@ export interface MechanismDef {
   /** NET_RECEIVE flag-1 handler of the `net_send(0, 1)` in INITIAL, delivered inside finitialize. */
   initEvent?: string;
   watches?: WatchDef[];
+  /**
+   * Instances on the same node with identical parameters may share one state: events add
+   * their weights into states that evolve independently of v, and the current is linear in
+   * them (ExpSyn, Exp2Syn). Exact up to the order of floating-point additions.
+   */
+  mergeable?: boolean;
 }

@@ -9,6 +9,7 @@ export const Exp2Syn: MechanismDef = {
   states: ['A', 'B'],
   assigned: ['i', 'g', 'factor'],
   currents: { names: ['i'], kind: 'membrane' },
+  mergeable: true,
   initial: `
     if (tau1/tau2 > 0.9999) {
       tau1 = 0.9999*tau2
