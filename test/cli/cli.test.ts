@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,5 +35,42 @@ describe('spikegpu validate', () => {
     const r = runCli(['create', broken, '--out', join(dir, 'x.json')]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/broken\.json: not valid JSON: .*broken\.json:1:16/);
+  });
+});
+
+describe('spikegpu run', () => {
+  const tut2 = join(fixturesDir, 'netpyne/tut2.spec.json');
+
+  it('rejects bad options with a message and exit code 2', () => {
+    const r = runCli(['run', tut2, '--backend', 'gpu', '--out', join(dir, 'r.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("error: --backend must be cpu, webgpu or auto (got 'gpu')");
+    expect(runCli(['run', tut2, '--duration', '-5', '--out', join(dir, 'r.json')]).stderr).toContain("--duration must be a positive number of ms (got '-5')");
+  });
+
+  it('names what it cannot simulate', () => {
+    const spec = join(dir, 'vclamp.json');
+    writeFileSync(spec, JSON.stringify({
+      netParams: {
+        cellParams: { C: { secs: { soma: { geom: { L: 10, diam: 10 }, mechs: { hh: {} } } } } },
+        popParams: { P: { cellType: 'C', numCells: 1 } },
+        stimSourceParams: { clamp: { type: 'VClamp', dur: [5, 5, 5], amp: [-70, -20, -70] } },
+        stimTargetParams: { 'clamp->P': { source: 'clamp', conds: { pop: 'P' }, sec: 'soma', loc: 0.5 } },
+      },
+      simConfig: { duration: 10 },
+    }));
+    const r = runCli(['run', spec, '--out', join(dir, 'v.json'), '-q']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('error: netParams.stimSourceParams.clamp.dur: expected a number (list values such as VClamp amp/dur are not supported by the simulator yet)');
+  });
+
+  it('runs a shorter duration in f32', () => {
+    const out = join(dir, 'short.json');
+    const r = runCli(['run', tut2, '--duration', '100', '--precision', 'f32', '--out', out, '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    const saved = JSON.parse(readFileSync(out, 'utf8'));
+    expect(saved.simConfig.duration).toBe(100);
+    expect(saved.simData.t.length).toBe(1001);
+    expect(saved.simData.spkt.every((t: number) => t <= 100)).toBe(true);
   });
 });
