@@ -24,10 +24,6 @@ struct Globals {
 fn initial(@builtin(global_invocation_id) id: vec3<u32>) {
   let k = id.x;
   if (k >= globals.count) { return; }
-  let n = globals.count;
-  let t = globals.t;
-  let dt = globals.dt;
-  let celsius = globals.celsius;
   var v = V[node[k]];
 //! slot INITIAL
 }
@@ -36,10 +32,6 @@ fn initial(@builtin(global_invocation_id) id: vec3<u32>) {
 fn current(@builtin(global_invocation_id) id: vec3<u32>) {
   let k = id.x;
   if (k >= globals.count) { return; }
-  let n = globals.count;
-  let t = globals.t;
-  let dt = globals.dt;
-  let celsius = globals.celsius;
   let nd = node[k];
   let vk = V[nd];
 //! slot CURRENT
@@ -49,10 +41,6 @@ fn current(@builtin(global_invocation_id) id: vec3<u32>) {
 fn state(@builtin(global_invocation_id) id: vec3<u32>) {
   let k = id.x;
   if (k >= globals.count) { return; }
-  let n = globals.count;
-  let t = globals.t;
-  let dt = globals.dt;
-  let celsius = globals.celsius;
   var v = V[node[k]];
 //! slot STATE
 }

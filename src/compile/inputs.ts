@@ -52,14 +52,14 @@ export function compileSynapses(d: NetworkData, cellNodes: CellNodes, groups: Gr
       if (value === undefined) throw new CompileError(`netParams.synMechParams.${sm.label}.${k}`, v, 'expected a number or a string function');
       return [k, value];
     });
-    const path2 = `netParams.synMechParams.${sm.label}`;
-    const mergeable = merge && !recorded.has(sm.label) && groups.mechanism(sm.mod, path2).def.mergeable === true;
+    const synMechPath = `netParams.synMechParams.${sm.label}`;
+    const mergeable = merge && !recorded.has(sm.label) && groups.mechanism(sm.mod, synMechPath).def.mergeable === true;
     const key = mergeable ? `${sm.mod}|${node}|${values.map(([k, v]) => `${k}=${v}`).join(',')}` : '';
     const existing = mergeable ? shared.get(key) : undefined;
     if (existing) {
       [group[i], instance[i]] = existing;
     } else {
-      [group[i], instance[i]] = groups.add(sm.mod, path2, node, c, 1e2 / cellNodes.nodes.area[node], values);
+      [group[i], instance[i]] = groups.add(sm.mod, synMechPath, node, c, 1e2 / cellNodes.nodes.area[node], values);
       if (mergeable) shared.set(key, [group[i], instance[i]]);
     }
     source[i] = conns.pre[i] >= 0 ? conns.pre[i] : cells.count + conns.stim[i];

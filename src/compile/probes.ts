@@ -35,6 +35,7 @@ export function compileProbes(d: NetworkData, recorded: number[], cellNodes: Cel
   const probes: Probe[] = [];
   const traces = Object.entries(d.simConfig.recordTraces) as Array<[string, TraceSpec]>;
   const synMechLabels = Object.keys(d.netParams.synMechParams);
+  const instanceAt = instanceIndex();
   for (const c of recorded) {
     const t = d.cells.template[c];
     if (t < 0) continue;
@@ -93,7 +94,18 @@ export function compileProbes(d: NetworkData, recorded: number[], cellNodes: Cel
   return probes;
 }
 
-function instanceAt(group: MechGroup, cell: number, node: number): number {
-  for (let k = 0; k < group.count; k++) if (group.cell[k] === cell && group.node[k] === node) return k;
-  throw new Error(`no ${group.mech} instance at node ${node} of cell ${cell}`);
+/** (group, cell, node) -> the first instance there; each group's index is built on first use. */
+function instanceIndex(): (group: MechGroup, cell: number, node: number) => number {
+  const indexes = new Map<MechGroup, Map<string, number>>();
+  return (group, cell, node) => {
+    let index = indexes.get(group);
+    if (!index) {
+      index = new Map();
+      for (let k = group.count - 1; k >= 0; k--) index.set(`${group.cell[k]}|${group.node[k]}`, k);
+      indexes.set(group, index);
+    }
+    const k = index.get(`${cell}|${node}`);
+    if (k === undefined) throw new Error(`no ${group.mech} instance at node ${node} of cell ${cell}`);
+    return k;
+  };
 }

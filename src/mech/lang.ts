@@ -25,17 +25,20 @@ const IF = /^(?:\}\s*else\s+)?if\s*\((.*)\)\s*\{$/;
 const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)\s*(.+)$/;
 const CALL = /^([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)$/;
 
+/** Parses one expression of a definition (a WATCH condition); `where` names it in errors. */
+export function parseExpression(text: string, where: string, at = { text, line: 1 }): Expr {
+  try {
+    return parse(text);
+  } catch (e) {
+    throw new MechSyntaxError(where, at.line, at.text, (e as Error).message);
+  }
+}
+
 /** Parses a block; `where` names it in errors ("hh BREAKPOINT"). */
 export function parseBlock(source: string, where: string): Stmt[] {
   const lines = source.split('\n').map((text, i) => ({ text: text.trim(), line: i + 1 })).filter((l) => l.text !== '');
   let pos = 0;
-  const expr = (text: string, at: { text: string; line: number }): Expr => {
-    try {
-      return parse(text);
-    } catch (e) {
-      throw new MechSyntaxError(where, at.line, at.text, (e as Error).message);
-    }
-  };
+  const expr = (text: string, at: { text: string; line: number }): Expr => parseExpression(text, where, at);
   const block = (nested: boolean): Stmt[] => {
     const out: Stmt[] = [];
     while (pos < lines.length) {

@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/ast.ts';
 import { MECHANISMS } from '../spec/index.ts';
-import { assignedNames, parseBlock, readNames, type Stmt } from './lang.ts';
+import { assignedNames, parseBlock, parseExpression, readNames, type Stmt } from './lang.ts';
 import type { MechanismDef, TableDef } from './types.ts';
 
 // Lowering: parse a definition's blocks, inline PROCEDURE calls (or replace them by TABLE
@@ -103,15 +103,16 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
     return { stmts, locals: [...new Set(locals)] };
   };
   const watches = (def.watches ?? []).map((w): LoweredWatch => {
-    const cond = parseBlock(`c = ${w.condition}`, `${def.name} WATCH ${w.flag}`)[0];
-    if (cond.kind !== 'assign' || cond.expr.kind !== 'compare' || cond.expr.ops.length !== 1 || !['>', '<'].includes(cond.expr.ops[0])) {
-      throw new Error(`${def.name} WATCH ${w.flag}: the condition must be one comparison a > b or a < b`);
+    const where = `${def.name} WATCH ${w.flag}`;
+    const cond = parseExpression(w.condition, where);
+    if (cond.kind !== 'compare' || cond.ops.length !== 1 || !['>', '<'].includes(cond.ops[0])) {
+      throw new Error(`${where}: the condition must be one comparison a > b or a < b`);
     }
-    const [a, b] = cond.expr.operands;
+    const [a, b] = cond.operands;
     // nocmodl compiles WATCH (a > b) to a - b > 0 and (a < b) to b - a > 0.
-    const [left, right] = cond.expr.ops[0] === '>' ? [a, b] : [b, a];
-    const armed = w.armedIf ? parseBlock(`c = ${w.armedIf}`, `${def.name} WATCH ${w.flag}`)[0] : null;
-    return { flag: w.flag, left, right, armedIf: armed?.kind === 'assign' ? armed.expr : null, handler: block(w.handler, `NET_RECEIVE flag ${w.flag}`) };
+    const [left, right] = cond.ops[0] === '>' ? [a, b] : [b, a];
+    const armedIf = w.armedIf ? parseExpression(w.armedIf, where) : null;
+    return { flag: w.flag, left, right, armedIf, handler: block(w.handler, `NET_RECEIVE flag ${w.flag}`) };
   });
   return {
     def, params, fields, functions, tables,

@@ -16,15 +16,15 @@ export function mechanismWgsl(mech: LoweredMechanism): string {
   const names = (vLocal: boolean) => ({
     access: (name: string) => {
       const f = fieldIndex.get(name);
-      if (f !== undefined) return `fields[${f}u * n + k]`;
+      if (f !== undefined) return `fields[${f}u * globals.count + k]`;
       if (name === 'v') return vLocal ? 'v' : 'V[node[k]]';
-      return ['t', 'dt', 'celsius'].includes(name) ? name : null;
+      return ['t', 'dt', 'celsius'].includes(name) ? `globals.${name}` : null;
     },
   });
   const r = new WgslRenderer(mech, names(true), offsets);
   const locals = (b: LoweredBlock) => b.locals.map((l) => `  var ${l}: f32 = 0.0;`).join('\n');
   const currents = mech.def.currents;
-  const sum = currents ? currents.names.map((c) => `fields[${fieldIndex.get(c)}u * n + k]`).join(' + ') : '0.0';
+  const sum = currents ? currents.names.map((c) => `fields[${fieldIndex.get(c)}u * globals.count + k]`).join(' + ') : '0.0';
   const sign = currents?.kind === 'electrode' ? ['+', '-'] : ['-', '+'];
   const scaled = mech.def.kind === 'point' ? ' * scale[k]' : '';
   const current = currents ? [

@@ -72,7 +72,6 @@ ${local.stmts(mech.breakpoint.stmts, '      ')}
         ${locals(w.handler)}
 ${onNode.stmts(w.handler.stmts, '        ')}
       }`).join('\n');
-  const handlerLocals = [...new Set([...mech.initEvent.locals])];
   const source = `"use strict";
 const F = Math.fround;
 const n = group.count, node = group.node, scale = group.scale;
@@ -114,7 +113,7 @@ ${onNode.stmts(mech.receive.stmts, '    ')}
     ${head}
     for (let k = 0; k < n; k++) {
 ${watchCode(true)}
-      ${handlerLocals.length > 0 ? `let ${handlerLocals.join(', ')};` : ''}
+      ${locals(mech.initEvent)}
 ${onNode.stmts(mech.initEvent.stmts, '      ')}
     }
   },

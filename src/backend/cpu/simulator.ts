@@ -45,6 +45,10 @@ export class CpuSimulator {
   private readonly G: Float64Array;
   private readonly kernels: MechKernels[];
   private readonly withCurrent: number[];
+  /** Groups whose nrn_state does something (a SOLVE block, or a current-less BREAKPOINT). */
+  private readonly withState: number[];
+  /** Groups with WATCH statements. */
+  private readonly withWatches: number[];
   private readonly cable: CableKernel;
   private readonly queue: EventQueue;
   private readonly armed: Uint8Array[];
@@ -76,6 +80,8 @@ export class CpuSimulator {
       return mechKernels(mech, g, this.fields[i], tables, precision);
     });
     this.withCurrent = mechanisms.flatMap((m, i) => (m.def.currents ? [i] : []));
+    this.withWatches = mechanisms.flatMap((m, i) => (m.watches.length > 0 && model.groups[i].count > 0 ? [i] : []));
+    this.withState = mechanisms.flatMap((m, i) => (m.state.stmts.length > 0 || (!m.def.currents && m.breakpoint.stmts.length > 0) ? [i] : []));
     this.cable = cableKernel(model.nodes, model.dt, precision);
     this.armed = model.groups.map((g, i) => new Uint8Array(g.count * mechanisms[i].watches.length));
     this.last = this.armed.map((a) => new Uint8Array(a.length));
@@ -126,7 +132,7 @@ export class CpuSimulator {
     for (const i of this.withCurrent) this.kernels[i].current(V, RHS, D, G);
     this.cable.solve(V, RHS, D);
     G[0] = grid[n + 1];
-    for (let i = 0; i < this.kernels.length; i++) this.kernels[i].state(V, G);
+    for (const i of this.withState) this.kernels[i].state(V, G);
     this.step = n + 1;
     if (this.sampling === 'steps' && this.step % model.recordEvery === 0) this.takeSample();
     this.boundary(this.step);
@@ -138,15 +144,10 @@ export class CpuSimulator {
     G[0] = grid[n];
     this.detect(n);
     this.markCount = 0;
-    let watching = false;
-    for (let i = 0; i < this.kernels.length; i++) {
-      if (this.armed[i].length === 0) continue;
-      this.kernels[i].watchCheck(V, G, this.armed[i], this.last[i], this.fired[i]);
-      watching = true;
-    }
+    for (const i of this.withWatches) this.kernels[i].watchCheck(V, G, this.armed[i], this.last[i], this.fired[i]);
     const due = grid[n] + 0.5 * this.model.dt;
     const sampleDue = this.sampling === 'events' && this.sample < this.samples[0]?.length && this.sampleTime <= due;
-    if (watching) this.addMark(grid[n], MARK_WATCH);
+    if (this.withWatches.length > 0) this.addMark(grid[n], MARK_WATCH);
     if (sampleDue) this.addMark(this.sampleTime, MARK_SAMPLE);
     if (this.markCount === 2 && this.marks[1] < this.marks[0]) {
       this.marks.reverse();
@@ -162,7 +163,7 @@ export class CpuSimulator {
   }
 
   private fireWatches(): void {
-    for (let i = 0; i < this.kernels.length; i++) if (this.fired[i].length > 0) this.kernels[i].watchFire(this.V, this.G, this.fired[i]);
+    for (const i of this.withWatches) this.kernels[i].watchFire(this.V, this.G, this.fired[i]);
   }
 
   /** Threshold detectors on v at boundary n: a spike when v first exceeds threshold (NEURON adds 1e-10). */
