@@ -1,9 +1,11 @@
 import type { TemplateLayout } from './layout.ts';
+import { pt3dSegments, type SegmentCable } from './pt3d.ts';
 
 // Areas and Hines coefficients of one cell (NEURON treeset.c nrn_area_ri and connection_coef):
-// a segment node has area pi*diam*dx [um2] and the resistance to its neighbour towards x = 0 is
-// the sum of two half segments, 1e-2*Ra*(dx/2)/(pi*diam^2/4) [MOhm] each (only one half
-// for the first segment of a section); zero-area nodes get area 100 so that the coefficients
+// a segment node of a cylinder has area pi*diam*dx [um2] and the resistance to its neighbour
+// towards x = 0 is the sum of two half segments, 1e-2*Ra*(dx/2)/(pi*diam^2/4) [MOhm] each
+// (only one half for the first segment of a section); sections given by 3-D points integrate
+// both over the points instead (pt3d.ts). Zero-area nodes get area 100 so that the coefficients
 //   a = -1e2*rinv/area(parent)   (effect of the node on its parent's row)
 //   b = -1e2*rinv/area(node)     (effect of the parent on the node's row)
 // come out in the units of the other rows.
@@ -11,6 +13,8 @@ import type { TemplateLayout } from './layout.ts';
 export interface SectionCable {
   L: number; diam: number; Ra: number; cm: number; // [um] [um] [ohm cm] [uF/cm2]
   nseg: number;
+  /** [x, y, z, diam] points [um] as NEURON stores them (float32); they replace L and diam */
+  pt3d: number[][] | null;
 }
 
 export interface CableArrays {
@@ -24,16 +28,15 @@ export interface CableArrays {
 export function fillCable(layout: TemplateLayout, secs: SectionCable[], out: CableArrays, offset: number): void {
   const rinv = new Float64Array(layout.nodeCount);
   secs.forEach((sec, s) => {
-    const dx = sec.L / sec.nseg;
+    const segs = sec.pt3d ? pt3dSegments(sec.pt3d, sec.nseg, sec.Ra) : cylinder(sec);
     let rright = 0;
     const first = layout.firstSegment[s];
     for (let j = 0; j < sec.nseg; j++) {
       const nd = first + j;
-      out.area[offset + nd] = Math.PI * sec.diam * dx;
+      out.area[offset + nd] = segs.area[j];
       out.cm[offset + nd] = sec.cm;
-      const rleft = 1e-2 * sec.Ra * (dx / 2) / (Math.PI * sec.diam * sec.diam / 4);
-      rinv[nd] = 1 / (rleft + rright);
-      rright = rleft;
+      rinv[nd] = 1 / (segs.left[j] + rright);
+      rright = segs.right[j];
     }
     const end = first + sec.nseg;
     out.area[offset + end] = 1e2;
@@ -50,4 +53,12 @@ export function fillCable(layout: TemplateLayout, secs: SectionCable[], out: Cab
     out.a[offset + nd] = -1e2 * rinv[nd] / out.area[offset + p];
     out.b[offset + nd] = -1e2 * rinv[nd] / out.area[offset + nd];
   }
+}
+
+/** Equal right circular cylinders of length L/nseg. */
+function cylinder(sec: SectionCable): SegmentCable {
+  const dx = sec.L / sec.nseg;
+  const area = Math.PI * sec.diam * dx;
+  const half = 1e-2 * sec.Ra * (dx / 2) / (Math.PI * sec.diam * sec.diam / 4);
+  return { area: new Float64Array(sec.nseg).fill(area), left: new Float64Array(sec.nseg).fill(half), right: new Float64Array(sec.nseg).fill(half) };
 }

@@ -6,6 +6,7 @@ import { CompileError } from './errors.ts';
 import type { GroupBuilder } from './groups.ts';
 import { nodeAt, templateLayout, type TemplateLayout } from './layout.ts';
 import type { DetectorTable, NodeTable } from './model.ts';
+import { storedPoints } from './pt3d.ts';
 
 // Compartmental cells -> nodes (NEURON layout), density mechanisms per segment, the cell
 // rule's point processes, and spike detectors.
@@ -33,6 +34,9 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
   const det = { cell: [] as number[], node: [] as number[], threshold: [] as number[] };
   const nodeOf = (c: number, s: number, x: number) => nodeStart[c] + nodeAt(layouts[cells.template[c]], templates[cells.template[c]], s, x);
   const columns = templates.map(varyingLookup);
+  const has3d = templates.map((t) => t.sections.some((sec) => sec.pt3d));
+  // NetPyNE turns the points of every cell by a random angle (compartCell.py createPyStruct).
+  if (d.netParams.rotateCellsRandomly === true && has3d.includes(true)) throw new CompileError('netParams.rotateCellsRandomly', true, 'randomly rotated pt3d points are not supported by the simulator yet');
   for (let c = 0; c < cells.count; c++) {
     const t = cells.template[c];
     if (t < 0) continue;
@@ -42,10 +46,10 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
     const value = columns[t];
     const offset = nodeStart[c];
     const path = `cell gid ${cells.gid[c]}`;
+    const points = has3d[t] ? storedPoints(template, cells, c, d.simConfig) : null;
     const cable = template.sections.map((sec, s): SectionCable => {
-      if (sec.pt3d) throw new CompileError(`netParams.cellParams.${template.ruleLabels[0]}.secs.${sec.name}.geom.pt3d`, '[...]', 'sections given by pt3d points are not supported by the simulator yet (give L and diam)');
       const geom = (p: 'L' | 'diam' | 'Ra' | 'cm') => value(row, s, 'geom', '', p, 0) ?? sec[p];
-      return { L: geom('L'), diam: geom('diam'), Ra: geom('Ra'), cm: geom('cm'), nseg: sec.nseg };
+      return { L: geom('L'), diam: geom('diam'), Ra: geom('Ra'), cm: geom('cm'), nseg: sec.nseg, pt3d: points?.[s] ?? null };
     });
     fillCable(layout, cable, nodes, offset);
     for (let k = 0; k < layout.nodeCount; k++) nodes.parent[offset + k] = layout.parent[k] < 0 ? -1 : offset + layout.parent[k];
