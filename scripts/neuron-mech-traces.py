@@ -14,6 +14,7 @@ h.load_file('stdrun.hoc')
 CASES = {
     'AlphaSynapse': {'params': {'onset': 20, 'tau': 2, 'gmax': 0.01, 'e': 0}, 'record': ['i'], 'tstop': 60},
     'SEClamp': {'params': {'dur1': 10, 'amp1': -65, 'dur2': 20, 'amp2': -20, 'dur3': 10, 'amp3': -70, 'rs': 1}, 'record': ['i', 'vc'], 'tstop': 60},
+    'VClamp': {'params': {'dur': [10, 20, 10], 'amp': [-65, -20, -70]}, 'record': ['i', 'e', 'vo', 'vi'], 'tstop': 60},
 }
 
 out = {'simulator': 'NEURON ' + h.nrnversion(), 'dt': 0.025, 'v_init': -65, 'celsius': 6.3, 'cases': {}}
@@ -26,7 +27,11 @@ for name, case in CASES.items():
     soma(0.5).hh.el = -70
     pp = getattr(h, name)(soma(0.5))
     for k, v in case['params'].items():
-        setattr(pp, k, v)
+        if isinstance(v, list):  # NEURON array parameter, written element-wise as NetPyNE does
+            for j, x in enumerate(v):
+                getattr(pp, k)[j] = x
+        else:
+            setattr(pp, k, v)
     vecs = {'v': h.Vector().record(soma(0.5)._ref_v)}
     for var in case['record']:
         vecs[var] = h.Vector().record(getattr(pp, '_ref_' + var))

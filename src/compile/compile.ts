@@ -1,5 +1,6 @@
 import type { Network } from '../network/index.ts';
 import type { LoweredMechanism } from '../mech/index.ts';
+import { compileArtificialCells } from './artificial.ts';
 import { compileCells } from './cells.ts';
 import { CompileError } from './errors.ts';
 import { GroupBuilder } from './groups.ts';
@@ -32,15 +33,16 @@ export function compile(net: Network, options: CompileOptions = {}): CompileResu
   const tablesOn = (h.usetable_hh ?? 1) !== 0 ? ['usetable_hh'] : [];
   const groups = new GroupBuilder(new Set(tablesOn));
   const cellNodes = compileCells(d, groups, h.v_init ?? -65);
+  const artificial = compileArtificialCells(d, groups);
   compileClamps(d, cellNodes, groups);
-  const synapses = compileSynapses(d, cellNodes, groups, options.mergeSynapses ?? true);
+  const synapses = compileSynapses(d, cellNodes, artificial, groups, options.mergeSynapses ?? true);
   const trains = compileTrains(d, cfg, cfg.duration);
   const { groups: built, lowered } = groups.finish();
   // NetPyNE also records traces of the cells plotTraces includes (sim/setup.py setupRecording).
   const plotTraces = cfg.analysis?.plotTraces;
   const included = typeof plotTraces === 'object' && Array.isArray(plotTraces.include) ? plotTraces.include : [];
   const recorded = selectRecordedCells(d, [...cfg.recordCells, ...included.filter((s) => s !== 'allNetStims')] as typeof cfg.recordCells);
-  const probes = compileProbes(d, recorded, cellNodes, built, synapses);
+  const probes = compileProbes(d, recorded, cellNodes, artificial, built, synapses);
   const model: CompiledModel = {
     dt: cfg.dt,
     steps,

@@ -37,7 +37,7 @@ export class GroupBuilder {
     const given = new Map<string, number>();
     const info = MECHANISMS[name];
     for (const [key, value] of values) {
-      const canonical = canonicalParam(info, key) ?? (lowered.def.ions && key in lowered.def.ions ? key : undefined);
+      const canonical = canonicalParam(info, key) ?? (key in lowered.params || (lowered.def.ions && key in lowered.def.ions) ? key : undefined);
       if (canonical === undefined) throw new CompileError(path, key, `${name} has no parameter '${key}' (parameters: ${Object.keys(lowered.params).join(', ')})`);
       given.set(canonical, value);
     }

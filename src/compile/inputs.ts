@@ -1,7 +1,8 @@
 import { crLog, crPow } from '../math/libm.ts';
 import type { NetworkData } from '../network/index.ts';
 import { hashStr, netStimNoiseStream, netStimTrain, Random123Stream } from '../rng/index.ts';
-import { SYNMECH_RESERVED_KEYS, type SimConfigData } from '../spec/index.ts';
+import { MECHANISMS, SYNMECH_RESERVED_KEYS, type SimConfigData } from '../spec/index.ts';
+import { TRAIN_MODELS, type ArtificialCells } from './artificial.ts';
 import type { CellNodes } from './cells.ts';
 import { CompileError } from './errors.ts';
 import type { GroupBuilder } from './groups.ts';
@@ -26,7 +27,7 @@ export interface SynapseResult {
  * same cell with the same parameters share one instance (their NetCons keep their own weights
  * and delays). synMechs named in recordTraces are never merged, so each recorded synapse is its own.
  */
-export function compileSynapses(d: NetworkData, cellNodes: CellNodes, groups: GroupBuilder, merge: boolean): SynapseResult {
+export function compileSynapses(d: NetworkData, cellNodes: CellNodes, artificial: ArtificialCells, groups: GroupBuilder, merge: boolean): SynapseResult {
   const { conns, cells } = d;
   const synMechs = Object.entries(d.netParams.synMechParams).map(([label, p]) => ({
     label,
@@ -41,7 +42,13 @@ export function compileSynapses(d: NetworkData, cellNodes: CellNodes, groups: Gr
   for (let i = 0; i < conns.count; i++) {
     const c = conns.post[i];
     const path = `connection ${i} (to gid ${cells.gid[c]})`;
-    if (cells.template[c] < 0) throw new CompileError(path, d.pops[cells.pop[c]].cellModel, 'connections into artificial cells are not supported by the simulator yet');
+    source[i] = conns.pre[i] >= 0 ? conns.pre[i] : cells.count + conns.stim[i];
+    if (cells.template[c] < 0) {
+      // NetPyNE's PointCell.addConn: the NetCon targets the cell itself; synMech is ignored.
+      if (artificial.group[c] < 0) throw new CompileError(path, d.pointCells.model[cells.row[c]], `connections into ${[...TRAIN_MODELS].join('/')} populations are not supported by the simulator (their spike trains are fixed before the run)`);
+      [group[i], instance[i]] = [artificial.group[c], artificial.instance[c]];
+      continue;
+    }
     const sm = synMechs[conns.synMech[i]];
     if (!sm) throw new CompileError(path, null, 'connections into point processes with their own voltage (vref) are not supported by the simulator yet');
     const node = cellNodes.nodeOf(c, conns.sec[i], conns.loc[i]);
@@ -62,7 +69,6 @@ export function compileSynapses(d: NetworkData, cellNodes: CellNodes, groups: Gr
       [group[i], instance[i]] = groups.add(sm.mod, synMechPath, node, c, 1e2 / cellNodes.nodes.area[node], values);
       if (mergeable) shared.set(key, [group[i], instance[i]]);
     }
-    source[i] = conns.pre[i] >= 0 ? conns.pre[i] : cells.count + conns.stim[i];
   }
   const sourceCount = cells.count + d.stims.count;
   const { order, starts } = stableOrderBy(source, conns.count, sourceCount);
@@ -90,11 +96,21 @@ export function compileClamps(d: NetworkData, cellNodes: CellNodes, groups: Grou
     const values: Array<[string, number]> = [];
     for (const [k, v] of Object.entries(p)) {
       if (STIM_KEYS.has(k)) continue;
-      if (typeof v !== 'number') throw new CompileError(`netParams.stimSourceParams.${p.source}.${k}`, v, `expected a number (list values such as VClamp amp/dur are not supported by the simulator yet)`);
-      values.push([k, v]);
+      const path = `netParams.stimSourceParams.${p.source}.${k}`;
+      const size = arrayParamSize(p.type as string, k);
+      if (size === 0 && typeof v === 'number') values.push([k, v]);
+      // NetPyNE writes list values element-wise into NEURON's array parameters (VClamp amp, dur).
+      else if (size > 0 && Array.isArray(v) && v.length <= size && v.every((x) => typeof x === 'number')) v.forEach((x, j) => values.push([`${k}${j}`, x as number]));
+      else throw new CompileError(path, v, size > 0 ? `expected a list of at most ${size} numbers` : 'expected a number');
     }
     groups.add(p.type as string, `netParams.stimSourceParams.${p.source}`, node, c, 1e2 / cellNodes.nodes.area[node], values);
   }
+}
+
+/** Length of a mechanism's array parameter (VClamp dur[3]), 0 for a scalar one. */
+function arrayParamSize(mech: string, param: string): number {
+  const p = MECHANISMS[mech]?.params[param]?.default;
+  return Array.isArray(p) ? p.length : 0;
 }
 
 /** All spikes of fixed trains up to `until` [ms], merged in time order (ties: source order). */
@@ -127,8 +143,6 @@ export function compileTrains(d: NetworkData, cfg: SimConfigData, until: number)
       const m = pointCells.mechParams[r];
       const seed = (pointCells.params[r].seed as number) ?? cfg.seeds.stim;
       add(c, netStimTrain({ interval: m.interval, number: m.number, start: m.start, noise: m.noise }, noise([hashStr('NetStim'), cells.gid[c], seed]), until));
-    } else {
-      throw new CompileError(`cell gid ${cells.gid[c]}`, model, 'artificial cells other than NetStim and VecStim are not supported by the simulator yet');
     }
   }
   const order = Array.from(time.keys()).sort((a, b) => time[a] - time[b] || source[a] - source[b]);

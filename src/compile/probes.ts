@@ -1,12 +1,14 @@
 import type { NetworkData } from '../network/index.ts';
 import type { CellSelector, TraceSpec } from '../spec/index.ts';
+import type { ArtificialCells } from './artificial.ts';
 import type { CellNodes } from './cells.ts';
 import { CompileError } from './errors.ts';
 import type { SynapseResult } from './inputs.ts';
 import type { MechGroup, Probe } from './model.ts';
 
 // simConfig.recordCells x recordTraces -> probes (NetPyNE cell.recordTraces): a trace whose
-// section, mechanism, synMech or stim a cell lacks is not recorded for that cell.
+// section, mechanism, synMech or stim a cell lacks is not recorded for that cell. Artificial
+// cells (IntFire) record a trace given by `var` alone from their own object (pointCell.py).
 
 export function selectRecordedCells(d: NetworkData, selectors: ReadonlyArray<CellSelector | 'all' | 'allCells'>): number[] {
   const chosen = new Set<number>();
@@ -31,16 +33,24 @@ export function selectRecordedCells(d: NetworkData, selectors: ReadonlyArray<Cel
   return [...chosen].sort((a, b) => a - b);
 }
 
-export function compileProbes(d: NetworkData, recorded: number[], cellNodes: CellNodes, groups: MechGroup[], synapses: SynapseResult): Probe[] {
+export function compileProbes(d: NetworkData, recorded: number[], cellNodes: CellNodes, artificial: ArtificialCells, groups: MechGroup[], synapses: SynapseResult): Probe[] {
   const probes: Probe[] = [];
   const traces = Object.entries(d.simConfig.recordTraces) as Array<[string, TraceSpec]>;
   const synMechLabels = Object.keys(d.netParams.synMechParams);
   const instanceAt = instanceIndex();
   for (const c of recorded) {
     const t = d.cells.template[c];
-    if (t < 0) continue;
-    const template = d.templates[t];
     const gid = d.cells.gid[c];
+    if (t < 0) {
+      const g = artificial.group[c];
+      if (g < 0) continue;
+      for (const [trace, spec] of traces) {
+        const own = spec.sec === undefined && spec.mech === undefined && spec.synMech === undefined && spec.stim === undefined && spec.pointp === undefined;
+        if (own && spec.var in groups[g].fields) probes.push({ trace, gid, target: { kind: 'field', group: g, instance: artificial.instance[c], field: spec.var } });
+      }
+      continue;
+    }
+    const template = d.templates[t];
     for (const [trace, spec] of traces) {
       const path = `simConfig.recordTraces.${trace}`;
       const field = (g: number, instance: number) => {

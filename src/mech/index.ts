@@ -3,9 +3,13 @@ import { Exp2Syn } from './defs/exp2syn.ts';
 import { ExpSyn } from './defs/expsyn.ts';
 import { hh } from './defs/hh.ts';
 import { IClamp } from './defs/iclamp.ts';
+import { IntFire1 } from './defs/intfire1.ts';
+import { IntFire2 } from './defs/intfire2.ts';
+import { IntFire4 } from './defs/intfire4.ts';
 import { Izhi2007b } from './defs/izhi2007b.ts';
 import { pas } from './defs/pas.ts';
 import { SEClamp } from './defs/seclamp.ts';
+import { VClamp } from './defs/vclamp.ts';
 import type { MechanismDef } from './types.ts';
 
 export * from './types.ts';
@@ -17,4 +21,6 @@ export { mechanismWgsl } from './wgsl-module.ts';
 export { WgslRenderer, wgslFloat } from './render-wgsl.ts';
 
 /** Mechanisms with a simulation definition, by NEURON name. */
-export const MECHANISM_DEFS: Readonly<Record<string, MechanismDef>> = { hh, pas, ExpSyn, Exp2Syn, IClamp, Izhi2007b, AlphaSynapse, SEClamp };
+export const MECHANISM_DEFS: Readonly<Record<string, MechanismDef>> = {
+  hh, pas, ExpSyn, Exp2Syn, IClamp, Izhi2007b, AlphaSynapse, SEClamp, IntFire1, IntFire2, IntFire4, VClamp,
+};

@@ -5,12 +5,21 @@ import { parse } from '../expr/index.ts';
 //   name = expression            (expressions in the Python syntax of src/expr)
 //   procedure(arg, ...)          (a PROCEDURE call, inlined)
 //   if (test) {  } else if (test) {  } else {  }
+//   while (test) {  }
+//   net_send(delay, flag)  net_move(time)  net_event(time)   (NET_RECEIVE / INITIAL events)
 // Statements are kept as a tree; renderers turn it into JavaScript or WGSL.
 
 export type Stmt =
   | { kind: 'assign'; target: string; expr: Expr }
   | { kind: 'if'; test: Expr; then: Stmt[]; otherwise: Stmt[] }
+  | { kind: 'while'; test: Expr; body: Stmt[] }
   | { kind: 'call'; name: string; args: Expr[] }
+  /** net_send(delay, flag): a self-event at t + delay [ms]; it becomes the instance's movable event. */
+  | { kind: 'send'; delay: Expr; flag: Expr }
+  /** net_move(time): moves the instance's movable self-event to `time` [ms]. */
+  | { kind: 'move'; time: Expr }
+  /** net_event(time): the cell fires (spike recorded, NetCon events sent). */
+  | { kind: 'event'; time: Expr }
   /** A TABLE lookup of procedure `name` at `arg` (inserted by lowering when tables are used). */
   | { kind: 'table'; name: string; arg: Expr };
 
@@ -22,6 +31,8 @@ export class MechSyntaxError extends Error {
 }
 
 const IF = /^(?:\}\s*else\s+)?if\s*\((.*)\)\s*\{$/;
+const WHILE = /^while\s*\((.*)\)\s*\{$/;
+const EVENT_CALLS: Record<string, number> = { net_send: 2, net_move: 1, net_event: 1 };
 const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)\s*(.+)$/;
 const CALL = /^([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)$/;
 
@@ -53,6 +64,14 @@ export function parseBlock(source: string, where: string): Stmt[] {
         out.push(ifChain(expr(cond[1], at)));
         continue;
       }
+      const loop = WHILE.exec(at.text);
+      if (loop) {
+        const test = expr(loop[1], at);
+        const body = block(true);
+        pos++; // the closing '}'
+        out.push({ kind: 'while', test, body });
+        continue;
+      }
       const assign = ASSIGN.exec(at.text);
       if (assign) {
         out.push({ kind: 'assign', target: assign[1], expr: expr(assign[2], at) });
@@ -62,10 +81,15 @@ export function parseBlock(source: string, where: string): Stmt[] {
       if (call) {
         const parsed = expr(at.text, at);
         if (parsed.kind !== 'call') throw new MechSyntaxError(where, at.line, at.text, 'expected a procedure call');
-        out.push({ kind: 'call', name: call[1], args: parsed.args });
+        const arity = EVENT_CALLS[call[1]];
+        if (arity !== undefined && parsed.args.length !== arity) throw new MechSyntaxError(where, at.line, at.text, `${call[1]} takes ${arity} argument(s)`);
+        if (call[1] === 'net_send') out.push({ kind: 'send', delay: parsed.args[0], flag: parsed.args[1] });
+        else if (call[1] === 'net_move') out.push({ kind: 'move', time: parsed.args[0] });
+        else if (call[1] === 'net_event') out.push({ kind: 'event', time: parsed.args[0] });
+        else out.push({ kind: 'call', name: call[1], args: parsed.args });
         continue;
       }
-      throw new MechSyntaxError(where, at.line, at.text, 'expected `name = expression`, `procedure(args)` or `if (test) {`');
+      throw new MechSyntaxError(where, at.line, at.text, 'expected `name = expression`, `procedure(args)`, `if (test) {` or `while (test) {`');
     }
     if (nested) throw new MechSyntaxError(where, lines.length, lines[lines.length - 1]?.text ?? '', "missing '}'");
     return out;
@@ -98,7 +122,7 @@ export function assignedNames(stmts: Stmt[], out = new Set<string>()): Set<strin
     else if (s.kind === 'if') {
       assignedNames(s.then, out);
       assignedNames(s.otherwise, out);
-    }
+    } else if (s.kind === 'while') assignedNames(s.body, out);
   }
   return out;
 }
@@ -114,7 +138,14 @@ export function readNames(stmts: Stmt[], out = new Set<string>()): Set<string> {
       visit(s.test);
       readNames(s.then, out);
       readNames(s.otherwise, out);
+    } else if (s.kind === 'while') {
+      visit(s.test);
+      readNames(s.body, out);
     } else if (s.kind === 'call') s.args.forEach(visit);
+    else if (s.kind === 'send') {
+      visit(s.delay);
+      visit(s.flag);
+    } else if (s.kind === 'move' || s.kind === 'event') visit(s.time);
     else visit(s.arg);
   }
   return out;

@@ -66,12 +66,12 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
   const info = MECHANISMS[def.name];
   if (!info) throw new Error(`mechanism ${def.name} has no catalogue entry`);
   const params: Record<string, number> = {};
-  for (const [name, p] of Object.entries(info.params)) if (typeof p.default === 'number') params[name] = p.default;
+  for (const [name, p] of Object.entries(info.params)) {
+    // Array PARAMETERs (VClamp dur[3], amp[3]) are fields name0, name1, ...
+    if (Array.isArray(p.default)) p.default.forEach((v, j) => { params[`${name}${j}`] = v as number; });
+    else if (typeof p.default === 'number') params[name] = p.default;
+  }
   const fields = [...Object.keys(params), ...Object.keys(def.ions ?? {}), ...def.states, ...def.assigned];
-  const functions = Object.entries(def.functions ?? {}).map(([name, f]): LoweredFunction => {
-    const body = parseBlock(f.body, `${def.name} FUNCTION ${name}`);
-    return { name, args: f.args, body, locals: [...assignedNames(body)].filter((n) => !f.args.includes(n)) };
-  });
   const tables: LoweredTable[] = [];
   const procedures = new Map(Object.entries(def.procedures ?? {}).map(([name, p]) => [name, { ...p, body: parseBlock(p.body, `${def.name} PROCEDURE ${name}`) }]));
   for (const [name, p] of procedures) {
@@ -82,6 +82,7 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
   }
   const inline = (stmts: Stmt[]): Stmt[] => stmts.flatMap((s): Stmt[] => {
     if (s.kind === 'if') return [{ ...s, then: inline(s.then), otherwise: inline(s.otherwise) }];
+    if (s.kind === 'while') return [{ ...s, body: inline(s.body) }];
     if (s.kind !== 'call') return [s];
     const proc = procedures.get(s.name);
     if (!proc) throw new Error(`${def.name}: unknown PROCEDURE ${s.name}`);
@@ -94,6 +95,17 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
     ];
   });
   const known = new Set<string>([...fields, ...GLOBALS]);
+  const functions = Object.entries(def.functions ?? {}).map(([name, f]): LoweredFunction => {
+    // Arguments and LOCALs that share a field's name are renamed so they shadow it.
+    const shadows = new Map([...f.args, ...(f.locals ?? [])].filter((n) => known.has(n)).map((n) => [n, `${n}_local`]));
+    const args = f.args.map((a) => shadows.get(a) ?? a);
+    const body = renameStmts(inline(parseBlock(f.body, `${def.name} FUNCTION ${name}`)), shadows);
+    return { name, args, body, locals: [...assignedNames(body)].filter((n) => !args.includes(n) && !known.has(n)) };
+  });
+  for (const f of functions) {
+    const visible = new Set([...known, ...f.args, ...f.locals, f.name, ...functions.map((g) => g.name), ...MATH_FUNCTIONS]);
+    for (const name of readNames(f.body)) if (!visible.has(name)) throw new Error(`${def.name} FUNCTION ${f.name}: unknown name '${name}'`);
+  }
   const block = (source: string | undefined, where: string, extra: string[] = []): LoweredBlock => {
     const stmts = inline(parseBlock(source ?? '', `${def.name} ${where}`));
     const outputs = new Set(tables.filter((t) => containsTable(stmts, t.name)).flatMap((t) => t.outputs));
@@ -119,7 +131,7 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
     initial: block(def.initial, 'INITIAL'),
     breakpoint: block(def.breakpoint, 'BREAKPOINT'),
     state: block(def.state, 'SOLVE'),
-    receive: block(def.receive, 'NET_RECEIVE', ['w']),
+    receive: block(def.receive, 'NET_RECEIVE', ['w', 'flag']),
     initEvent: block(def.initEvent, 'NET_RECEIVE flag 1'),
     watches,
   };
@@ -129,7 +141,9 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
 export const MATH_FUNCTIONS = ['exp', 'log', 'fabs', 'pow', 'sqrt'] as const;
 
 function containsTable(stmts: Stmt[], name: string): boolean {
-  return stmts.some((s) => (s.kind === 'table' && s.name === name) || (s.kind === 'if' && (containsTable(s.then, name) || containsTable(s.otherwise, name))));
+  return stmts.some((s) => (s.kind === 'table' && s.name === name)
+    || (s.kind === 'if' && (containsTable(s.then, name) || containsTable(s.otherwise, name)))
+    || (s.kind === 'while' && containsTable(s.body, name)));
 }
 
 function renameStmts(stmts: Stmt[], renames: Map<string, string>): Stmt[] {
@@ -137,8 +151,11 @@ function renameStmts(stmts: Stmt[], renames: Map<string, string>): Stmt[] {
     switch (s.kind) {
       case 'assign': return { kind: 'assign', target: renames.get(s.target) ?? s.target, expr: renameExpr(s.expr, renames) };
       case 'if': return { kind: 'if', test: renameExpr(s.test, renames), then: renameStmts(s.then, renames), otherwise: renameStmts(s.otherwise, renames) };
+      case 'while': return { kind: 'while', test: renameExpr(s.test, renames), body: renameStmts(s.body, renames) };
       case 'call': return { ...s, args: s.args.map((a) => renameExpr(a, renames)) };
       case 'table': return { ...s, arg: renameExpr(s.arg, renames) };
+      case 'send': return { kind: 'send', delay: renameExpr(s.delay, renames), flag: renameExpr(s.flag, renames) };
+      case 'move': case 'event': return { ...s, time: renameExpr(s.time, renames) };
     }
   });
 }

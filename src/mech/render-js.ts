@@ -5,7 +5,8 @@ import type { LoweredMechanism, LoweredTable } from './lower.ts';
 // Renders mechanism statements as JavaScript with C semantics (plain IEEE division, `pow`,
 // comparisons as booleans). Precision 'f32' emulates the GPU: every arithmetic result and
 // every math-library result is rounded to f32 with Math.fround (bound as `F`), and literals
-// are rounded once here.
+// are rounded once here. Event statements call `ev` (send, move, event) with the instance `k`;
+// event times stay in double (t + delay), as NEURON's are.
 
 export type Precision = 'f64' | 'f32';
 
@@ -39,6 +40,14 @@ export class JsRenderer {
       }
       case 'table':
         return this.tableLookup(this.mech.tables.find((t) => t.name === s.name)!, s.arg, indent);
+      case 'while':
+        return `${indent}while (${this.test(s.test)}) {\n${this.stmts(s.body, indent + '  ')}\n${indent}}`;
+      case 'send':
+        return `${indent}ev.send(k, t + ${this.expr(s.delay)}, ${this.expr(s.flag)}, w);`;
+      case 'move':
+        return `${indent}ev.move(k, ${this.expr(s.time)});`;
+      case 'event':
+        return `${indent}ev.event(k, ${this.expr(s.time)});`;
       case 'call':
         throw new Error(`${this.mech.def.name}: PROCEDURE ${s.name} was not inlined`);
     }
@@ -75,16 +84,16 @@ export class JsRenderer {
       case 'call': {
         const args = e.args.map((a) => this.expr(a)).join(', ');
         if (MATH_JS[e.callee]) return round(`${MATH_JS[e.callee]}(${args})`);
-        return `fn_${e.callee}(${args})`;
+        return `fn_${e.callee}(${['k', args].filter(Boolean).join(', ')})`;
       }
     }
   }
 
-  /** The mechanism's FUNCTIONs as JavaScript function declarations. */
+  /** The mechanism's FUNCTIONs as JavaScript function declarations; `k` (the instance) comes first. */
   functions(): string {
     return this.mech.functions.map((f) => {
       const locals = [...new Set([...f.locals, f.name])].map((n) => `let ${n} = 0;`).join(' ');
-      return `function fn_${f.name}(${f.args.join(', ')}) {\n  ${locals}\n${this.stmts(f.body, '  ')}\n  return ${f.name};\n}`;
+      return `function fn_${f.name}(${['k', ...f.args].join(', ')}) {\n  ${locals}\n${this.stmts(f.body, '  ')}\n  return ${f.name};\n}`;
     }).join('\n');
   }
 

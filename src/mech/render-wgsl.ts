@@ -31,6 +31,14 @@ export class WgslRenderer {
       }
       case 'table':
         return this.tableLookup(this.mech.tables.find((t) => t.name === s.name)!, s.arg, indent);
+      case 'while':
+        return `${indent}while (${this.test(s.test)}) {\n${this.stmts(s.body, indent + '  ')}\n${indent}}`;
+      case 'send':
+        return `${indent}net_send(k, ${this.names.access('t')} + ${this.expr(s.delay)}, ${this.expr(s.flag)});`;
+      case 'move':
+        return `${indent}net_move(k, ${this.expr(s.time)});`;
+      case 'event':
+        return `${indent}net_event(k, ${this.expr(s.time)});`;
       case 'call':
         throw new Error(`${this.mech.def.name}: PROCEDURE ${s.name} was not inlined`);
     }
@@ -64,7 +72,7 @@ export class WgslRenderer {
         return `select(${this.expr(e.otherwise)}, ${this.expr(e.then)}, ${this.test(e.test)})`;
       case 'call': {
         const args = e.args.map((a) => this.expr(a)).join(', ');
-        return MATH_WGSL[e.callee] ? `${MATH_WGSL[e.callee]}(${args})` : `fn_${e.callee}(${args})`;
+        return MATH_WGSL[e.callee] ? `${MATH_WGSL[e.callee]}(${args})` : `fn_${e.callee}(${['k', args].filter(Boolean).join(', ')})`;
       }
     }
   }
@@ -72,7 +80,7 @@ export class WgslRenderer {
   functions(): string {
     return this.mech.functions.map((f) => {
       const locals = [...new Set([...f.locals, f.name])].map((n) => `  var ${n}: f32 = 0.0;`).join('\n');
-      return `fn fn_${f.name}(${f.args.map((a) => `${a}_in: f32`).join(', ')}) -> f32 {\n${f.args.map((a) => `  let ${a} = ${a}_in;`).join('\n')}\n${locals}\n${this.stmts(f.body)}\n  return ${f.name};\n}`;
+      return `fn fn_${f.name}(${['k: u32', ...f.args.map((a) => `${a}_in: f32`)].join(', ')}) -> f32 {\n${f.args.map((a) => `  var ${a} = ${a}_in;`).join('\n')}\n${locals}\n${this.stmts(f.body)}\n  return ${f.name};\n}`;
     }).join('\n\n');
   }
 

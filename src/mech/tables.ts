@@ -9,6 +9,7 @@ export function buildTable(mech: LoweredMechanism, table: LoweredTable, celsius:
   const renderer = new JsRenderer(mech, { access: (name) => (name === 'celsius' ? 'celsius' : null) }, 'f64');
   const locals = [...new Set([...table.locals, ...table.outputs])].filter((n) => n !== table.arg);
   const body = `"use strict";
+const k = 0;
 ${renderer.functions()}
 return function (${table.arg}, celsius) {
   let ${locals.join(', ')};

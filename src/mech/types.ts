@@ -17,6 +17,8 @@ export interface FunctionDef {
   args: string[];
   /** Assigns the function's own name to return a value. */
   body: string;
+  /** NMODL LOCALs: they (and the arguments) shadow fields of the same name. */
+  locals?: string[];
 }
 
 export interface TableDef {

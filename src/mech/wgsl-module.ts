@@ -2,8 +2,9 @@ import { SHADERS } from '../shaders.gen.ts';
 import type { LoweredBlock, LoweredMechanism } from './lower.ts';
 import { WgslRenderer } from './render-wgsl.ts';
 
-// The WGSL module of one mechanism group: shaders/templates/mechanism.wgsl with its declared
-// slots filled from the lowered definition (the same statement trees the CPU backend runs).
+// The WGSL module of one mechanism group: shaders/templates/mechanism.wgsl (artificial cells:
+// artificial.wgsl) with its declared slots filled from the lowered definition (the same
+// statement trees the CPU backend runs).
 
 export function mechanismWgsl(mech: LoweredMechanism): string {
   const fieldIndex = new Map(mech.fields.map((f, i) => [f, i]));
@@ -21,8 +22,16 @@ export function mechanismWgsl(mech: LoweredMechanism): string {
       return ['t', 'dt', 'celsius'].includes(name) ? `globals.${name}` : null;
     },
   });
-  const r = new WgslRenderer(mech, names(true), offsets);
   const locals = (b: LoweredBlock) => b.locals.map((l) => `  var ${l}: f32 = 0.0;`).join('\n');
+  if (mech.def.kind === 'artificial') {
+    const a = new WgslRenderer(mech, { access: (name) => (name === 't' ? 'now' : names(true).access(name)) }, offsets);
+    return fillSlots(SHADERS['templates/artificial.wgsl'], {
+      FUNCTIONS: a.functions(),
+      INITIAL: [locals(mech.initial), a.stmts(mech.initial.stmts)].join('\n'),
+      RECEIVE: [locals(mech.receive), a.stmts(mech.receive.stmts)].join('\n'),
+    });
+  }
+  const r = new WgslRenderer(mech, names(true), offsets);
   const currents = mech.def.currents;
   const sum = currents ? currents.names.map((c) => `fields[${fieldIndex.get(c)}u * globals.count + k]`).join(' + ') : '0.0';
   const sign = currents?.kind === 'electrode' ? ['+', '-'] : ['-', '+'];

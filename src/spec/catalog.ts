@@ -65,7 +65,7 @@ export const MECHANISMS: Readonly<Record<string, MechanismInfo>> = {
   VClamp: {
     name: 'VClamp',
     kinds: ['stimulus'],
-    params: { dur: p([0, 0, 0], 'ms'), amp: p([0, 0, 0], 'mV'), gain: p(1e5), rstim: p(1, 'MOhm'), tau1: p(0.001, 'ms'), tau2: p(0, 'ms') },
+    params: { dur: p([0, 0, 0], 'ms'), amp: p([0, 0, 0], 'mV'), gain: p(1e5), rstim: p(1, 'MOhm'), tau1: p(0.001, 'ms'), tau2: p(0, 'ms'), fac: p(0) },
   },
   SEClamp: {
     name: 'SEClamp',

@@ -49,19 +49,17 @@ describe('spikegpu run', () => {
   });
 
   it('names what it cannot simulate', () => {
-    const spec = join(dir, 'vclamp.json');
+    const spec = join(dir, 'into-vecstim.json');
     writeFileSync(spec, JSON.stringify({
       netParams: {
-        cellParams: { C: { secs: { soma: { geom: { L: 10, diam: 10 }, mechs: { hh: {} } } } } },
-        popParams: { P: { cellType: 'C', numCells: 1 } },
-        stimSourceParams: { clamp: { type: 'VClamp', dur: [5, 5, 5], amp: [-70, -20, -70] } },
-        stimTargetParams: { 'clamp->P': { source: 'clamp', conds: { pop: 'P' }, sec: 'soma', loc: 0.5 } },
+        popParams: { A: { cellModel: 'NetStim', numCells: 1, interval: 5, number: 3, start: 1, noise: 0 }, B: { cellModel: 'VecStim', numCells: 1, spkTimes: [2, 4] } },
+        connParams: { 'A->B': { preConds: { pop: 'A' }, postConds: { pop: 'B' }, weight: 1, delay: 1 } },
       },
       simConfig: { duration: 10 },
     }));
     const r = runCli(['run', spec, '--out', join(dir, 'v.json'), '-q']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('error: netParams.stimSourceParams.clamp.dur: expected a number (list values such as VClamp amp/dur are not supported by the simulator yet)');
+    expect(r.stderr).toContain('connections into NetStim/VecStim populations are not supported by the simulator');
   });
 
   it('runs a shorter duration in f32', () => {

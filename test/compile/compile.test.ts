@@ -54,9 +54,11 @@ describe('compile', () => {
   });
 
   it('names the spec path of what it cannot simulate', () => {
-    const net = create({ netParams: { cellParams: { C: { secs: { soma: { geom: { L: 10, diam: 10 }, mechs: { hh: {} } } } } }, popParams: { P: { cellType: 'C', numCells: 1 } },
-      stimSourceParams: { v: { type: 'VClamp', dur: [10, 0, 0], amp: [-70, 0, 0] } }, stimTargetParams: { 'v->P': { source: 'v', conds: { pop: 'P' }, sec: 'soma', loc: 0.5 } } }, simConfig: { duration: 10 } });
+    const net = create({ netParams: {
+      popParams: { A: { cellModel: 'NetStim', numCells: 1, interval: 5, number: 3, start: 1, noise: 0 }, B: { cellModel: 'VecStim', numCells: 1, spkTimes: [2, 4] } },
+      connParams: { 'A->B': { preConds: { pop: 'A' }, postConds: { pop: 'B' }, weight: 1, delay: 1 } } }, simConfig: { duration: 10 } });
     expect(() => compile(net)).toThrow(CompileError);
-    expect(() => compile(net)).toThrow(/netParams.stimSourceParams.v.dur: expected a number \(list values such as VClamp amp\/dur are not supported by the simulator yet\)/);
+    expect(() => compile(net)).toThrow(/connection 0 \(to gid 1\): connections into NetStim\/VecStim populations are not supported .* \(got "VecStim"\)/);
   });
+
 });

@@ -1,33 +1,61 @@
-// Pending NetCon events, bucketed by the step boundary that delivers them (NEURON delivers an
-// event at the first boundary t_n with t_event <= t_n + dt/2). A ring of buckets spans the
-// longest delay; within a bucket events are delivered in time order (ties: arrival order).
-// Buckets grow by doubling and are reused, so a steady state allocates nothing.
+// Pending events, bucketed by the step boundary that delivers them (NEURON delivers an event
+// at the first boundary t_n with t_event <= t_n + dt/2). A ring of buckets spans the longest
+// NetCon delay; events further ahead (self-events of artificial cells) wait in a heap until
+// the ring reaches them. Within a bucket events are delivered in time order, ties in arrival
+// order (NEURON's queue is FIFO for equal times); events pushed into the bucket being
+// delivered (zero delays, net_move to now) join it in order. Every event has a sequence
+// number, so a self-event moved by net_move can be cancelled. Buckets grow by doubling and
+// are reused, so a steady state allocates nothing.
+
+/** Receives one event: group -1 is a fixed-train spike of source `instance`. */
+export type Deliver = (group: number, instance: number, weight: number, time: number, flag: number, seq: number) => void;
 
 export class EventQueue {
   private readonly group: Int32Array[];
   private readonly instance: Int32Array[];
+  private readonly flag: Int32Array[];
+  private readonly seq: Float64Array[];
   private readonly weight: Float64Array[];
   private readonly time: Float64Array[];
   private readonly size: Int32Array;
   private order = new Int32Array(64);
+  private readonly far = new FarEvents();
+  private readonly cancelled = new Set<number>();
+  private nextSeq = 0;
+  /** Boundary being delivered (events for earlier boundaries are errors). */
+  private current = 0;
 
   constructor(private readonly slots: number) {
     this.group = Array.from({ length: slots }, () => new Int32Array(16));
     this.instance = Array.from({ length: slots }, () => new Int32Array(16));
+    this.flag = Array.from({ length: slots }, () => new Int32Array(16));
+    this.seq = Array.from({ length: slots }, () => new Float64Array(16));
     this.weight = Array.from({ length: slots }, () => new Float64Array(16));
     this.time = Array.from({ length: slots }, () => new Float64Array(16));
     this.size = new Int32Array(slots);
   }
 
-  push(step: number, group: number, instance: number, weight: number, time: number): void {
-    const s = step % this.slots;
-    let k = this.size[s];
-    if (k === this.group[s].length) this.grow(s);
-    this.group[s][k] = group;
-    this.instance[s][k] = instance;
-    this.weight[s][k] = weight;
-    this.time[s][k] = time;
-    this.size[s] = ++k;
+  /** Empties the queue (finitialize). */
+  reset(): void {
+    this.size.fill(0);
+    this.far.clear();
+    this.cancelled.clear();
+    this.nextSeq = 0;
+    this.current = 0;
+  }
+
+  /** Queues an event for boundary `step`; returns its sequence number. */
+  push(step: number, group: number, instance: number, weight: number, time: number, flag = 0): number {
+    const seq = this.nextSeq++;
+    if (step < this.current) throw new Error(`event at t = ${time} ms queued for boundary ${step} after boundary ${this.current}`);
+    if (step >= this.current + this.slots) this.far.push(step, group, instance, weight, time, flag, seq);
+    else this.store(step, group, instance, weight, time, flag, seq);
+    return seq;
+  }
+
+  /** A queued event that must not be delivered (a moved self-event). */
+  cancel(seq: number): void {
+    this.cancelled.add(seq);
   }
 
   /**
@@ -35,36 +63,120 @@ export class EventQueue {
    * `marks` (ascending times) are the boundary's other events (WATCH self-events, recording):
    * onMark(i) runs before the first queued event later than marks[i].
    */
-  drain(step: number, deliver: (group: number, instance: number, weight: number, time: number) => void, marks: Float64Array, markCount: number, onMark: (i: number) => void): void {
+  drain(step: number, deliver: Deliver, marks: Float64Array, markCount: number, onMark: (i: number) => void): void {
+    this.current = step;
+    this.far.popUntil(step + this.slots - 1, (st, g, k, w, t, f, q) => this.store(st, g, k, w, t, f, q));
     const s = step % this.slots;
-    const n = this.size[s];
+    let sorted = 0;
     let m = 0;
-    if (this.order.length < n) this.order = new Int32Array(2 * n);
-    const order = this.order;
-    const time = this.time[s];
-    for (let i = 0; i < n; i++) {
-      let j = i;
-      while (j > 0 && time[order[j - 1]] > time[i]) {
-        order[j] = order[j - 1];
-        j--;
-      }
-      order[j] = i;
-    }
-    const group = this.group[s], instance = this.instance[s], weight = this.weight[s];
-    for (let i = 0; i < n; i++) {
-      const e = order[i];
-      while (m < markCount && marks[m] <= time[e]) onMark(m++);
-      deliver(group[e], instance[e], weight[e], time[e]);
+    for (let i = 0; i < this.size[s]; i++) {
+      if (sorted < this.size[s]) sorted = this.sortIn(s, i, sorted);
+      const e = this.order[i];
+      const time = this.time[s][e];
+      while (m < markCount && marks[m] <= time) onMark(m++);
+      const seq = this.seq[s][e];
+      if (this.cancelled.size > 0 && this.cancelled.delete(seq)) continue;
+      deliver(this.group[s][e], this.instance[s][e], this.weight[s][e], time, this.flag[s][e], seq);
     }
     while (m < markCount) onMark(m++);
     this.size[s] = 0;
+    this.current = step + 1;
+  }
+
+  /** Inserts entries sorted..size-1 into order[from..] (sorted by time, ties by sequence). */
+  private sortIn(s: number, from: number, sorted: number): number {
+    const n = this.size[s];
+    if (this.order.length < n) {
+      const grown = new Int32Array(2 * n);
+      grown.set(this.order);
+      this.order = grown;
+    }
+    const order = this.order;
+    const time = this.time[s];
+    const seq = this.seq[s];
+    for (let e = sorted; e < n; e++) {
+      let j = e;
+      while (j > from && (time[order[j - 1]] > time[e] || (time[order[j - 1]] === time[e] && seq[order[j - 1]] > seq[e]))) {
+        order[j] = order[j - 1];
+        j--;
+      }
+      order[j] = e;
+    }
+    return n;
+  }
+
+  private store(step: number, group: number, instance: number, weight: number, time: number, flag: number, seq: number): void {
+    const s = step % this.slots;
+    const k = this.size[s];
+    if (k === this.group[s].length) this.grow(s);
+    this.group[s][k] = group;
+    this.instance[s][k] = instance;
+    this.weight[s][k] = weight;
+    this.time[s][k] = time;
+    this.flag[s][k] = flag;
+    this.seq[s][k] = seq;
+    this.size[s] = k + 1;
   }
 
   private grow(s: number): void {
     const n = 2 * this.group[s].length;
-    const g = new Int32Array(n); g.set(this.group[s]); this.group[s] = g;
-    const i = new Int32Array(n); i.set(this.instance[s]); this.instance[s] = i;
-    const w = new Float64Array(n); w.set(this.weight[s]); this.weight[s] = w;
-    const t = new Float64Array(n); t.set(this.time[s]); this.time[s] = t;
+    const int = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
+    const float = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
+    this.group[s] = int(this.group[s]);
+    this.instance[s] = int(this.instance[s]);
+    this.flag[s] = int(this.flag[s]);
+    this.seq[s] = float(this.seq[s]);
+    this.weight[s] = float(this.weight[s]);
+    this.time[s] = float(this.time[s]);
   }
+}
+
+type Entry = [step: number, group: number, instance: number, weight: number, time: number, flag: number, seq: number];
+
+/** Events beyond the ring, a binary min-heap by (step, seq). */
+class FarEvents {
+  private heap: Entry[] = [];
+
+  clear(): void {
+    this.heap = [];
+  }
+
+  push(...entry: Entry): void {
+    const h = this.heap;
+    h.push(entry);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(h[i], h[p])) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+
+  /** Takes out every event for boundaries <= last, in (step, seq) order. */
+  popUntil(last: number, take: (...entry: Entry) => void): void {
+    const h = this.heap;
+    while (h.length > 0 && h[0][0] <= last) {
+      const top = h[0];
+      const end = h.pop()!;
+      if (h.length > 0) {
+        h[0] = end;
+        let i = 0;
+        for (;;) {
+          const l = 2 * i + 1, r = l + 1;
+          let m = i;
+          if (l < h.length && before(h[l], h[m])) m = l;
+          if (r < h.length && before(h[r], h[m])) m = r;
+          if (m === i) break;
+          [h[i], h[m]] = [h[m], h[i]];
+          i = m;
+        }
+      }
+      take(...top);
+    }
+  }
+}
+
+function before(a: Entry, b: Entry): boolean {
+  return a[0] < b[0] || (a[0] === b[0] && a[6] < b[6]);
 }

@@ -7,6 +7,13 @@ import { JsRenderer, type LoweredBlock, type LoweredMechanism, type Precision } 
 
 export type Arrays = Float64Array | Float32Array;
 
+/** Where event statements go: net_send, net_move, net_event of instance k (times in ms). */
+export interface EventSink {
+  send(k: number, time: number, flag: number, w: number): void;
+  move(k: number, time: number): void;
+  event(k: number, time: number): void;
+}
+
 export interface MechKernels {
   /** INITIAL at t = 0 with v = node voltage (a `v =` there does not reach the node). */
   initial(V: Arrays, G: Float64Array): void;
@@ -14,8 +21,8 @@ export interface MechKernels {
   current(V: Arrays, RHS: Arrays, D: Arrays, G: Float64Array): void;
   /** nrn_state at t_{n+1} with the new v (and the BREAKPOINT of current-less mechanisms). */
   state(V: Arrays, G: Float64Array): void;
-  /** NET_RECEIVE flag 0 for instance k with weight w at event time t. */
-  receive(k: number, w: number, t: number, V: Arrays, G: Float64Array): void;
+  /** NET_RECEIVE for instance k with weight w at event time t (flag 0: NetCon event, else a self-event). */
+  receive(k: number, w: number, t: number, flag: number, V: Arrays, G: Float64Array): void;
   /** finitialize's flag-1 event: arms the WATCHes (armed, last) and runs the handler. */
   initEvent(V: Arrays, G: Float64Array, armed: Uint8Array, last: Uint8Array): void;
   /** WATCH checks at a step boundary: a false -> true edge marks the watch as fired. */
@@ -24,7 +31,7 @@ export interface MechKernels {
   watchFire(V: Arrays, G: Float64Array, fired: Uint8Array): void;
 }
 
-export function mechKernels(mech: LoweredMechanism, group: MechGroup, fields: Record<string, Arrays>, tables: Record<string, Arrays>, precision: Precision): MechKernels {
+export function mechKernels(mech: LoweredMechanism, group: MechGroup, fields: Record<string, Arrays>, tables: Record<string, Arrays>, precision: Precision, ev: EventSink): MechKernels {
   const fieldSet = new Set(mech.fields);
   const globals: Record<string, string> = { t: 't', dt: 'dt', celsius: 'celsius' };
   const names = (vOnNode: boolean) => ({
@@ -38,7 +45,8 @@ export function mechKernels(mech: LoweredMechanism, group: MechGroup, fields: Re
   const onNode = new JsRenderer(mech, names(true), precision);
   const r = (code: string) => (precision === 'f32' ? `F(${code})` : `(${code})`);
   const locals = (b: LoweredBlock) => (b.locals.length > 0 ? `let ${b.locals.join(', ')};` : '');
-  const head = 'const t = G[0], dt = G[1], celsius = G[2];';
+  const head = 't = G[0]; dt = G[1]; celsius = G[2];';
+  const nodeV = mech.def.kind === 'artificial' ? '' : 'let v = V[node[k]];';
   const currents = mech.def.currents;
   const sumCurrents = currents ? currents.names.map((n) => `f_${n}[k]`).reduce((a, b) => r(`${a} + ${b}`)) : '0';
   const electrode = currents?.kind === 'electrode';
@@ -75,14 +83,16 @@ ${onNode.stmts(w.handler.stmts, '        ')}
   const source = `"use strict";
 const F = Math.fround;
 const n = group.count, node = group.node, scale = group.scale;
+let t = 0, dt = 0, celsius = 0;
 ${mech.fields.map((f) => `const f_${f} = fields.${f};`).join('\n')}
 ${mech.tables.map((t) => `const tbl_${t.name} = tables.${t.name};`).join('\n')}
 ${local.functions()}
 return {
   initial(V, G) {
     ${head}
+    const w = 0;
     for (let k = 0; k < n; k++) {
-      let v = V[node[k]];
+      ${nodeV}
       ${locals(mech.initial)}
 ${local.stmts(mech.initial.stmts, '      ')}
     }
@@ -98,14 +108,14 @@ ${currentBody}
   state(V, G) {
     ${head}
     for (let k = 0; k < n; k++) {
-      let v = V[node[k]];
+      ${nodeV}
       ${locals(mech.state)} ${currents ? '' : locals(mech.breakpoint)}
 ${local.stmts(mech.state.stmts, '      ')}
 ${currents ? '' : local.stmts(mech.breakpoint.stmts, '      ')}
     }
   },
-  receive(k, w, t, V, G) {
-    const dt = G[1], celsius = G[2];
+  receive(k, w, time, flag, V, G) {
+    t = time; dt = G[1]; celsius = G[2];
     ${locals(mech.receive)}
 ${onNode.stmts(mech.receive.stmts, '    ')}
   },
@@ -131,7 +141,7 @@ ${fireCode}
   },
 };`;
   try {
-    return new Function('group', 'fields', 'tables', source)(group, fields, tables) as MechKernels;
+    return new Function('group', 'fields', 'tables', 'ev', source)(group, fields, tables, ev) as MechKernels;
   } catch (e) {
     throw new Error(`generated JavaScript for ${mech.def.name} does not compile: ${(e as Error).message}\n${source}`);
   }

@@ -1,8 +1,8 @@
 import type { CompiledModel } from '../../compile/index.ts';
 import { buildTable, type LoweredMechanism, type Precision } from '../../mech/index.ts';
 import { cableKernel, type CableKernel } from './cable-kernel.ts';
-import { EventQueue } from './event-queue.ts';
-import { mechKernels, type Arrays, type MechKernels } from './mech-kernels.ts';
+import { EventQueue, type Deliver } from './event-queue.ts';
+import { mechKernels, type Arrays, type EventSink, type MechKernels } from './mech-kernels.ts';
 
 // The CPU reference backend: NEURON's fixed step (DESIGN §3), in NEURON's order.
 //   finitialize: v = v_init/vinit, INITIAL blocks, flag-1 events (WATCH arming), currents at
@@ -11,8 +11,10 @@ import { mechKernels, type Arrays, type MechKernels } from './mech-kernels.ts';
 //   (nrn_state); per-step recording; then boundary n+1.
 //   boundary n: threshold detectors on v(t_n) -> spikes at t_n + 1e-10; WATCH edges -> self-events
 //   at t_n; every event with time <= t_n + dt/2 in time order: NetCon events, fixed-train spikes,
-//   WATCH handlers, and (NetPyNE's Vector.record(ptr, recordStep)) the samples, whose times
-//   are accumulated (0, Dt, Dt + Dt, ...) as NEURON's record events are.
+//   self-events of artificial cells (net_send; net_move moves an instance's latest one), WATCH
+//   handlers, and (NetPyNE's Vector.record(ptr, recordStep)) the samples, whose times are
+//   accumulated (0, Dt, Dt + Dt, ...) as NEURON's record events are. Spikes sent during the
+//   delivery (net_event) reach the same boundary's events when their delay allows.
 // NEURON's t is accumulated by half steps in double; grid[n] holds those exact values.
 
 /**
@@ -51,11 +53,18 @@ export class CpuSimulator {
   private readonly withWatches: number[];
   private readonly cable: CableKernel;
   private readonly queue: EventQueue;
+  private readonly queueSlots: number;
   private readonly armed: Uint8Array[];
   private readonly last: Uint8Array[];
   private readonly detectorOn: Uint8Array;
   private readonly fired: Uint8Array[];
   private trainCursor = 0;
+  /** Boundary whose events are being produced or delivered. */
+  private now = 0;
+  /** Per group and instance: sequence number of the movable self-event (-1 none, -2 beyond the run). */
+  private readonly movable: Float64Array[];
+  private readonly movableFlag: Int32Array[];
+  private readonly movableWeight: Float64Array[];
   /** Next sample: index and time [ms] ('events' sampling). */
   private sample = 0;
   private sampleTime = 0;
@@ -63,7 +72,7 @@ export class CpuSimulator {
   private readonly markKinds = new Uint8Array(2);
   private markCount = 0;
   private readonly onMark: (i: number) => void;
-  private readonly deliver: (group: number, instance: number, weight: number, time: number) => void;
+  private readonly deliver: Deliver;
 
   constructor(readonly model: CompiledModel, readonly mechanisms: LoweredMechanism[], precision: Precision, readonly sampling: Sampling = 'events') {
     this.precision = precision;
@@ -74,10 +83,13 @@ export class CpuSimulator {
     this.D = new A(n);
     this.G = Float64Array.of(0, model.dt, model.celsius);
     this.fields = model.groups.map((g) => Object.fromEntries(Object.entries(g.fields).map(([k, v]) => [k, A.from(v)])));
+    this.movable = model.groups.map((g) => new Float64Array(g.count).fill(-1));
+    this.movableFlag = model.groups.map((g) => new Int32Array(g.count));
+    this.movableWeight = model.groups.map((g) => new Float64Array(g.count));
     this.kernels = model.groups.map((g, i) => {
       const mech = mechanisms[i];
       const tables = Object.fromEntries(mech.tables.map((t) => [t.name, A.from(buildTable(mech, t, model.celsius))]));
-      return mechKernels(mech, g, this.fields[i], tables, precision);
+      return mechKernels(mech, g, this.fields[i], tables, precision, this.eventSink(i));
     });
     this.withCurrent = mechanisms.flatMap((m, i) => (m.def.currents ? [i] : []));
     this.withWatches = mechanisms.flatMap((m, i) => (m.watches.length > 0 && model.groups[i].count > 0 ? [i] : []));
@@ -90,11 +102,19 @@ export class CpuSimulator {
     this.grid = timeGrid(model.dt, model.steps);
     let maxDelay = 0;
     for (let k = 0; k < model.netcons.count; k++) maxDelay = Math.max(maxDelay, model.netcons.delay[k]);
-    this.queue = new EventQueue(Math.ceil(maxDelay / model.dt) + 4);
+    this.queueSlots = Math.ceil(maxDelay / model.dt) + 4;
+    this.queue = new EventQueue(this.queueSlots);
     const samples = Math.floor(model.steps / model.recordEvery) + 1;
     this.samples = model.probes.map(() => new Float64Array(samples));
     this.sampleTimes = new Float64Array(samples);
-    this.deliver = (group, instance, weight, time) => this.kernels[group].receive(instance, weight, time, this.V, this.G);
+    this.deliver = (group, instance, weight, time, flag, seq) => {
+      if (group < 0) {
+        this.spike(instance, time);
+        return;
+      }
+      if (flag !== 0 && this.movable[group][instance] === seq) this.movable[group][instance] = -1;
+      this.kernels[group].receive(instance, weight, time, flag, this.V, this.G);
+    };
     this.onMark = (i) => {
       if (this.markKinds[i] === MARK_WATCH) this.fireWatches();
       else this.takeSample();
@@ -105,7 +125,10 @@ export class CpuSimulator {
   initialize(): void {
     const { V, G, model } = this;
     this.step = 0;
+    this.now = 0;
     this.trainCursor = 0;
+    this.queue.reset();
+    this.movable.forEach((m) => m.fill(-1));
     G[0] = 0;
     V.set(model.nodes.vInit);
     this.kernels.forEach((k) => k.initial(V, G));
@@ -142,6 +165,7 @@ export class CpuSimulator {
   private boundary(n: number): void {
     const { V, G, grid } = this;
     G[0] = grid[n];
+    this.now = n;
     this.detect(n);
     this.markCount = 0;
     for (const i of this.withWatches) this.kernels[i].watchCheck(V, G, this.armed[i], this.last[i], this.fired[i]);
@@ -174,7 +198,7 @@ export class CpuSimulator {
       if (V[det.node[k]] > det.threshold[k]) {
         if (this.detectorOn[k] === 0) {
           this.detectorOn[k] = 1;
-          this.spike(det.cell[k], this.grid[n] + 1e-10, n);
+          this.spike(det.cell[k], this.grid[n] + 1e-10);
         }
       } else {
         this.detectorOn[k] = 0;
@@ -182,18 +206,46 @@ export class CpuSimulator {
     }
   }
 
-  /** Spikes of fixed trains (NetStim, VecStim) due at boundary n: time <= t_n + dt/2. */
+  /**
+   * Queues the spikes of fixed trains (NetStim, VecStim) as far ahead as the ring reaches:
+   * like NEURON's NetStim self-events they are queued before the NetCon events of later spikes.
+   */
   private fireTrains(n: number): void {
     const tr = this.model.trains;
-    const due = this.grid[n] + 0.5 * this.model.dt;
-    while (this.trainCursor < tr.count && tr.time[this.trainCursor] <= due) {
-      this.spike(tr.source[this.trainCursor], tr.time[this.trainCursor], n);
+    const horizon = n + this.queueSlots - 1;
+    while (this.trainCursor < tr.count) {
+      const m = this.deliveryStep(tr.time[this.trainCursor], n);
+      if (m > horizon) break;
+      if (m < this.model.steps) this.queue.push(m, -1, tr.source[this.trainCursor], 0, tr.time[this.trainCursor]);
       this.trainCursor++;
     }
   }
 
-  private spike(source: number, time: number, n: number): void {
+  /** Event statements of group g's instances. */
+  private eventSink(g: number): EventSink {
+    return {
+      send: (k, time, flag, w) => this.selfEvent(g, k, time, flag, w),
+      move: (k, time) => {
+        const seq = this.movable[g][k];
+        if (seq === -1) throw new Error(`net_move in ${this.mechanisms[g].def.name} (cell gid ${this.model.gid[this.model.groups[g].cell[k]]}): no self-event to move`);
+        if (seq >= 0) this.queue.cancel(seq);
+        this.selfEvent(g, k, time, this.movableFlag[g][k], this.movableWeight[g][k]);
+      },
+      event: (k, time) => this.spike(this.model.groups[g].cell[k], time),
+    };
+  }
+
+  /** net_send: a self-event at `time`, which becomes the instance's movable one. */
+  private selfEvent(g: number, k: number, time: number, flag: number, w: number): void {
+    const m = this.deliveryStep(time, this.now);
+    this.movable[g][k] = m < this.model.steps ? this.queue.push(m, g, k, w, time, flag) : -2;
+    this.movableFlag[g][k] = flag;
+    this.movableWeight[g][k] = w;
+  }
+
+  private spike(source: number, time: number): void {
     const { model } = this;
+    const n = this.now;
     if (source < model.cellCount) {
       this.spikes.time.push(time);
       this.spikes.gid.push(model.gid[source]);
@@ -210,6 +262,7 @@ export class CpuSimulator {
   private deliveryStep(te: number, from: number): number {
     const half = 0.5 * this.model.dt;
     const grid = this.grid;
+    if (!(te < Infinity)) return Infinity;
     let m = Math.max(from, Math.ceil((te - half) / this.model.dt) - 1);
     while (m > from && te <= grid[m - 1] + half) m--;
     while (m <= this.model.steps && te > grid[m] + half) m++;

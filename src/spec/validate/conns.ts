@@ -51,7 +51,8 @@ export function checkConnRules(index: SpecIndex, diagnostics: Diagnostics): void
     for (const [key, reason] of Object.entries(UNSUPPORTED_CONN_KEYS)) if (rule[key as keyof ConnParams] !== undefined) diagnostics.error(joinPath(path, key), rule[key as keyof ConnParams], reason);
     if (rule.threshold !== undefined) diagnostics.warning(joinPath(path, 'threshold'), rule.threshold, "ignored, as in NetPyNE: set 'threshold' on the presynaptic cell's section");
     checkConnFunc(rule, path, diagnostics);
-    checkSynMechRefs(rule.synMech, joinPath(path, 'synMech'), index, diagnostics);
+    // Connections into artificial cells target the cell itself (NetPyNE ignores synMech there).
+    if (rule.synMech !== undefined || !index.selectsOnlyPointCells(rule.postConds)) checkSynMechRefs(rule.synMech, joinPath(path, 'synMech'), index, diagnostics);
     checkConnValues(rule, path, diagnostics);
     checkSecRefs(rule.sec, joinPath(path, 'sec'), index.cellTypesSelectedBy(rule.postConds ?? {}), index, diagnostics);
   }

@@ -61,6 +61,16 @@ export class SpecIndex {
     return constrained ? names : undefined;
   }
 
+  /** Whether a conds object selects only cells of artificial-cell populations (by `pop`). */
+  selectsOnlyPointCells(conds: Record<string, unknown> | undefined): boolean {
+    if (conds?.pop === undefined) return false;
+    const pops = Array.isArray(conds.pop) ? conds.pop.map(String) : [String(conds.pop)];
+    return pops.every((p) => {
+      const pop = this.net.popParams?.[p] as PopParams | undefined;
+      return pop !== undefined && this.isPointPop(pop);
+    });
+  }
+
   /** Cell types of the cells a conds object can select (undefined = any). */
   cellTypesSelectedBy(conds: Record<string, unknown>): string[] | undefined {
     const asList = (v: unknown) => (Array.isArray(v) ? v.map(String) : [String(v)]);
