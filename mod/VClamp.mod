@@ -4,8 +4,8 @@
 : rstim [MOhm]; the measuring amplifier has time constant tau1. States: e (amplifier input),
 : vo (amplifier output), vi (measured potential). i is an electrode current: positive
 : depolarises. The clamp is stiff: use it with the fixed step (secondorder 0) only.
-: spikegpu solves the LINEAR block in closed form (NEURON uses Gaussian elimination); the two
-: differ only by rounding. Definition used by the simulator: src/mech/defs/vclamp.ts.
+: The LINEAR block is solved by Gaussian elimination with partial pivoting (scopmath simeq).
+: Definition used by the simulator: src/mech/defs/vclamp.ts.
 
 DEFINE NSTEP 3
 

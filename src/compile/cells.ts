@@ -18,6 +18,8 @@ export interface CellNodes {
   layouts: TemplateLayout[];
   /** Global node of (cell, section, x). */
   nodeOf(cell: number, section: number, x: number): number;
+  /** The point process with its own voltage (vref) on (cell, section): connections target it. */
+  vrefTarget(cell: number, section: number): [group: number, instance: number] | undefined;
 }
 
 export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number): CellNodes {
@@ -31,7 +33,8 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
     parent: new Int32Array(n), area: new Float64Array(n), cm: new Float64Array(n),
     a: new Float64Array(n), b: new Float64Array(n), vInit: new Float64Array(n).fill(vInit),
   };
-  const det = { cell: [] as number[], node: [] as number[], threshold: [] as number[] };
+  const det = { cell: [] as number[], node: [] as number[], threshold: [] as number[], group: [] as number[], instance: [] as number[], field: [] as string[] };
+  const vrefTargets = new Map<string, [number, number]>();
   const nodeOf = (c: number, s: number, x: number) => nodeStart[c] + nodeAt(layouts[cells.template[c]], templates[cells.template[c]], s, x);
   const columns = templates.map(varyingLookup);
   const has3d = templates.map((t) => t.sections.some((sec) => sec.pt3d));
@@ -67,20 +70,31 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
       }
       for (const [label, pp] of sec.pointps) {
         const where = `${path}: secs.${sec.name}.pointps.${label}`;
-        if (pp.vref !== undefined) throw new CompileError(where, pp.vref, `point processes with their own voltage (vref) are not supported by the simulator yet`);
         const node = offset + nodeAt(layout, template, s, pp.loc);
         const values: Array<[string, number]> = [...pp.params].map(([p, v]) => [p, value(row, s, 'pointp', label, p, 0) ?? v]);
-        groups.add(pp.mod, where, node, c, 1e2 / nodes.area[node], values);
+        const added = groups.add(pp.mod, where, node, c, 1e2 / nodes.area[node], values);
+        if (pp.vref === undefined) continue;
+        if (!groups.mechanism(pp.mod, where).fields.includes(pp.vref)) throw new CompileError(`${where}.vref`, pp.vref, `${pp.mod} has no variable '${pp.vref}'`);
+        if (!vrefTargets.has(`${c}|${s}`)) vrefTargets.set(`${c}|${s}`, added);
       }
     });
+    // NetPyNE: the NetCon watches the spike section's vref point process if it has one, else v.
     const gen = template.spikeGen;
+    const source = gen.vref !== undefined ? vrefTargets.get(`${c}|${gen.section}`)! : [-1, -1];
     det.cell.push(c);
     det.node.push(offset + nodeAt(layout, template, gen.section, gen.loc));
     det.threshold.push(gen.threshold);
+    det.group.push(source[0]);
+    det.instance.push(source[1]);
+    det.field.push(gen.vref ?? '');
   }
   return {
     nodeStart, nodes, layouts, nodeOf,
-    detectors: { count: det.cell.length, cell: Int32Array.from(det.cell), node: Int32Array.from(det.node), threshold: Float64Array.from(det.threshold) },
+    vrefTarget: (c, s) => vrefTargets.get(`${c}|${s}`),
+    detectors: {
+      count: det.cell.length, cell: Int32Array.from(det.cell), node: Int32Array.from(det.node), threshold: Float64Array.from(det.threshold),
+      group: Int32Array.from(det.group), instance: Int32Array.from(det.instance), field: det.field,
+    },
   };
 }
 

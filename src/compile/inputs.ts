@@ -1,5 +1,5 @@
 import { crLog, crPow } from '../math/libm.ts';
-import type { NetworkData } from '../network/index.ts';
+import { modifiedSynMechParams, type NetworkData } from '../network/index.ts';
 import { hashStr, netStimNoiseStream, netStimTrain, Random123Stream } from '../rng/index.ts';
 import { MECHANISMS, SYNMECH_RESERVED_KEYS, type SimConfigData } from '../spec/index.ts';
 import { TRAIN_MODELS, type ArtificialCells } from './artificial.ts';
@@ -49,8 +49,13 @@ export function compileSynapses(d: NetworkData, cellNodes: CellNodes, artificial
       [group[i], instance[i]] = [artificial.group[c], artificial.instance[c]];
       continue;
     }
+    // NetPyNE: a connection onto a section with a vref point process targets that point process.
+    const vref = cellNodes.vrefTarget(c, conns.sec[i]);
+    if (vref) {
+      [group[i], instance[i]] = vref;
+      continue;
+    }
     const sm = synMechs[conns.synMech[i]];
-    if (!sm) throw new CompileError(path, null, 'connections into point processes with their own voltage (vref) are not supported by the simulator yet');
     const node = cellNodes.nodeOf(c, conns.sec[i], conns.loc[i]);
     const drawn = conns.synMechRow[i] >= 0 ? d.synMechValues.get(conns.synMech[i]) : undefined;
     const values = sm.values.map(([k, v]): [string, number] => {
@@ -59,6 +64,7 @@ export function compileSynapses(d: NetworkData, cellNodes: CellNodes, artificial
       if (value === undefined) throw new CompileError(`netParams.synMechParams.${sm.label}.${k}`, v, 'expected a number or a string function');
       return [k, value];
     });
+    values.push(...modifiedSynMechParams(d, i)); // set by Network.modifySynMechs, over the synMech's own values
     const synMechPath = `netParams.synMechParams.${sm.label}`;
     const mergeable = merge && !recorded.has(sm.label) && groups.mechanism(sm.mod, synMechPath).def.mergeable === true;
     const key = mergeable ? `${sm.mod}|${node}|${values.map(([k, v]) => `${k}=${v}`).join(',')}` : '';
@@ -79,6 +85,7 @@ export function compileSynapses(d: NetworkData, cellNodes: CellNodes, artificial
     instance: Int32Array.from(order, (i) => instance[i]),
     weight: Float64Array.from(order, (i) => conns.weight[i]),
     delay: Float64Array.from(order, (i) => conns.delay[i]),
+    weightIndex: Uint8Array.from(order, (i) => conns.weightIndex[i]),
   };
   return { netcons, group, instance };
 }
@@ -131,7 +138,8 @@ export function compileTrains(d: NetworkData, cfg: SimConfigData, until: number)
     if (p.type !== 'NetStim') continue;
     const ids = Array.from(stims.streamIds.subarray(3 * r, 3 * r + 3)) as [number, number, number];
     // NetPyNE: netstim.interval = params['rate'] ** -1 * 1e3
-    const interval = crPow(p.rate as number, -1) * 1e3;
+    // (after Network.modifyStims the NetStim's interval is the record's interval, as in NetPyNE)
+    const interval = typeof p.interval === 'number' ? p.interval : crPow(p.rate as number, -1) * 1e3;
     add(cells.count + r, netStimTrain({ interval, number: p.number as number, start: p.start as number, noise: p.noise as number }, noise(ids), until));
   }
   for (let r = 0; r < pointCells.cells.length; r++) {

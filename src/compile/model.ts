@@ -5,7 +5,7 @@
 //   per node (compartment):  parent 4 + area 8 + cm 8 + a 8 + b 8 + vInit 8 = 44 bytes,
 //                            plus per density-mechanism instance 8 bytes per field (hh: 15 fields),
 //   per synapse:             one synMech instance (node 4 + 8 per field; Exp2Syn: 9 fields)
-//                            + one NetCon (group 4 + instance 4 + weight 8 + delay 8 = 24 bytes).
+//                            + one NetCon (group 4 + instance 4 + weight 8 + delay 8 + weight index 1 = 25 bytes).
 
 export interface NodeTable {
   count: number;
@@ -47,15 +47,24 @@ export interface NetConTable {
   weight: Float64Array;
   /** [ms] */
   delay: Float64Array;
+  /** Element of the target's NET_RECEIVE weight vector (NetPyNE synList index; 0 otherwise). */
+  weightIndex: Uint8Array;
 }
 
-/** Threshold detectors of compartmental cells: a spike when v[node] reaches threshold from below. */
+/**
+ * Threshold detectors of compartmental cells: a spike when v[node] exceeds threshold from
+ * below, or, for a point process with its own voltage (vref), when its field does.
+ */
 export interface DetectorTable {
   count: number;
   cell: Int32Array;
   node: Int32Array;
   /** [mV] */
   threshold: Float64Array;
+  /** vref detectors: the point process's group and instance, and the field watched; group -1 watches v[node]. */
+  group: Int32Array;
+  instance: Int32Array;
+  field: string[];
 }
 
 /**

@@ -6,6 +6,9 @@ import { IClamp } from './defs/iclamp.ts';
 import { IntFire1 } from './defs/intfire1.ts';
 import { IntFire2 } from './defs/intfire2.ts';
 import { IntFire4 } from './defs/intfire4.ts';
+import { Izhi2003a } from './defs/izhi2003a.ts';
+import { Izhi2003b } from './defs/izhi2003b.ts';
+import { Izhi2007a } from './defs/izhi2007a.ts';
 import { Izhi2007b } from './defs/izhi2007b.ts';
 import { pas } from './defs/pas.ts';
 import { SEClamp } from './defs/seclamp.ts';
@@ -17,10 +20,12 @@ export { lowerMechanism, GLOBALS, type LoweredMechanism, type LoweredTable, type
 export { JsRenderer, literal, type JsNames, type Precision } from './render-js.ts';
 export type { Stmt } from './lang.ts';
 export { buildTable } from './tables.ts';
+export * as scopmath from './scopmath.ts';
 export { mechanismWgsl } from './wgsl-module.ts';
 export { WgslRenderer, wgslFloat } from './render-wgsl.ts';
 
 /** Mechanisms with a simulation definition, by NEURON name. */
 export const MECHANISM_DEFS: Readonly<Record<string, MechanismDef>> = {
-  hh, pas, ExpSyn, Exp2Syn, IClamp, Izhi2007b, AlphaSynapse, SEClamp, IntFire1, IntFire2, IntFire4, VClamp,
+  hh, pas, ExpSyn, Exp2Syn, IClamp, Izhi2007b, AlphaSynapse, SEClamp, IntFire1, IntFire2, IntFire4, VClamp, Izhi2007a,
+  Izhi2003a, Izhi2003b,
 };

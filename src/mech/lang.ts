@@ -7,6 +7,7 @@ import { parse } from '../expr/index.ts';
 //   if (test) {  } else if (test) {  } else {  }
 //   while (test) {  }
 //   net_send(delay, flag)  net_move(time)  net_event(time)   (NET_RECEIVE / INITIAL events)
+//   solve(name)                  (SOLVE of the definition's DERIVATIVE or LINEAR block `name`)
 // Statements are kept as a tree; renderers turn it into JavaScript or WGSL.
 
 export type Stmt =
@@ -20,6 +21,10 @@ export type Stmt =
   | { kind: 'move'; time: Expr }
   /** net_event(time): the cell fires (spike recorded, NetCon events sent). */
   | { kind: 'event'; time: Expr }
+  /** SOLVE of a DERIVATIVE block by derivimplicit: Newton on D<state> = (state - saved)/dt. */
+  | { kind: 'newton'; name: string; states: string[]; variables: string[]; body: Stmt[] }
+  /** SOLVE of a LINEAR block: simeq on the augmented matrix (rows: coefficients then right-hand side). */
+  | { kind: 'simeq'; name: string; unknowns: string[]; body: Stmt[]; matrix: Expr[][] }
   /** A TABLE lookup of procedure `name` at `arg` (inserted by lowering when tables are used). */
   | { kind: 'table'; name: string; arg: Expr };
 
@@ -123,6 +128,11 @@ export function assignedNames(stmts: Stmt[], out = new Set<string>()): Set<strin
       assignedNames(s.then, out);
       assignedNames(s.otherwise, out);
     } else if (s.kind === 'while') assignedNames(s.body, out);
+    else if (s.kind === 'newton') s.states.forEach((x) => out.add(x));
+    else if (s.kind === 'simeq') {
+      assignedNames(s.body, out);
+      s.unknowns.forEach((x) => out.add(x));
+    }
   }
   return out;
 }
@@ -146,7 +156,11 @@ export function readNames(stmts: Stmt[], out = new Set<string>()): Set<string> {
       visit(s.delay);
       visit(s.flag);
     } else if (s.kind === 'move' || s.kind === 'event') visit(s.time);
-    else visit(s.arg);
+    else if (s.kind === 'newton') readNames(s.body, out);
+    else if (s.kind === 'simeq') {
+      readNames(s.body, out);
+      s.matrix.flat().forEach(visit);
+    } else visit(s.arg);
   }
   return out;
 }

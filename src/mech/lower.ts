@@ -80,9 +80,26 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
       tables.push({ ...p.table, name, arg: p.args[0], body: p.body, locals: [...assignedNames(p.body)].filter((n) => n !== p.args[0]) });
     }
   }
+  const solveStmt = (args: Expr[]): Stmt => {
+    const name = args.length === 1 && args[0].kind === 'name' ? args[0].name : '';
+    const deriv = def.derivatives?.[name];
+    if (deriv) {
+      for (const x of deriv.states) if (!def.states.includes(x)) throw new Error(`${def.name} DERIVATIVE ${name}: '${x}' is not a STATE`);
+      const variables = deriv.variables ?? deriv.states;
+      if ([...variables].sort().join() !== [...deriv.states].sort().join()) throw new Error(`${def.name} DERIVATIVE ${name}: variables must be the states in another order`);
+      return { kind: 'newton', name, states: deriv.states, variables, body: inline(parseBlock(deriv.body, `${def.name} DERIVATIVE ${name}`)) };
+    }
+    const lin = def.linear?.[name];
+    if (!lin) throw new Error(`${def.name}: solve(${name}) names no DERIVATIVE or LINEAR block`);
+    const n = lin.unknowns.length;
+    if (lin.matrix.length !== n || lin.matrix.some((row) => row.length !== n + 1)) throw new Error(`${def.name} LINEAR ${name}: expected ${n} rows of ${n + 1} entries`);
+    const matrix = lin.matrix.map((row, i) => row.map((e, j) => parseExpression(e, `${def.name} LINEAR ${name} [${i}][${j}]`)));
+    return { kind: 'simeq', name, unknowns: lin.unknowns, body: inline(parseBlock(lin.body, `${def.name} LINEAR ${name}`)), matrix };
+  };
   const inline = (stmts: Stmt[]): Stmt[] => stmts.flatMap((s): Stmt[] => {
     if (s.kind === 'if') return [{ ...s, then: inline(s.then), otherwise: inline(s.otherwise) }];
     if (s.kind === 'while') return [{ ...s, body: inline(s.body) }];
+    if (s.kind === 'call' && s.name === 'solve') return [solveStmt(s.args)];
     if (s.kind !== 'call') return [s];
     const proc = procedures.get(s.name);
     if (!proc) throw new Error(`${def.name}: unknown PROCEDURE ${s.name}`);
@@ -131,7 +148,7 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
     initial: block(def.initial, 'INITIAL'),
     breakpoint: block(def.breakpoint, 'BREAKPOINT'),
     state: block(def.state, 'SOLVE'),
-    receive: block(def.receive, 'NET_RECEIVE', ['w', 'flag']),
+    receive: block(def.receive, 'NET_RECEIVE', [...(def.receiveArgs ?? ['w']), 'flag']),
     initEvent: block(def.initEvent, 'NET_RECEIVE flag 1'),
     watches,
   };
@@ -143,7 +160,7 @@ export const MATH_FUNCTIONS = ['exp', 'log', 'fabs', 'pow', 'sqrt'] as const;
 function containsTable(stmts: Stmt[], name: string): boolean {
   return stmts.some((s) => (s.kind === 'table' && s.name === name)
     || (s.kind === 'if' && (containsTable(s.then, name) || containsTable(s.otherwise, name)))
-    || (s.kind === 'while' && containsTable(s.body, name)));
+    || ((s.kind === 'while' || s.kind === 'newton' || s.kind === 'simeq') && containsTable(s.body, name)));
 }
 
 function renameStmts(stmts: Stmt[], renames: Map<string, string>): Stmt[] {
@@ -156,6 +173,8 @@ function renameStmts(stmts: Stmt[], renames: Map<string, string>): Stmt[] {
       case 'table': return { ...s, arg: renameExpr(s.arg, renames) };
       case 'send': return { kind: 'send', delay: renameExpr(s.delay, renames), flag: renameExpr(s.flag, renames) };
       case 'move': case 'event': return { ...s, time: renameExpr(s.time, renames) };
+      case 'newton': return { ...s, body: renameStmts(s.body, renames) };
+      case 'simeq': return { ...s, body: renameStmts(s.body, renames), matrix: s.matrix.map((row) => row.map((e) => renameExpr(e, renames))) };
     }
   });
 }

@@ -1,5 +1,5 @@
 import type { Expr } from '../expr/ast.ts';
-import type { Stmt } from './lang.ts';
+import { assignedNames, type Stmt } from './lang.ts';
 import type { LoweredMechanism, LoweredTable } from './lower.ts';
 
 // Renders mechanism statements as JavaScript with C semantics (plain IEEE division, `pow`,
@@ -13,6 +13,8 @@ export type Precision = 'f64' | 'f32';
 export interface JsNames {
   /** JavaScript for a per-instance field or a global, or null for a local variable. */
   access(name: string): string | null;
+  /** The array holding a field (for the scopmath solvers), or null. */
+  array?(name: string): string | null;
 }
 
 const MATH_JS: Record<string, string> = { exp: 'Math.exp', log: 'Math.log', fabs: 'Math.abs', pow: 'Math.pow', sqrt: 'Math.sqrt' };
@@ -48,9 +50,71 @@ export class JsRenderer {
         return `${indent}ev.move(k, ${this.expr(s.time)});`;
       case 'event':
         return `${indent}ev.event(k, ${this.expr(s.time)});`;
+      case 'newton':
+        return this.newton(s, indent);
+      case 'simeq':
+        return this.simeq(s, indent);
       case 'call':
         throw new Error(`${this.mech.def.name}: PROCEDURE ${s.name} was not inlined`);
     }
+  }
+
+  /**
+   * derivimplicit as nocmodl generates it: save the states, then scopmath's Newton over the
+   * variables (_slist2 order) on value[i] = D<state i> - (state i - saved i)/dt (_slist1 order),
+   * evaluated by a closure over the instance.
+   */
+  private newton(s: Extract<Stmt, { kind: 'newton' }>, indent: string): string {
+    const ns = `NS_${s.name}`;
+    const locals = [...assignedNames(s.body)].filter((n) => this.names.access(n) === null);
+    const value = (x: string, i: number) => this.round(`D${x} - ${this.round(`${this.round(`${this.names.access(x)} - ${ns}.save[${i}]`)} / dt`)}`);
+    return [
+      `${indent}{`,
+      ...s.states.map((x, i) => `${indent}  ${ns}.save[${i}] = ${this.names.access(x)};`),
+      `${indent}  scop.newton(${ns}, NX_${s.name}, k, () => {`,
+      locals.length > 0 ? `${indent}    let ${locals.join(', ')};` : '',
+      this.stmts(s.body, indent + '    '),
+      ...s.states.map((x, i) => `${indent}    ${ns}.value[${i}] = ${value(x, i)};`),
+      `${indent}  }, R, ${this.precision === 'f32'}, '${this.mech.def.name} DERIVATIVE ${s.name}');`,
+      `${indent}}`,
+    ].join('\n');
+  }
+
+  /** A LINEAR block: the augmented matrix filled entry by entry, then scopmath's simeq. */
+  private simeq(s: Extract<Stmt, { kind: 'simeq' }>, indent: string): string {
+    const sq = `SQ_${s.name}`;
+    return [
+      `${indent}{`,
+      this.stmts(s.body, indent + '  '),
+      ...s.matrix.flatMap((row, i) => row.map((e, j) => `${indent}  ${sq}.coef[${i}][${j}] = ${this.expr(e)};`)),
+      `${indent}  if (!scop.simeq(${s.unknowns.length}, ${sq}.coef, ${sq}.soln, ${sq}.perm, R)) throw new Error('${this.mech.def.name} LINEAR ${s.name}: singular matrix (NEURON aborts the run)');`,
+      ...s.unknowns.map((x, i) => `${indent}  ${this.names.access(x)} = ${sq}.soln[${i}];`),
+      `${indent}}`,
+    ].join('\n');
+  }
+
+  /** Module-level scratch space of the solvers used in `blocks` (NS_/NX_ for Newton, SQ_ for simeq). */
+  solverSpace(blocks: Stmt[][]): string {
+    const out = new Map<string, string>();
+    const visit = (stmts: Stmt[]) => stmts.forEach((s) => {
+      if (s.kind === 'if') { visit(s.then); visit(s.otherwise); }
+      if (s.kind === 'while') visit(s.body);
+      if (s.kind === 'newton') {
+        const arrays = s.variables.map((x) => this.names.array?.(x) ?? null);
+        if (arrays.includes(null)) throw new Error(`${this.mech.def.name} DERIVATIVE ${s.name}: states must be fields`);
+        out.set(`NS_${s.name}`, `const NS_${s.name} = new scop.NewtonSpace(${s.states.length});\nconst NX_${s.name} = [${arrays.join(', ')}];`);
+      }
+      if (s.kind === 'simeq') {
+        const n = s.unknowns.length;
+        out.set(`SQ_${s.name}`, `const SQ_${s.name} = { coef: Array.from({ length: ${n} }, () => new Float64Array(${n + 1})), soln: new Float64Array(${n}), perm: new Int32Array(${n}) };`);
+      }
+    });
+    blocks.forEach(visit);
+    return [...out.values()].join('\n');
+  }
+
+  private round(code: string): string {
+    return this.precision === 'f32' ? `F(${code})` : `(${code})`;
   }
 
   /** A condition: comparisons and logic stay boolean, numbers test != 0 (C truthiness). */

@@ -39,6 +39,21 @@ export class WgslRenderer {
         return `${indent}net_move(k, ${this.expr(s.time)});`;
       case 'event':
         return `${indent}net_event(k, ${this.expr(s.time)});`;
+      case 'newton':
+        return `${indent}newton_solve(k, v);`;
+      case 'simeq': {
+        const n = s.unknowns.length;
+        const c = `c_${s.name}`;
+        return [
+          `${indent}{`,
+          this.stmts(s.body, indent + '  '),
+          `${indent}  var ${c}: array<array<f32, ${n + 1}>, ${n}>;`,
+          ...s.matrix.flatMap((row, i) => row.map((e, j) => `${indent}  ${c}[${i}][${j}] = ${this.expr(e)};`)),
+          `${indent}  let s_${s.name} = simeq(&${c});`,
+          ...s.unknowns.map((x, i) => `${indent}  ${this.names.access(x)} = s_${s.name}[${i}];`),
+          `${indent}}`,
+        ].join('\n');
+      }
       case 'call':
         throw new Error(`${this.mech.def.name}: PROCEDURE ${s.name} was not inlined`);
     }

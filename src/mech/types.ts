@@ -49,6 +49,25 @@ export interface WatchDef {
   handler: string;
 }
 
+/** A DERIVATIVE block solved by derivimplicit: `body` assigns D<state> for each state. */
+export interface DerivativeDef {
+  /** States in nocmodl's _slist1 order (saved states and Newton function values). */
+  states: string[];
+  /** Newton variables in nocmodl's _slist2 order (Jacobian columns), if it differs. */
+  variables?: string[];
+  body: string;
+}
+
+/**
+ * A LINEAR block: `body` computes locals, then row i of the system is
+ * matrix[i][0..n-1] . unknowns = matrix[i][n], each entry written as nocmodl accumulates it.
+ */
+export interface LinearDef {
+  unknowns: string[];
+  body: string;
+  matrix: string[][];
+}
+
 export interface MechanismDef {
   name: string;
   kind: MechKind;
@@ -67,10 +86,19 @@ export interface MechanismDef {
   initial?: string;
   /** BREAKPOINT body without SOLVE; with currents it runs twice per step in nrn_cur (v+0.001, then v). */
   breakpoint?: string;
+  /** DERIVATIVE blocks solved by `solve(name)` (derivimplicit). */
+  derivatives?: Record<string, DerivativeDef>;
+  /** LINEAR blocks solved by `solve(name)` (simeq). */
+  linear?: Record<string, LinearDef>;
   /** SOLVE block (cnexp written as nocmodl's update), run in nrn_state after the voltage solve. */
   state?: string;
-  /** NET_RECEIVE for external events (flag 0); the weight is `w`, the event time `t`. */
+  /** NET_RECEIVE (flag 0: NetCon events, else self-events); the weight is `w`, the event time `t`. */
   receive?: string;
+  /**
+   * NET_RECEIVE arguments when a NetCon carries a weight vector (Izhi2007a: one per receptor):
+   * a connection sets the one at its weight index (NetPyNE's synList) and the others are 0.
+   */
+  receiveArgs?: string[];
   /** NET_RECEIVE flag-1 handler of the `net_send(0, 1)` in INITIAL, delivered inside finitialize. */
   initEvent?: string;
   watches?: WatchDef[];

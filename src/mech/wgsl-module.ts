@@ -1,4 +1,5 @@
 import { SHADERS } from '../shaders.gen.ts';
+import { assignedNames, type Stmt } from './lang.ts';
 import type { LoweredBlock, LoweredMechanism } from './lower.ts';
 import { WgslRenderer } from './render-wgsl.ts';
 
@@ -32,6 +33,7 @@ export function mechanismWgsl(mech: LoweredMechanism): string {
     });
   }
   const r = new WgslRenderer(mech, names(true), offsets);
+  const solvers = solverLibraries(mech, r, fieldIndex);
   const currents = mech.def.currents;
   const sum = currents ? currents.names.map((c) => `fields[${fieldIndex.get(c)}u * globals.count + k]`).join(' + ') : '0.0';
   const sign = currents?.kind === 'electrode' ? ['+', '-'] : ['-', '+'];
@@ -50,7 +52,7 @@ export function mechanismWgsl(mech: LoweredMechanism): string {
   const state = [locals(mech.state), r.stmts(mech.state.stmts)];
   if (!currents) state.push(locals(mech.breakpoint), r.stmts(mech.breakpoint.stmts));
   return fillSlots(SHADERS['templates/mechanism.wgsl'], {
-    FUNCTIONS: r.functions(),
+    FUNCTIONS: [r.functions(), ...solvers].join('\n\n'),
     INITIAL: [locals(mech.initial), r.stmts(mech.initial.stmts)].join('\n'),
     CURRENT: current,
     STATE: state.join('\n'),
@@ -69,4 +71,43 @@ export function fillSlots(template: string, values: Record<string, string>): str
   });
   for (const k of Object.keys(values)) if (!used.has(k)) throw new Error(`WGSL template has no slot ${k}`);
   return out.join('\n');
+}
+
+/** shaders/templates/newton.wgsl and simeq.wgsl, filled for the mechanism's (single) DERIVATIVE and LINEAR solves. */
+function solverLibraries(mech: LoweredMechanism, r: WgslRenderer, fieldIndex: Map<string, number>): string[] {
+  const found: Stmt[] = [];
+  const visit = (stmts: Stmt[]) => stmts.forEach((s) => {
+    if (s.kind === 'newton' || s.kind === 'simeq') found.push(s);
+    if (s.kind === 'if') { visit(s.then); visit(s.otherwise); }
+    if (s.kind === 'while') visit(s.body);
+  });
+  [mech.initial, mech.breakpoint, mech.state].forEach((b) => visit(b.stmts));
+  const newton = [...new Map(found.flatMap((s) => (s.kind === 'newton' ? [[s.name, s] as const] : []))).values()];
+  const simeq = [...new Map(found.flatMap((s) => (s.kind === 'simeq' ? [[s.name, s] as const] : []))).values()];
+  if (newton.length > 1 || simeq.length > 1) throw new Error(`${mech.def.name}: the GPU supports one DERIVATIVE and one LINEAR block per mechanism`);
+  const out: string[] = [];
+  for (const s of newton) {
+    const n = s.states.length;
+    const locals = [...assignedNames(s.body)].filter((x) => !fieldIndex.has(x));
+    out.push(fillSlots(SHADERS['templates/newton.wgsl'], {
+      NEWTON_SIZE: [
+        `const NEWTON_N: u32 = ${n}u;`,
+        `var<private> NEWTON_FIELDS: array<u32, ${n}> = array<u32, ${n}>(${s.variables.map((x) => `${fieldIndex.get(x)}u`).join(', ')});`,
+        `var<private> NEWTON_SAVED: array<u32, ${n}> = array<u32, ${n}>(${s.states.map((x) => `${fieldIndex.get(x)}u`).join(', ')});`,
+      ].join('\n'),
+      NEWTON_VALUE: [
+        `fn newton_value(k: u32, v: f32, save: array<f32, ${n}>) -> array<f32, ${n}> {`,
+        ...locals.map((x) => `  var ${x}: f32 = 0.0;`),
+        r.stmts(s.body),
+        `  var value: array<f32, ${n}>;`,
+        ...s.states.map((x, i) => `  value[${i}] = D${x} - (fields[${fieldIndex.get(x)}u * globals.count + k] - save[${i}]) / globals.dt;`),
+        '  return value;',
+        '}',
+      ].join('\n'),
+    }));
+  }
+  for (const s of simeq) {
+    out.push(fillSlots(SHADERS['templates/simeq.wgsl'], { SIMEQ_SIZE: `const SIMEQ_N: u32 = ${s.unknowns.length}u;\nconst SIMEQ_N1: u32 = ${s.unknowns.length + 1}u;` }));
+  }
+  return out;
 }

@@ -35,19 +35,9 @@ describe.each(Object.keys(data.cases))('%s', (name) => {
       const want = c[p.trace] as number[];
       expect(sim.samples[i].length).toBe(want.length);
       const err = want.map((w, k) => Math.abs(sim.samples[i][k] - w));
-      if (precision === 'f64') expect(Math.max(...err), `${p.trace} max`).toBeLessThanOrEqual(f64Bound(name, p.trace, want));
+      if (precision === 'f64') expect(Math.max(...err), `${p.trace} max`).toBeLessThanOrEqual(1e-6);
       else if (p.trace === 'v') expect(Math.sqrt(err.reduce((s, e) => s + e * e, 0) / err.length), 'v rms').toBeLessThanOrEqual(0.05);
     });
   });
 });
 
-/**
- * 1e-6 (mV, nA) everywhere, except VClamp's amplifier variables: we solve its LINEAR block in
- * closed form where NEURON eliminates with simeq; the rounding difference (~1e-16 relative in
- * e) is multiplied by the amplifier gain (1e5) in vo and i. v itself stays within 1e-9 mV;
- * vo, e and i are held to 1e-6 of the trace's largest magnitude.
- */
-function f64Bound(mech: string, trace: string, want: number[]): number {
-  if (mech === 'VClamp' && ['i', 'vo', 'e'].includes(trace)) return 1e-6 * Math.max(...want.map(Math.abs));
-  return 1e-6;
-}

@@ -7,13 +7,17 @@
 // number, so a self-event moved by net_move can be cancelled. Buckets grow by doubling and
 // are reused, so a steady state allocates nothing.
 
-/** Receives one event: group -1 is a fixed-train spike of source `instance`. */
-export type Deliver = (group: number, instance: number, weight: number, time: number, flag: number, seq: number) => void;
+/**
+ * Receives one event: group -1 is a fixed-train spike of source `instance`; `index` is the
+ * NetCon's weight index (weight vectors), `flag` 0 for NetCon events.
+ */
+export type Deliver = (group: number, instance: number, weight: number, time: number, flag: number, index: number, seq: number) => void;
 
 export class EventQueue {
   private readonly group: Int32Array[];
   private readonly instance: Int32Array[];
   private readonly flag: Int32Array[];
+  private readonly index: Int32Array[];
   private readonly seq: Float64Array[];
   private readonly weight: Float64Array[];
   private readonly time: Float64Array[];
@@ -29,6 +33,7 @@ export class EventQueue {
     this.group = Array.from({ length: slots }, () => new Int32Array(16));
     this.instance = Array.from({ length: slots }, () => new Int32Array(16));
     this.flag = Array.from({ length: slots }, () => new Int32Array(16));
+    this.index = Array.from({ length: slots }, () => new Int32Array(16));
     this.seq = Array.from({ length: slots }, () => new Float64Array(16));
     this.weight = Array.from({ length: slots }, () => new Float64Array(16));
     this.time = Array.from({ length: slots }, () => new Float64Array(16));
@@ -45,11 +50,11 @@ export class EventQueue {
   }
 
   /** Queues an event for boundary `step`; returns its sequence number. */
-  push(step: number, group: number, instance: number, weight: number, time: number, flag = 0): number {
+  push(step: number, group: number, instance: number, weight: number, time: number, flag = 0, index = 0): number {
     const seq = this.nextSeq++;
     if (step < this.current) throw new Error(`event at t = ${time} ms queued for boundary ${step} after boundary ${this.current}`);
-    if (step >= this.current + this.slots) this.far.push(step, group, instance, weight, time, flag, seq);
-    else this.store(step, group, instance, weight, time, flag, seq);
+    if (step >= this.current + this.slots) this.far.push(step, group, instance, weight, time, flag, index, seq);
+    else this.store(step, group, instance, weight, time, flag, index, seq);
     return seq;
   }
 
@@ -65,7 +70,7 @@ export class EventQueue {
    */
   drain(step: number, deliver: Deliver, marks: Float64Array, markCount: number, onMark: (i: number) => void): void {
     this.current = step;
-    this.far.popUntil(step + this.slots - 1, (st, g, k, w, t, f, q) => this.store(st, g, k, w, t, f, q));
+    this.far.popUntil(step + this.slots - 1, (st, g, k, w, t, f, x, q) => this.store(st, g, k, w, t, f, x, q));
     const s = step % this.slots;
     let sorted = 0;
     let m = 0;
@@ -76,7 +81,7 @@ export class EventQueue {
       while (m < markCount && marks[m] <= time) onMark(m++);
       const seq = this.seq[s][e];
       if (this.cancelled.size > 0 && this.cancelled.delete(seq)) continue;
-      deliver(this.group[s][e], this.instance[s][e], this.weight[s][e], time, this.flag[s][e], seq);
+      deliver(this.group[s][e], this.instance[s][e], this.weight[s][e], time, this.flag[s][e], this.index[s][e], seq);
     }
     while (m < markCount) onMark(m++);
     this.size[s] = 0;
@@ -105,7 +110,7 @@ export class EventQueue {
     return n;
   }
 
-  private store(step: number, group: number, instance: number, weight: number, time: number, flag: number, seq: number): void {
+  private store(step: number, group: number, instance: number, weight: number, time: number, flag: number, index: number, seq: number): void {
     const s = step % this.slots;
     const k = this.size[s];
     if (k === this.group[s].length) this.grow(s);
@@ -114,6 +119,7 @@ export class EventQueue {
     this.weight[s][k] = weight;
     this.time[s][k] = time;
     this.flag[s][k] = flag;
+    this.index[s][k] = index;
     this.seq[s][k] = seq;
     this.size[s] = k + 1;
   }
@@ -125,13 +131,14 @@ export class EventQueue {
     this.group[s] = int(this.group[s]);
     this.instance[s] = int(this.instance[s]);
     this.flag[s] = int(this.flag[s]);
+    this.index[s] = int(this.index[s]);
     this.seq[s] = float(this.seq[s]);
     this.weight[s] = float(this.weight[s]);
     this.time[s] = float(this.time[s]);
   }
 }
 
-type Entry = [step: number, group: number, instance: number, weight: number, time: number, flag: number, seq: number];
+type Entry = [step: number, group: number, instance: number, weight: number, time: number, flag: number, index: number, seq: number];
 
 /** Events beyond the ring, a binary min-heap by (step, seq). */
 class FarEvents {
@@ -178,5 +185,5 @@ class FarEvents {
 }
 
 function before(a: Entry, b: Entry): boolean {
-  return a[0] < b[0] || (a[0] === b[0] && a[6] < b[6]);
+  return a[0] < b[0] || (a[0] === b[0] && a[7] < b[7]);
 }

@@ -1,5 +1,5 @@
 import type { MechGroup } from '../../compile/index.ts';
-import { JsRenderer, type LoweredBlock, type LoweredMechanism, type Precision } from '../../mech/index.ts';
+import { JsRenderer, scopmath, type LoweredBlock, type LoweredMechanism, type Precision } from '../../mech/index.ts';
 
 // JavaScript kernels for one mechanism group, generated from the lowered definition: each
 // kernel loops over the group's instances. The source is produced from checked statement
@@ -21,8 +21,11 @@ export interface MechKernels {
   current(V: Arrays, RHS: Arrays, D: Arrays, G: Float64Array): void;
   /** nrn_state at t_{n+1} with the new v (and the BREAKPOINT of current-less mechanisms). */
   state(V: Arrays, G: Float64Array): void;
-  /** NET_RECEIVE for instance k with weight w at event time t (flag 0: NetCon event, else a self-event). */
-  receive(k: number, w: number, t: number, flag: number, V: Arrays, G: Float64Array): void;
+  /**
+   * NET_RECEIVE for instance k with weight w at event time t (flag 0: NetCon event, else a
+   * self-event); with a weight vector (receiveArgs), w is the element at `index`, the rest 0.
+   */
+  receive(k: number, w: number, t: number, flag: number, index: number, V: Arrays, G: Float64Array): void;
   /** finitialize's flag-1 event: arms the WATCHes (armed, last) and runs the handler. */
   initEvent(V: Arrays, G: Float64Array, armed: Uint8Array, last: Uint8Array): void;
   /** WATCH checks at a step boundary: a false -> true edge marks the watch as fired. */
@@ -40,12 +43,14 @@ export function mechKernels(mech: LoweredMechanism, group: MechGroup, fields: Re
       if (name === 'v') return vOnNode ? 'V[node[k]]' : null;
       return globals[name] ?? null;
     },
+    array: (name: string) => (fieldSet.has(name) ? `f_${name}` : null),
   });
   const local = new JsRenderer(mech, names(false), precision);
   const onNode = new JsRenderer(mech, names(true), precision);
   const r = (code: string) => (precision === 'f32' ? `F(${code})` : `(${code})`);
   const locals = (b: LoweredBlock) => (b.locals.length > 0 ? `let ${b.locals.join(', ')};` : '');
-  const head = 't = G[0]; dt = G[1]; celsius = G[2];';
+  const head = 't = G[0]; dt = G[1]; celsius = G[2]; const w = 0;';
+  const weightArgs = (mech.def.receiveArgs ?? []).map((a, j) => `const ${a} = index === ${j} ? w : 0;`).join(' ');
   const nodeV = mech.def.kind === 'artificial' ? '' : 'let v = V[node[k]];';
   const currents = mech.def.currents;
   const sumCurrents = currents ? currents.names.map((n) => `f_${n}[k]`).reduce((a, b) => r(`${a} + ${b}`)) : '0';
@@ -87,10 +92,10 @@ let t = 0, dt = 0, celsius = 0;
 ${mech.fields.map((f) => `const f_${f} = fields.${f};`).join('\n')}
 ${mech.tables.map((t) => `const tbl_${t.name} = tables.${t.name};`).join('\n')}
 ${local.functions()}
+${local.solverSpace([mech.initial.stmts, mech.breakpoint.stmts, mech.state.stmts, mech.receive.stmts, ...mech.functions.map((f) => f.body)])}
 return {
   initial(V, G) {
     ${head}
-    const w = 0;
     for (let k = 0; k < n; k++) {
       ${nodeV}
       ${locals(mech.initial)}
@@ -114,8 +119,9 @@ ${local.stmts(mech.state.stmts, '      ')}
 ${currents ? '' : local.stmts(mech.breakpoint.stmts, '      ')}
     }
   },
-  receive(k, w, time, flag, V, G) {
+  receive(k, w, time, flag, index, V, G) {
     t = time; dt = G[1]; celsius = G[2];
+    ${weightArgs}
     ${locals(mech.receive)}
 ${onNode.stmts(mech.receive.stmts, '    ')}
   },
@@ -141,7 +147,8 @@ ${fireCode}
   },
 };`;
   try {
-    return new Function('group', 'fields', 'tables', 'ev', source)(group, fields, tables, ev) as MechKernels;
+    const R = precision === 'f32' ? Math.fround : (x: number) => x;
+    return new Function('group', 'fields', 'tables', 'ev', 'scop', 'R', source)(group, fields, tables, ev, scopmath, R) as MechKernels;
   } catch (e) {
     throw new Error(`generated JavaScript for ${mech.def.name} does not compile: ${(e as Error).message}\n${source}`);
   }

@@ -57,6 +57,8 @@ export class CpuSimulator {
   private readonly armed: Uint8Array[];
   private readonly last: Uint8Array[];
   private readonly detectorOn: Uint8Array;
+  /** Per detector: the watched field array of a vref detector, else null. */
+  private readonly detectorFields: Array<Arrays | null>;
   private readonly fired: Uint8Array[];
   private trainCursor = 0;
   /** Boundary whose events are being produced or delivered. */
@@ -99,6 +101,8 @@ export class CpuSimulator {
     this.last = this.armed.map((a) => new Uint8Array(a.length));
     this.fired = this.armed.map((a) => new Uint8Array(a.length));
     this.detectorOn = new Uint8Array(model.detectors.count);
+    const det = model.detectors;
+    this.detectorFields = Array.from(det.field, (f, k) => (det.group[k] < 0 ? null : this.fields[det.group[k]][f]));
     this.grid = timeGrid(model.dt, model.steps);
     let maxDelay = 0;
     for (let k = 0; k < model.netcons.count; k++) maxDelay = Math.max(maxDelay, model.netcons.delay[k]);
@@ -107,13 +111,13 @@ export class CpuSimulator {
     const samples = Math.floor(model.steps / model.recordEvery) + 1;
     this.samples = model.probes.map(() => new Float64Array(samples));
     this.sampleTimes = new Float64Array(samples);
-    this.deliver = (group, instance, weight, time, flag, seq) => {
+    this.deliver = (group, instance, weight, time, flag, index, seq) => {
       if (group < 0) {
         this.spike(instance, time);
         return;
       }
       if (flag !== 0 && this.movable[group][instance] === seq) this.movable[group][instance] = -1;
-      this.kernels[group].receive(instance, weight, time, flag, this.V, this.G);
+      this.kernels[group].receive(instance, weight, time, flag, index, this.V, this.G);
     };
     this.onMark = (i) => {
       if (this.markKinds[i] === MARK_WATCH) this.fireWatches();
@@ -190,12 +194,15 @@ export class CpuSimulator {
     for (const i of this.withWatches) this.kernels[i].watchFire(this.V, this.G, this.fired[i]);
   }
 
-  /** Threshold detectors on v at boundary n: a spike when v first exceeds threshold (NEURON adds 1e-10). */
+  /** Threshold detectors at boundary n: a spike when v (or a vref field) first exceeds threshold (NEURON adds 1e-10). */
   private detect(n: number): void {
     const det = this.model.detectors;
     const V = this.V;
+    const watched = this.detectorFields;
     for (let k = 0; k < det.count; k++) {
-      if (V[det.node[k]] > det.threshold[k]) {
+      const g = det.group[k];
+      const value = g < 0 ? V[det.node[k]] : watched[k]![det.instance[k]];
+      if (value > det.threshold[k]) {
         if (this.detectorOn[k] === 0) {
           this.detectorOn[k] = 1;
           this.spike(det.cell[k], this.grid[n] + 1e-10);
@@ -231,7 +238,9 @@ export class CpuSimulator {
         if (seq >= 0) this.queue.cancel(seq);
         this.selfEvent(g, k, time, this.movableFlag[g][k], this.movableWeight[g][k]);
       },
-      event: (k, time) => this.spike(this.model.groups[g].cell[k], time),
+      // NetPyNE's spike source is the section (or vref) detector, never a point process's own
+      // net_event (no NetCon has it as source), so only artificial cells emit spikes here.
+      event: this.mechanisms[g].def.kind === 'artificial' ? (k, time) => this.spike(this.model.groups[g].cell[k], time) : () => undefined,
     };
   }
 
@@ -254,7 +263,7 @@ export class CpuSimulator {
     for (let k = nc.start[source]; k < nc.start[source + 1]; k++) {
       const te = time + nc.delay[k];
       const m = this.deliveryStep(te, n);
-      if (m < model.steps) this.queue.push(m, nc.group[k], nc.instance[k], nc.weight[k], te);
+      if (m < model.steps) this.queue.push(m, nc.group[k], nc.instance[k], nc.weight[k], te, 0, nc.weightIndex[k]);
     }
   }
 

@@ -78,14 +78,18 @@ export const IntFire4: MechanismDef = {
     },
     search: {
       args: [],
-      locals: ['x', 't1', 't2'],
+      locals: ['x', 't1', 't2', 'iter'],
+      // NEURON bisects until t2 - t1 <= 1e-6 (about 25 halvings in double); the cap of 100
+      // only ends the loop in f32, where the interval cannot shrink below an ulp of t.
       body: `
         t1 = -log(ki1*(ki2 - km)/ki2/(ki1 - km))/(ki1 - ki2)
         if (deriv(t1) < 0) {
           t1 = log(ki1/ki2)/(ki1 - ki2)
         }
         t2 = log(km*(ki1 - ki2)/ki2/(ki1 - km))/(km - ki2)
-        while (t2 - t1 > 1e-6) {
+        iter = 0
+        while (t2 - t1 > 1e-6 and iter < 100) {
+          iter = iter + 1
           search = (t1 + t2)/2
           x = deriv(search)
           if (x > 0) {

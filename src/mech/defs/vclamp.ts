@@ -2,11 +2,8 @@ import type { MechanismDef } from '../types.ts';
 
 // Two-electrode voltage clamp with three levels and a control amplifier (NEURON's vclmp.mod;
 // mod/VClamp.mod). States: e (amplifier input), vo (amplifier output), vi (measured v).
-// The LINEAR block `clamp` (three equations in vi, vo, e; t1 = tau1/dt, t2 = tau2/dt)
-//   vi - fac*vo = (1 - fac)*v
-//   (t2 + 1)*vo + gain*e = t2*vo0
-//   (1 + t1)*vi - (2 + t1)*e = stim + t1*(vi0 - e0)
-// is solved here in closed form (NEURON eliminates with simeq; the two differ by rounding).
+// The LINEAR block `clamp` (three equations in vi, vo, e; t1 = tau1/dt, t2 = tau2/dt) is
+// solved by scopmath's simeq on the augmented matrix exactly as nocmodl fills it.
 // nrn_cur picks the level (vstim) and solves the clamp at v + 0.001 and at v; nrn_state
 // (update) solves again with the new v, so i is the current at t + dt, and keeps the
 // solution as the next step's e0, vo0, vi0. Off (i = 0) after dur0 + dur1 + dur2.
@@ -17,12 +14,7 @@ const ICUR = `
     vo0 = 0
     i = 0
   } else {
-    t1 = tau1/dt
-    t2 = tau2/dt
-    r3 = stim + t1*(vi0 - e0)
-    e = ((1 + t1)*(1 - fac)*v + (1 + t1)*fac*t2*vo0/(t2 + 1) - r3)/((2 + t1) + (1 + t1)*fac*gain/(t2 + 1))
-    vo = (t2*vo0 - gain*e)/(t2 + 1)
-    vi = v + fac*vo - fac*v
+    solve(clamp)
     i = (vo - v)/rstim
   }`;
 
@@ -53,6 +45,19 @@ export const VClamp: MechanismDef = {
   states: ['e', 'vo', 'vi'],
   assigned: ['i', 'stim', 'tc', 'e0', 'vo0', 'vi0'],
   currents: { names: ['i'], kind: 'electrode' },
+  linear: {
+    clamp: {
+      unknowns: ['vi', 'vo', 'e'],
+      body: 't1 = tau1/dt\nt2 = tau2/dt',
+      // vi = v + fac*vo - fac*v;  t2*vo - t2*vo0 + vo = -gain*e;
+      // -stim - e + vi - e + t1*vi - t1*e - t1*(vi0 - e0) = 0  (entries accumulated as nocmodl does)
+      matrix: [
+        ['-1.0', 'fac*1.0', '0', '-v + fac*v'],
+        ['0', '-(t2*1.0) - 1.0', '-(gain*1.0)', '-(t2*vo0)'],
+        ['-1.0 - t1*1.0', '0', '1.0 + 1.0 + t1*1.0', '-stim - t1*(vi0 - e0) - 0.0'],
+      ],
+    },
+  },
   procedures: {
     vstim: { args: [], body: VSTIM },
     icur: { args: [], body: ICUR },

@@ -90,13 +90,14 @@ function forEachNumber(value: unknown, visit: (v: number, suffix: string) => voi
 
 export function checkSynMechRefs(synMech: unknown, path: string, index: SpecIndex, diagnostics: Diagnostics): void {
   if (synMech === undefined || synMech === null) {
-    if (index.synMechs.length === 0) diagnostics.error(path, undefined, 'no synMech given and synMechParams is empty: define a synaptic mechanism');
+    // Point processes with vref take connections without a synMech (checked when the network is built).
+    if (index.synMechs.length === 0 && !index.hasVrefPointps) diagnostics.error(path, undefined, 'no synMech given and synMechParams is empty: define a synaptic mechanism');
     return;
   }
   const list = Array.isArray(synMech) ? synMech : [synMech];
   list.forEach((name, i) => {
     const p = Array.isArray(synMech) ? `${path}[${i}]` : path;
-    if (!index.synMechs.includes(String(name))) diagnostics.error(p, name, `references undefined synMech${didYouMean(String(name), index.synMechs)}${index.synMechs.length ? ` (defined: ${index.synMechs.join(', ')})` : ''}`);
+    if (!index.synMechs.includes(String(name)) && !index.synListLabels.has(String(name))) diagnostics.error(p, name, `references undefined synMech${didYouMean(String(name), index.synMechs)}${index.synMechs.length ? ` (defined: ${index.synMechs.join(', ')})` : ''}`);
   });
 }
 

@@ -8,6 +8,10 @@ export class SpecIndex {
   readonly pops: string[];
   readonly cellRules: string[];
   readonly synMechs: string[];
+  /** Whether some cell rule has a point process with its own voltage (vref): connections target it directly. */
+  hasVrefPointps = false;
+  /** Labels of vref point processes' synList (they name weight indices, not synMechParams entries). */
+  readonly synListLabels = new Set<string>();
   readonly stimSources: string[];
   /** Every cellType named by a pop or by a cell rule label. */
   readonly cellTypes: Set<string>;
@@ -18,6 +22,15 @@ export class SpecIndex {
     this.pops = Object.keys(net.popParams ?? {});
     this.cellRules = Object.keys(net.cellParams ?? {});
     this.synMechs = Object.keys(net.synMechParams ?? {});
+    for (const rule of Object.values(net.cellParams ?? {}) as CellParams[]) {
+      for (const sec of Object.values(rule?.secs ?? {})) {
+        for (const pp of Object.values(sec?.pointps ?? {})) {
+          if (pp?.vref === undefined) continue;
+          this.hasVrefPointps = true;
+          for (const label of Array.isArray(pp.synList) ? pp.synList : []) this.synListLabels.add(String(label));
+        }
+      }
+    }
     this.stimSources = Object.keys(net.stimSourceParams ?? {});
     this.cellTypes = new Set([...this.cellRules]);
     this.cellTags = new Set(['pop', 'cellType', 'cellModel', ...POSITION_TAGS, 'label']);
