@@ -3,6 +3,10 @@ export * from './spec/index.ts';
 export { compileExpression, ExprError, ExprRuntimeError, type CompiledExpr, type ExprContext } from './expr/index.ts';
 export { NeuronRandom, Random123Stream, hashStr, hashList, netStimTrain, netStimNoiseStream } from './rng/index.ts';
 export { Network, buildNetwork, validateModel, netpyneJsonChunks, NetworkBuildError, type CellView, type NetworkData } from './network/index.ts';
+export {
+  modifyCells, modifySynMechs, modifyConns, modifyStims, ModifyError,
+  type ModifyCellsParams, type ModifySynMechsParams, type ModifyConnsParams, type ModifyStimsParams,
+} from './network/index.ts';
 export { create, type CreateOptions } from './sim/create.ts';
 export { simulate, createSimulate, type SimulateOptions, type SimulationResult, type BackendName } from './sim/simulate.ts';
 export type { SimData } from './sim/sim-data.ts';

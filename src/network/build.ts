@@ -34,6 +34,7 @@ export function buildNetwork(netParams: NetParams, simConfig: SimConfig): Networ
   return new Network({
     netParams, simConfig, pops: built.pops, cells: built.cells, templates: built.templates, pointCells: built.pointCells,
     conns, synMechValues, stims, warnings,
+    modifications: { synMechParams: new Map(), connFields: new Map() },
     timings: { cells: (t1 - t0) / 1e3, conns: (t2 - t1) / 1e3, stims: (t3 - t2) / 1e3, total: (performance.now() - t0) / 1e3 },
   });
 }

@@ -7,3 +7,15 @@ export class NetworkBuildError extends Error {
     this.name = 'NetworkBuildError';
   }
 }
+
+/**
+ * A network modification (Network.modifyCells / modifySynMechs / modifyConns / modifyStims) that
+ * cannot be applied as NetPyNE would apply it: the parameter path, the value and why. Nothing is
+ * changed when it is thrown.
+ */
+export class ModifyError extends Error {
+  constructor(readonly path: string, readonly value: unknown, readonly reason: string) {
+    super(`${path}${value === undefined ? '' : ` = ${describeValue(value)}`}: ${reason}`);
+    this.name = 'ModifyError';
+  }
+}

@@ -1,5 +1,9 @@
 import { orderedDict } from '../spec/index.ts';
 import { cellTags } from './cells.ts';
+import {
+  modifyCells, modifyConns, modifyStims, modifySynMechs,
+  type ModifyCellsParams, type ModifyConnsParams, type ModifyStimsParams, type ModifySynMechsParams,
+} from './modify/index.ts';
 import { cellConns, cellSecs, cellStims, realisedSections, type RealisedSection } from './views.ts';
 import type { NetworkData } from './types.ts';
 
@@ -74,6 +78,26 @@ export class Network {
   /** Every section's realised values for cell i (NEURON defaults included): L, diam, Ra, cm, nseg, mechanisms per segment. */
   realisedSections(i: number): Record<string, RealisedSection> {
     return realisedSections(this.data, i);
+  }
+
+  /** NetPyNE's sim.net.modifyCells: applies params.secs to the cells matching params.conds; returns how many changed. */
+  modifyCells(params: ModifyCellsParams): number {
+    return modifyCells(this, params);
+  }
+
+  /** NetPyNE's sim.net.modifySynMechs: sets synMech parameters of matching synapses; returns how many changed. */
+  modifySynMechs(params: ModifySynMechsParams): number {
+    return modifySynMechs(this, params);
+  }
+
+  /** NetPyNE's sim.net.modifyConns: sets weight, delay or threshold of matching connections; returns how many changed. */
+  modifyConns(params: ModifyConnsParams): number {
+    return modifyConns(this, params);
+  }
+
+  /** NetPyNE's sim.net.modifyStims: sets parameters of matching stimuli; returns how many changed. */
+  modifyStims(params: ModifyStimsParams): number {
+    return modifyStims(this, params);
   }
 }
 

@@ -53,7 +53,7 @@ export interface PointProcessTemplate {
   params: Map<string, number>;
 }
 
-/** A per-cell value column: one row per cell of the template (x nseg for segment values). */
+/** A per-cell value column: one row per cell of the template (x nseg for segment values), for values drawn from string functions or set per cell ('gid'). */
 export interface VaryingParam {
   section: number;
   kind: 'geom' | 'mech' | 'pointp';
@@ -150,6 +150,19 @@ export interface StimTable {
   cellStart: Int32Array;
 }
 
+/**
+ * Values changed after creation by the modify API (NetPyNE's sim.net.modifySynMechs and
+ * modifyConns) that have no place in the creation columns. Cell changes (modifyCells) live in
+ * the templates: the modified cells get their own template; weights, delays and stimulus
+ * parameters are changed in place.
+ */
+export interface NetworkModifications {
+  /** synMech parameter -> value per connection row (NaN where unchanged), set over the synMech's own parameters. */
+  synMechParams: Map<string, Float64Array>;
+  /** Fields NetPyNE only records in cell.conns (threshold) -> value per connection row (NaN where absent). */
+  connFields: Map<string, Float64Array>;
+}
+
 export interface NetworkTimings {
   /** [s] */
   cells: number;
@@ -168,6 +181,7 @@ export interface NetworkData {
   conns: ConnTable;
   synMechValues: SynMechValues;
   stims: StimTable;
+  modifications: NetworkModifications;
   warnings: string[];
   timings: NetworkTimings;
 }

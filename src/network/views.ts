@@ -111,44 +111,51 @@ function synMechEntry(d: NetworkData, i: number): Record<string, unknown> {
   for (const [k, v] of labels.synMechParams[c.synMech[i]]) {
     entry[k] = typeof v === 'string' && drawn?.has(k) ? drawn.get(k)![c.synMechRow[i]] : v;
   }
+  for (const [param, values] of d.modifications.synMechParams) if (!Number.isNaN(values[i])) entry[param] = values[i];
   return entry;
 }
 
-function isPointProcessTarget(template: CellTemplate, sec: number): boolean {
+/** Whether section `sec` holds a point process with its own voltage (vref): connections there target it, not a synMech. */
+export function isPointProcessTarget(template: CellTemplate, sec: number): boolean {
   return sec >= 0 && [...template.sections[sec].pointps.values()].some((p) => p.vref !== undefined);
 }
 
 /** cell.conns as NetPyNE records them. */
 export function cellConns(d: NetworkData, c: number): Record<string, unknown>[] {
   const conns = d.conns;
-  const { synMechs: synMechLabels, rules: ruleLabels } = specLabels(d);
-  const template = d.cells.template[c] >= 0 ? d.templates[d.cells.template[c]] : null;
   const out: Record<string, unknown>[] = [];
-  for (let k = conns.postStart[c]; k < conns.postStart[c + 1]; k++) {
-    const i = conns.byPost[k];
-    const fromStim = conns.pre[i] < 0;
-    const synMech = conns.synMech[i] >= 0 ? synMechLabels[conns.synMech[i]] : null;
-    const sec = template && conns.sec[i] >= 0 ? template.sections[conns.sec[i]].name : pointCellSec(d, i);
-    const conn: Record<string, unknown> = {
-      preGid: fromStim ? 'NetStim' : d.cells.gid[conns.pre[i]],
-      sec,
-      loc: Number.isNaN(conns.loc[i]) ? null : conns.loc[i],
-      synMech,
-      weight: conns.weight[i],
-      delay: conns.delay[i],
-    };
-    if (fromStim) {
-      conn.preLoc = 0.5;
-      conn.preLabel = d.stims.params[conns.stim[i]].source;
-    } else {
-      if (d.simConfig.includeParamsLabel) conn.label = ruleLabels[conns.rule[i]];
-      if (template) conn.preLoc = 0.5;
-      else conn.weightIndex = conns.weightIndex[i];
-    }
-    if (template && isPointProcessTarget(template, conns.sec[i])) conn.weightIndex = conns.weightIndex[i];
-    out.push(conn);
-  }
+  for (let k = conns.postStart[c]; k < conns.postStart[c + 1]; k++) out.push(connRecord(d, conns.byPost[k]));
   return out;
+}
+
+/** Connection row i as NetPyNE records it in its post cell's conns, with fields set by modifyConns. */
+export function connRecord(d: NetworkData, i: number): Record<string, unknown> {
+  const conns = d.conns;
+  const { synMechs: synMechLabels, rules: ruleLabels } = specLabels(d);
+  const post = conns.post[i];
+  const template = d.cells.template[post] >= 0 ? d.templates[d.cells.template[post]] : null;
+  const fromStim = conns.pre[i] < 0;
+  const synMech = conns.synMech[i] >= 0 ? synMechLabels[conns.synMech[i]] : null;
+  const sec = template && conns.sec[i] >= 0 ? template.sections[conns.sec[i]].name : pointCellSec(d, i);
+  const conn: Record<string, unknown> = {
+    preGid: fromStim ? 'NetStim' : d.cells.gid[conns.pre[i]],
+    sec,
+    loc: Number.isNaN(conns.loc[i]) ? null : conns.loc[i],
+    synMech,
+    weight: conns.weight[i],
+    delay: conns.delay[i],
+  };
+  if (fromStim) {
+    conn.preLoc = 0.5;
+    conn.preLabel = d.stims.params[conns.stim[i]].source;
+  } else {
+    if (d.simConfig.includeParamsLabel) conn.label = ruleLabels[conns.rule[i]];
+    if (template) conn.preLoc = 0.5;
+    else conn.weightIndex = conns.weightIndex[i];
+  }
+  if (template && isPointProcessTarget(template, conns.sec[i])) conn.weightIndex = conns.weightIndex[i];
+  for (const [field, values] of d.modifications.connFields) if (!Number.isNaN(values[i])) conn[field] = values[i];
+  return conn;
 }
 
 /** For artificial targets NetPyNE keeps the rule's own sec value (usually None). */
