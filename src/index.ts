@@ -8,6 +8,8 @@ export {
   type ModifyCellsParams, type ModifySynMechsParams, type ModifyConnsParams, type ModifyStimsParams,
 } from './network/index.ts';
 export { create, type CreateOptions } from './sim/create.ts';
-export { simulate, createSimulate, type SimulateOptions, type SimulationResult, type BackendName } from './sim/simulate.ts';
+export { simulate, createSimulate, createSimulateAnalyze, type SimulateOptions, type SimulationResult, type BackendName } from './sim/simulate.ts';
+export { analyze, type AnalyzeOptions, type AnalysisResult } from './sim/analyze.ts';
+export { savedDataChunks } from './sim/saved-data.ts';
 export type { SimData } from './sim/sim-data.ts';
 export { compile, CompileError, type CompiledModel } from './compile/index.ts';

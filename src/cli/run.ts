@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { CompileError } from '../compile/index.ts';
 import { buildNetwork, NetworkBuildError, validateModel } from '../network/index.ts';
-import { popRates } from '../sim/sim-data.ts';
+import { analyze } from '../sim/analyze.ts';
 import { simulate, type BackendName } from '../sim/simulate.ts';
 import { printDiagnostics, readSpecFile } from './io.ts';
 
@@ -14,7 +14,7 @@ export interface RunOptions {
   quiet?: boolean;
 }
 
-/** spikegpu run: create, simulate, write {simConfig, simData} and print population rates. */
+/** spikegpu run: create, simulate, write NetPyNE's saved data (saveDataInclude) and print population rates. */
 export function runRun(path: string, options: RunOptions): number {
   const spec = readSpecFile(path);
   if (Array.isArray(spec)) {
@@ -43,11 +43,14 @@ export function runRun(path: string, options: RunOptions): number {
       onProgress: (_, t) => bar?.update(Math.round(t)),
     });
     bar?.stop();
-    writeFileSync(options.out, JSON.stringify({ simConfig: net.data.simConfig, simData: result.simData }));
+    const analysis = analyze(net, result);
+    const fd = openSync(options.out, 'w');
+    for (const chunk of analysis.savedData()) writeSync(fd, chunk);
+    closeSync(fd);
     if (!options.quiet) {
       console.log(`${net.cellCount} cells, ${net.connCount} synapses; backend ${result.backend} (${result.precision}); ` +
         `network ${net.data.timings.total.toFixed(2)} s, compile ${result.timings.compile.toFixed(2)} s, run ${result.timings.run.toFixed(2)} s`);
-      printRates(popRates(net, result.simData, true, simConfig.duration), result.simData.avgRate, net);
+      printRates(analysis.popRates, result.simData.avgRate, net);
       console.log(`wrote ${options.out}`);
     }
     return 0;

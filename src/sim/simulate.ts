@@ -2,6 +2,7 @@ import { CpuSimulator } from '../backend/cpu/simulator.ts';
 import { compile } from '../compile/index.ts';
 import type { Precision } from '../mech/index.ts';
 import type { Network } from '../network/index.ts';
+import { analyze, type AnalysisResult, type AnalyzeOptions } from './analyze.ts';
 import { create, type CreateOptions } from './create.ts';
 import { simData, type SimData } from './sim-data.ts';
 
@@ -52,4 +53,13 @@ export function simulate(net: Network, options: SimulateOptions = {}): Simulatio
 export function createSimulate(input: Parameters<typeof create>[0], options: SimulateOptions & CreateOptions = {}): SimulationResult & { net: Network } {
   const net = create(input, options);
   return { net, ...simulate(net, options) };
+}
+
+/** NetPyNE's sim.createSimulateAnalyze(netParams, simConfig): create, simulate, then analyze. */
+export function createSimulateAnalyze(
+  input: Parameters<typeof create>[0],
+  options: SimulateOptions & CreateOptions & AnalyzeOptions = {},
+): SimulationResult & { net: Network; analysis: AnalysisResult } {
+  const run = createSimulate(input, options);
+  return { ...run, analysis: analyze(run.net, run, options) };
 }
