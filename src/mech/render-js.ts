@@ -62,21 +62,29 @@ export class JsRenderer {
   /**
    * derivimplicit as nocmodl generates it: save the states, then scopmath's Newton over the
    * variables (_slist2 order) on value[i] = D<state i> - (state i - saved i)/dt (_slist1 order),
-   * evaluated by a closure over the instance.
+   * evaluated by the module-level function NF_<name>(k, v) (see solverSpace).
    */
   private newton(s: Extract<Stmt, { kind: 'newton' }>, indent: string): string {
+    const ns = `NS_${s.name}`;
+    return [
+      `${indent}{`,
+      ...s.states.map((x, i) => `${indent}  ${ns}.save[${i}] = ${this.names.access(x)};`),
+      `${indent}  scop.newton(${ns}, NX_${s.name}, k, v, NF_${s.name}, R, ${this.precision === 'f32'}, '${this.mech.def.name} DERIVATIVE ${s.name}');`,
+      `${indent}}`,
+    ].join('\n');
+  }
+
+  /** The Newton function of a DERIVATIVE block: fills NS_<name>.value for instance k at v. */
+  private newtonFunction(s: Extract<Stmt, { kind: 'newton' }>): string {
     const ns = `NS_${s.name}`;
     const locals = [...assignedNames(s.body)].filter((n) => this.names.access(n) === null);
     const value = (x: string, i: number) => this.round(`D${x} - ${this.round(`${this.round(`${this.names.access(x)} - ${ns}.save[${i}]`)} / dt`)}`);
     return [
-      `${indent}{`,
-      ...s.states.map((x, i) => `${indent}  ${ns}.save[${i}] = ${this.names.access(x)};`),
-      `${indent}  scop.newton(${ns}, NX_${s.name}, k, () => {`,
-      locals.length > 0 ? `${indent}    let ${locals.join(', ')};` : '',
-      this.stmts(s.body, indent + '    '),
-      ...s.states.map((x, i) => `${indent}    ${ns}.value[${i}] = ${value(x, i)};`),
-      `${indent}  }, R, ${this.precision === 'f32'}, '${this.mech.def.name} DERIVATIVE ${s.name}');`,
-      `${indent}}`,
+      `function NF_${s.name}(k, v) {`,
+      locals.length > 0 ? `  let ${locals.join(', ')};` : '',
+      this.stmts(s.body, '  '),
+      ...s.states.map((x, i) => `  ${ns}.value[${i}] = ${value(x, i)};`),
+      '}',
     ].join('\n');
   }
 
@@ -102,7 +110,7 @@ export class JsRenderer {
       if (s.kind === 'newton') {
         const arrays = s.variables.map((x) => this.names.array?.(x) ?? null);
         if (arrays.includes(null)) throw new Error(`${this.mech.def.name} DERIVATIVE ${s.name}: states must be fields`);
-        out.set(`NS_${s.name}`, `const NS_${s.name} = new scop.NewtonSpace(${s.states.length});\nconst NX_${s.name} = [${arrays.join(', ')}];`);
+        out.set(`NS_${s.name}`, `const NS_${s.name} = new scop.NewtonSpace(${s.states.length});\nconst NX_${s.name} = [${arrays.join(', ')}];\n${this.newtonFunction(s)}`);
       }
       if (s.kind === 'simeq') {
         const n = s.unknowns.length;

@@ -12,6 +12,8 @@ const MAXCHANGE = 0.05;
 const MAXITERS = 50;
 
 export type Round = (x: number) => number;
+/** Fills the Newton function values of instance k at membrane potential v [mV]. */
+export type Evaluate = (k: number, v: number) => void;
 
 /** Scratch arrays for an n-variable Newton solve (allocated once per mechanism group). */
 export class NewtonSpace {
@@ -38,18 +40,18 @@ export class NewtonSpace {
 }
 
 /**
- * Solves value(x) = 0 for the n variables x[i][k] (field arrays of instance k); `evaluate`
- * fills ns.value from the current x. Throws where NEURON aborts the run. In f32 the residual
+ * Solves value(x) = 0 for the n variables x[i][k] (field arrays of instance k); `evaluate(k, v)`
+ * fills ns.value from the current x (v: the membrane potential the block reads). Throws where NEURON aborts the run. In f32 the residual
  * cannot reach NEURON's 1e-8 (the state's rounding divided by dt is ~1e-4), so f32 stops on
  * the relative change alone and keeps the last iterate after MAXITERS, as the GPU does.
  */
-export function newton(ns: NewtonSpace, x: Array<Float64Array | Float32Array>, k: number, evaluate: () => void, R: Round, f32: boolean, where: string): void {
+export function newton(ns: NewtonSpace, x: Array<Float64Array | Float32Array>, k: number, v: number, evaluate: Evaluate, R: Round, f32: boolean, where: string): void {
   const { n, value, deltaX, jacobian, perm } = ns;
   let count = 0;
   let change = 1.0;
   while (count++ < MAXITERS) {
     if (change > MAXCHANGE) {
-      buildJacobian(ns, x, k, evaluate, R);
+      buildJacobian(ns, x, k, v, evaluate, R);
       for (let i = 0; i < n; i++) value[i] = -value[i];
       if (!crout(ns, R)) throw new Error(`${where}: singular Jacobian in the derivimplicit Newton iteration (NEURON aborts the run)`);
     }
@@ -63,7 +65,7 @@ export function newton(ns: NewtonSpace, x: Array<Float64Array | Float32Array>, k
       }
       x[i][k] = R(xi + deltaX[i]);
     }
-    evaluate();
+    evaluate(k, v);
     let maxDev = 0.0;
     for (let i = 0; i < n; i++) {
       value[i] = -value[i];
@@ -75,22 +77,22 @@ export function newton(ns: NewtonSpace, x: Array<Float64Array | Float32Array>, k
 }
 
 /** Central differences with an increment of 2% of the variable (at least STEP); x is restored as NEURON does it. */
-function buildJacobian(ns: NewtonSpace, x: Array<Float64Array | Float32Array>, k: number, evaluate: () => void, R: Round): void {
+function buildJacobian(ns: NewtonSpace, x: Array<Float64Array | Float32Array>, k: number, v: number, evaluate: Evaluate, R: Round): void {
   const { n, value, high, low, jacobian } = ns;
   for (let j = 0; j < n; j++) {
     const scaled = Math.abs(R(0.02 * x[j][k]));
     const increment = scaled > STEP ? scaled : STEP;
     x[j][k] = R(x[j][k] + increment);
-    evaluate();
+    evaluate(k, v);
     for (let i = 0; i < n; i++) high[i] = value[i];
     x[j][k] = R(x[j][k] - R(2.0 * increment));
-    evaluate();
+    evaluate(k, v);
     for (let i = 0; i < n; i++) {
       low[i] = value[i];
       jacobian[i][j] = R(R(high[i] - low[i]) / R(2.0 * increment));
     }
     x[j][k] = R(x[j][k] + increment);
-    evaluate();
+    evaluate(k, v);
   }
 }
 
