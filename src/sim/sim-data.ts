@@ -34,7 +34,33 @@ export function simData(net: Network, model: CompiledModel, sim: CpuSimulator): 
     (data[p.trace] as Record<string, number[]>)[`cell_${p.gid}`] = Array.from(sim.samples[i]);
   });
   if (cfg.printPopAvgRates) data.popRates = popRates(net, data, cfg.printPopAvgRates, duration);
+  if (cfg.recordStim) data.stims = stimSpikes(net, sim);
   return data;
+}
+
+/**
+ * NetPyNE's recordStim (cell.recordStimSpikes): per cell, the spike times of each NetStim
+ * stimulus feeding it, keyed by the stim source label (a later stim of the same label replaces
+ * an earlier one, as NetPyNE's dict update does).
+ */
+function stimSpikes(net: Network, sim: CpuSimulator): Record<string, Record<string, number[]>> {
+  const { stims, cells } = net.data;
+  const times = new Map<number, number[]>();
+  sim.stimSpikes.stim.forEach((r, i) => {
+    let list = times.get(r);
+    if (!list) times.set(r, (list = []));
+    list.push(sim.stimSpikes.time[i]);
+  });
+  const out: Record<string, Record<string, number[]>> = {};
+  for (let c = 0; c < cells.count; c++) {
+    const perCell: Record<string, number[]> = {};
+    for (let k = stims.cellStart[c]; k < stims.cellStart[c + 1]; k++) {
+      const r = stims.byCell[k];
+      if (stims.params[r].type === 'NetStim') perCell[String(stims.params[r].source)] = times.get(r) ?? [];
+    }
+    out[`cell_${cells.gid[c]}`] = perCell;
+  }
+  return out;
 }
 
 /** NetPyNE analysis.popAvgRates: spikes in [t0, t1] / cells / (t1 - t0) [Hz], per population. */

@@ -33,7 +33,7 @@ export function simulate(net: Network, options: SimulateOptions = {}): Simulatio
   const t0 = performance.now();
   const { model, mechanisms } = compile(net);
   const t1 = performance.now();
-  const sim = new CpuSimulator(model, mechanisms, precision);
+  const sim = new CpuSimulator(model, mechanisms, precision, 'events', net.data.simConfig.recordStim);
   sim.initialize();
   const chunk = Math.max(1, Math.ceil(model.steps / 100));
   while (sim.step < model.steps) {

@@ -9,12 +9,14 @@ import { mechKernels, type Arrays, type EventSink, type MechKernels } from './me
 //   t = 0, the first sample.
 //   step n (t_n -> t_{n+1}): t += dt/2; currents (nrn_cur); cable solve; t += dt/2; states
 //   (nrn_state); per-step recording; then boundary n+1.
-//   boundary n: threshold detectors on v(t_n) -> spikes at t_n + 1e-10; WATCH edges -> self-events
+//   boundary n < steps: threshold detectors on v(t_n) -> spikes at t_n + 1e-10; WATCH edges -> self-events
 //   at t_n; every event with time <= t_n + dt/2 in time order: NetCon events, fixed-train spikes,
 //   self-events of artificial cells (net_send; net_move moves an instance's latest one), WATCH
 //   handlers, and (NetPyNE's Vector.record(ptr, recordStep)) the samples, whose times are
 //   accumulated (0, Dt, Dt + Dt, ...) as NEURON's record events are. Spikes sent during the
 //   delivery (net_event) reach the same boundary's events when their delay allows.
+//   The last boundary (t = tstop) only delivers the events with time <= tstop (NEURON's closing
+//   delivery of the last step; the next step's checks never happen).
 // NEURON's t is accumulated by half steps in double; grid[n] holds those exact values.
 
 /**
@@ -37,6 +39,8 @@ export class CpuSimulator {
   readonly V: Arrays;
   readonly fields: Array<Record<string, Arrays>>;
   readonly spikes: SpikeRecord = { time: [], gid: [] };
+  /** With recordStimSpikes: the spikes of NetStim stimuli, by stim row (source - cellCount). */
+  readonly stimSpikes: { time: number[]; stim: number[] } = { time: [], stim: [] };
   /** Per probe, one value per recordEvery steps (first at t = 0). */
   readonly samples: Float64Array[];
   /** Time [ms] of each sample (NEURON's recorded t). */
@@ -76,7 +80,11 @@ export class CpuSimulator {
   private readonly onMark: (i: number) => void;
   private readonly deliver: Deliver;
 
-  constructor(readonly model: CompiledModel, readonly mechanisms: LoweredMechanism[], precision: Precision, readonly sampling: Sampling = 'events') {
+  /**
+   * `recordStimSpikes`: keep the spike times of NetStim stimuli (NetPyNE's recordStim records
+   * them with NetCon.record).
+   */
+  constructor(readonly model: CompiledModel, readonly mechanisms: LoweredMechanism[], precision: Precision, readonly sampling: Sampling = 'events', readonly recordStimSpikes = false) {
     this.precision = precision;
     const A = precision === 'f32' ? Float32Array : Float64Array;
     const n = model.nodes.count;
@@ -132,6 +140,8 @@ export class CpuSimulator {
     this.now = 0;
     this.trainCursor = 0;
     this.queue.reset();
+    this.stimSpikes.time.length = 0;
+    this.stimSpikes.stim.length = 0;
     this.movable.forEach((m) => m.fill(-1));
     G[0] = 0;
     V.set(model.nodes.vInit);
@@ -170,12 +180,16 @@ export class CpuSimulator {
     const { V, G, grid } = this;
     G[0] = grid[n];
     this.now = n;
-    this.detect(n);
     this.markCount = 0;
-    for (const i of this.withWatches) this.kernels[i].watchCheck(V, G, this.armed[i], this.last[i], this.fired[i]);
+    // The run ends with the last step's closing delivery: no threshold or WATCH checks there.
+    const last = n === this.model.steps;
+    if (!last) {
+      this.detect(n);
+      for (const i of this.withWatches) this.kernels[i].watchCheck(V, G, this.armed[i], this.last[i], this.fired[i]);
+    }
     const due = grid[n] + 0.5 * this.model.dt;
     const sampleDue = this.sampling === 'events' && this.sample < this.samples[0]?.length && this.sampleTime <= due;
-    if (this.withWatches.length > 0) this.addMark(grid[n], MARK_WATCH);
+    if (this.withWatches.length > 0 && !last) this.addMark(grid[n], MARK_WATCH);
     if (sampleDue) this.addMark(this.sampleTime, MARK_SAMPLE);
     if (this.markCount === 2 && this.marks[1] < this.marks[0]) {
       this.marks.reverse();
@@ -223,7 +237,7 @@ export class CpuSimulator {
     while (this.trainCursor < tr.count) {
       const m = this.deliveryStep(tr.time[this.trainCursor], n);
       if (m > horizon) break;
-      if (m < this.model.steps) this.queue.push(m, -1, tr.source[this.trainCursor], 0, tr.time[this.trainCursor]);
+      if (this.delivered(m, tr.time[this.trainCursor])) this.queue.push(m, -1, tr.source[this.trainCursor], 0, tr.time[this.trainCursor]);
       this.trainCursor++;
     }
   }
@@ -247,7 +261,7 @@ export class CpuSimulator {
   /** net_send: a self-event at `time`, which becomes the instance's movable one. */
   private selfEvent(g: number, k: number, time: number, flag: number, w: number): void {
     const m = this.deliveryStep(time, this.now);
-    this.movable[g][k] = m < this.model.steps ? this.queue.push(m, g, k, w, time, flag) : -2;
+    this.movable[g][k] = this.delivered(m, time) ? this.queue.push(m, g, k, w, time, flag) : -2;
     this.movableFlag[g][k] = flag;
     this.movableWeight[g][k] = w;
   }
@@ -258,13 +272,24 @@ export class CpuSimulator {
     if (source < model.cellCount) {
       this.spikes.time.push(time);
       this.spikes.gid.push(model.gid[source]);
+    } else if (this.recordStimSpikes) {
+      this.stimSpikes.time.push(time);
+      this.stimSpikes.stim.push(source - model.cellCount);
     }
     const nc = model.netcons;
     for (let k = nc.start[source]; k < nc.start[source + 1]; k++) {
       const te = time + nc.delay[k];
       const m = this.deliveryStep(te, n);
-      if (m < model.steps) this.queue.push(m, nc.group[k], nc.instance[k], nc.weight[k], te, 0, nc.weightIndex[k]);
+      if (this.delivered(m, te)) this.queue.push(m, nc.group[k], nc.instance[k], nc.weight[k], te, 0, nc.weightIndex[k]);
     }
+  }
+
+  /**
+   * Whether an event for boundary m at time te is delivered within the run: every boundary
+   * before the last; at the last one (t = tstop) NEURON's closing delivery takes te <= t only.
+   */
+  private delivered(m: number, te: number): boolean {
+    return m < this.model.steps || (m === this.model.steps && te <= this.grid[m]);
   }
 
   /** First boundary m >= from with te <= grid[m] + dt/2. */
