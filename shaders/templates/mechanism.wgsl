@@ -1,46 +1,80 @@
-// One mechanism group: SoA fields (field f of instance k at fields[f * count + k]), the node
-// each instance sits on, and the cable arrays. Entry points: initial, current, state.
+// One mechanism group: SoA fields (field f of instance k at fields[f * count + k]) and the
+// node each instance sits on. Entry points, run by the WebGPU backend each step:
+//   initial  INITIAL (once, at t = 0);
+//   receive  NET_RECEIVE of a linear synapse with the weights of boundary n summed in its
+//            input ring slot (then cleared);
+//   current  BREAKPOINT at v + 0.001 and at v: the instance's (rhs, d) contribution, signed and
+//            scaled, which the cell kernel adds node by node in a fixed order;
+//   state    SOLVE (and the BREAKPOINT of current-less mechanisms) with the new v.
 // Slots (lines `//! slot NAME`) are filled by src/mech/wgsl-module.ts.
 
-struct Globals {
-  t: f32,        // [ms]
-  dt: f32,       // [ms]
-  celsius: f32,  // [degC]
-  count: u32,    // instances
+struct Group {
+  count: u32,        // instances
+  ringBase: u32,     // the group's first target in the input ring
+  ringStride: u32,   // targets per ring slot (all groups)
+  contribBase: u32,  // the group's first (rhs, d) slot
+  dt: f32,           // [ms]
+  celsius: f32,      // [degC]
 }
 
-@group(0) @binding(0) var<uniform> globals: Globals;
-@group(0) @binding(1) var<storage, read_write> fields: array<f32>;
-@group(0) @binding(2) var<storage, read> node: array<u32>;
-@group(0) @binding(3) var<storage, read> scale: array<f32>;
-@group(0) @binding(4) var<storage, read> tables: array<f32>;
-@group(0) @binding(5) var<storage, read_write> V: array<f32>;
-@group(0) @binding(6) var<storage, read_write> RHS: array<f32>;
-@group(0) @binding(7) var<storage, read_write> D: array<f32>;
+struct Step {
+  t: f32,            // t_n, the boundary [ms]
+  tMid: f32,         // t_n + dt/2: currents
+  tNext: f32,        // t_{n+1}: states
+  slot: u32,         // ring slot of boundary n
+}
+
+@group(0) @binding(0) var<uniform> group: Group;
+@group(0) @binding(1) var<uniform> step: Step;
+@group(0) @binding(2) var<storage, read_write> fields: array<f32>;
+@group(0) @binding(3) var<storage, read> node: array<u32>;
+@group(0) @binding(4) var<storage, read> scale: array<f32>;
+@group(0) @binding(5) var<storage, read> tables: array<f32>;
+@group(0) @binding(6) var<storage, read> V: array<f32>;
+@group(0) @binding(7) var<storage, read_write> contrib: array<vec2<f32>>;
+@group(0) @binding(8) var<storage, read_write> ring: array<f32>;
+
+// NEURON's t in the block being run [ms].
+var<private> now: f32;
 
 //! slot FUNCTIONS
 
 @compute @workgroup_size(64)
 fn initial(@builtin(global_invocation_id) id: vec3<u32>) {
   let k = id.x;
-  if (k >= globals.count) { return; }
+  if (k >= group.count) { return; }
+  now = step.t;
   var v = V[node[k]];
 //! slot INITIAL
 }
 
 @compute @workgroup_size(64)
+fn receive(@builtin(global_invocation_id) id: vec3<u32>) {
+  let k = id.x;
+  if (k >= group.count) { return; }
+  let at = step.slot * group.ringStride + group.ringBase + k;
+  let w = ring[at];
+  if (w == 0.0) { return; }
+  ring[at] = 0.0;
+  now = step.t;
+  var v = V[node[k]];
+//! slot RECEIVE
+}
+
+@compute @workgroup_size(64)
 fn current(@builtin(global_invocation_id) id: vec3<u32>) {
   let k = id.x;
-  if (k >= globals.count) { return; }
-  let nd = node[k];
-  let vk = V[nd];
+  if (k >= group.count) { return; }
+  now = step.tMid;
+  let vk = V[node[k]];
 //! slot CURRENT
 }
 
 @compute @workgroup_size(64)
 fn state(@builtin(global_invocation_id) id: vec3<u32>) {
   let k = id.x;
-  if (k >= globals.count) { return; }
+  if (k >= group.count) { return; }
+  now = step.tNext;
   var v = V[node[k]];
 //! slot STATE
 }

@@ -1,17 +1,17 @@
 // derivimplicit on the GPU: NEURON's scopmath Newton (newton_thread.c, crout_thread.c) in
 // f32 for one DERIVATIVE block of a mechanism module. The module provides `fields` and
-// `globals`; the slots declare the block's size, the fields of its Newton variables
+// `group`; the slots declare the block's size, the fields of its Newton variables
 // (NEWTON_FIELDS, nocmodl's _slist2) and of its states (NEWTON_SAVED, _slist1), and the
 // function value[i] = D<state i> - (state i - saved i)/dt.
 
 //! slot NEWTON_SIZE
 
 fn newton_x(i: u32, k: u32) -> f32 {
-  return fields[NEWTON_FIELDS[i] * globals.count + k];
+  return fields[NEWTON_FIELDS[i] * group.count + k];
 }
 
 fn newton_set_x(i: u32, k: u32, x: f32) {
-  fields[NEWTON_FIELDS[i] * globals.count + k] = x;
+  fields[NEWTON_FIELDS[i] * group.count + k] = x;
 }
 
 //! slot NEWTON_VALUE
@@ -19,7 +19,7 @@ fn newton_set_x(i: u32, k: u32, x: f32) {
 /// Solves the block for instance k at membrane potential v (NEURON's increments, limits and tests).
 fn newton_solve(k: u32, v: f32) {
   var save: array<f32, NEWTON_N>;
-  for (var i = 0u; i < NEWTON_N; i++) { save[i] = fields[NEWTON_SAVED[i] * globals.count + k]; }
+  for (var i = 0u; i < NEWTON_N; i++) { save[i] = fields[NEWTON_SAVED[i] * group.count + k]; }
   var value = newton_value(k, v, save);
   var jac: array<array<f32, NEWTON_N>, NEWTON_N>;
   var perm: array<u32, NEWTON_N>;

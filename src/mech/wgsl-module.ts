@@ -5,7 +5,8 @@ import { WgslRenderer } from './render-wgsl.ts';
 
 // The WGSL module of one mechanism group: shaders/templates/mechanism.wgsl (artificial cells:
 // artificial.wgsl) with its declared slots filled from the lowered definition (the same
-// statement trees the CPU backend runs).
+// statement trees the CPU backend runs). NET_RECEIVE is rendered for linear synapses
+// (`mergeable`), which the GPU runs once per boundary with the summed weight.
 
 export function mechanismWgsl(mech: LoweredMechanism): string {
   const fieldIndex = new Map(mech.fields.map((f, i) => [f, i]));
@@ -15,28 +16,30 @@ export function mechanismWgsl(mech: LoweredMechanism): string {
     offsets[t.name] = offset;
     offset += t.outputs.length * (t.with + 1);
   }
-  const names = (vLocal: boolean) => ({
+  const names = (vLocal: boolean, count: string) => ({
     access: (name: string) => {
       const f = fieldIndex.get(name);
-      if (f !== undefined) return `fields[${f}u * globals.count + k]`;
+      if (f !== undefined) return `fields[${f}u * ${count}.count + k]`;
       if (name === 'v') return vLocal ? 'v' : 'V[node[k]]';
-      return ['t', 'dt', 'celsius'].includes(name) ? `globals.${name}` : null;
+      if (name === 't') return 'now';
+      return ['dt', 'celsius'].includes(name) ? `${count}.${name}` : null;
     },
   });
   const locals = (b: LoweredBlock) => b.locals.map((l) => `  var ${l}: f32 = 0.0;`).join('\n');
   if (mech.def.kind === 'artificial') {
-    const a = new WgslRenderer(mech, { access: (name) => (name === 't' ? 'now' : names(true).access(name)) }, offsets);
+    const a = new WgslRenderer(mech, names(true, 'globals'), offsets);
     return fillSlots(SHADERS['templates/artificial.wgsl'], {
       FUNCTIONS: a.functions(),
       INITIAL: [locals(mech.initial), a.stmts(mech.initial.stmts)].join('\n'),
       RECEIVE: [locals(mech.receive), a.stmts(mech.receive.stmts)].join('\n'),
     });
   }
-  const r = new WgslRenderer(mech, names(true), offsets);
+  const r = new WgslRenderer(mech, names(true, 'group'), offsets);
   const solvers = solverLibraries(mech, r, fieldIndex);
   const currents = mech.def.currents;
-  const sum = currents ? currents.names.map((c) => `fields[${fieldIndex.get(c)}u * globals.count + k]`).join(' + ') : '0.0';
-  const sign = currents?.kind === 'electrode' ? ['+', '-'] : ['-', '+'];
+  const sum = currents ? currents.names.map((c) => `fields[${fieldIndex.get(c)}u * group.count + k]`).join(' + ') : '0.0';
+  // membrane current: rhs -= i, d += di/dv; electrode current: the opposite signs
+  const [rhsSign, dSign] = currents?.kind === 'electrode' ? ['', '-'] : ['-', ''];
   const scaled = mech.def.kind === 'point' ? ' * scale[k]' : '';
   const current = currents ? [
     locals(mech.breakpoint),
@@ -46,14 +49,14 @@ export function mechanismWgsl(mech: LoweredMechanism): string {
     '  v = vk;',
     r.stmts(mech.breakpoint.stmts),
     `  let i0 = ${sum};`,
-    `  RHS[nd] = RHS[nd] ${sign[0]} i0${scaled};`,
-    `  D[nd] = D[nd] ${sign[1]} (i1 - i0) / 0.001${scaled};`,
+    `  contrib[group.contribBase + k] = vec2<f32>(${rhsSign}(i0${scaled}), ${dSign}((i1 - i0) / 0.001${scaled}));`,
   ].join('\n') : '  _ = vk;';
   const state = [locals(mech.state), r.stmts(mech.state.stmts)];
   if (!currents) state.push(locals(mech.breakpoint), r.stmts(mech.breakpoint.stmts));
   return fillSlots(SHADERS['templates/mechanism.wgsl'], {
     FUNCTIONS: [r.functions(), ...solvers].join('\n\n'),
     INITIAL: [locals(mech.initial), r.stmts(mech.initial.stmts)].join('\n'),
+    RECEIVE: mech.def.mergeable ? [locals(mech.receive), r.stmts(mech.receive.stmts)].join('\n') : '  _ = w;',
     CURRENT: current,
     STATE: state.join('\n'),
   });
@@ -100,7 +103,7 @@ function solverLibraries(mech: LoweredMechanism, r: WgslRenderer, fieldIndex: Ma
         ...locals.map((x) => `  var ${x}: f32 = 0.0;`),
         r.stmts(s.body),
         `  var value: array<f32, ${n}>;`,
-        ...s.states.map((x, i) => `  value[${i}] = D${x} - (fields[${fieldIndex.get(x)}u * globals.count + k] - save[${i}]) / globals.dt;`),
+        ...s.states.map((x, i) => `  value[${i}] = D${x} - (fields[${fieldIndex.get(x)}u * group.count + k] - save[${i}]) / group.dt;`),
         '  return value;',
         '}',
       ].join('\n'),

@@ -1,0 +1,107 @@
+// One invocation per compartmental cell: the cable equation of its nodes (contiguous, parents
+// first), then its spike detector. Mirrors src/backend/cpu/cable-kernel.ts operation by
+// operation:
+//   rhs = sum of the contributions, d = cm*0.001/dt + sum of the di/dv contributions (each
+//   node's list in the CPU's order: mechanism group, then instance);
+//   axial terms, Hines elimination from the leaves, back substitution, v += rhs.
+// Detector: v at boundary n + 1 above threshold, first time -> spike (cell, n + 1) appended,
+// and its NetCons add their weights to the input ring at boundary n + 1 + delay steps.
+// Requires step.wgsl (Step) and ring.wgsl (ring_add) before this text.
+
+struct Cells {
+  count: u32,
+  cfac: f32,            // 0.001/dt
+  ringStride: u32,      // targets per ring slot
+  ringSlots: u32,
+  contribStart: u32,    // offsets into topo: per node (count + 1)
+  contribIndex: u32,
+  nodeStart: u32,       // per cell (count + 1)
+  detNode: u32,         // per cell, 0xffffffff: none
+  detThreshold: u32,    // per cell, f32 bits
+  ncStart: u32,         // per cell (count + 1)
+  nc: u32,              // per NetCon: target, delay steps, weight bits
+  flags: u32,           // offset of the detector flags in `spikes`
+  maxSpikes: u32,
+}
+
+@group(0) @binding(0) var<uniform> cells: Cells;
+@group(0) @binding(1) var<uniform> step: Step;
+@group(0) @binding(2) var<storage, read> nodeData: array<vec4<f32>>;   // a, b, cm, parent bits
+@group(0) @binding(3) var<storage, read_write> V: array<f32>;
+@group(0) @binding(4) var<storage, read_write> work: array<vec2<f32>>; // rhs, d
+@group(0) @binding(5) var<storage, read> contrib: array<vec2<f32>>;
+@group(0) @binding(6) var<storage, read> topo: array<u32>;
+// [0]: spike count; [1 + 2j, 2 + 2j]: spike j (cell, boundary); [cells.flags + c]: detector on
+@group(0) @binding(7) var<storage, read_write> spikes: array<atomic<u32>>;
+@group(0) @binding(8) var<storage, read_write> ring: array<atomic<u32>>;
+
+fn parent_of(i: u32) -> i32 {
+  return bitcast<i32>(nodeData[i].w);
+}
+
+@compute @workgroup_size(64)
+fn cell(@builtin(global_invocation_id) id: vec3<u32>) {
+  let c = id.x;
+  if (c >= cells.count) { return; }
+  let n0 = topo[cells.nodeStart + c];
+  let n1 = topo[cells.nodeStart + c + 1u];
+  if (step.solve == 1u) {
+    for (var i = n0; i < n1; i++) {
+      var rhs = 0.0;
+      var d = cells.cfac * nodeData[i].z;
+      for (var j = topo[cells.contribStart + i]; j < topo[cells.contribStart + i + 1u]; j++) {
+        let q = contrib[topo[cells.contribIndex + j]];
+        rhs = rhs + q.x;
+        d = d + q.y;
+      }
+      work[i] = vec2<f32>(rhs, d);
+    }
+    for (var i = n0; i < n1; i++) {
+      let p = parent_of(i);
+      if (p < 0) { continue; }
+      let pu = u32(p);
+      let dv = V[pu] - V[i];
+      work[i].x = work[i].x - nodeData[i].y * dv;
+      work[pu].x = work[pu].x + nodeData[i].x * dv;
+      work[i].y = work[i].y - nodeData[i].y;
+      work[pu].y = work[pu].y - nodeData[i].x;
+    }
+    for (var i = n1; i > n0; i--) {
+      let k = i - 1u;
+      let p = parent_of(k);
+      if (p < 0) { continue; }
+      let pu = u32(p);
+      let f = nodeData[k].x / work[k].y;
+      work[pu].y = work[pu].y - f * nodeData[k].y;
+      work[pu].x = work[pu].x - f * work[k].x;
+    }
+    for (var i = n0; i < n1; i++) {
+      let p = parent_of(i);
+      var rhs = work[i].x;
+      if (p >= 0) { rhs = rhs - nodeData[i].y * work[u32(p)].x; }
+      rhs = rhs / work[i].y;
+      work[i].x = rhs;
+      V[i] = V[i] + rhs;
+    }
+  }
+  let dn = topo[cells.detNode + c];
+  if (step.detect == 0u || dn == 0xffffffffu) { return; }
+  let flag = cells.flags + c;
+  if (V[dn] > bitcast<f32>(topo[cells.detThreshold + c])) {
+    if (atomicLoad(&spikes[flag]) == 0u) {
+      atomicStore(&spikes[flag], 1u);
+      let j = atomicAdd(&spikes[0], 1u);
+      if (j < cells.maxSpikes) {
+        atomicStore(&spikes[1u + 2u * j], c);
+        atomicStore(&spikes[2u + 2u * j], step.next);
+      }
+      for (var k = topo[cells.ncStart + c]; k < topo[cells.ncStart + c + 1u]; k++) {
+        let at = cells.nc + 3u * k;
+        let slot = (step.next + topo[at + 1u]) % cells.ringSlots;
+        ring_add(slot * cells.ringStride + topo[at], bitcast<f32>(topo[at + 2u]));
+      }
+    }
+  } else {
+    atomicStore(&spikes[flag], 0u);
+  }
+}

@@ -1,0 +1,20 @@
+// Spikes of fixed trains (NetStim, VecStim) reaching boundary n: each train event (target,
+// weight bits), scheduled on the host, adds its weight to the input ring slot of boundary n.
+// Requires step.wgsl (Step) and ring.wgsl (ring_add) before this text.
+
+struct Inject {
+  ringStride: u32,
+}
+
+@group(0) @binding(0) var<uniform> inject: Inject;
+@group(0) @binding(1) var<uniform> step: Step;
+@group(0) @binding(2) var<storage, read> events: array<vec2<u32>>;
+@group(0) @binding(3) var<storage, read_write> ring: array<atomic<u32>>;
+
+@compute @workgroup_size(64)
+fn inject_trains(@builtin(global_invocation_id) id: vec3<u32>) {
+  let e = step.trainBegin + id.x;
+  if (e >= step.trainEnd) { return; }
+  let ev = events[e];
+  ring_add(step.slot * inject.ringStride + ev.x, bitcast<f32>(ev.y));
+}

@@ -1,0 +1,174 @@
+import type { CompiledModel } from '../../compile/index.ts';
+import type { LoweredMechanism } from '../../mech/index.ts';
+import { timeGrid } from '../cpu/simulator.ts';
+
+// CompiledModel -> the flat tables the WebGPU kernels read (shaders/kernels/*.wgsl):
+//   nodeData   per node (a, b, cm, parent bits), 16 bytes;
+//   contrib    one (rhs, d) slot per instance of a mechanism with a current, gathered per
+//              node through a CSR list in the CPU's order (group, then instance);
+//   ring       one input target per instance of a linear synapse, ringSlots boundaries deep;
+//   topo       u32 tables: contribution CSR, cell node ranges, detectors, NetCons by source
+//              cell (target, delay steps, weight bits: 12 bytes per synapse);
+//   trains     NetStim/VecStim spikes scheduled on the host per delivery boundary.
+// Delivery boundaries follow the CPU backend: an event at te reaches the first boundary m with
+// te <= t_m + dt/2 (t accumulated as NEURON does); a detector spike at boundary n leaves at
+// t_n + 1e-10, so each NetCon's offset in boundaries is computed once, from n = 0.
+
+export class UnsupportedOnGpu extends Error {
+  constructor(what: string) {
+    super(`${what} is not supported by the webgpu backend yet (use backend 'cpu')`);
+    this.name = 'UnsupportedOnGpu';
+  }
+}
+
+export interface GpuLayout {
+  nodeData: Float32Array;
+  /** Per group: first contrib slot (-1: no current), first ring target (-1: no input). */
+  contribBase: Int32Array;
+  ringBase: Int32Array;
+  contribCount: number;
+  ringStride: number;
+  ringSlots: number;
+  topo: Uint32Array;
+  offsets: { contribStart: number; contribIndex: number; nodeStart: number; detNode: number; detThreshold: number; ncStart: number; nc: number };
+  /** Train events (target, weight bits) sorted by boundary; boundary m's are trainStart[m] .. trainStart[m+1]. */
+  trainEvents: Uint32Array;
+  trainStart: Int32Array;
+  maxTrainEventsPerStep: number;
+  /** Spikes of NetStim/VecStim populations, which the host records: boundary, time, gid. */
+  trainSpikes: { boundary: number[]; time: number[]; gid: number[] };
+  /** Probes by source: -1 = V, else a group index; entries (index in the source, record slot). */
+  probeSources: Map<number, number[]>;
+  grid: Float64Array;
+}
+
+export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]): GpuLayout {
+  mechanisms.forEach((m, g) => checkSupported(m, model.groups[g].count));
+  const n = model.nodes.count;
+  const grid = timeGrid(model.dt, model.steps);
+  const nodeData = new Float32Array(4 * n);
+  const parentBits = new Int32Array(nodeData.buffer);
+  for (let i = 0; i < n; i++) {
+    nodeData[4 * i] = model.nodes.a[i];
+    nodeData[4 * i + 1] = model.nodes.b[i];
+    nodeData[4 * i + 2] = model.nodes.cm[i];
+    parentBits[4 * i + 3] = model.nodes.parent[i];
+  }
+  const contribBase = new Int32Array(model.groups.length).fill(-1);
+  const ringBase = new Int32Array(model.groups.length).fill(-1);
+  let contribCount = 0;
+  let ringStride = 0;
+  model.groups.forEach((g, i) => {
+    if (mechanisms[i].def.currents) { contribBase[i] = contribCount; contribCount += g.count; }
+    if (mechanisms[i].def.mergeable) { ringBase[i] = ringStride; ringStride += g.count; }
+  });
+  // Contribution lists per node, in group then instance order.
+  const perNode: number[][] = Array.from({ length: n }, () => []);
+  model.groups.forEach((g, i) => {
+    if (contribBase[i] < 0) return;
+    for (let k = 0; k < g.count; k++) perNode[g.node[k]].push(contribBase[i] + k);
+  });
+  const det = model.detectors;
+  const detOfCell = new Int32Array(model.cellCount).fill(-1);
+  for (let k = 0; k < det.count; k++) {
+    if (det.group[k] >= 0) throw new UnsupportedOnGpu('spike detection on a point process variable (vref)');
+    detOfCell[det.cell[k]] = k;
+  }
+  const nc = model.netcons;
+  const target = (k: number): number => {
+    const base = ringBase[nc.group[k]];
+    if (base < 0) throw new UnsupportedOnGpu(`a NetCon into ${mechanisms[nc.group[k]].def.name} (only linear synapses take events on the GPU)`);
+    if (nc.weightIndex[k] !== 0) throw new UnsupportedOnGpu('NetCon weight vectors');
+    return base + nc.instance[k];
+  };
+  const half = 0.5 * model.dt;
+  const boundaryOf = (te: number): number => {
+    let m = Math.max(0, Math.ceil((te - half) / model.dt) - 1);
+    while (m > 0 && te <= grid[m - 1] + half) m--;
+    while (m <= model.steps && te > grid[m] + half) m++;
+    return m;
+  };
+  const delaySteps = new Uint32Array(nc.count);
+  for (let k = 0; k < nc.count; k++) delaySteps[k] = boundaryOf(1e-10 + nc.delay[k]);
+  const ringSlots = Math.max(0, ...delaySteps) + 2;
+  // topo: contribution CSR, node ranges, detectors, NetCons of cells.
+  const parts: number[][] = [];
+  const offsets = {} as GpuLayout['offsets'];
+  let at = 0;
+  const push = (name: keyof GpuLayout['offsets'], values: number[]) => { offsets[name] = at; parts.push(values); at += values.length; };
+  const contribStart = [0];
+  for (const list of perNode) contribStart.push(contribStart[contribStart.length - 1] + list.length);
+  push('contribStart', contribStart);
+  push('contribIndex', perNode.flat());
+  push('nodeStart', Array.from(model.nodeStart));
+  push('detNode', Array.from(detOfCell, (k) => (k < 0 ? 0xffffffff : det.node[k])));
+  push('detThreshold', Array.from(detOfCell, (k) => (k < 0 ? 0 : f32Bits(det.threshold[k]))));
+  push('ncStart', Array.from(nc.start.subarray(0, model.cellCount + 1)));
+  const ncWords: number[] = [];
+  for (let k = 0; k < nc.start[model.cellCount]; k++) ncWords.push(target(k), delaySteps[k], f32Bits(nc.weight[k]));
+  push('nc', ncWords);
+  const topo = Uint32Array.from(parts.flat());
+  const trains = scheduleTrains(model, target, boundaryOf);
+  return {
+    nodeData, contribBase, ringBase, contribCount, ringStride, ringSlots, topo, offsets, ...trains,
+    probeSources: probeSources(model), grid,
+  };
+}
+
+function checkSupported(m: LoweredMechanism, count: number): void {
+  if (count === 0) return;
+  const name = m.def.name;
+  if (m.def.kind === 'artificial') throw new UnsupportedOnGpu(`the artificial cell ${name}`);
+  if (m.watches.length > 0 || m.initEvent.stmts.length > 0) throw new UnsupportedOnGpu(`${name} (WATCH statements)`);
+  if (m.receive.stmts.length > 0 && !m.def.mergeable) throw new UnsupportedOnGpu(`${name} (a NET_RECEIVE that is not a linear synapse)`);
+}
+
+/** Every train spike's NetCon events, as (target, weight bits) per delivery boundary. */
+function scheduleTrains(model: CompiledModel, target: (k: number) => number, boundaryOf: (te: number) => number) {
+  const tr = model.trains;
+  const nc = model.netcons;
+  const events: Array<[number, number, number]> = [];
+  const trainSpikes = { boundary: [] as number[], time: [] as number[], gid: [] as number[] };
+  for (let j = 0; j < tr.count; j++) {
+    const s = tr.source[j];
+    const spikeAt = boundaryOf(tr.time[j]);
+    if (spikeAt >= model.steps) continue;
+    if (s < model.cellCount) {
+      trainSpikes.boundary.push(spikeAt);
+      trainSpikes.time.push(tr.time[j]);
+      trainSpikes.gid.push(model.gid[s]);
+    }
+    for (let k = nc.start[s]; k < nc.start[s + 1]; k++) {
+      const m = boundaryOf(tr.time[j] + nc.delay[k]);
+      if (m < model.steps) events.push([m, target(k), f32Bits(nc.weight[k])]);
+    }
+  }
+  events.sort((a, b) => a[0] - b[0]);
+  const trainStart = new Int32Array(model.steps + 1);
+  for (const [m] of events) trainStart[m + 1]++;
+  let maxTrainEventsPerStep = 0;
+  for (let m = 0; m < model.steps; m++) {
+    maxTrainEventsPerStep = Math.max(maxTrainEventsPerStep, trainStart[m + 1]);
+    trainStart[m + 1] += trainStart[m];
+  }
+  const trainEvents = new Uint32Array(2 * events.length);
+  events.forEach(([, t, w], i) => { trainEvents[2 * i] = t; trainEvents[2 * i + 1] = w; });
+  return { trainEvents, trainStart, maxTrainEventsPerStep, trainSpikes };
+}
+
+function probeSources(model: CompiledModel): Map<number, number[]> {
+  const sources = new Map<number, number[]>();
+  model.probes.forEach((p, slot) => {
+    const t = p.target;
+    const [source, index] = t.kind === 'node' ? [-1, t.node] : [t.group, Object.keys(model.groups[t.group].fields).indexOf(t.field) * model.groups[t.group].count + t.instance];
+    if (!sources.has(source)) sources.set(source, []);
+    sources.get(source)!.push(index, slot);
+  });
+  return sources;
+}
+
+const bits = new DataView(new ArrayBuffer(4));
+function f32Bits(x: number): number {
+  bits.setFloat32(0, x, true);
+  return bits.getUint32(0, true);
+}

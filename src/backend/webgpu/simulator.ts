@@ -1,0 +1,296 @@
+/// <reference types="@webgpu/types" />
+import type { CompiledModel } from '../../compile/index.ts';
+import { buildTable, mechanismWgsl, type LoweredMechanism } from '../../mech/index.ts';
+import { SHADERS } from '../../shaders.gen.ts';
+import type { SpikeRecord } from '../cpu/simulator.ts';
+import { KernelCache, STEP_BYTES, type Kernel } from './kernels.ts';
+import { gpuLayout, type GpuLayout } from './layout.ts';
+
+// The WebGPU backend (f32): the CPU backend's step order with the work per step in a few
+// dispatches, all steps of an epoch encoded in one compute pass and one submit:
+//   inject   train spikes reaching boundary n -> input ring;
+//   receive  per linear-synapse group: NET_RECEIVE with the summed weight of boundary n;
+//   current  per group with a current: (rhs, d) contributions at t + dt/2;
+//   cell     per cell: cable equation, Hines solve, v += rhs; then its detector at boundary
+//            n + 1, whose spike is appended to the spike list and sent into the input ring;
+//   state    per group: SOLVE with the new v, at t + dt;
+//   record   every recordEvery steps, the probes (NEURON's Vector.record(ptr) without Dt).
+// The host reads spikes and samples back once per epoch. Event times become boundaries as on
+// the CPU; weights reaching one synapse at one boundary are summed (linear synapses only).
+
+const STEPS_PER_EPOCH = 1000;
+const STEP_WORDS = STEP_BYTES / 4;
+
+export interface GpuRunResult {
+  spikes: SpikeRecord;
+  /** Per probe, one value per recordEvery steps (first at t = 0). */
+  samples: Float32Array[];
+  sampleTimes: Float64Array;
+  /** Compute dispatches encoded per step (mean over the run). */
+  dispatchesPerStep: number;
+}
+
+interface GroupGpu {
+  kernels: Partial<Record<'initial' | 'receive' | 'current' | 'state', { kernel: Kernel; bind: GPUBindGroup }>>;
+  count: number;
+  fields: GPUBuffer;
+}
+
+export class GpuSimulator {
+  private readonly layout: GpuLayout;
+  private readonly buffers = new Map<string, GPUBuffer>();
+  private readonly cache: KernelCache;
+  private groups: GroupGpu[] = [];
+  private cellKernel!: { kernel: Kernel; bind: GPUBindGroup };
+  private injectKernel!: { kernel: Kernel; bind: GPUBindGroup };
+  private recordKernels: Array<{ kernel: Kernel; bind: GPUBindGroup; count: number }> = [];
+  private readonly maxSpikes: number;
+
+  constructor(private readonly device: GPUDevice, readonly model: CompiledModel, readonly mechanisms: LoweredMechanism[]) {
+    this.layout = gpuLayout(model, mechanisms);
+    this.cache = new KernelCache(device);
+    const epochMs = STEPS_PER_EPOCH * model.dt;
+    // At most one spike per cell per 0.5 ms (the detector must fall below threshold in between).
+    this.maxSpikes = model.cellCount * Math.ceil(epochMs / 0.5) + 1024;
+  }
+
+  /** Runs the whole model: finitialize, then every step; spikes and samples as the CPU backend reports them. */
+  async run(onProgress?: (fraction: number, timeMs: number) => void): Promise<GpuRunResult> {
+    await this.createResources();
+    const { model } = this;
+    const probes = model.probes.length;
+    const samplesTotal = Math.floor(model.steps / model.recordEvery) + 1;
+    const samples = model.probes.map(() => new Float32Array(samplesTotal));
+    const spikes: Array<[number, number]> = [];
+    let sampleBase = 0;
+    let dispatches = 0;
+    // The first epoch is finitialize: INITIAL, currents at t = 0, sample 0, detectors at boundary 0.
+    for (let first = -STEPS_PER_EPOCH; first < model.steps; first += STEPS_PER_EPOCH) {
+      this.device.pushErrorScope('validation');
+      const epoch = first < 0 ? this.encodeInit() : this.encodeSteps(first, Math.min(model.steps, first + STEPS_PER_EPOCH), sampleBase);
+      dispatches += epoch.dispatches;
+      const out = await this.readBack(epoch.encoder, epoch.samples * probes);
+      for (let s = 0; s < epoch.samples; s++) for (let p = 0; p < probes; p++) samples[p][sampleBase + s] = out.rec[s * probes + p];
+      sampleBase += epoch.samples;
+      spikes.push(...out.spikes);
+      onProgress?.(Math.max(0, first + STEPS_PER_EPOCH) / model.steps, Math.min(model.steps, first + STEPS_PER_EPOCH) * model.dt);
+    }
+    const sampleTimes = Float64Array.from({ length: samplesTotal }, (_, k) => this.layout.grid[k * model.recordEvery]);
+    return { spikes: this.spikeRecord(spikes), samples, sampleTimes, dispatchesPerStep: dispatches / model.steps };
+  }
+
+  /** Detector spikes (boundary, cell) and train spikes of NetStim/VecStim cells in NEURON's order. */
+  private spikeRecord(detected: Array<[number, number]>): SpikeRecord {
+    const { grid } = this.layout;
+    const all = detected.map(([m, c]) => ({ m, kind: 0, t: grid[m] + 1e-10, order: c, gid: this.model.gid[c] }));
+    const tr = this.layout.trainSpikes;
+    tr.time.forEach((t, j) => all.push({ m: tr.boundary[j], kind: 1, t, order: j, gid: tr.gid[j] }));
+    all.sort((a, b) => a.m - b.m || a.kind - b.kind || (a.kind === 1 ? a.t - b.t : 0) || a.order - b.order);
+    return { time: all.map((s) => s.t), gid: all.map((s) => s.gid) };
+  }
+
+  private encodeInit(): { encoder: GPUCommandEncoder; samples: number; dispatches: number } {
+    const { model } = this;
+    const words = new Uint32Array(STEP_WORDS);
+    const f = new Float32Array(words.buffer);
+    f[0] = 0; f[1] = 0; f[2] = 0;
+    words[3] = 0; words[4] = 0; words[5] = 0; words[6] = model.steps > 0 ? 1 : 0; words[7] = 0; words[8] = 0; words[9] = 0;
+    this.device.queue.writeBuffer(this.buffer('steps'), 0, words);
+    const encoder = this.device.createCommandEncoder();
+    const pass = encoder.beginComputePass();
+    let dispatches = 0;
+    const run = (k: { kernel: Kernel; bind: GPUBindGroup }, count: number) => {
+      if (count === 0) return;
+      pass.setPipeline(k.kernel.pipeline);
+      pass.setBindGroup(0, k.bind, k.kernel.kinds.includes('step') ? [0] : []);
+      pass.dispatchWorkgroups(Math.ceil(count / 64));
+      dispatches++;
+    };
+    for (const g of this.groups) if (g.kernels.initial) run(g.kernels.initial, g.count);
+    for (const g of this.groups) if (g.kernels.current) run(g.kernels.current, g.count);
+    for (const r of this.recordKernels) run(r, r.count);
+    run(this.cellKernel, model.cellCount);
+    pass.end();
+    return { encoder, samples: 1, dispatches };
+  }
+
+  /** Steps first .. end-1 (boundaries first .. end): one uniform block per step, one pass. */
+  private encodeSteps(first: number, end: number, sampleBase: number): { encoder: GPUCommandEncoder; samples: number; dispatches: number } {
+    const { model, layout } = this;
+    const count = end - first;
+    const words = new Uint32Array(count * STEP_WORDS);
+    const f = new Float32Array(words.buffer);
+    let samples = 0;
+    for (let j = 0; j < count; j++) {
+      const n = first + j;
+      const o = j * STEP_WORDS;
+      f[o] = layout.grid[n];
+      f[o + 1] = layout.grid[n] + 0.5 * model.dt;
+      f[o + 2] = layout.grid[n + 1];
+      words[o + 3] = n % layout.ringSlots;
+      words[o + 4] = n + 1;
+      words[o + 5] = 1;
+      words[o + 6] = n + 1 < model.steps ? 1 : 0;
+      words[o + 7] = layout.trainStart[n];
+      words[o + 8] = layout.trainStart[n + 1];
+      words[o + 9] = (n + 1) % model.recordEvery === 0 ? (n + 1) / model.recordEvery - sampleBase : 0;
+    }
+    this.device.queue.writeBuffer(this.buffer('steps'), 0, words);
+    const encoder = this.device.createCommandEncoder();
+    const pass = encoder.beginComputePass();
+    let dispatches = 0;
+    for (let j = 0; j < count; j++) {
+      const n = first + j;
+      const offset = [j * STEP_BYTES];
+      const run = (k: { kernel: Kernel; bind: GPUBindGroup }, invocations: number) => {
+        if (invocations === 0) return;
+        pass.setPipeline(k.kernel.pipeline);
+        pass.setBindGroup(0, k.bind, offset);
+        pass.dispatchWorkgroups(Math.ceil(invocations / 64));
+        dispatches++;
+      };
+      run(this.injectKernel, layout.trainStart[n + 1] - layout.trainStart[n]);
+      for (const g of this.groups) if (g.kernels.receive) run(g.kernels.receive, g.count);
+      for (const g of this.groups) if (g.kernels.current) run(g.kernels.current, g.count);
+      run(this.cellKernel, model.cellCount);
+      for (const g of this.groups) if (g.kernels.state) run(g.kernels.state, g.count);
+      if ((n + 1) % model.recordEvery === 0) {
+        for (const r of this.recordKernels) run(r, r.count);
+        samples++;
+      }
+    }
+    pass.end();
+    return { encoder, samples, dispatches };
+  }
+
+  /** Submits the epoch, then reads back its spikes and samples and clears the spike count. */
+  private async readBack(encoder: GPUCommandEncoder, recWords: number): Promise<{ spikes: Array<[number, number]>; rec: Float32Array }> {
+    const spikeBytes = 4 * (1 + 2 * this.maxSpikes);
+    const staging = this.buffer('stagingSpikes');
+    const recStaging = this.buffer('stagingRec');
+    encoder.copyBufferToBuffer(this.buffer('spikes'), 0, staging, 0, spikeBytes);
+    if (recWords > 0) encoder.copyBufferToBuffer(this.buffer('rec'), 0, recStaging, 0, 4 * recWords);
+    this.device.queue.submit([encoder.finish()]);
+    this.device.queue.writeBuffer(this.buffer('spikes'), 0, new Uint32Array(1));
+    const error = await this.device.popErrorScope();
+    if (error) throw new Error(`webgpu backend: ${error.message}`);
+    await Promise.all([staging.mapAsync(GPUMapMode.READ), recWords > 0 ? recStaging.mapAsync(GPUMapMode.READ) : Promise.resolve()]);
+    const words = new Uint32Array(staging.getMappedRange());
+    const n = words[0];
+    if (n > this.maxSpikes) throw new Error(`webgpu backend: ${n} spikes in one epoch exceed the spike buffer (${this.maxSpikes})`);
+    const spikes: Array<[number, number]> = [];
+    for (let j = 0; j < n; j++) spikes.push([words[2 + 2 * j], words[1 + 2 * j]]);
+    staging.unmap();
+    const rec = recWords > 0 ? new Float32Array(recStaging.getMappedRange().slice(0, 4 * recWords)) : new Float32Array(0);
+    if (recWords > 0) recStaging.unmap();
+    return { spikes, rec };
+  }
+
+  private buffer(name: string): GPUBuffer {
+    const b = this.buffers.get(name);
+    if (!b) throw new Error(`webgpu backend: no buffer ${name}`);
+    return b;
+  }
+
+  private make(name: string, data: ArrayBufferView | number, usage: number): GPUBuffer {
+    const bytes = typeof data === 'number' ? data : data.byteLength;
+    const size = Math.max(16, Math.ceil(bytes / 4) * 4);
+    // Mappable buffers may only be copy destinations besides.
+    const copies = usage & GPUBufferUsage.MAP_READ ? GPUBufferUsage.COPY_DST : GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
+    const buffer = this.device.createBuffer({ label: name, size, usage: usage | copies, mappedAtCreation: typeof data !== 'number' });
+    if (typeof data !== 'number') {
+      new Uint8Array(buffer.getMappedRange()).set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      buffer.unmap();
+    }
+    this.buffers.set(name, buffer);
+    return buffer;
+  }
+
+  private async createResources(): Promise<void> {
+    const { model, layout, mechanisms } = this;
+    const S = GPUBufferUsage.STORAGE;
+    const U = GPUBufferUsage.UNIFORM;
+    const probes = model.probes.length;
+    const recSamples = Math.ceil(STEPS_PER_EPOCH / model.recordEvery) + 1;
+    this.make('steps', STEPS_PER_EPOCH * STEP_BYTES, U);
+    this.make('V', Float32Array.from(model.nodes.vInit), S);
+    this.make('nodeData', layout.nodeData, S);
+    this.make('work', 8 * model.nodes.count, S);
+    this.make('contrib', 8 * layout.contribCount, S);
+    this.make('ring', 4 * layout.ringSlots * layout.ringStride, S);
+    this.make('topo', layout.topo, S);
+    this.make('spikes', 4 * (1 + 2 * this.maxSpikes + model.cellCount), S);
+    this.make('trains', layout.trainEvents, S);
+    this.make('rec', 4 * recSamples * probes, S);
+    this.make('stagingSpikes', 4 * (1 + 2 * this.maxSpikes), GPUBufferUsage.MAP_READ);
+    this.make('stagingRec', 4 * recSamples * probes, GPUBufferUsage.MAP_READ);
+    const o = layout.offsets;
+    const cells = new Uint32Array([
+      model.cellCount, 0, layout.ringStride, layout.ringSlots, o.contribStart, o.contribIndex, o.nodeStart, o.detNode,
+      o.detThreshold, o.ncStart, o.nc, 1 + 2 * this.maxSpikes, this.maxSpikes, 0, 0, 0,
+    ]);
+    new Float32Array(cells.buffer)[1] = Math.fround(0.001 / model.dt);
+    this.make('cellsUniform', cells, U);
+    this.make('injectUniform', new Uint32Array([layout.ringStride, 0, 0, 0]), U);
+    const step = SHADERS['kernels/step.wgsl'];
+    const ring = SHADERS['kernels/ring.wgsl'];
+    const cellKernel = await this.cache.get(step + ring + SHADERS['kernels/cell.wgsl'], 'cell', ['uniform', 'step', 'read', 'write', 'write', 'read', 'read', 'write', 'write'], 'cell');
+    this.cellKernel = { kernel: cellKernel, bind: this.cache.bind(cellKernel, ['cellsUniform', 'steps', 'nodeData', 'V', 'work', 'contrib', 'topo', 'spikes', 'ring'].map((b) => this.buffer(b)), 'cell') };
+    const inject = await this.cache.get(step + ring + SHADERS['kernels/inject.wgsl'], 'inject_trains', ['uniform', 'step', 'read', 'write'], 'inject');
+    this.injectKernel = { kernel: inject, bind: this.cache.bind(inject, ['injectUniform', 'steps', 'trains', 'ring'].map((b) => this.buffer(b)), 'inject') };
+    this.groups = await Promise.all(model.groups.map((g, i) => this.groupResources(i, g.count, mechanisms[i])));
+    const record = await this.cache.get(step + SHADERS['kernels/record.wgsl'], 'record_probes', ['uniform', 'step', 'read', 'read', 'write'], 'record');
+    this.recordKernels = [...layout.probeSources].map(([source, pairs], i) => {
+      const list = this.make(`probes${i}`, Uint32Array.from(pairs), S);
+      const uniform = this.make(`recordUniform${i}`, new Uint32Array([pairs.length / 2, probes, 0, 0]), U);
+      const src = source < 0 ? this.buffer('V') : this.groups[source].fields;
+      return { kernel: record, bind: this.cache.bind(record, [uniform, this.buffer('steps'), list, src, this.buffer('rec')], `record${i}`), count: pairs.length / 2 };
+    });
+  }
+
+  private async groupResources(i: number, count: number, mech: LoweredMechanism): Promise<GroupGpu> {
+    const { model, layout } = this;
+    const g = model.groups[i];
+    const S = GPUBufferUsage.STORAGE;
+    const fieldNames = Object.keys(g.fields);
+    const packed = new Float32Array(Math.max(1, fieldNames.length * count));
+    fieldNames.forEach((f, j) => packed.set(g.fields[f], j * count));
+    const fields = this.make(`fields${i}`, packed, S);
+    const tables = mech.tables.flatMap((t) => Array.from(buildTable(mech, t, model.celsius)));
+    const buffers = [
+      this.make(`group${i}`, groupUniform(count, layout.ringBase[i], layout.ringStride, layout.contribBase[i], model.dt, model.celsius), GPUBufferUsage.UNIFORM),
+      this.buffer('steps'),
+      fields,
+      this.make(`node${i}`, Uint32Array.from(g.node), S),
+      this.make(`scale${i}`, Float32Array.from(g.scale), S),
+      this.make(`tables${i}`, Float32Array.from(tables), S),
+      this.buffer('V'),
+      this.buffer('contrib'),
+      this.buffer('ring'),
+    ];
+    const code = mechanismWgsl(mech);
+    const kinds = ['uniform', 'step', 'write', 'read', 'read', 'read', 'read', 'write', 'write'] as const;
+    const entries: Array<keyof GroupGpu['kernels']> = ['initial'];
+    if (layout.ringBase[i] >= 0) entries.push('receive');
+    if (mech.def.currents) entries.push('current');
+    if (mech.state.stmts.length > 0 || (!mech.def.currents && mech.breakpoint.stmts.length > 0)) entries.push('state');
+    const kernels: GroupGpu['kernels'] = {};
+    for (const entry of entries) {
+      const kernel = await this.cache.get(code, entry, [...kinds], mech.def.name);
+      kernels[entry] = { kernel, bind: this.cache.bind(kernel, buffers, `${mech.def.name}:${entry}`) };
+    }
+    return { kernels, count, fields };
+  }
+}
+
+function groupUniform(count: number, ringBase: number, ringStride: number, contribBase: number, dt: number, celsius: number): Uint32Array {
+  const words = new Uint32Array(8);
+  words[0] = count;
+  words[1] = Math.max(0, ringBase);
+  words[2] = ringStride;
+  words[3] = Math.max(0, contribBase);
+  const f = new Float32Array(words.buffer);
+  f[4] = dt;
+  f[5] = celsius;
+  return words;
+}
