@@ -1,7 +1,7 @@
 // HH-network simulation benchmark (issue 3): N single-compartment HH cells (fixture A), each
 // driven by its own NetStim (10 Hz, noise 0.5) through an Exp2Syn (0.01 uS, 5 ms), with
 // recurrent Exp2Syn connections of in-degree 20 (0.002 uS, 5 ms); dt 0.025 ms, 1 s.
-//   node dist/bench/hh-network.js [--sizes 2000,20000] [--duration 1000] [--precision f64,f32] [--out file]
+//   node dist/bench/hh-network.js [--sizes 2000,20000] [--duration 1000] [--runs cpu-f64,cpu-f32,webgpu-f32] [--out file]
 // Each run is a child process (its own peak RSS). When Debian's NEURON (python3-neuron) is
 // installed, the same model runs in NEURON in this invocation (bench/neuron_hh_network.py)
 // and the ratio NEURON time / spikegpu time is reported.
@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { create, simulate } from '../src/index.ts';
+import { acquireNodeDevice } from '../src/node.ts';
 
 function spec(cells: number, duration: number) {
   return {
@@ -26,17 +27,20 @@ function spec(cells: number, duration: number) {
   };
 }
 
-function runChild(cells: number, duration: number, precision: 'f64' | 'f32') {
+async function runChild(cells: number, duration: number, backend: 'cpu' | 'webgpu', precision: 'f64' | 'f32') {
   const t0 = performance.now();
   const net = create(spec(cells, duration));
   const build = (performance.now() - t0) / 1e3;
-  const r = simulate(net, { backend: 'cpu', precision });
+  const device = backend === 'webgpu' ? await acquireNodeDevice() : null;
+  if (backend === 'webgpu' && !device) throw new Error('no WebGPU adapter');
+  const r = await simulate(net, { backend, precision, ...(device ? { device } : {}) });
   const steps = Math.round(duration / 0.025);
   return {
-    simulator: 'spikegpu', backend: 'cpu', precision, cells, synapses: net.connCount, durationMs: duration,
+    simulator: 'spikegpu', backend, precision: r.precision, adapter: r.adapter, cells, synapses: net.connCount, durationMs: duration,
     buildSeconds: build, compileSeconds: r.timings.compile, runSeconds: r.timings.run,
     spikes: r.simData.spkt.length, avgRate: r.simData.avgRate,
     cellStepsPerSecond: cells * steps / r.timings.run,
+    dispatchesPerStep: r.dispatchesPerStep,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };
 }
@@ -44,20 +48,22 @@ function runChild(cells: number, duration: number, precision: 'f64' | 'f32') {
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 if (args.includes('--child')) {
-  console.log(JSON.stringify(runChild(Number(option('--cells', '2000')), Number(option('--duration', '1000')), option('--precision', 'f64') as 'f64' | 'f32')));
+  const [backend, precision] = option('--run', 'cpu-f64').split('-') as ['cpu' | 'webgpu', 'f64' | 'f32'];
+  console.log(JSON.stringify(await runChild(Number(option('--cells', '2000')), Number(option('--duration', '1000')), backend, precision)));
 } else {
   const sizes = option('--sizes', '2000,20000').split(',').map(Number);
   const duration = Number(option('--duration', '1000'));
-  const precisions = option('--precision', 'f64,f32').split(',');
+  const runs = option('--runs', 'cpu-f64,cpu-f32,webgpu-f32').split(',');
   const out = option('--out', 'bench/results/hh-network.json');
   const results: Record<string, unknown>[] = [];
   for (const cells of sizes) {
-    for (const precision of precisions) {
-      const r = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', '--cells', String(cells), '--duration', String(duration), '--precision', precision], { encoding: 'utf8' });
+    for (const run of runs) {
+      const r = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', '--cells', String(cells), '--duration', String(duration), '--run', run], { encoding: 'utf8', env: { EGL_PLATFORM: 'surfaceless', ...process.env } });
       if (r.status !== 0) throw new Error(`spikegpu ${cells} cells failed:\n${r.stderr}`);
       const res = JSON.parse(r.stdout.trim().split('\n').pop()!);
-      console.log(`spikegpu cpu ${precision}: ${cells} cells, ${res.synapses} synapses, ${duration} ms in ${res.runSeconds.toFixed(2)} s ` +
-        `(${(res.cellStepsPerSecond / 1e6).toFixed(2)} M cell-steps/s, ${res.spikes} spikes, peak RSS ${(res.peakRssBytes / 2 ** 20).toFixed(0)} MiB)`);
+      console.log(`spikegpu ${run}${res.adapter ? ` (${res.adapter})` : ''}: ${cells} cells, ${res.synapses} synapses, ${duration} ms in ${res.runSeconds.toFixed(2)} s ` +
+        `(${(res.cellStepsPerSecond / 1e6).toFixed(2)} M cell-steps/s, ${res.spikes} spikes, peak RSS ${(res.peakRssBytes / 2 ** 20).toFixed(0)} MiB` +
+        `${res.dispatchesPerStep ? `, ${res.dispatchesPerStep.toFixed(2)} dispatches/step` : ''})`);
       results.push(res);
     }
     const script = resolve(dirname(fileURLToPath(import.meta.url)), '../../bench/neuron_hh_network.py');
@@ -69,7 +75,7 @@ if (args.includes('--child')) {
     const neuron = JSON.parse(n.stdout.trim().split('\n').find((l) => l.startsWith('{'))!);
     for (const r of results.filter((x) => x.cells === cells && x.simulator === 'spikegpu')) r.neuronRatio = neuron.runSeconds / (r.runSeconds as number);
     console.log(`NEURON: ${cells} cells in ${neuron.runSeconds.toFixed(2)} s (${(neuron.cellStepsPerSecond / 1e6).toFixed(2)} M cell-steps/s, ${neuron.spikes} spikes); ` +
-      results.filter((x) => x.cells === cells && x.simulator === 'spikegpu').map((x) => `spikegpu cpu ${x.precision} ${(x.neuronRatio as number).toFixed(2)}x`).join(', '));
+      results.filter((x) => x.cells === cells && x.simulator === 'spikegpu').map((x) => `spikegpu ${x.backend} ${x.precision} ${(x.neuronRatio as number).toFixed(2)}x`).join(', '));
     results.push(neuron);
   }
   const report = { benchmark: 'hh-network', date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, results };

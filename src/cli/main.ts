@@ -23,15 +23,15 @@ program
 
 program
   .command('run')
-  .description("create and simulate a NetPyNE spec; write {simConfig, simData} in NetPyNE's saved-data layout and print population rates")
+  .description("create and simulate a NetPyNE spec (WebGPU when an adapter is found, else the CPU backend); write NetPyNE's saved data and print population rates")
   .argument('<spec>', 'spec JSON file ({netParams, simConfig})')
   .requiredOption('-o, --out <file>', 'output JSON file')
   .option('--backend <backend>', 'cpu, webgpu or auto', 'auto')
-  .option('--precision <precision>', 'f64 (reference) or f32 (as on the GPU); default f64 on the CPU')
+  .option('--precision <precision>', 'f64 (CPU reference) or f32 (as on the GPU); default: f32 on WebGPU, f64 on the CPU')
   .option('--duration <ms>', 'simulated time [ms], overriding simConfig.duration')
   .option('-q, --quiet', 'print only errors')
-  .action((spec: string, options) => {
-    process.exitCode = runRun(spec, options);
+  .action(async (spec: string, options) => {
+    process.exitCode = await runRun(spec, options);
   });
 
 program

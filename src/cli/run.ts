@@ -1,7 +1,9 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
+import { UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
 import { CompileError } from '../compile/index.ts';
 import { buildNetwork, NetworkBuildError, validateModel } from '../network/index.ts';
+import { acquireNodeDevice } from '../gpu/node.ts';
 import { analyze } from '../sim/analyze.ts';
 import { simulate, type BackendName } from '../sim/simulate.ts';
 import { printDiagnostics, readSpecFile } from './io.ts';
@@ -15,7 +17,7 @@ export interface RunOptions {
 }
 
 /** spikegpu run: create, simulate, write NetPyNE's saved data (saveDataInclude) and print population rates. */
-export function runRun(path: string, options: RunOptions): number {
+export async function runRun(path: string, options: RunOptions): Promise<number> {
   const spec = readSpecFile(path);
   if (Array.isArray(spec)) {
     printDiagnostics(spec);
@@ -37,25 +39,34 @@ export function runRun(path: string, options: RunOptions): number {
     if (!options.quiet) for (const w of net.warnings) console.warn(`warning: ${w}`);
     const bar = options.quiet || !process.stderr.isTTY ? null : new SingleBar({ format: 'simulating [{bar}] {percentage}% | {value}/{total} ms | eta {eta}s', stream: process.stderr, hideCursor: true });
     bar?.start(simConfig.duration, 0);
-    const result = simulate(net, {
+    const wantsGpu = options.backend !== 'cpu' && options.precision !== 'f64';
+    const device = wantsGpu ? await acquireNodeDevice() : null;
+    if (options.backend === 'webgpu' && !device) {
+      console.error('error: --backend webgpu: no WebGPU adapter found (install a GPU driver, or Mesa: libvulkan1 mesa-vulkan-drivers libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri)');
+      return 1;
+    }
+    const result = await simulate(net, {
       backend: options.backend as BackendName,
       precision: options.precision as 'f64' | 'f32' | undefined,
       onProgress: (_, t) => bar?.update(Math.round(t)),
+      ...(device ? { device } : {}),
     });
+    device?.device.destroy();
     bar?.stop();
     const analysis = analyze(net, result);
     const fd = openSync(options.out, 'w');
     for (const chunk of analysis.savedData()) writeSync(fd, chunk);
     closeSync(fd);
     if (!options.quiet) {
-      console.log(`${net.cellCount} cells, ${net.connCount} synapses; backend ${result.backend} (${result.precision}); ` +
+      if (result.fallbackReason) console.warn(`note: running on the CPU backend: ${result.fallbackReason}`);
+      console.log(`${net.cellCount} cells, ${net.connCount} synapses; backend ${result.backend} (${result.precision}${result.adapter ? `, ${result.adapter}` : ''}); ` +
         `network ${net.data.timings.total.toFixed(2)} s, compile ${result.timings.compile.toFixed(2)} s, run ${result.timings.run.toFixed(2)} s`);
       printRates(analysis.popRates, result.simData.avgRate, net);
       console.log(`wrote ${options.out}`);
     }
     return 0;
   } catch (e) {
-    if (e instanceof NetworkBuildError || e instanceof CompileError) {
+    if (e instanceof NetworkBuildError || e instanceof CompileError || e instanceof UnsupportedOnGpu) {
       console.error(`error: ${e.message}`);
       return 1;
     }

@@ -1,4 +1,4 @@
-import type { CpuSimulator } from '../backend/cpu/simulator.ts';
+import type { SpikeRecord } from '../backend/cpu/simulator.ts';
 import type { CompiledModel } from '../compile/index.ts';
 import type { Network } from '../network/index.ts';
 
@@ -18,7 +18,15 @@ export interface SimData {
   [trace: string]: unknown;
 }
 
-export function simData(net: Network, model: CompiledModel, sim: CpuSimulator): SimData {
+/** What a backend's run produced (the CPU and WebGPU simulators both provide it). */
+export interface RunOutput {
+  spikes: SpikeRecord;
+  samples: ArrayLike<number>[];
+  sampleTimes: ArrayLike<number>;
+  stimSpikes: { time: number[]; stim: number[] };
+}
+
+export function simData(net: Network, model: CompiledModel, sim: RunOutput): SimData {
   const cfg = net.data.simConfig;
   const duration = model.steps * model.dt;
   const data: SimData = {
@@ -43,7 +51,7 @@ export function simData(net: Network, model: CompiledModel, sim: CpuSimulator): 
  * stimulus feeding it, keyed by the stim source label (a later stim of the same label replaces
  * an earlier one, as NetPyNE's dict update does).
  */
-function stimSpikes(net: Network, sim: CpuSimulator): Record<string, Record<string, number[]>> {
+function stimSpikes(net: Network, sim: RunOutput): Record<string, Record<string, number[]>> {
   const { stims, cells } = net.data;
   const times = new Map<number, number[]>();
   sim.stimSpikes.stim.forEach((r, i) => {

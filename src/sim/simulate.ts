@@ -1,6 +1,10 @@
+/// <reference types="@webgpu/types" />
 import { CpuSimulator } from '../backend/cpu/simulator.ts';
-import { compile } from '../compile/index.ts';
-import type { Precision } from '../mech/index.ts';
+import { UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
+import { GpuSimulator } from '../backend/webgpu/simulator.ts';
+import { compile, type CompiledModel } from '../compile/index.ts';
+import { acquireDevice, type AcquiredDevice } from '../gpu/device.ts';
+import type { LoweredMechanism, Precision } from '../mech/index.ts';
 import type { Network } from '../network/index.ts';
 import { analyze, type AnalysisResult, type AnalyzeOptions } from './analyze.ts';
 import { create, type CreateOptions } from './create.ts';
@@ -9,30 +13,80 @@ import { simData, type SimData } from './sim-data.ts';
 export type BackendName = 'auto' | 'cpu' | 'webgpu';
 
 export interface SimulateOptions {
-  /** 'auto' picks the best available backend (today: the CPU backend). */
+  /** 'auto': WebGPU when an adapter is available and the model runs there, else the CPU backend. */
   backend?: BackendName;
-  /** 'f64' (reference, default on the CPU) or 'f32' (as the GPU computes). */
+  /** CPU: 'f64' (reference, default) or 'f32' (as the GPU computes). WebGPU computes in f32. */
   precision?: Precision;
-  /** Called about every 1% of the run with the fraction done and the simulated time [ms]. */
+  /** Called as the run advances with the fraction done and the simulated time [ms]. */
   onProgress?: (fraction: number, timeMs: number) => void;
+  /**
+   * The WebGPU device to run on (Node: `acquireNodeDevice()` from 'spikegpu/node'); by default
+   * the runtime's `navigator.gpu` (Deno, browsers).
+   */
+  device?: AcquiredDevice;
 }
 
 export interface SimulationResult {
   simData: SimData;
-  backend: 'cpu';
+  backend: 'cpu' | 'webgpu';
   precision: Precision;
+  /** The WebGPU adapter, e.g. "llvmpipe (OpenGL ES 3.2 Mesa 22.3.6), compatibility". */
+  adapter?: string;
+  /** Why 'auto' chose the CPU backend, when it did. */
+  fallbackReason?: string;
   /** [s] */
   timings: { compile: number; run: number };
+  /** WebGPU: compute dispatches per step. */
+  dispatchesPerStep?: number;
 }
 
 /** NetPyNE's sim.simulate(): runs the instantiated network for simConfig.duration. */
-export function simulate(net: Network, options: SimulateOptions = {}): SimulationResult {
+export async function simulate(net: Network, options: SimulateOptions = {}): Promise<SimulationResult> {
   const backend = options.backend ?? 'auto';
-  if (backend === 'webgpu') throw new Error("backend 'webgpu' is not available in this version of spikegpu; use backend 'cpu' or 'auto'");
-  const precision = options.precision ?? 'f64';
+  if (!['auto', 'cpu', 'webgpu'].includes(backend)) throw new Error(`backend must be 'auto', 'cpu' or 'webgpu' (got '${backend}')`);
+  if (backend === 'webgpu' && options.precision === 'f64') throw new Error("the webgpu backend computes in f32: use precision 'f32' or backend 'cpu'");
   const t0 = performance.now();
   const { model, mechanisms } = compile(net);
   const t1 = performance.now();
+  let fallbackReason: string | undefined;
+  if (backend !== 'cpu' && options.precision !== 'f64') {
+    const device = options.device ?? (await runtimeDevice());
+    if (!device) {
+      if (backend === 'webgpu') throw new Error('no WebGPU adapter is available (in Node, pass { device: await acquireNodeDevice() } from spikegpu/node)');
+      fallbackReason = 'no WebGPU adapter';
+    } else {
+      try {
+        return await runGpu(net, model, mechanisms, device, options, t0, t1);
+      } catch (e) {
+        if (!(e instanceof UnsupportedOnGpu) || backend === 'webgpu') throw e;
+        fallbackReason = e.message;
+      }
+    }
+  }
+  return runCpu(net, model, mechanisms, options, t0, t1, fallbackReason);
+}
+
+async function runGpu(net: Network, model: CompiledModel, mechanisms: LoweredMechanism[], device: AcquiredDevice, options: SimulateOptions, t0: number, t1: number): Promise<SimulationResult> {
+  const gpu = new GpuSimulator(device.device, model, mechanisms);
+  let out;
+  try {
+    out = await gpu.run(options.onProgress);
+  } finally {
+    gpu.destroy();
+  }
+  const t2 = performance.now();
+  return {
+    simData: simData(net, model, out),
+    backend: 'webgpu',
+    precision: 'f32',
+    adapter: device.description,
+    timings: { compile: (t1 - t0) / 1e3, run: (t2 - t1) / 1e3 },
+    dispatchesPerStep: out.dispatchesPerStep,
+  };
+}
+
+function runCpu(net: Network, model: CompiledModel, mechanisms: LoweredMechanism[], options: SimulateOptions, t0: number, t1: number, fallbackReason?: string): SimulationResult {
+  const precision = options.precision ?? 'f64';
   const sim = new CpuSimulator(model, mechanisms, precision, 'events', net.data.simConfig.recordStim);
   sim.initialize();
   const chunk = Math.max(1, Math.ceil(model.steps / 100));
@@ -45,21 +99,28 @@ export function simulate(net: Network, options: SimulateOptions = {}): Simulatio
     simData: simData(net, model, sim),
     backend: 'cpu',
     precision,
+    ...(fallbackReason ? { fallbackReason } : {}),
     timings: { compile: (t1 - t0) / 1e3, run: (t2 - t1) / 1e3 },
   };
 }
 
+/** navigator.gpu where the runtime has one (Deno, browsers). */
+async function runtimeDevice(): Promise<AcquiredDevice | null> {
+  const gpu = (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu;
+  return gpu ? acquireDevice(gpu, 'navigator.gpu') : null;
+}
+
 /** NetPyNE's sim.createSimulate(netParams, simConfig): create, then simulate. */
-export function createSimulate(input: Parameters<typeof create>[0], options: SimulateOptions & CreateOptions = {}): SimulationResult & { net: Network } {
+export async function createSimulate(input: Parameters<typeof create>[0], options: SimulateOptions & CreateOptions = {}): Promise<SimulationResult & { net: Network }> {
   const net = create(input, options);
-  return { net, ...simulate(net, options) };
+  return { net, ...(await simulate(net, options)) };
 }
 
 /** NetPyNE's sim.createSimulateAnalyze(netParams, simConfig): create, simulate, then analyze. */
-export function createSimulateAnalyze(
+export async function createSimulateAnalyze(
   input: Parameters<typeof create>[0],
   options: SimulateOptions & CreateOptions & AnalyzeOptions = {},
-): SimulationResult & { net: Network; analysis: AnalysisResult } {
-  const run = createSimulate(input, options);
+): Promise<SimulationResult & { net: Network; analysis: AnalysisResult }> {
+  const run = await createSimulate(input, options);
   return { ...run, analysis: analyze(run.net, run, options) };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSimulateAnalyze, netpyneJsonChunks } from '../../src/index.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 
@@ -9,7 +9,8 @@ describe('createSimulateAnalyze (tut2)', () => {
   const spec = readFixture('netpyne/tut2.spec.json');
   const want = readFixture('netpyne/tut2.spikes.json');
   const warnings: string[] = [];
-  const run = createSimulateAnalyze(spec, { backend: 'cpu', onWarning: (w) => warnings.push(w) });
+  let run: Awaited<ReturnType<typeof createSimulateAnalyze>>;
+  beforeAll(async () => { run = await createSimulateAnalyze(spec, { backend: 'cpu', onWarning: (w) => warnings.push(w) }); });
 
   it('simulates the fixture spikes and rates', () => {
     expect(run.simData.spkid).toEqual(want.spkid);
@@ -35,8 +36,8 @@ describe('createSimulateAnalyze (tut2)', () => {
     expect(warnings).toContain('simConfig.analysis.plotRaster: figures are not drawn by this version of spikegpu (the data is saved)');
   });
 
-  it('saves only the parts saveDataInclude names', () => {
-    const only = createSimulateAnalyze({ ...spec, simConfig: { ...spec.simConfig, duration: 5, saveDataInclude: ['simData'], saveFolder: 'out/' } }, { backend: 'cpu' });
+  it('saves only the parts saveDataInclude names', async () => {
+    const only = await createSimulateAnalyze({ ...spec, simConfig: { ...spec.simConfig, duration: 5, saveDataInclude: ['simData'], saveFolder: 'out/' } }, { backend: 'cpu' });
     expect(Object.keys(JSON.parse([...only.analysis.savedData()].join('')))).toEqual(['simData', 'netpyne_version']);
     expect(only.analysis.saveJsonPath).toBe('out/tut2_data.json');
   });

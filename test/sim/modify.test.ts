@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compile, create, simulate, type Network, type SimData } from '../../src/index.ts';
+import { compile, create, type Network, type SimData } from '../../src/index.ts';
+import { CpuSimulator } from '../../src/backend/cpu/simulator.ts';
+import { simData } from '../../src/sim/sim-data.ts';
 
 // NetPyNE's tutorial 7 (doc/source/code/tut7.py): create and simulate, modify the network
 // (sim.net.modifyConns, sim.net.modifyCells) and simulate again. NetPyNE is not available here,
@@ -14,7 +16,14 @@ const specWith = (edit: (s: Spec) => void): Spec => {
   edit(s);
   return s;
 };
-const run = (net: Network) => simulate(net, { backend: 'cpu', precision: 'f64' }).simData;
+/** The CPU backend as simulate({ backend: 'cpu' }) runs it, synchronously (for describe-level runs). */
+const run = (net: Network): SimData => {
+  const { model, mechanisms } = compile(net);
+  const sim = new CpuSimulator(model, mechanisms, 'f64');
+  sim.initialize();
+  sim.advance(model.steps);
+  return simData(net, model, sim);
+};
 const fresh = (edit: (s: Spec) => void) => run(create(specWith(edit) as never));
 
 function expectSameRun(got: SimData, want: SimData): void {

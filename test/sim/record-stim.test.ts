@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSimulate, netStimNoiseStream, netStimTrain } from '../../src/index.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 
@@ -9,22 +9,26 @@ import { readFixture } from '../helpers/fixtures.ts';
 describe('recordStim (tut2)', () => {
   const spec = readFixture('netpyne/tut2.spec.json');
   const duration = 200;
-  const { simData, net } = createSimulate({ ...spec, simConfig: { ...spec.simConfig, duration, recordStim: true } }, { backend: 'cpu' });
-  const stims = simData.stims as Record<string, Record<string, number[]>>;
+  let run: Awaited<ReturnType<typeof createSimulate>>;
+  let stims: Record<string, Record<string, number[]>>;
+  beforeAll(async () => {
+    run = await createSimulate({ ...spec, simConfig: { ...spec.simConfig, duration, recordStim: true } }, { backend: 'cpu' });
+    stims = run.simData.stims as Record<string, Record<string, number[]>>;
+  });
 
   it('records every cell, keyed by the stim source label', () => {
-    expect(Object.keys(stims)).toEqual(Object.values(net.pops).flatMap((p) => p.cellGids).sort((a, b) => a - b).map((g) => `cell_${g}`));
+    expect(Object.keys(stims)).toEqual(Object.values(run.net.pops).flatMap((p) => p.cellGids).sort((a, b) => a - b).map((g) => `cell_${g}`));
     for (const perCell of Object.values(stims)) expect(Object.keys(perCell)).toEqual(['bkg']);
   });
 
   it("holds each stim's own noisy train", () => {
-    const { stims: table } = net.data;
+    const { stims: table } = run.net.data;
     for (let r = 0; r < table.count; r++) {
       const p = table.params[r];
       const ids = table.streamIds.subarray(3 * r, 3 * r + 3);
       const want = netStimTrain({ interval: 1e3 / (p.rate as number), number: p.number as number, start: p.start as number, noise: p.noise as number },
         netStimNoiseStream(ids[0], ids[1], ids[2]), duration);
-      const got = stims[`cell_${net.data.cells.gid[table.cell[r]]}`].bkg;
+      const got = stims[`cell_${run.net.data.cells.gid[table.cell[r]]}`].bkg;
       expect(got.length).toBeGreaterThan(0);
       expect(got.length).toBe(want.length);
       got.forEach((t, i) => expect(Math.abs(t - want[i])).toBeLessThanOrEqual(1e-9));

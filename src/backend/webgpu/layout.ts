@@ -37,6 +37,8 @@ export interface GpuLayout {
   maxTrainEventsPerStep: number;
   /** Spikes of NetStim/VecStim populations, which the host records: boundary, time, gid. */
   trainSpikes: { boundary: number[]; time: number[]; gid: number[] };
+  /** Spikes of NetStim stimuli within the run (for recordStim), by stim row. */
+  stimSpikes: { time: number[]; stim: number[] };
   /** Probes by source: -1 = V, else a group index; entries (index in the source, record slot). */
   probeSources: Map<number, number[]>;
   grid: Float64Array;
@@ -129,14 +131,20 @@ function scheduleTrains(model: CompiledModel, target: (k: number) => number, bou
   const nc = model.netcons;
   const events: Array<[number, number, number]> = [];
   const trainSpikes = { boundary: [] as number[], time: [] as number[], gid: [] as number[] };
+  const stimSpikes = { time: [] as number[], stim: [] as number[] };
+  const lastT = timeGrid(model.dt, model.steps)[model.steps];
   for (let j = 0; j < tr.count; j++) {
     const s = tr.source[j];
     const spikeAt = boundaryOf(tr.time[j]);
-    if (spikeAt >= model.steps) continue;
+    // as on the CPU: the run's last boundary still takes the spikes up to tstop
+    if (spikeAt > model.steps || (spikeAt === model.steps && tr.time[j] > lastT)) continue;
     if (s < model.cellCount) {
       trainSpikes.boundary.push(spikeAt);
       trainSpikes.time.push(tr.time[j]);
       trainSpikes.gid.push(model.gid[s]);
+    } else {
+      stimSpikes.time.push(tr.time[j]);
+      stimSpikes.stim.push(s - model.cellCount);
     }
     for (let k = nc.start[s]; k < nc.start[s + 1]; k++) {
       const m = boundaryOf(tr.time[j] + nc.delay[k]);
@@ -153,7 +161,7 @@ function scheduleTrains(model: CompiledModel, target: (k: number) => number, bou
   }
   const trainEvents = new Uint32Array(2 * events.length);
   events.forEach(([, t, w], i) => { trainEvents[2 * i] = t; trainEvents[2 * i + 1] = w; });
-  return { trainEvents, trainStart, maxTrainEventsPerStep, trainSpikes };
+  return { trainEvents, trainStart, maxTrainEventsPerStep, trainSpikes, stimSpikes };
 }
 
 function probeSources(model: CompiledModel): Map<number, number[]> {

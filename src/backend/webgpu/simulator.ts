@@ -23,6 +23,8 @@ const STEP_WORDS = STEP_BYTES / 4;
 
 export interface GpuRunResult {
   spikes: SpikeRecord;
+  /** Spikes of NetStim stimuli within the run, by stim row (recordStim). */
+  stimSpikes: { time: number[]; stim: number[] };
   /** Per probe, one value per recordEvery steps (first at t = 0). */
   samples: Float32Array[];
   sampleTimes: Float64Array;
@@ -76,7 +78,20 @@ export class GpuSimulator {
       onProgress?.(Math.max(0, first + STEPS_PER_EPOCH) / model.steps, Math.min(model.steps, first + STEPS_PER_EPOCH) * model.dt);
     }
     const sampleTimes = Float64Array.from({ length: samplesTotal }, (_, k) => this.layout.grid[k * model.recordEvery]);
-    return { spikes: this.spikeRecord(spikes), samples, sampleTimes, dispatchesPerStep: dispatches / model.steps };
+    return { spikes: this.spikeRecord(spikes), stimSpikes: this.layout.stimSpikes, samples, sampleTimes, dispatchesPerStep: dispatches / model.steps };
+  }
+
+  /** Frees every GPU buffer of this simulation. */
+  destroy(): void {
+    for (const b of this.buffers.values()) b.destroy();
+    this.buffers.clear();
+  }
+
+  /** Bytes of GPU memory this simulation holds. */
+  get bytes(): number {
+    let total = 0;
+    for (const b of this.buffers.values()) total += b.size;
+    return total;
   }
 
   /** Detector spikes (boundary, cell) and train spikes of NetStim/VecStim cells in NEURON's order. */

@@ -1,0 +1,3 @@
+// spikegpu's Node entry point ('spikegpu/node'): what only Node can do. The core ('spikegpu')
+// runs unchanged in Deno and browsers, where `navigator.gpu` provides WebGPU.
+export { acquireNodeDevice } from './gpu/node.ts';
