@@ -92,7 +92,8 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   };
   const delaySteps = new Uint32Array(nc.count);
   for (let k = 0; k < nc.count; k++) delaySteps[k] = boundaryOf(1e-10 + nc.delay[k]);
-  const ringSlots = Math.max(0, ...delaySteps) + 2;
+  let ringSlots = 2;
+  for (let k = 0; k < nc.count; k++) ringSlots = Math.max(ringSlots, delaySteps[k] + 2);
   // topo: contribution CSR, node ranges, detectors, NetCons of cells.
   const parts: number[][] = [];
   const offsets = {} as GpuLayout['offsets'];
