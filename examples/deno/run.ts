@@ -3,6 +3,9 @@
 // Prints the adapter, the spike count and the population rates.
 import { analyze, create, simulate } from '../../src/index.ts';
 
+/** The part of Deno's global this example uses (declared here so Node's tsc checks the file too). */
+declare const Deno: { args: string[]; readTextFile(path: string): Promise<string> };
+
 const path = Deno.args[0] ?? new URL('../tut2.json', import.meta.url).pathname;
 const spec = JSON.parse(await Deno.readTextFile(path));
 if (Deno.args[1]) spec.simConfig.duration = Number(Deno.args[1]);

@@ -1,0 +1,68 @@
+// The browser page of examples/web: load a spec (tut2 preloaded, or a picked/dropped file),
+// run it with spikegpu on navigator.gpu, draw the raster and a voltage trace on canvases.
+// Bundled to app.js by scripts/build-web.mjs. With ?autorun the page runs at once and leaves
+// its result in window.spikegpuResult (the puppeteer test reads it).
+import { create, simulate, type SimData } from '../../src/index.ts';
+import { drawRaster, drawTrace } from './draw.ts';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+let spec: unknown = null;
+
+async function loadDefault(): Promise<void> {
+  spec = await (await fetch(new URL('../tut2.json', import.meta.url))).json();
+}
+
+async function loadFile(file: File): Promise<void> {
+  spec = JSON.parse(await file.text());
+  $('spec').textContent = file.name;
+}
+
+async function run(): Promise<void> {
+  const status = $('status');
+  const progress = $<HTMLProgressElement>('progress');
+  try {
+    status.textContent = 'building the network…';
+    const net = create(spec as never);
+    status.textContent = 'simulating…';
+    const result = await simulate(net, { backend: 'webgpu', onProgress: (f) => { progress.value = f; } });
+    progress.value = 1;
+    const data = result.simData;
+    status.textContent = `${data.spkt.length} spikes from ${net.cellCount} cells in ${result.timings.run.toFixed(2)} s on ${result.adapter}`;
+    drawRaster($<HTMLCanvasElement>('raster'), data, net.pops, net.data.simConfig.duration);
+    const trace = firstTrace(data);
+    if (trace) drawTrace($<HTMLCanvasElement>('trace'), data.t ?? [], trace.values, trace.label);
+    (window as unknown as Record<string, unknown>).spikegpuResult = { spkt: data.spkt, spkid: data.spkid, adapter: result.adapter, pops: Object.fromEntries(Object.entries(net.pops).map(([k, p]) => [k, p.cellGids])) };
+  } catch (e) {
+    status.textContent = `error: ${(e as Error).message}`;
+    (window as unknown as Record<string, unknown>).spikegpuResult = { error: (e as Error).message };
+  }
+}
+
+/** The first recorded trace of the first recorded cell, e.g. V_soma of cell_1. */
+function firstTrace(data: SimData): { label: string; values: number[] } | null {
+  for (const [name, value] of Object.entries(data)) {
+    if (['spkt', 'spkid', 't', 'avgRate', 'popRates', 'stims'].includes(name) || typeof value !== 'object' || value === null) continue;
+    const [cell, values] = Object.entries(value as Record<string, number[]>)[0] ?? [];
+    if (cell) return { label: `${name} ${cell}`, values };
+  }
+  return null;
+}
+
+$('file').addEventListener('change', (e) => {
+  const file = (e.target as HTMLInputElement).files?.[0];
+  if (file) void loadFile(file);
+});
+const drop = $('drop');
+drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('over');
+  const file = e.dataTransfer?.files[0];
+  if (file) void loadFile(file);
+});
+$('run').addEventListener('click', () => void run());
+
+await loadDefault();
+if (!('gpu' in navigator)) $('status').textContent = 'this browser has no WebGPU (navigator.gpu)';
+if (new URLSearchParams(location.search).has('autorun')) await run();
