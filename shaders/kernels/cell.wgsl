@@ -22,11 +22,14 @@ struct Cells {
   nc: u32,              // per NetCon: target, delay steps, weight bits
   flags: u32,           // offset of the detector flags in `spikes`
   maxSpikes: u32,
+  nodes: u32,           // V holds v (nodes), its compensation, and v as the solver left it
 }
 
 @group(0) @binding(0) var<uniform> cells: Cells;
 @group(0) @binding(1) var<uniform> step: Step;
 @group(0) @binding(2) var<storage, read> nodeData: array<vec4<f32>>;   // a, b, cm, parent bits
+// V[i]: v [mV]; V[nodes + i]: the rounding error carried by the compensated v += rhs;
+// V[2 nodes + i]: v as this kernel left it (a v set by a mechanism restarts the compensation).
 @group(0) @binding(3) var<storage, read_write> V: array<f32>;
 @group(0) @binding(4) var<storage, read_write> work: array<vec2<f32>>; // rhs, d
 @group(0) @binding(5) var<storage, read> contrib: array<vec2<f32>>;
@@ -34,6 +37,22 @@ struct Cells {
 // [0]: spike count; [1 + 2j, 2 + 2j]: spike j (cell, boundary); [cells.flags + c]: detector on
 @group(0) @binding(7) var<storage, read_write> spikes: array<atomic<u32>>;
 @group(0) @binding(8) var<storage, read_write> ring: array<atomic<u32>>;
+
+/// V[i] += x as a two-float sum (Knuth's TwoSum), so increments below an ulp of v accumulate
+/// (as in src/backend/cpu/cable-kernel.ts).
+fn add_compensated(i: u32, x: f32) {
+  let a = V[i];
+  var lo = V[cells.nodes + i];
+  if (a != V[2u * cells.nodes + i]) { lo = 0.0; }
+  let s = a + x;
+  let xx = s - a;
+  let err = (a - (s - xx)) + (x - xx);
+  lo = lo + err;
+  let hi = s + lo;
+  V[cells.nodes + i] = lo - (hi - s);
+  V[i] = hi;
+  V[2u * cells.nodes + i] = hi;
+}
 
 fn parent_of(i: u32) -> i32 {
   return bitcast<i32>(nodeData[i].w);
@@ -81,7 +100,7 @@ fn cell(@builtin(global_invocation_id) id: vec3<u32>) {
       if (p >= 0) { rhs = rhs - nodeData[i].y * work[u32(p)].x; }
       rhs = rhs / work[i].y;
       work[i].x = rhs;
-      V[i] = V[i] + rhs;
+      add_compensated(i, rhs);
     }
   }
   let dn = topo[cells.detNode + c];

@@ -5,7 +5,12 @@
 //            input ring slot (then cleared);
 //   current  BREAKPOINT at v + 0.001 and at v: the instance's (rhs, d) contribution, signed and
 //            scaled, which the cell kernel adds node by node in a fixed order;
-//   state    SOLVE (and the BREAKPOINT of current-less mechanisms) with the new v.
+//   state    SOLVE (and the BREAKPOINT of current-less mechanisms) with the new v;
+//   init_event  the flag-1 event of INITIAL's net_send(0, 1), at t = 0: arms the WATCHes;
+//   watch    WATCH conditions at boundary n + 1 (after the cell's detector): a false -> true
+//            edge runs that WATCH's NET_RECEIVE handler at once.
+// Handlers may set the node's v. A point process's own net_event is not a spike source in
+// NetPyNE (its detector is the section's), so net_event does nothing here.
 // Slots (lines `//! slot NAME`) are filled by src/mech/wgsl-module.ts.
 
 struct Group {
@@ -30,12 +35,19 @@ struct Step {
 @group(0) @binding(3) var<storage, read> node: array<u32>;
 @group(0) @binding(4) var<storage, read> scale: array<f32>;
 @group(0) @binding(5) var<storage, read> tables: array<f32>;
-@group(0) @binding(6) var<storage, read> V: array<f32>;
+@group(0) @binding(6) var<storage, read_write> V: array<f32>;
 @group(0) @binding(7) var<storage, read_write> contrib: array<vec2<f32>>;
 @group(0) @binding(8) var<storage, read_write> ring: array<f32>;
+// Per (WATCH j, instance k) at j * count + k: bit 0 armed, bit 1 condition true at the last check.
+@group(0) @binding(9) var<storage, read_write> watchState: array<u32>;
 
 // NEURON's t in the block being run [ms].
 var<private> now: f32;
+
+fn net_event(k: u32, time: f32) {
+  _ = k;
+  _ = time;
+}
 
 //! slot FUNCTIONS
 
@@ -77,4 +89,20 @@ fn state(@builtin(global_invocation_id) id: vec3<u32>) {
   now = step.tNext;
   var v = V[node[k]];
 //! slot STATE
+}
+
+@compute @workgroup_size(64)
+fn init_event(@builtin(global_invocation_id) id: vec3<u32>) {
+  let k = id.x;
+  if (k >= group.count) { return; }
+  now = step.t;
+//! slot INIT_EVENT
+}
+
+@compute @workgroup_size(64)
+fn watch(@builtin(global_invocation_id) id: vec3<u32>) {
+  let k = id.x;
+  if (k >= group.count) { return; }
+  now = step.tNext;
+//! slot WATCH
 }

@@ -53,7 +53,9 @@ export function mechanismWgsl(mech: LoweredMechanism): string {
   ].join('\n') : '  _ = vk;';
   const state = [locals(mech.state), r.stmts(mech.state.stmts)];
   if (!currents) state.push(locals(mech.breakpoint), r.stmts(mech.breakpoint.stmts));
+  const onNode = new WgslRenderer(mech, names(false, 'group'), offsets);
   return fillSlots(SHADERS['templates/mechanism.wgsl'], {
+    ...watchSlots(mech, onNode, locals),
     FUNCTIONS: [r.functions(), ...solvers].join('\n\n'),
     INITIAL: [locals(mech.initial), r.stmts(mech.initial.stmts)].join('\n'),
     RECEIVE: mech.def.mergeable ? [locals(mech.receive), r.stmts(mech.receive.stmts)].join('\n') : '  _ = w;',
@@ -113,4 +115,28 @@ function solverLibraries(mech: LoweredMechanism, r: WgslRenderer, fieldIndex: Ma
     out.push(fillSlots(SHADERS['templates/simeq.wgsl'], { SIMEQ_SIZE: `const SIMEQ_N: u32 = ${s.unknowns.length}u;\nconst SIMEQ_N1: u32 = ${s.unknowns.length + 1}u;` }));
   }
   return out;
+}
+
+/**
+ * INIT_EVENT (arm each WATCH as the flag-1 handler does, remember its condition, then the
+ * handler's own statements) and WATCH (all conditions first, then the handlers of those that
+ * became true, in order), rendered with v on the node.
+ */
+function watchSlots(mech: LoweredMechanism, r: WgslRenderer, locals: (b: LoweredBlock) => string): { INIT_EVENT: string; WATCH: string } {
+  const at = (j: number) => `${j}u * group.count + k`;
+  const cond = (j: number) => `((${r.expr(mech.watches[j].left)} - ${r.expr(mech.watches[j].right)}) > 0.0)`;
+  const init = mech.watches.map((w, j) => `  watchState[${at(j)}] = select(0u, 1u, ${w.armedIf ? r.test(w.armedIf) : 'true'}) | select(0u, 2u, ${cond(j)});`);
+  const check = mech.watches.map((_, j) => [
+    `  var fire${j} = false;`,
+    `  if ((watchState[${at(j)}] & 1u) != 0u) {`,
+    `    let c = ${cond(j)};`,
+    `    fire${j} = c && (watchState[${at(j)}] & 2u) == 0u;`,
+    `    watchState[${at(j)}] = select(1u, 3u, c);`,
+    '  }',
+  ].join('\n'));
+  const fire = mech.watches.map((w, j) => `  if (fire${j}) {\n${locals(w.handler).replace(/^/gm, '  ')}\n${r.stmts(w.handler.stmts, '    ')}\n  }`);
+  return {
+    INIT_EVENT: [...init, locals(mech.initEvent), r.stmts(mech.initEvent.stmts)].join('\n'),
+    WATCH: mech.watches.length > 0 ? [...check, ...fire].join('\n') : '',
+  };
 }

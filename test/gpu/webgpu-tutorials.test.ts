@@ -7,7 +7,7 @@ import { testDevice } from '../helpers/gpu.ts';
 // spike counts within 2% of the fixture, and at least 95% of the fixture's spikes matched by a
 // spike of the same gid within 0.1 ms (issue 4). Tutorial 4 (Izhi2007b, WATCH) is not on the GPU yet.
 
-describe.each(['tut2', 'tut3'])('%s on WebGPU', (tut) => {
+describe.each(['tut2', 'tut3', 'tut4'])('%s on WebGPU', (tut) => {
   it('reproduces the fixture spikes within the f32 bounds', async () => {
     const d = await testDevice();
     if (!d) return;

@@ -13,6 +13,24 @@ export interface CableKernel {
   solve(V: Arrays, RHS: Arrays, D: Arrays): void;
 }
 
+/**
+ * f32: v += rhs as a compensated (two-float) sum, as the GPU does: the rounding error of each
+ * addition is kept in VLo[i] and folded back, so increments far below an ulp of v (NEURON's
+ * ~1e-8 mV drift of an Izhikevich cell at rest) still accumulate. A v set by a mechanism
+ * (VSet[i] no longer what the solver left) restarts the compensation.
+ */
+const compensatedAdd = `
+      const x = V[i], y = RHS[i];
+      if (x !== VSet[i]) VLo[i] = 0;
+      const s = F(x + y);
+      const yy = F(s - x);
+      const err = F(F(x - F(s - yy)) + F(y - yy));
+      const lo = F(VLo[i] + err);
+      const hi = F(s + lo);
+      VLo[i] = F(lo - F(hi - s));
+      V[i] = hi;
+      VSet[i] = hi;`;
+
 export function cableKernel(nodes: NodeTable, dt: number, precision: Precision): CableKernel {
   const r = (code: string) => (precision === 'f32' ? `F(${code})` : `(${code})`);
   const source = `"use strict";
@@ -47,12 +65,12 @@ return {
       const p = parent[i];
       if (p >= 0) RHS[i] = ${r(`RHS[i] - ${r('b[i] * RHS[p]')}`)};
       RHS[i] = ${r('RHS[i] / D[i]')};
-      V[i] = ${r('V[i] + RHS[i]')};
+      ${precision === 'f32' ? compensatedAdd : 'V[i] = V[i] + RHS[i];'}
     }
   },
 };`;
   const arrays = precision === 'f32'
     ? { ...nodes, a: Float32Array.from(nodes.a), b: Float32Array.from(nodes.b), cm: Float32Array.from(nodes.cm) }
     : nodes;
-  return new Function('nodes', 'dt', source)(arrays, dt) as CableKernel;
+  return new Function('nodes', 'dt', 'VLo', 'VSet', source)(arrays, dt, new Float32Array(nodes.count), new Float32Array(nodes.count)) as CableKernel;
 }

@@ -122,7 +122,6 @@ function checkSupported(m: LoweredMechanism, count: number): void {
   if (count === 0) return;
   const name = m.def.name;
   if (m.def.kind === 'artificial') throw new UnsupportedOnGpu(`the artificial cell ${name}`);
-  if (m.watches.length > 0 || m.initEvent.stmts.length > 0) throw new UnsupportedOnGpu(`${name} (WATCH statements)`);
   if (m.receive.stmts.length > 0 && !m.def.mergeable) throw new UnsupportedOnGpu(`${name} (a NET_RECEIVE that is not a linear synapse)`);
 }
 

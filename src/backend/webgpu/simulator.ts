@@ -14,6 +14,7 @@ import { gpuLayout, type GpuLayout } from './layout.ts';
 //   cell     per cell: cable equation, Hines solve, v += rhs; then its detector at boundary
 //            n + 1, whose spike is appended to the spike list and sent into the input ring;
 //   state    per group: SOLVE with the new v, at t + dt;
+//   watch    per group with WATCHes: their conditions at boundary n + 1, handlers at once;
 //   record   every recordEvery steps, the probes (NEURON's Vector.record(ptr) without Dt).
 // The host reads spikes and samples back once per epoch. Event times become boundaries as on
 // the CPU; weights reaching one synapse at one boundary are summed (linear synapses only).
@@ -33,7 +34,7 @@ export interface GpuRunResult {
 }
 
 interface GroupGpu {
-  kernels: Partial<Record<'initial' | 'receive' | 'current' | 'state', { kernel: Kernel; bind: GPUBindGroup }>>;
+  kernels: Partial<Record<'initial' | 'init_event' | 'receive' | 'current' | 'state' | 'watch', { kernel: Kernel; bind: GPUBindGroup }>>;
   count: number;
   fields: GPUBuffer;
 }
@@ -122,6 +123,7 @@ export class GpuSimulator {
       dispatches++;
     };
     for (const g of this.groups) if (g.kernels.initial) run(g.kernels.initial, g.count);
+    for (const g of this.groups) if (g.kernels.init_event) run(g.kernels.init_event, g.count);
     for (const g of this.groups) if (g.kernels.current) run(g.kernels.current, g.count);
     for (const r of this.recordKernels) run(r, r.count);
     run(this.cellKernel, model.cellCount);
@@ -169,6 +171,8 @@ export class GpuSimulator {
       for (const g of this.groups) if (g.kernels.current) run(g.kernels.current, g.count);
       run(this.cellKernel, model.cellCount);
       for (const g of this.groups) if (g.kernels.state) run(g.kernels.state, g.count);
+      // WATCH checks at boundary n + 1, after its detectors (none at the run's last boundary)
+      if (n + 1 < model.steps) for (const g of this.groups) if (g.kernels.watch) run(g.kernels.watch, g.count);
       if ((n + 1) % model.recordEvery === 0) {
         for (const r of this.recordKernels) run(r, r.count);
         samples++;
@@ -228,7 +232,11 @@ export class GpuSimulator {
     const probes = model.probes.length;
     const recSamples = Math.ceil(STEPS_PER_EPOCH / model.recordEvery) + 1;
     this.make('steps', STEPS_PER_EPOCH * STEP_BYTES, U);
-    this.make('V', Float32Array.from(model.nodes.vInit), S);
+    const n = model.nodes.count;
+    const V = new Float32Array(3 * n);
+    V.set(model.nodes.vInit);
+    V.set(model.nodes.vInit, 2 * n);
+    this.make('V', V, S);
     this.make('nodeData', layout.nodeData, S);
     this.make('work', 8 * model.nodes.count, S);
     this.make('contrib', 8 * layout.contribCount, S);
@@ -242,7 +250,7 @@ export class GpuSimulator {
     const o = layout.offsets;
     const cells = new Uint32Array([
       model.cellCount, 0, layout.ringStride, layout.ringSlots, o.contribStart, o.contribIndex, o.nodeStart, o.detNode,
-      o.detThreshold, o.ncStart, o.nc, 1 + 2 * this.maxSpikes, this.maxSpikes, 0, 0, 0,
+      o.detThreshold, o.ncStart, o.nc, 1 + 2 * this.maxSpikes, this.maxSpikes, model.nodes.count, 0, 0,
     ]);
     new Float32Array(cells.buffer)[1] = Math.fround(0.001 / model.dt);
     this.make('cellsUniform', cells, U);
@@ -282,10 +290,13 @@ export class GpuSimulator {
       this.buffer('V'),
       this.buffer('contrib'),
       this.buffer('ring'),
+      this.make(`watch${i}`, 4 * Math.max(1, mech.watches.length * count), S),
     ];
     const code = mechanismWgsl(mech);
-    const kinds = ['uniform', 'step', 'write', 'read', 'read', 'read', 'read', 'write', 'write'] as const;
+    const kinds = ['uniform', 'step', 'write', 'read', 'read', 'read', 'write', 'write', 'write', 'write'] as const;
     const entries: Array<keyof GroupGpu['kernels']> = ['initial'];
+    if (mech.watches.length > 0 || mech.initEvent.stmts.length > 0) entries.push('init_event');
+    if (mech.watches.length > 0) entries.push('watch');
     if (layout.ringBase[i] >= 0) entries.push('receive');
     if (mech.def.currents) entries.push('current');
     if (mech.state.stmts.length > 0 || (!mech.def.currents && mech.breakpoint.stmts.length > 0)) entries.push('state');
