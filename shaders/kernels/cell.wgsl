@@ -59,8 +59,8 @@ fn parent_of(i: u32) -> i32 {
 }
 
 @compute @workgroup_size(64)
-fn cell(@builtin(global_invocation_id) id: vec3<u32>) {
-  let c = id.x;
+fn cell(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let c = id.x + id.y * groups.x * 64u;
   if (c >= cells.count) { return; }
   let n0 = topo[cells.nodeStart + c];
   let n1 = topo[cells.nodeStart + c + 1u];

@@ -12,8 +12,8 @@ struct Inject {
 @group(0) @binding(3) var<storage, read_write> ring: array<atomic<u32>>;
 
 @compute @workgroup_size(64)
-fn inject_trains(@builtin(global_invocation_id) id: vec3<u32>) {
-  let e = step.trainBegin + id.x;
+fn inject_trains(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let e = step.trainBegin + id.x + id.y * groups.x * 64u;
   if (e >= step.trainEnd) { return; }
   let ev = events[e];
   ring_add(step.slot * inject.ringStride + ev.x, bitcast<f32>(ev.y));

@@ -14,8 +14,8 @@ struct Record {
 @group(0) @binding(4) var<storage, read_write> rec: array<f32>;
 
 @compute @workgroup_size(64)
-fn record_probes(@builtin(global_invocation_id) id: vec3<u32>) {
-  let p = id.x;
+fn record_probes(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let p = id.x + id.y * groups.x * 64u;
   if (p >= record.count) { return; }
   let q = probes[p];
   rec[step.sample * record.stride + q.y] = source[q.x];

@@ -1,5 +1,7 @@
 // The per-step uniform of the WebGPU backend (one 256-byte block per step, bound with a
-// dynamic offset), shared by the cell, inject and record kernels.
+// dynamic offset), shared by the cell, inject and record kernels. Every kernel runs 64
+// invocations per workgroup on a grid of x * y workgroups (y > 1 only past the adapter's
+// maxComputeWorkgroupsPerDimension): invocation id.x + id.y * 64 x.
 struct Step {
   t: f32,            // t_n, the boundary [ms]
   tMid: f32,         // t_n + dt/2

@@ -43,16 +43,16 @@ fn net_event(k: u32, time: f32) {
 //! slot FUNCTIONS
 
 @compute @workgroup_size(64)
-fn initial(@builtin(global_invocation_id) id: vec3<u32>) {
-  let k = id.x;
+fn initial(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let k = id.x + id.y * groups.x * 64u;
   if (k >= globals.count) { return; }
   now = globals.t;
 //! slot INITIAL
 }
 
 @compute @workgroup_size(64)
-fn receive(@builtin(global_invocation_id) id: vec3<u32>) {
-  let k = id.x;
+fn receive(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let k = id.x + id.y * groups.x * 64u;
   if (k >= globals.count) { return; }
   let event = inbox[k];
   if (event.x < 0.0) { return; }

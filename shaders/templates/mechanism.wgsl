@@ -52,8 +52,8 @@ fn net_event(k: u32, time: f32) {
 //! slot FUNCTIONS
 
 @compute @workgroup_size(64)
-fn initial(@builtin(global_invocation_id) id: vec3<u32>) {
-  let k = id.x;
+fn initial(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let k = id.x + id.y * groups.x * 64u;
   if (k >= group.count) { return; }
   now = step.t;
   var v = V[node[k]];
@@ -61,8 +61,8 @@ fn initial(@builtin(global_invocation_id) id: vec3<u32>) {
 }
 
 @compute @workgroup_size(64)
-fn receive(@builtin(global_invocation_id) id: vec3<u32>) {
-  let k = id.x;
+fn receive(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let k = id.x + id.y * groups.x * 64u;
   if (k >= group.count) { return; }
   let at = step.slot * group.ringStride + group.ringBase + k;
   let w = ring[at];
@@ -74,8 +74,8 @@ fn receive(@builtin(global_invocation_id) id: vec3<u32>) {
 }
 
 @compute @workgroup_size(64)
-fn current(@builtin(global_invocation_id) id: vec3<u32>) {
-  let k = id.x;
+fn current(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let k = id.x + id.y * groups.x * 64u;
   if (k >= group.count) { return; }
   now = step.tMid;
   let vk = V[node[k]];
@@ -83,8 +83,8 @@ fn current(@builtin(global_invocation_id) id: vec3<u32>) {
 }
 
 @compute @workgroup_size(64)
-fn state(@builtin(global_invocation_id) id: vec3<u32>) {
-  let k = id.x;
+fn state(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let k = id.x + id.y * groups.x * 64u;
   if (k >= group.count) { return; }
   now = step.tNext;
   var v = V[node[k]];
@@ -92,16 +92,16 @@ fn state(@builtin(global_invocation_id) id: vec3<u32>) {
 }
 
 @compute @workgroup_size(64)
-fn init_event(@builtin(global_invocation_id) id: vec3<u32>) {
-  let k = id.x;
+fn init_event(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let k = id.x + id.y * groups.x * 64u;
   if (k >= group.count) { return; }
   now = step.t;
 //! slot INIT_EVENT
 }
 
 @compute @workgroup_size(64)
-fn watch(@builtin(global_invocation_id) id: vec3<u32>) {
-  let k = id.x;
+fn watch(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let k = id.x + id.y * groups.x * 64u;
   if (k >= group.count) { return; }
   now = step.tNext;
 //! slot WATCH

@@ -49,7 +49,15 @@ export class GpuSimulator {
   private recordKernels: Array<{ kernel: Kernel; bind: GPUBindGroup; count: number }> = [];
   private readonly maxSpikes: number;
 
-  constructor(private readonly device: GPUDevice, readonly model: CompiledModel, readonly mechanisms: LoweredMechanism[]) {
+  /** Set when the device is lost (driver reset, out of memory, destroyed): the run stops with it. */
+  private lost: string | null = null;
+
+  /**
+   * `workgroupsPerDimension` lowers the adapter's maxComputeWorkgroupsPerDimension (to exercise
+   * the 2-D grids that networks beyond 64 x 65 535 instances need).
+   */
+  constructor(private readonly device: GPUDevice, readonly model: CompiledModel, readonly mechanisms: LoweredMechanism[], private readonly options: { workgroupsPerDimension?: number } = {}) {
+    void device.lost.then((info) => { this.lost = `${info.reason}${info.message ? `: ${info.message}` : ''}`; });
     this.layout = gpuLayout(model, mechanisms);
     this.cache = new KernelCache(device);
     const epochMs = STEPS_PER_EPOCH * model.dt;
@@ -69,6 +77,7 @@ export class GpuSimulator {
     let dispatches = 0;
     // The first epoch is finitialize: INITIAL, currents at t = 0, sample 0, detectors at boundary 0.
     for (let first = -STEPS_PER_EPOCH; first < model.steps; first += STEPS_PER_EPOCH) {
+      if (this.lost) throw new Error(`webgpu backend: the device was lost (${this.lost})`);
       this.device.pushErrorScope('validation');
       const epoch = first < 0 ? this.encodeInit() : this.encodeSteps(first, Math.min(model.steps, first + STEPS_PER_EPOCH), sampleBase);
       dispatches += epoch.dispatches;
@@ -119,7 +128,7 @@ export class GpuSimulator {
       if (count === 0) return;
       pass.setPipeline(k.kernel.pipeline);
       pass.setBindGroup(0, k.bind, k.kernel.kinds.includes('step') ? [0] : []);
-      pass.dispatchWorkgroups(Math.ceil(count / 64));
+      this.dispatch(pass, count);
       dispatches++;
     };
     for (const g of this.groups) if (g.kernels.initial) run(g.kernels.initial, g.count);
@@ -163,7 +172,7 @@ export class GpuSimulator {
         if (invocations === 0) return;
         pass.setPipeline(k.kernel.pipeline);
         pass.setBindGroup(0, k.bind, offset);
-        pass.dispatchWorkgroups(Math.ceil(invocations / 64));
+        this.dispatch(pass, invocations);
         dispatches++;
       };
       run(this.injectKernel, layout.trainStart[n + 1] - layout.trainStart[n]);
@@ -182,6 +191,14 @@ export class GpuSimulator {
     return { encoder, samples, dispatches };
   }
 
+  /** `invocations` threads in workgroups of 64, as a 2-D grid where one row would exceed the adapter's limit. */
+  private dispatch(pass: GPUComputePassEncoder, invocations: number): void {
+    const groups = Math.ceil(invocations / 64);
+    const max = Math.min(this.device.limits.maxComputeWorkgroupsPerDimension, this.options.workgroupsPerDimension ?? Infinity);
+    if (groups <= max) pass.dispatchWorkgroups(groups);
+    else pass.dispatchWorkgroups(max, Math.ceil(groups / max));
+  }
+
   /** Submits the epoch, then reads back its spikes and samples and clears the spike count. */
   private async readBack(encoder: GPUCommandEncoder, recWords: number): Promise<{ spikes: Array<[number, number]>; rec: Float32Array }> {
     const spikeBytes = 4 * (1 + 2 * this.maxSpikes);
@@ -193,7 +210,11 @@ export class GpuSimulator {
     this.device.queue.writeBuffer(this.buffer('spikes'), 0, new Uint32Array(1));
     const error = await this.device.popErrorScope();
     if (error) throw new Error(`webgpu backend: ${error.message}`);
-    await Promise.all([staging.mapAsync(GPUMapMode.READ), recWords > 0 ? recStaging.mapAsync(GPUMapMode.READ) : Promise.resolve()]);
+    try {
+      await Promise.all([staging.mapAsync(GPUMapMode.READ), recWords > 0 ? recStaging.mapAsync(GPUMapMode.READ) : Promise.resolve()]);
+    } catch (e) {
+      throw new Error(`webgpu backend: reading results back failed${this.lost ? ` (device lost: ${this.lost})` : ''}: ${(e as Error).message || (e as Error).name}`);
+    }
     const words = new Uint32Array(staging.getMappedRange());
     const n = words[0];
     if (n > this.maxSpikes) throw new Error(`webgpu backend: ${n} spikes in one epoch exceed the spike buffer (${this.maxSpikes})`);

@@ -1,0 +1,30 @@
+import { expect, it } from 'vitest';
+import { create } from '../../src/index.ts';
+import { compile } from '../../src/compile/index.ts';
+import { GpuSimulator } from '../../src/backend/webgpu/simulator.ts';
+import { testDevice } from '../helpers/gpu.ts';
+
+// Dispatches beyond maxComputeWorkgroupsPerDimension run as 2-D grids: with the limit lowered
+// to 2 workgroups, a 300-cell HH network (5 workgroups per kernel) gives the same spikes as
+// with 1-D grids.
+
+it('2-D dispatch grids give the same simulation', async () => {
+  const d = await testDevice();
+  if (!d) return;
+  const net = create({
+    netParams: {
+      cellParams: { HH: { secs: { soma: { geom: { L: 18.8, diam: 18.8, Ra: 123 }, mechs: { hh: { gl: 0.003, el: -70 } } } } } },
+      popParams: { E: { cellType: 'HH', numCells: 300 } },
+      synMechParams: { exc: { mod: 'Exp2Syn', tau1: 0.1, tau2: 5, e: 0 } },
+      connParams: { 'E->E': { preConds: { pop: 'E' }, postConds: { pop: 'E' }, convergence: 10, weight: 0.002, delay: 2, synMech: 'exc' } },
+      stimSourceParams: { bkg: { type: 'NetStim', rate: 40, noise: 0.5 } },
+      stimTargetParams: { 'bkg->E': { source: 'bkg', conds: { pop: 'E' }, weight: 0.01, delay: 1, synMech: 'exc' } },
+    },
+    simConfig: { duration: 100, dt: 0.025 },
+  });
+  const { model, mechanisms } = compile(net);
+  const flat = await new GpuSimulator(d.device, model, mechanisms).run();
+  const grid = await new GpuSimulator(d.device, model, mechanisms, { workgroupsPerDimension: 2 }).run();
+  expect(flat.spikes.time.length).toBeGreaterThan(50);
+  expect(grid.spikes).toEqual(flat.spikes);
+});
