@@ -29,7 +29,8 @@ struct Cells {
 @group(0) @binding(1) var<uniform> step: Step;
 @group(0) @binding(2) var<storage, read> nodeData: array<vec4<f32>>;   // a, b, cm, parent bits
 // V[i]: v [mV]; V[nodes + i]: the rounding error carried by the compensated v += rhs;
-// V[2 nodes + i]: v as this kernel left it (a v set by a mechanism restarts the compensation).
+// V[2 nodes + i]: v as this kernel left it (a v set by a mechanism restarts the compensation);
+// V[3 nodes + i]: the variable a vref point process on node i publishes for its detector.
 @group(0) @binding(3) var<storage, read_write> V: array<f32>;
 @group(0) @binding(4) var<storage, read_write> work: array<vec2<f32>>; // rhs, d
 @group(0) @binding(5) var<storage, read> contrib: array<vec2<f32>>;
@@ -53,6 +54,9 @@ fn add_compensated(i: u32, x: f32) {
   V[i] = hi;
   V[2u * cells.nodes + i] = hi;
 }
+
+// detNode entries from VREF up are vref detectors on node (entry - VREF); 0xffffffff: none.
+const VREF: u32 = 0x80000000u;
 
 fn parent_of(i: u32) -> i32 {
   return bitcast<i32>(nodeData[i].w);
@@ -104,9 +108,26 @@ fn cell(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) g
     }
   }
   let dn = topo[cells.detNode + c];
-  if (step.detect == 0u || dn == 0xffffffffu) { return; }
+  if (step.detect == 0u || dn >= VREF) { return; }
+  detect(c, V[dn]);
+}
+
+/// vref detectors, after the state kernels and the publish kernels: the point process's
+/// variable, published at V[3 nodes + its node], at boundary n + 1.
+@compute @workgroup_size(64)
+fn detect_vref(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let c = id.x + id.y * groups.x * 64u;
+  if (c >= cells.count || step.detect == 0u) { return; }
+  let dn = topo[cells.detNode + c];
+  if (dn == 0xffffffffu || dn < VREF) { return; }
+  detect(c, V[3u * cells.nodes + (dn - VREF)]);
+}
+
+/// Cell c's detector sees `value` at boundary n + 1: above threshold for the first time ->
+/// a spike, and its NetCons' weights into the input ring.
+fn detect(c: u32, value: f32) {
   let flag = cells.flags + c;
-  if (V[dn] > bitcast<f32>(topo[cells.detThreshold + c])) {
+  if (value > bitcast<f32>(topo[cells.detThreshold + c])) {
     if (atomicLoad(&spikes[flag]) == 0u) {
       atomicStore(&spikes[flag], 1u);
       let j = atomicAdd(&spikes[0], 1u);

@@ -1,14 +1,15 @@
 // One mechanism group: SoA fields (field f of instance k at fields[f * count + k]) and the
 // node each instance sits on. Entry points, run by the WebGPU backend each step:
 //   initial  INITIAL (once, at t = 0);
-//   receive  NET_RECEIVE of a linear synapse with the weights of boundary n summed in its
-//            input ring slot (then cleared);
+//   receive  NET_RECEIVE of a linear receiver with the weights of boundary n summed in its
+//            input ring targets, one per weight argument (then cleared);
 //   current  BREAKPOINT at v + 0.001 and at v: the instance's (rhs, d) contribution, signed and
 //            scaled, which the cell kernel adds node by node in a fixed order;
 //   state    SOLVE (and the BREAKPOINT of current-less mechanisms) with the new v;
 //   init_event  the flag-1 event of INITIAL's net_send(0, 1), at t = 0: arms the WATCHes;
 //   watch    WATCH conditions at boundary n + 1 (after the cell's detector): a false -> true
-//            edge runs that WATCH's NET_RECEIVE handler at once.
+//            edge runs that WATCH's NET_RECEIVE handler at once;
+//   publish  copies the vref field (Izhi2007a's V) where the cell kernel's vref detectors read it.
 // Handlers may set the node's v. A point process's own net_event is not a spike source in
 // NetPyNE (its detector is the section's), so net_event does nothing here.
 // Slots (lines `//! slot NAME`) are filled by src/mech/wgsl-module.ts.
@@ -20,6 +21,9 @@ struct Group {
   contribBase: u32,  // the group's first (rhs, d) slot
   dt: f32,           // [ms]
   celsius: f32,      // [degC]
+  ringWidth: u32,    // ring targets per instance (NET_RECEIVE weight arguments)
+  vrefField: u32,    // field published for a vref spike detector
+  vrefBase: u32,     // V[vrefBase + node]: where it is published
 }
 
 struct Step {
@@ -64,10 +68,7 @@ fn initial(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups
 fn receive(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
   let k = id.x + id.y * groups.x * 64u;
   if (k >= group.count) { return; }
-  let at = step.slot * group.ringStride + group.ringBase + k;
-  let w = ring[at];
-  if (w == 0.0) { return; }
-  ring[at] = 0.0;
+  let at = step.slot * group.ringStride + group.ringBase + k * group.ringWidth;
   now = step.t;
   var v = V[node[k]];
 //! slot RECEIVE
@@ -105,4 +106,11 @@ fn watch(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) 
   if (k >= group.count) { return; }
   now = step.tNext;
 //! slot WATCH
+}
+
+@compute @workgroup_size(64)
+fn publish(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let k = id.x + id.y * groups.x * 64u;
+  if (k >= group.count) { return; }
+  V[group.vrefBase + node[k]] = fields[group.vrefField * group.count + k];
 }

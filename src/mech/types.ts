@@ -108,4 +108,9 @@ export interface MechanismDef {
    * them (ExpSyn, Exp2Syn). Exact up to the order of floating-point additions.
    */
   mergeable?: boolean;
+  /**
+   * NET_RECEIVE only adds each weight argument into states (flag 0, no use of t): the GPU runs
+   * it once per boundary with the weights that reached the instance summed.
+   */
+  linearReceive?: boolean;
 }

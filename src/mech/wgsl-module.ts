@@ -5,8 +5,8 @@ import { WgslRenderer } from './render-wgsl.ts';
 
 // The WGSL module of one mechanism group: shaders/templates/mechanism.wgsl (artificial cells:
 // artificial.wgsl) with its declared slots filled from the lowered definition (the same
-// statement trees the CPU backend runs). NET_RECEIVE is rendered for linear synapses
-// (`mergeable`), which the GPU runs once per boundary with the summed weight.
+// statement trees the CPU backend runs). NET_RECEIVE is rendered for linear receivers
+// (`linearReceive`), which the GPU runs once per boundary with the summed weights.
 
 export function mechanismWgsl(mech: LoweredMechanism): string {
   const fieldIndex = new Map(mech.fields.map((f, i) => [f, i]));
@@ -58,7 +58,7 @@ export function mechanismWgsl(mech: LoweredMechanism): string {
     ...watchSlots(mech, onNode, locals),
     FUNCTIONS: [r.functions(), ...solvers].join('\n\n'),
     INITIAL: [locals(mech.initial), r.stmts(mech.initial.stmts)].join('\n'),
-    RECEIVE: mech.def.mergeable ? [locals(mech.receive), r.stmts(mech.receive.stmts)].join('\n') : '  _ = w;',
+    RECEIVE: receiveSlot(mech, r, locals),
     CURRENT: current,
     STATE: state.join('\n'),
   });
@@ -139,4 +139,17 @@ function watchSlots(mech: LoweredMechanism, r: WgslRenderer, locals: (b: Lowered
     INIT_EVENT: [...init, locals(mech.initEvent), r.stmts(mech.initEvent.stmts)].join('\n'),
     WATCH: mech.watches.length > 0 ? [...check, ...fire].join('\n') : '',
   };
+}
+
+/** NET_RECEIVE with the summed weight of each argument read (and cleared) from the input ring. */
+function receiveSlot(mech: LoweredMechanism, r: WgslRenderer, locals: (b: LoweredBlock) => string): string {
+  if (!mech.def.linearReceive) return '  _ = at;';
+  const args = mech.def.receiveArgs ?? ['w'];
+  return [
+    ...args.map((a, j) => `  let ${a} = ring[at + ${j}u];`),
+    `  if (${args.map((a) => `${a} == 0.0`).join(' && ')}) { return; }`,
+    ...args.map((_, j) => `  ring[at + ${j}u] = 0.0;`),
+    locals(mech.receive),
+    r.stmts(mech.receive.stmts),
+  ].join('\n');
 }

@@ -18,7 +18,7 @@ describe('mechanism WGSL', () => {
     const code = mechanismWgsl(lowerMechanism(MECHANISM_DEFS[name], { tablesOn: new Set(tables ? ['usetable_hh'] : []) }));
     if (!d) return;
     const module = await compileShader(d.device, code, `${name}.wgsl`);
-    const entryPoints = MECHANISM_DEFS[name].kind === 'artificial' ? ['initial', 'receive'] : ['initial', 'receive', 'current', 'state', 'init_event', 'watch'];
+    const entryPoints = MECHANISM_DEFS[name].kind === 'artificial' ? ['initial', 'receive'] : ['initial', 'receive', 'current', 'state', 'init_event', 'watch', 'publish'];
     for (const entryPoint of entryPoints) {
       d.device.pushErrorScope('validation');
       d.device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint } });

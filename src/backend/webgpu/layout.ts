@@ -14,6 +14,9 @@ import { timeGrid } from '../cpu/simulator.ts';
 // te <= t_m + dt/2 (t accumulated as NEURON does); a detector spike at boundary n leaves at
 // t_n + 1e-10, so each NetCon's offset in boundaries is computed once, from n = 0.
 
+/** detNode entries from VREF up name the node of a vref point process (see shaders/kernels/cell.wgsl). */
+const VREF = 0x80000000;
+
 export class UnsupportedOnGpu extends Error {
   constructor(what: string) {
     super(`${what} is not supported by the webgpu backend yet (use backend 'cpu')`);
@@ -23,9 +26,14 @@ export class UnsupportedOnGpu extends Error {
 
 export interface GpuLayout {
   nodeData: Float32Array;
-  /** Per group: first contrib slot (-1: no current), first ring target (-1: no input). */
+  /** Per group: first contrib slot (-1: no current), first ring target (-1: no input), ring targets per instance. */
   contribBase: Int32Array;
   ringBase: Int32Array;
+  ringWidth: Int32Array;
+  /** Per group: the field index published for vref detectors, or -1. */
+  vrefField: Int32Array;
+  /** Whether any detector watches a point process's variable (the detect_vref pass runs). */
+  hasVref: boolean;
   contribCount: number;
   ringStride: number;
   ringSlots: number;
@@ -58,11 +66,17 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   }
   const contribBase = new Int32Array(model.groups.length).fill(-1);
   const ringBase = new Int32Array(model.groups.length).fill(-1);
+  const ringWidth = new Int32Array(model.groups.length).fill(1);
   let contribCount = 0;
   let ringStride = 0;
   model.groups.forEach((g, i) => {
-    if (mechanisms[i].def.currents) { contribBase[i] = contribCount; contribCount += g.count; }
-    if (mechanisms[i].def.mergeable) { ringBase[i] = ringStride; ringStride += g.count; }
+    const def = mechanisms[i].def;
+    if (def.currents) { contribBase[i] = contribCount; contribCount += g.count; }
+    if (def.linearReceive) {
+      ringBase[i] = ringStride;
+      ringWidth[i] = def.receiveArgs?.length ?? 1;
+      ringStride += g.count * ringWidth[i];
+    }
   });
   // Contribution lists per node, in group then instance order.
   const perNode: number[][] = Array.from({ length: n }, () => []);
@@ -72,16 +86,21 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   });
   const det = model.detectors;
   const detOfCell = new Int32Array(model.cellCount).fill(-1);
+  const vrefField = new Int32Array(model.groups.length).fill(-1);
   for (let k = 0; k < det.count; k++) {
-    if (det.group[k] >= 0) throw new UnsupportedOnGpu('spike detection on a point process variable (vref)');
     detOfCell[det.cell[k]] = k;
+    const g = det.group[k];
+    if (g < 0) continue;
+    const field = Object.keys(model.groups[g].fields).indexOf(det.field[k]);
+    if (vrefField[g] >= 0 && vrefField[g] !== field) throw new UnsupportedOnGpu(`vref detectors on different variables of ${mechanisms[g].def.name}`);
+    vrefField[g] = field;
   }
   const nc = model.netcons;
   const target = (k: number): number => {
-    const base = ringBase[nc.group[k]];
-    if (base < 0) throw new UnsupportedOnGpu(`a NetCon into ${mechanisms[nc.group[k]].def.name} (only linear synapses take events on the GPU)`);
-    if (nc.weightIndex[k] !== 0) throw new UnsupportedOnGpu('NetCon weight vectors');
-    return base + nc.instance[k];
+    const g = nc.group[k];
+    if (ringBase[g] < 0) throw new UnsupportedOnGpu(`a NetCon into ${mechanisms[g].def.name} (only linear receivers take events on the GPU)`);
+    if (nc.weightIndex[k] >= ringWidth[g]) throw new Error(`NetCon ${k}: weight index ${nc.weightIndex[k]} beyond ${mechanisms[g].def.name}'s ${ringWidth[g]} weights`);
+    return ringBase[g] + nc.instance[k] * ringWidth[g] + nc.weightIndex[k];
   };
   const half = 0.5 * model.dt;
   const boundaryOf = (te: number): number => {
@@ -104,7 +123,8 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   push('contribStart', contribStart);
   push('contribIndex', perNode.flat());
   push('nodeStart', Array.from(model.nodeStart));
-  push('detNode', Array.from(detOfCell, (k) => (k < 0 ? 0xffffffff : det.node[k])));
+  // vref detectors: VREF + the point process's node (its variable is published at V[3n + node])
+  push('detNode', Array.from(detOfCell, (k) => (k < 0 ? 0xffffffff : det.group[k] >= 0 ? VREF + model.groups[det.group[k]].node[det.instance[k]] : det.node[k])));
   push('detThreshold', Array.from(detOfCell, (k) => (k < 0 ? 0 : f32Bits(det.threshold[k]))));
   push('ncStart', Array.from(nc.start.subarray(0, model.cellCount + 1)));
   const ncWords: number[] = [];
@@ -113,7 +133,7 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   const topo = Uint32Array.from(parts.flat());
   const trains = scheduleTrains(model, target, boundaryOf);
   return {
-    nodeData, contribBase, ringBase, contribCount, ringStride, ringSlots, topo, offsets, ...trains,
+    nodeData, contribBase, ringBase, ringWidth, vrefField, hasVref: vrefField.some((f) => f >= 0), contribCount, ringStride, ringSlots, topo, offsets, ...trains,
     probeSources: probeSources(model), grid,
   };
 }
@@ -122,7 +142,7 @@ function checkSupported(m: LoweredMechanism, count: number): void {
   if (count === 0) return;
   const name = m.def.name;
   if (m.def.kind === 'artificial') throw new UnsupportedOnGpu(`the artificial cell ${name}`);
-  if (m.receive.stmts.length > 0 && !m.def.mergeable) throw new UnsupportedOnGpu(`${name} (a NET_RECEIVE that is not a linear synapse)`);
+  if (m.receive.stmts.length > 0 && !m.def.linearReceive) throw new UnsupportedOnGpu(`${name} (a NET_RECEIVE that is not linear in its weights)`);
 }
 
 /** Every train spike's NetCon events, as (target, weight bits) per delivery boundary. */

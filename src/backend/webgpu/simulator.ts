@@ -15,7 +15,8 @@ import { gpuLayout, type GpuLayout } from './layout.ts';
 //            n + 1, whose spike is appended to the spike list and sent into the input ring;
 //   state    per group: SOLVE with the new v, at t + dt;
 //   watch    per group with WATCHes: their conditions at boundary n + 1, handlers at once;
-//   record   every recordEvery steps, the probes (NEURON's Vector.record(ptr) without Dt).
+//   record   every recordEvery steps, the probes (NEURON's Vector.record(ptr) without Dt);
+//   publish, detect_vref  vref detectors (Izhi2007a's V) at boundary n + 1;
 // The host reads spikes and samples back once per epoch. Event times become boundaries as on
 // the CPU; weights reaching one synapse at one boundary are summed (linear synapses only).
 
@@ -34,7 +35,7 @@ export interface GpuRunResult {
 }
 
 interface GroupGpu {
-  kernels: Partial<Record<'initial' | 'init_event' | 'receive' | 'current' | 'state' | 'watch', { kernel: Kernel; bind: GPUBindGroup }>>;
+  kernels: Partial<Record<'initial' | 'init_event' | 'receive' | 'current' | 'state' | 'watch' | 'publish', { kernel: Kernel; bind: GPUBindGroup }>>;
   count: number;
   fields: GPUBuffer;
 }
@@ -45,6 +46,7 @@ export class GpuSimulator {
   private readonly cache: KernelCache;
   private groups: GroupGpu[] = [];
   private cellKernel!: { kernel: Kernel; bind: GPUBindGroup };
+  private detectVrefKernel!: { kernel: Kernel; bind: GPUBindGroup };
   private injectKernel!: { kernel: Kernel; bind: GPUBindGroup };
   private recordKernels: Array<{ kernel: Kernel; bind: GPUBindGroup; count: number }> = [];
   private readonly maxSpikes: number;
@@ -136,6 +138,10 @@ export class GpuSimulator {
     for (const g of this.groups) if (g.kernels.current) run(g.kernels.current, g.count);
     for (const r of this.recordKernels) run(r, r.count);
     run(this.cellKernel, model.cellCount);
+    if (this.layout.hasVref) {
+      for (const g of this.groups) if (g.kernels.publish) run(g.kernels.publish, g.count);
+      run(this.detectVrefKernel, model.cellCount);
+    }
     pass.end();
     return { encoder, samples: 1, dispatches };
   }
@@ -180,12 +186,17 @@ export class GpuSimulator {
       for (const g of this.groups) if (g.kernels.current) run(g.kernels.current, g.count);
       run(this.cellKernel, model.cellCount);
       for (const g of this.groups) if (g.kernels.state) run(g.kernels.state, g.count);
-      // WATCH checks at boundary n + 1, after its detectors (none at the run's last boundary)
-      if (n + 1 < model.steps) for (const g of this.groups) if (g.kernels.watch) run(g.kernels.watch, g.count);
+      // the sample of t_{n+1}: after the states, before boundary n + 1's WATCH handlers (as the CPU's 'steps' sampling)
       if ((n + 1) % model.recordEvery === 0) {
         for (const r of this.recordKernels) run(r, r.count);
         samples++;
       }
+      if (layout.hasVref) {
+        for (const g of this.groups) if (g.kernels.publish) run(g.kernels.publish, g.count);
+        run(this.detectVrefKernel, model.cellCount);
+      }
+      // WATCH checks at boundary n + 1, after its detectors (none at the run's last boundary)
+      if (n + 1 < model.steps) for (const g of this.groups) if (g.kernels.watch) run(g.kernels.watch, g.count);
     }
     pass.end();
     return { encoder, samples, dispatches };
@@ -254,7 +265,7 @@ export class GpuSimulator {
     const recSamples = Math.ceil(STEPS_PER_EPOCH / model.recordEvery) + 1;
     this.make('steps', STEPS_PER_EPOCH * STEP_BYTES, U);
     const n = model.nodes.count;
-    const V = new Float32Array(3 * n);
+    const V = new Float32Array(4 * n);
     V.set(model.nodes.vInit);
     V.set(model.nodes.vInit, 2 * n);
     this.make('V', V, S);
@@ -279,7 +290,10 @@ export class GpuSimulator {
     const step = SHADERS['kernels/step.wgsl'];
     const ring = SHADERS['kernels/ring.wgsl'];
     const cellKernel = await this.cache.get(step + ring + SHADERS['kernels/cell.wgsl'], 'cell', ['uniform', 'step', 'read', 'write', 'write', 'read', 'read', 'write', 'write'], 'cell');
-    this.cellKernel = { kernel: cellKernel, bind: this.cache.bind(cellKernel, ['cellsUniform', 'steps', 'nodeData', 'V', 'work', 'contrib', 'topo', 'spikes', 'ring'].map((b) => this.buffer(b)), 'cell') };
+    const cellBuffers = ['cellsUniform', 'steps', 'nodeData', 'V', 'work', 'contrib', 'topo', 'spikes', 'ring'].map((b) => this.buffer(b));
+    this.cellKernel = { kernel: cellKernel, bind: this.cache.bind(cellKernel, cellBuffers, 'cell') };
+    const detectVref = await this.cache.get(step + ring + SHADERS['kernels/cell.wgsl'], 'detect_vref', cellKernel.kinds, 'cell');
+    this.detectVrefKernel = { kernel: detectVref, bind: this.cache.bind(detectVref, cellBuffers, 'detect_vref') };
     const inject = await this.cache.get(step + ring + SHADERS['kernels/inject.wgsl'], 'inject_trains', ['uniform', 'step', 'read', 'write'], 'inject');
     this.injectKernel = { kernel: inject, bind: this.cache.bind(inject, ['injectUniform', 'steps', 'trains', 'ring'].map((b) => this.buffer(b)), 'inject') };
     this.groups = await Promise.all(model.groups.map((g, i) => this.groupResources(i, g.count, mechanisms[i])));
@@ -302,7 +316,7 @@ export class GpuSimulator {
     const fields = this.make(`fields${i}`, packed, S);
     const tables = mech.tables.flatMap((t) => Array.from(buildTable(mech, t, model.celsius)));
     const buffers = [
-      this.make(`group${i}`, groupUniform(count, layout.ringBase[i], layout.ringStride, layout.contribBase[i], model.dt, model.celsius), GPUBufferUsage.UNIFORM),
+      this.make(`group${i}`, groupUniform(count, layout, i, model), GPUBufferUsage.UNIFORM),
       this.buffer('steps'),
       fields,
       this.make(`node${i}`, Uint32Array.from(g.node), S),
@@ -318,6 +332,7 @@ export class GpuSimulator {
     const entries: Array<keyof GroupGpu['kernels']> = ['initial'];
     if (mech.watches.length > 0 || mech.initEvent.stmts.length > 0) entries.push('init_event');
     if (mech.watches.length > 0) entries.push('watch');
+    if (layout.vrefField[i] >= 0) entries.push('publish');
     if (layout.ringBase[i] >= 0) entries.push('receive');
     if (mech.def.currents) entries.push('current');
     if (mech.state.stmts.length > 0 || (!mech.def.currents && mech.breakpoint.stmts.length > 0)) entries.push('state');
@@ -330,14 +345,18 @@ export class GpuSimulator {
   }
 }
 
-function groupUniform(count: number, ringBase: number, ringStride: number, contribBase: number, dt: number, celsius: number): Uint32Array {
-  const words = new Uint32Array(8);
-  words[0] = count;
-  words[1] = Math.max(0, ringBase);
-  words[2] = ringStride;
-  words[3] = Math.max(0, contribBase);
+/** The Group uniform of shaders/templates/mechanism.wgsl. */
+function groupUniform(count: number, layout: GpuLayout, i: number, model: CompiledModel): Uint32Array {
+  const words = new Uint32Array(12);
   const f = new Float32Array(words.buffer);
-  f[4] = dt;
-  f[5] = celsius;
+  words[0] = count;
+  words[1] = Math.max(0, layout.ringBase[i]);
+  words[2] = layout.ringStride;
+  words[3] = Math.max(0, layout.contribBase[i]);
+  f[4] = model.dt;
+  f[5] = model.celsius;
+  words[6] = layout.ringWidth[i];
+  words[7] = Math.max(0, layout.vrefField[i]);
+  words[8] = 3 * model.nodes.count;
   return words;
 }

@@ -10,6 +10,7 @@ export const Exp2Syn: MechanismDef = {
   assigned: ['i', 'g', 'factor'],
   currents: { names: ['i'], kind: 'membrane' },
   mergeable: true,
+  linearReceive: true,
   initial: `
     if (tau1/tau2 > 0.9999) {
       tau1 = 0.9999*tau2

@@ -10,6 +10,7 @@ export const ExpSyn: MechanismDef = {
   assigned: ['i'],
   currents: { names: ['i'], kind: 'membrane' },
   mergeable: true,
+  linearReceive: true,
   initial: 'g = 0',
   breakpoint: 'i = g*(v - e)',
   state: 'g = g + (1.0 - exp(dt*((-1.0)/tau)))*(-(0.0)/((-1.0)/tau) - g)',

@@ -30,5 +30,6 @@ export const Izhi2003a: MechanismDef = {
     gsyn = 0`,
   state: 'solve(states)',
   receive: 'gsyn = gsyn + w',
+  linearReceive: true,
   watches: [{ flag: 2, condition: 'V > thresh', handler: 'net_event(t)\nV = c\nu = u + d' }],
 };

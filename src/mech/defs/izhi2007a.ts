@@ -96,6 +96,7 @@ export const Izhi2007a: MechanismDef = {
     }
     t0 = t`,
   receiveArgs: ['wAMPA', 'wNMDA', 'wGABAA', 'wGABAB', 'wOpsin'],
+  linearReceive: true,
   receive: `
     gAMPA = gAMPA + wAMPA
     gNMDA = gNMDA + wNMDA
