@@ -24,6 +24,7 @@ struct Group {
   ringWidth: u32,    // ring targets per instance (NET_RECEIVE weight arguments)
   vrefField: u32,    // field published for a vref spike detector
   vrefBase: u32,     // V[vrefBase + node]: where it is published
+  receiveFirst: u32, // 1: `current` first delivers boundary n's events (no separate receive pass)
 }
 
 struct Step {
@@ -64,10 +65,7 @@ fn initial(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups
 //! slot INITIAL
 }
 
-@compute @workgroup_size(64)
-fn receive(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
-  let k = id.x + id.y * groups.x * 64u;
-  if (k >= group.count) { return; }
+fn receive_events(k: u32) {
   let at = step.slot * group.ringStride + group.ringBase + k * group.ringWidth;
   now = step.t;
   var v = V[node[k]];
@@ -75,9 +73,17 @@ fn receive(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups
 }
 
 @compute @workgroup_size(64)
+fn receive(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let k = id.x + id.y * groups.x * 64u;
+  if (k >= group.count) { return; }
+  receive_events(k);
+}
+
+@compute @workgroup_size(64)
 fn current(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
   let k = id.x + id.y * groups.x * 64u;
   if (k >= group.count) { return; }
+  if (group.receiveFirst == 1u) { receive_events(k); }
   now = step.tMid;
   let vk = V[node[k]];
 //! slot CURRENT

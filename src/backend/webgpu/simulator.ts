@@ -9,7 +9,8 @@ import { gpuLayout, type GpuLayout } from './layout.ts';
 // The WebGPU backend (f32): the CPU backend's step order with the work per step in a few
 // dispatches, all steps of an epoch encoded in one compute pass and one submit:
 //   inject   train spikes reaching boundary n -> input ring;
-//   receive  per linear-synapse group: NET_RECEIVE with the summed weight of boundary n;
+//   receive  per linear-receiver group: NET_RECEIVE with the summed weights of boundary n
+//            (in the current pass, first, for groups that have a current);
 //   current  per group with a current: (rhs, d) contributions at t + dt/2;
 //   cell     per cell: cable equation, Hines solve, v += rhs; then its detector at boundary
 //            n + 1, whose spike is appended to the spike list and sent into the input ring;
@@ -333,7 +334,8 @@ export class GpuSimulator {
     if (mech.watches.length > 0 || mech.initEvent.stmts.length > 0) entries.push('init_event');
     if (mech.watches.length > 0) entries.push('watch');
     if (layout.vrefField[i] >= 0) entries.push('publish');
-    if (layout.ringBase[i] >= 0) entries.push('receive');
+    // a group with a current takes its events in the current pass (receiveFirst)
+    if (layout.ringBase[i] >= 0 && layout.contribBase[i] < 0) entries.push('receive');
     if (mech.def.currents) entries.push('current');
     if (mech.state.stmts.length > 0 || (!mech.def.currents && mech.breakpoint.stmts.length > 0)) entries.push('state');
     const kernels: GroupGpu['kernels'] = {};
@@ -358,5 +360,6 @@ function groupUniform(count: number, layout: GpuLayout, i: number, model: Compil
   words[6] = layout.ringWidth[i];
   words[7] = Math.max(0, layout.vrefField[i]);
   words[8] = 3 * model.nodes.count;
+  words[9] = layout.ringBase[i] >= 0 && layout.contribBase[i] >= 0 ? 1 : 0;
   return words;
 }
