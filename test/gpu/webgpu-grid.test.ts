@@ -4,9 +4,10 @@ import { compile } from '../../src/compile/index.ts';
 import { GpuSimulator } from '../../src/backend/webgpu/simulator.ts';
 import { testDevice } from '../helpers/gpu.ts';
 
-// Dispatches beyond maxComputeWorkgroupsPerDimension run as 2-D grids: with the limit lowered
-// to 2 workgroups, a 300-cell HH network (5 workgroups per kernel) gives the same spikes as
-// with 1-D grids.
+// Sizes the WebGPU backend must handle: dispatches beyond maxComputeWorkgroupsPerDimension run
+// as 2-D grids (with the limit lowered to 2 workgroups, a 300-cell HH network, 5 workgroups per
+// kernel, gives the same spikes as with 1-D grids), and spike lists longer than the first
+// read-back copy.
 
 it('2-D dispatch grids give the same simulation', async () => {
   const d = await testDevice();
@@ -27,4 +28,24 @@ it('2-D dispatch grids give the same simulation', async () => {
   const grid = await new GpuSimulator(d.device, model, mechanisms, { workgroupsPerDimension: 2 }).run();
   expect(flat.spikes.time.length).toBeGreaterThan(50);
   expect(grid.spikes).toEqual(flat.spikes);
+});
+
+// An epoch with more spikes than the first spike-list copy (4096 entries) copies the rest
+// again: 5000 cells all spiking within the first epoch give every spike.
+it('reads back epochs with more spikes than the first copy holds', async () => {
+  const d = await testDevice();
+  if (!d) return;
+  const net = create({
+    netParams: {
+      cellParams: { HH: { secs: { soma: { geom: { L: 18.8, diam: 18.8, Ra: 123 }, mechs: { hh: { gl: 0.003, el: -70 } } } } } },
+      popParams: { E: { cellType: 'HH', numCells: 5000 } },
+      stimSourceParams: { ic: { type: 'IClamp', del: 1, dur: 2, amp: 1 } },
+      stimTargetParams: { 'ic->E': { source: 'ic', conds: { pop: 'E' }, sec: 'soma', loc: 0.5 } },
+    },
+    simConfig: { duration: 20, dt: 0.025 },
+  });
+  const { model, mechanisms } = compile(net);
+  const r = await new GpuSimulator(d.device, model, mechanisms).run();
+  expect(r.spikes.gid.length).toBe(5000);
+  expect(new Set(r.spikes.gid).size).toBe(5000);
 });

@@ -51,6 +51,7 @@ export class GpuSimulator {
   private injectKernel!: { kernel: Kernel; bind: GPUBindGroup };
   private recordKernels: Array<{ kernel: Kernel; bind: GPUBindGroup; count: number }> = [];
   private readonly maxSpikes: number;
+  private lastSpikeCount = 0;
 
   /** Set when the device is lost (driver reset, out of memory, destroyed): the run stops with it. */
   private lost: string | null = null;
@@ -81,7 +82,6 @@ export class GpuSimulator {
     // The first epoch is finitialize: INITIAL, currents at t = 0, sample 0, detectors at boundary 0.
     for (let first = -STEPS_PER_EPOCH; first < model.steps; first += STEPS_PER_EPOCH) {
       if (this.lost) throw new Error(`webgpu backend: the device was lost (${this.lost})`);
-      this.device.pushErrorScope('validation');
       const epoch = first < 0 ? this.encodeInit() : this.encodeSteps(first, Math.min(model.steps, first + STEPS_PER_EPOCH), sampleBase);
       dispatches += epoch.dispatches;
       const out = await this.readBack(epoch.encoder, epoch.samples * probes);
@@ -211,31 +211,50 @@ export class GpuSimulator {
     else pass.dispatchWorkgroups(max, Math.ceil(groups / max));
   }
 
-  /** Submits the epoch, then reads back its spikes and samples and clears the spike count. */
+  /**
+   * Submits the epoch, reads back its samples and spikes, and clears the spike count. Only a
+   * prefix of the spike list is copied (twice the last epoch's count, at least 4096 entries);
+   * a longer list is copied again in full before the count is cleared.
+   */
   private async readBack(encoder: GPUCommandEncoder, recWords: number): Promise<{ spikes: Array<[number, number]>; rec: Float32Array }> {
-    const spikeBytes = 4 * (1 + 2 * this.maxSpikes);
-    const staging = this.buffer('stagingSpikes');
+    const prefix = Math.min(this.maxSpikes, Math.max(4096, 2 * this.lastSpikeCount + 1024));
     const recStaging = this.buffer('stagingRec');
-    encoder.copyBufferToBuffer(this.buffer('spikes'), 0, staging, 0, spikeBytes);
     if (recWords > 0) encoder.copyBufferToBuffer(this.buffer('rec'), 0, recStaging, 0, 4 * recWords);
-    this.device.queue.submit([encoder.finish()]);
+    const [count, rec] = await Promise.all([this.submitAndReadSpikes(encoder, prefix), recWords > 0 ? this.mapped(recStaging, 4 * recWords) : new Float32Array(0)]);
+    let words = count;
+    if (words[0] > prefix) {
+      if (words[0] > this.maxSpikes) throw new Error(`webgpu backend: ${words[0]} spikes in one epoch exceed the spike buffer (${this.maxSpikes})`);
+      words = await this.submitAndReadSpikes(this.device.createCommandEncoder(), words[0]);
+    }
+    const n = words[0];
+    this.lastSpikeCount = n;
     this.device.queue.writeBuffer(this.buffer('spikes'), 0, new Uint32Array(1));
+    const spikes: Array<[number, number]> = [];
+    for (let j = 0; j < n; j++) spikes.push([words[2 + 2 * j], words[1 + 2 * j]]);
+    return { spikes, rec };
+  }
+
+  /** Copies the count and `entries` spikes to staging, submits, and returns them (validation errors become exceptions). */
+  private async submitAndReadSpikes(encoder: GPUCommandEncoder, entries: number): Promise<Uint32Array> {
+    const bytes = 4 * (1 + 2 * entries);
+    encoder.copyBufferToBuffer(this.buffer('spikes'), 0, this.buffer('stagingSpikes'), 0, bytes);
+    this.device.pushErrorScope('validation');
+    this.device.queue.submit([encoder.finish()]);
     const error = await this.device.popErrorScope();
     if (error) throw new Error(`webgpu backend: ${error.message}`);
+    return new Uint32Array((await this.mapped(this.buffer('stagingSpikes'), bytes)).buffer);
+  }
+
+  /** The first `bytes` of a mappable buffer, copied out (the buffer is unmapped again). */
+  private async mapped(buffer: GPUBuffer, bytes: number): Promise<Float32Array> {
     try {
-      await Promise.all([staging.mapAsync(GPUMapMode.READ), recWords > 0 ? recStaging.mapAsync(GPUMapMode.READ) : Promise.resolve()]);
+      await buffer.mapAsync(GPUMapMode.READ, 0, bytes);
     } catch (e) {
       throw new Error(`webgpu backend: reading results back failed${this.lost ? ` (device lost: ${this.lost})` : ''}: ${(e as Error).message || (e as Error).name}`);
     }
-    const words = new Uint32Array(staging.getMappedRange());
-    const n = words[0];
-    if (n > this.maxSpikes) throw new Error(`webgpu backend: ${n} spikes in one epoch exceed the spike buffer (${this.maxSpikes})`);
-    const spikes: Array<[number, number]> = [];
-    for (let j = 0; j < n; j++) spikes.push([words[2 + 2 * j], words[1 + 2 * j]]);
-    staging.unmap();
-    const rec = recWords > 0 ? new Float32Array(recStaging.getMappedRange().slice(0, 4 * recWords)) : new Float32Array(0);
-    if (recWords > 0) recStaging.unmap();
-    return { spikes, rec };
+    const copy = new Float32Array(buffer.getMappedRange(0, bytes).slice(0));
+    buffer.unmap();
+    return copy;
   }
 
   private buffer(name: string): GPUBuffer {
