@@ -1,8 +1,9 @@
 import { create } from '../../src/index.ts';
-import { readFixture } from './fixtures.ts';
 
 // The NEURON reference fixtures (fixtures/neuron) rebuilt as NetPyNE specs: one cell 'C' in pop
-// P, recorded every step (recordStep = dt), as the CPU and WebGPU backend tests run them.
+// P, recorded every step (recordStep = dt), as the CPU and WebGPU backend tests run them. No
+// Node API here: the Deno and browser runners use it too. `somaA` is fixture A's soma (params.soma
+// of neuron/A_hh_soma_amp0.1.json), which the D fixtures reuse.
 
 const soma = (p: any) => ({ geom: { L: p.L, diam: p.diam, Ra: p.Ra ?? 35.4, cm: p.cm ?? 1, nseg: p.nseg ?? 1 } });
 const iclamp = (ic: any, sec = 'soma') => ({
@@ -12,7 +13,7 @@ const iclamp = (ic: any, sec = 'soma') => ({
 const v = (sec: string, loc: number) => ({ sec, loc, var: 'v' });
 
 /** fixture -> [netParams, recordTraces (fixture key -> trace)]. */
-export function specFor(name: string, fx: any): { netParams: any; traces: Record<string, any> } {
+export function specFor(name: string, fx: any, somaA: any): { netParams: any; traces: Record<string, any> } {
   const p = fx.params;
   if (name.startsWith('A_')) {
     const hhTrace = (x: string) => ({ sec: 'soma', loc: 0.5, mech: 'hh', var: x });
@@ -34,7 +35,7 @@ export function specFor(name: string, fx: any): { netParams: any; traces: Record
     };
   }
   if (name.startsWith('D_')) {
-    const a = readFixture('neuron/A_hh_soma_amp0.1.json').params.soma;
+    const a = somaA;
     const { kind, loc: _loc, ...synParams } = p.synapse;
     const syn = (x: string) => ({ synMech: 'syn', var: x });
     const traces: Record<string, any> = { v: v('soma', 0.5), g: syn('g'), i: syn('i') };
@@ -75,8 +76,8 @@ export function specFor(name: string, fx: any): { netParams: any; traces: Record
 }
 
 /** The fixture's network: its cell, stimulus and traces at the fixture's dt, tstop, celsius, v_init. */
-export function fixtureNetwork(name: string, fx: any) {
-  const { netParams, traces } = specFor(name, fx);
+export function fixtureNetwork(name: string, fx: any, somaA: any) {
+  const { netParams, traces } = specFor(name, fx, somaA);
   return create({
     netParams: { ...netParams, popParams: { P: { cellType: 'C', numCells: 1 } } },
     simConfig: {

@@ -1,28 +1,39 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { build } from 'esbuild';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readFixture } from '../helpers/fixtures.ts';
+import { fixturesDir, readFixture } from '../helpers/fixtures.ts';
+import { assertGpuFixture } from '../helpers/assert-gpu-fixture.ts';
+import type { GpuFixtureResult } from '../helpers/gpu-fixture-check.ts';
 
 // The browser page (examples/web) in Debian's Chromium with --enable-unsafe-webgpu (SwiftShader
 // where there is no GPU), served from localhost: it runs tutorial 2 on WebGPU, and its spikes
 // are checked against NetPyNE's like the Node WebGPU test (per-population counts within 2%,
-// >= 95% of the fixture's spikes matched by the same gid within 0.1 ms).
+// >= 95% of the fixture's spikes matched by the same gid within 0.1 ms). A test page runs every
+// NEURON fixture there too (bounds of assertGpuFixture); the fixtures are served at /fixtures/.
 
 const root = resolve(__dirname, '../..');
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.map': 'application/json' };
 let server: Server;
 
-beforeAll(() => {
+beforeAll(async () => {
   const built = spawnSync(process.execPath, ['scripts/build-web.mjs'], { cwd: root, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`building examples/web failed:\n${built.stderr}`);
+  await build({ entryPoints: [join(root, 'test/runtimes/web/fixtures-runner.ts')], outfile: join(root, 'test/runtimes/web/fixtures-runner.js'), bundle: true, format: 'esm', target: 'es2022', logLevel: 'warning' });
   server = createServer((req, res) => {
-    const path = join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname));
-    if (!path.startsWith(root) || !existsSync(path)) {
+    const url = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (url === '/fixtures/neuron/') {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(readdirSync(join(fixturesDir, 'neuron')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort()));
+      return;
+    }
+    const [base, path] = url.startsWith('/fixtures/') ? [fixturesDir, join(fixturesDir, url.slice('/fixtures/'.length))] : [root, join(root, url)];
+    if (!path.startsWith(base) || !existsSync(path)) {
       res.statusCode = 404;
       res.end();
       return;
@@ -33,9 +44,28 @@ beforeAll(() => {
 });
 afterAll(() => server?.close());
 
-it('runs tutorial 2 in the page on WebGPU', async () => {
+function launch(): Promise<Browser> {
   if (!existsSync(chromium)) throw new Error(`no Chromium at ${chromium} (Debian: apt-get install chromium)`);
-  const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox', '--enable-unsafe-webgpu'] });
+  return puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox', '--enable-unsafe-webgpu'] });
+}
+
+it('meets the NEURON fixture bounds in Chromium', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${(server.address() as AddressInfo).port}/test/runtimes/web/fixtures.html`);
+    await page.waitForFunction(() => { const w = window as unknown as Record<string, unknown>; return w.fixtureResults !== undefined || w.fixtureError !== undefined; }, { timeout: 900_000, polling: 1000 });
+    const { results, error } = await page.evaluate(() => { const w = window as unknown as Record<string, unknown>; return { results: w.fixtureResults as GpuFixtureResult[] | undefined, error: w.fixtureError as string | undefined }; });
+    expect(error).toBeUndefined();
+    expect(results!.length).toBeGreaterThan(5);
+    results!.forEach(assertGpuFixture);
+  } finally {
+    await browser.close();
+  }
+}, 900_000);
+
+it('runs tutorial 2 in the page on WebGPU', async () => {
+  const browser = await launch();
   try {
     const page = await browser.newPage();
     const port = (server.address() as AddressInfo).port;

@@ -12,7 +12,7 @@ import { fixtureNetwork } from '../helpers/neuron-fixtures.ts';
 // the same spike steps.
 
 function run(name: string, fx: any, precision: 'f64' | 'f32') {
-  const net = fixtureNetwork(name, fx);
+  const net = fixtureNetwork(name, fx, readFixture('neuron/A_hh_soma_amp0.1.json').params.soma);
   const { model, mechanisms } = compile(net);
   // The fixtures were recorded with Vector.record(ptr) (every step), not NetPyNE's Vector.record(ptr, Dt).
   const sim = new CpuSimulator(model, mechanisms, precision, 'steps');
