@@ -41,6 +41,11 @@ async function runChild(cells: number, duration: number, backend: 'cpu' | 'webgp
     spikes: r.simData.spkt.length, avgRate: r.simData.avgRate,
     cellStepsPerSecond: cells * steps / r.timings.run,
     dispatchesPerStep: r.dispatchesPerStep,
+    ...(r.gpuBytes ? {
+      gpuBytes: r.gpuBytes.total,
+      gpuBytesPerSynapse: r.gpuBytes.synapses / net.connCount,
+      gpuBytesPerCell: (r.gpuBytes.total - r.gpuBytes.synapses) / cells,
+    } : {}),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };
 }
@@ -63,7 +68,8 @@ if (args.includes('--child')) {
       const res = JSON.parse(r.stdout.trim().split('\n').pop()!);
       console.log(`spikegpu ${run}${res.adapter ? ` (${res.adapter})` : ''}: ${cells} cells, ${res.synapses} synapses, ${duration} ms in ${res.runSeconds.toFixed(2)} s ` +
         `(${(res.cellStepsPerSecond / 1e6).toFixed(2)} M cell-steps/s, ${res.spikes} spikes, peak RSS ${(res.peakRssBytes / 2 ** 20).toFixed(0)} MiB` +
-        `${res.dispatchesPerStep ? `, ${res.dispatchesPerStep.toFixed(2)} dispatches/step` : ''})`);
+        `${res.dispatchesPerStep ? `, ${res.dispatchesPerStep.toFixed(2)} dispatches/step` : ''}` +
+        `${res.gpuBytes ? `, GPU ${(res.gpuBytes / 2 ** 20).toFixed(1)} MiB: ${res.gpuBytesPerCell.toFixed(0)} B/cell, ${res.gpuBytesPerSynapse.toFixed(1)} B/synapse` : ''})`);
       results.push(res);
     }
     const script = resolve(dirname(fileURLToPath(import.meta.url)), '../../bench/neuron_hh_network.py');

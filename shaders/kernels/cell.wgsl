@@ -20,7 +20,7 @@ struct Cells {
   detThreshold: u32,    // per cell, f32 bits
   ncStart: u32,         // per cell (count + 1)
   nc: u32,              // per NetCon: target, delay steps, weight bits
-  flags: u32,           // offset of the detector flags in `spikes`
+  flags: u32,           // offset of the detector flags in V (4 nodes): 1.0 while above threshold
   maxSpikes: u32,
   nodes: u32,           // V holds v (nodes), its compensation, and v as the solver left it
 }
@@ -30,12 +30,13 @@ struct Cells {
 @group(0) @binding(2) var<storage, read> nodeData: array<vec4<f32>>;   // a, b, cm, parent bits
 // V[i]: v [mV]; V[nodes + i]: the rounding error carried by the compensated v += rhs;
 // V[2 nodes + i]: v as this kernel left it (a v set by a mechanism restarts the compensation);
-// V[3 nodes + i]: the variable a vref point process on node i publishes for its detector.
+// V[3 nodes + i]: the variable a vref point process on node i publishes for its detector;
+// V[4 nodes + c]: cell c's detector flag (1.0 while above threshold).
 @group(0) @binding(3) var<storage, read_write> V: array<f32>;
 @group(0) @binding(4) var<storage, read_write> work: array<vec2<f32>>; // rhs, d
 @group(0) @binding(5) var<storage, read> contrib: array<vec2<f32>>;
 @group(0) @binding(6) var<storage, read> topo: array<u32>;
-// [0]: spike count; [1 + 2j, 2 + 2j]: spike j (cell, boundary); [cells.flags + c]: detector on
+// [0]: spike count; [1 + 2j, 2 + 2j]: spike j (cell, boundary)
 @group(0) @binding(7) var<storage, read_write> spikes: array<atomic<u32>>;
 @group(0) @binding(8) var<storage, read_write> ring: array<atomic<u32>>;
 
@@ -128,8 +129,8 @@ fn detect_vref(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgr
 fn detect(c: u32, value: f32) {
   let flag = cells.flags + c;
   if (value > bitcast<f32>(topo[cells.detThreshold + c])) {
-    if (atomicLoad(&spikes[flag]) == 0u) {
-      atomicStore(&spikes[flag], 1u);
+    if (V[flag] == 0.0) {
+      V[flag] = 1.0;
       let j = atomicAdd(&spikes[0], 1u);
       if (j < cells.maxSpikes) {
         atomicStore(&spikes[1u + 2u * j], c);
@@ -142,6 +143,6 @@ fn detect(c: u32, value: f32) {
       }
     }
   } else {
-    atomicStore(&spikes[flag], 0u);
+    V[flag] = 0.0;
   }
 }

@@ -38,6 +38,8 @@ export interface SimulationResult {
   timings: { compile: number; run: number };
   /** WebGPU: compute dispatches per step. */
   dispatchesPerStep?: number;
+  /** WebGPU: GPU memory [bytes], all of it and the part that grows with the synapses. */
+  gpuBytes?: { total: number; synapses: number };
 }
 
 /** NetPyNE's sim.simulate(): runs the instantiated network for simConfig.duration. */
@@ -82,6 +84,7 @@ async function runGpu(net: Network, model: CompiledModel, mechanisms: LoweredMec
     adapter: device.description,
     timings: { compile: (t1 - t0) / 1e3, run: (t2 - t1) / 1e3 },
     dispatchesPerStep: out.dispatchesPerStep,
+    gpuBytes: out.gpuBytes,
   };
 }
 

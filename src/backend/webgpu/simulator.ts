@@ -18,7 +18,8 @@ import { gpuLayout, type GpuLayout } from './layout.ts';
 //   watch    per group with WATCHes: their conditions at boundary n + 1, handlers at once;
 //   record   every recordEvery steps, the probes (NEURON's Vector.record(ptr) without Dt);
 //   publish, detect_vref  vref detectors (Izhi2007a's V) at boundary n + 1;
-// The host reads spikes and samples back once per epoch. Event times become boundaries as on
+// The host reads spikes and samples back once per epoch, while the next epoch runs (double
+// buffering: two spike lists and stagings). Event times become boundaries as on
 // the CPU; weights reaching one synapse at one boundary are summed (linear synapses only).
 
 const STEPS_PER_EPOCH = 1000;
@@ -33,6 +34,14 @@ export interface GpuRunResult {
   sampleTimes: Float64Array;
   /** Compute dispatches encoded per step (mean over the run). */
   dispatchesPerStep: number;
+  /** GPU memory of the run [bytes]: all buffers, and those that grow with the synapses (NetCon words, train events). */
+  gpuBytes: { total: number; synapses: number };
+}
+
+interface EpochOut {
+  /** (boundary, cell) per spike */
+  spikes: Array<[number, number]>;
+  rec: Float32Array;
 }
 
 interface GroupGpu {
@@ -46,8 +55,9 @@ export class GpuSimulator {
   private readonly buffers = new Map<string, GPUBuffer>();
   private readonly cache: KernelCache;
   private groups: GroupGpu[] = [];
-  private cellKernel!: { kernel: Kernel; bind: GPUBindGroup };
-  private detectVrefKernel!: { kernel: Kernel; bind: GPUBindGroup };
+  /** Per parity of the epoch (its spike list). */
+  private readonly cellKernels: Array<{ kernel: Kernel; bind: GPUBindGroup }> = [];
+  private readonly detectVrefKernels: Array<{ kernel: Kernel; bind: GPUBindGroup }> = [];
   private injectKernel!: { kernel: Kernel; bind: GPUBindGroup };
   private recordKernels: Array<{ kernel: Kernel; bind: GPUBindGroup; count: number }> = [];
   private readonly maxSpikes: number;
@@ -80,18 +90,34 @@ export class GpuSimulator {
     let sampleBase = 0;
     let dispatches = 0;
     // The first epoch is finitialize: INITIAL, currents at t = 0, sample 0, detectors at boundary 0.
-    for (let first = -STEPS_PER_EPOCH; first < model.steps; first += STEPS_PER_EPOCH) {
-      if (this.lost) throw new Error(`webgpu backend: the device was lost (${this.lost})`);
-      const epoch = first < 0 ? this.encodeInit() : this.encodeSteps(first, Math.min(model.steps, first + STEPS_PER_EPOCH), sampleBase);
-      dispatches += epoch.dispatches;
-      const out = await this.readBack(epoch.encoder, epoch.samples * probes);
-      for (let s = 0; s < epoch.samples; s++) for (let p = 0; p < probes; p++) samples[p][sampleBase + s] = out.rec[s * probes + p];
-      sampleBase += epoch.samples;
+    // Epoch k + 1 is submitted before epoch k's results are read (two spike lists, two stagings).
+    let inflight: { out: Promise<EpochOut>; samples: number; end: number } | null = null;
+    const take = (out: EpochOut, count: number, end: number) => {
+      for (let s = 0; s < count; s++) for (let p = 0; p < probes; p++) samples[p][sampleBase + s] = out.rec[s * probes + p];
+      sampleBase += count;
       spikes.push(...out.spikes);
-      onProgress?.(Math.max(0, first + STEPS_PER_EPOCH) / model.steps, Math.min(model.steps, first + STEPS_PER_EPOCH) * model.dt);
+      onProgress?.(end / model.steps, end * model.dt);
+    };
+    let encodedSamples = 0;
+    let k = 0;
+    for (let first = -STEPS_PER_EPOCH; first < model.steps; first += STEPS_PER_EPOCH, k++) {
+      if (this.lost) throw new Error(`webgpu backend: the device was lost (${this.lost})`);
+      const parity = k % 2;
+      const end = Math.min(model.steps, first + STEPS_PER_EPOCH);
+      const epoch = first < 0 ? this.encodeInit(parity) : this.encodeSteps(first, end, encodedSamples, parity);
+      encodedSamples += epoch.samples;
+      dispatches += epoch.dispatches;
+      const out = this.submitEpoch(epoch.encoder, parity, epoch.samples * probes);
+      if (inflight) take(await inflight.out, inflight.samples, inflight.end);
+      inflight = { out, samples: epoch.samples, end: Math.max(0, end) };
     }
+    if (inflight) take(await inflight.out, inflight.samples, inflight.end);
     const sampleTimes = Float64Array.from({ length: samplesTotal }, (_, k) => this.layout.grid[k * model.recordEvery]);
-    return { spikes: this.spikeRecord(spikes), stimSpikes: this.layout.stimSpikes, samples, sampleTimes, dispatchesPerStep: dispatches / model.steps };
+    const synapses = 4 * (this.layout.topo.length - this.layout.offsets.nc) + this.layout.trainEvents.byteLength;
+    return {
+      spikes: this.spikeRecord(spikes), stimSpikes: this.layout.stimSpikes, samples, sampleTimes,
+      dispatchesPerStep: dispatches / model.steps, gpuBytes: { total: this.bytes, synapses },
+    };
   }
 
   /** Frees every GPU buffer of this simulation. */
@@ -117,7 +143,7 @@ export class GpuSimulator {
     return { time: all.map((s) => s.t), gid: all.map((s) => s.gid) };
   }
 
-  private encodeInit(): { encoder: GPUCommandEncoder; samples: number; dispatches: number } {
+  private encodeInit(parity: number): { encoder: GPUCommandEncoder; samples: number; dispatches: number } {
     const { model } = this;
     const words = new Uint32Array(STEP_WORDS);
     const f = new Float32Array(words.buffer);
@@ -138,17 +164,17 @@ export class GpuSimulator {
     for (const g of this.groups) if (g.kernels.init_event) run(g.kernels.init_event, g.count);
     for (const g of this.groups) if (g.kernels.current) run(g.kernels.current, g.count);
     for (const r of this.recordKernels) run(r, r.count);
-    run(this.cellKernel, model.cellCount);
+    run(this.cellKernels[parity], model.cellCount);
     if (this.layout.hasVref) {
       for (const g of this.groups) if (g.kernels.publish) run(g.kernels.publish, g.count);
-      run(this.detectVrefKernel, model.cellCount);
+      run(this.detectVrefKernels[parity], model.cellCount);
     }
     pass.end();
     return { encoder, samples: 1, dispatches };
   }
 
   /** Steps first .. end-1 (boundaries first .. end): one uniform block per step, one pass. */
-  private encodeSteps(first: number, end: number, sampleBase: number): { encoder: GPUCommandEncoder; samples: number; dispatches: number } {
+  private encodeSteps(first: number, end: number, sampleBase: number, parity: number): { encoder: GPUCommandEncoder; samples: number; dispatches: number } {
     const { model, layout } = this;
     const count = end - first;
     const words = new Uint32Array(count * STEP_WORDS);
@@ -185,7 +211,7 @@ export class GpuSimulator {
       run(this.injectKernel, layout.trainStart[n + 1] - layout.trainStart[n]);
       for (const g of this.groups) if (g.kernels.receive) run(g.kernels.receive, g.count);
       for (const g of this.groups) if (g.kernels.current) run(g.kernels.current, g.count);
-      run(this.cellKernel, model.cellCount);
+      run(this.cellKernels[parity], model.cellCount);
       for (const g of this.groups) if (g.kernels.state) run(g.kernels.state, g.count);
       // the sample of t_{n+1}: after the states, before boundary n + 1's WATCH handlers (as the CPU's 'steps' sampling)
       if ((n + 1) % model.recordEvery === 0) {
@@ -194,7 +220,7 @@ export class GpuSimulator {
       }
       if (layout.hasVref) {
         for (const g of this.groups) if (g.kernels.publish) run(g.kernels.publish, g.count);
-        run(this.detectVrefKernel, model.cellCount);
+        run(this.detectVrefKernels[parity], model.cellCount);
       }
       // WATCH checks at boundary n + 1, after its detectors (none at the run's last boundary)
       if (n + 1 < model.steps) for (const g of this.groups) if (g.kernels.watch) run(g.kernels.watch, g.count);
@@ -212,37 +238,38 @@ export class GpuSimulator {
   }
 
   /**
-   * Submits the epoch, reads back its samples and spikes, and clears the spike count. Only a
-   * prefix of the spike list is copied (twice the last epoch's count, at least 4096 entries);
-   * a longer list is copied again in full before the count is cleared.
+   * Submits an epoch (its spike list `parity` cleared first) and reads back its samples and
+   * spikes. Only a prefix of the spike list is copied (twice the last epoch's count, at least
+   * 4096 entries); a longer list is copied again in full (the list is not reused before then).
    */
-  private async readBack(encoder: GPUCommandEncoder, recWords: number): Promise<{ spikes: Array<[number, number]>; rec: Float32Array }> {
+  private async submitEpoch(encoder: GPUCommandEncoder, parity: number, recWords: number): Promise<EpochOut> {
     const prefix = Math.min(this.maxSpikes, Math.max(4096, 2 * this.lastSpikeCount + 1024));
-    const recStaging = this.buffer('stagingRec');
+    const recStaging = this.buffer(`stagingRec${parity}`);
     if (recWords > 0) encoder.copyBufferToBuffer(this.buffer('rec'), 0, recStaging, 0, 4 * recWords);
-    const [count, rec] = await Promise.all([this.submitAndReadSpikes(encoder, prefix), recWords > 0 ? this.mapped(recStaging, 4 * recWords) : new Float32Array(0)]);
+    this.device.queue.writeBuffer(this.buffer(`spikes${parity}`), 0, new Uint32Array(1));
+    const [count, rec] = await Promise.all([this.submitAndReadSpikes(encoder, parity, prefix), recWords > 0 ? this.mapped(recStaging, 4 * recWords) : new Float32Array(0)]);
     let words = count;
     if (words[0] > prefix) {
       if (words[0] > this.maxSpikes) throw new Error(`webgpu backend: ${words[0]} spikes in one epoch exceed the spike buffer (${this.maxSpikes})`);
-      words = await this.submitAndReadSpikes(this.device.createCommandEncoder(), words[0]);
+      words = await this.submitAndReadSpikes(this.device.createCommandEncoder(), parity, words[0]);
     }
     const n = words[0];
     this.lastSpikeCount = n;
-    this.device.queue.writeBuffer(this.buffer('spikes'), 0, new Uint32Array(1));
     const spikes: Array<[number, number]> = [];
     for (let j = 0; j < n; j++) spikes.push([words[2 + 2 * j], words[1 + 2 * j]]);
     return { spikes, rec };
   }
 
-  /** Copies the count and `entries` spikes to staging, submits, and returns them (validation errors become exceptions). */
-  private async submitAndReadSpikes(encoder: GPUCommandEncoder, entries: number): Promise<Uint32Array> {
+  /** Copies the count and `entries` spikes of list `parity` to staging, submits, and returns them (validation errors become exceptions). */
+  private async submitAndReadSpikes(encoder: GPUCommandEncoder, parity: number, entries: number): Promise<Uint32Array> {
     const bytes = 4 * (1 + 2 * entries);
-    encoder.copyBufferToBuffer(this.buffer('spikes'), 0, this.buffer('stagingSpikes'), 0, bytes);
+    const staging = this.buffer(`stagingSpikes${parity}`);
+    encoder.copyBufferToBuffer(this.buffer(`spikes${parity}`), 0, staging, 0, bytes);
     this.device.pushErrorScope('validation');
     this.device.queue.submit([encoder.finish()]);
     const error = await this.device.popErrorScope();
     if (error) throw new Error(`webgpu backend: ${error.message}`);
-    return new Uint32Array((await this.mapped(this.buffer('stagingSpikes'), bytes)).buffer);
+    return new Uint32Array((await this.mapped(staging, bytes)).buffer);
   }
 
   /** The first `bytes` of a mappable buffer, copied out (the buffer is unmapped again). */
@@ -285,7 +312,7 @@ export class GpuSimulator {
     const recSamples = Math.ceil(STEPS_PER_EPOCH / model.recordEvery) + 1;
     this.make('steps', STEPS_PER_EPOCH * STEP_BYTES, U);
     const n = model.nodes.count;
-    const V = new Float32Array(4 * n);
+    const V = new Float32Array(4 * n + model.cellCount);
     V.set(model.nodes.vInit);
     V.set(model.nodes.vInit, 2 * n);
     this.make('V', V, S);
@@ -294,15 +321,18 @@ export class GpuSimulator {
     this.make('contrib', 8 * layout.contribCount, S);
     this.make('ring', 4 * layout.ringSlots * layout.ringStride, S);
     this.make('topo', layout.topo, S);
-    this.make('spikes', 4 * (1 + 2 * this.maxSpikes + model.cellCount), S);
+    // two of each: epoch k + 1 runs while epoch k's spikes and samples are read back
+    for (const p of [0, 1]) {
+      this.make(`spikes${p}`, 4 * (1 + 2 * this.maxSpikes), S);
+      this.make(`stagingSpikes${p}`, 4 * (1 + 2 * this.maxSpikes), GPUBufferUsage.MAP_READ);
+      this.make(`stagingRec${p}`, 4 * recSamples * probes, GPUBufferUsage.MAP_READ);
+    }
     this.make('trains', layout.trainEvents, S);
     this.make('rec', 4 * recSamples * probes, S);
-    this.make('stagingSpikes', 4 * (1 + 2 * this.maxSpikes), GPUBufferUsage.MAP_READ);
-    this.make('stagingRec', 4 * recSamples * probes, GPUBufferUsage.MAP_READ);
     const o = layout.offsets;
     const cells = new Uint32Array([
       model.cellCount, 0, layout.ringStride, layout.ringSlots, o.contribStart, o.contribIndex, o.nodeStart, o.detNode,
-      o.detThreshold, o.ncStart, o.nc, 1 + 2 * this.maxSpikes, this.maxSpikes, model.nodes.count, 0, 0,
+      o.detThreshold, o.ncStart, o.nc, 4 * model.nodes.count, this.maxSpikes, model.nodes.count, 0, 0,
     ]);
     new Float32Array(cells.buffer)[1] = Math.fround(0.001 / model.dt);
     this.make('cellsUniform', cells, U);
@@ -310,10 +340,12 @@ export class GpuSimulator {
     const step = SHADERS['kernels/step.wgsl'];
     const ring = SHADERS['kernels/ring.wgsl'];
     const cellKernel = await this.cache.get(step + ring + SHADERS['kernels/cell.wgsl'], 'cell', ['uniform', 'step', 'read', 'write', 'write', 'read', 'read', 'write', 'write'], 'cell');
-    const cellBuffers = ['cellsUniform', 'steps', 'nodeData', 'V', 'work', 'contrib', 'topo', 'spikes', 'ring'].map((b) => this.buffer(b));
-    this.cellKernel = { kernel: cellKernel, bind: this.cache.bind(cellKernel, cellBuffers, 'cell') };
     const detectVref = await this.cache.get(step + ring + SHADERS['kernels/cell.wgsl'], 'detect_vref', cellKernel.kinds, 'cell');
-    this.detectVrefKernel = { kernel: detectVref, bind: this.cache.bind(detectVref, cellBuffers, 'detect_vref') };
+    for (const p of [0, 1]) {
+      const cellBuffers = ['cellsUniform', 'steps', 'nodeData', 'V', 'work', 'contrib', 'topo', `spikes${p}`, 'ring'].map((b) => this.buffer(b));
+      this.cellKernels[p] = { kernel: cellKernel, bind: this.cache.bind(cellKernel, cellBuffers, `cell${p}`) };
+      this.detectVrefKernels[p] = { kernel: detectVref, bind: this.cache.bind(detectVref, cellBuffers, `detect_vref${p}`) };
+    }
     const inject = await this.cache.get(step + ring + SHADERS['kernels/inject.wgsl'], 'inject_trains', ['uniform', 'step', 'read', 'write'], 'inject');
     this.injectKernel = { kernel: inject, bind: this.cache.bind(inject, ['injectUniform', 'steps', 'trains', 'ring'].map((b) => this.buffer(b)), 'inject') };
     this.groups = await Promise.all(model.groups.map((g, i) => this.groupResources(i, g.count, mechanisms[i])));
