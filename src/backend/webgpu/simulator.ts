@@ -1,10 +1,10 @@
 /// <reference types="@webgpu/types" />
 import type { CompiledModel } from '../../compile/index.ts';
-import { buildTable, mechanismWgsl, type LoweredMechanism } from '../../mech/index.ts';
-import { SHADERS } from '../../shaders.gen.ts';
+import type { LoweredMechanism } from '../../mech/index.ts';
 import type { SpikeRecord } from '../cpu/simulator.ts';
-import { KernelCache, STEP_BYTES, type Kernel } from './kernels.ts';
+import { STEP_BYTES } from './kernels.ts';
 import { gpuLayout, type GpuLayout } from './layout.ts';
+import { GpuResources, STEPS_PER_EPOCH, type Bound } from './resources.ts';
 
 // The WebGPU backend (f32): the CPU backend's step order with the work per step in a few
 // dispatches, all steps of an epoch encoded in one compute pass and one submit:
@@ -22,7 +22,6 @@ import { gpuLayout, type GpuLayout } from './layout.ts';
 // buffering: two spike lists and stagings). Event times become boundaries as on
 // the CPU; weights reaching one synapse at one boundary are summed (linear synapses only).
 
-const STEPS_PER_EPOCH = 1000;
 const STEP_WORDS = STEP_BYTES / 4;
 
 export interface GpuRunResult {
@@ -44,22 +43,10 @@ interface EpochOut {
   rec: Float32Array;
 }
 
-interface GroupGpu {
-  kernels: Partial<Record<'initial' | 'init_event' | 'receive' | 'current' | 'state' | 'watch' | 'publish', { kernel: Kernel; bind: GPUBindGroup }>>;
-  count: number;
-  fields: GPUBuffer;
-}
 
 export class GpuSimulator {
   private readonly layout: GpuLayout;
-  private readonly buffers = new Map<string, GPUBuffer>();
-  private readonly cache: KernelCache;
-  private groups: GroupGpu[] = [];
-  /** Per parity of the epoch (its spike list). */
-  private readonly cellKernels: Array<{ kernel: Kernel; bind: GPUBindGroup }> = [];
-  private readonly detectVrefKernels: Array<{ kernel: Kernel; bind: GPUBindGroup }> = [];
-  private injectKernel!: { kernel: Kernel; bind: GPUBindGroup };
-  private recordKernels: Array<{ kernel: Kernel; bind: GPUBindGroup; count: number }> = [];
+  private readonly res: GpuResources;
   private readonly maxSpikes: number;
   private lastSpikeCount = 0;
 
@@ -73,15 +60,14 @@ export class GpuSimulator {
   constructor(private readonly device: GPUDevice, readonly model: CompiledModel, readonly mechanisms: LoweredMechanism[], private readonly options: { workgroupsPerDimension?: number } = {}) {
     void device.lost.then((info) => { this.lost = `${info.reason}${info.message ? `: ${info.message}` : ''}`; });
     this.layout = gpuLayout(model, mechanisms);
-    this.cache = new KernelCache(device);
-    const epochMs = STEPS_PER_EPOCH * model.dt;
     // At most one spike per cell per 0.5 ms (the detector must fall below threshold in between).
-    this.maxSpikes = model.cellCount * Math.ceil(epochMs / 0.5) + 1024;
+    this.maxSpikes = model.cellCount * Math.ceil(STEPS_PER_EPOCH * model.dt / 0.5) + 1024;
+    this.res = new GpuResources(device, model, mechanisms, this.layout, this.maxSpikes);
   }
 
   /** Runs the whole model: finitialize, then every step; spikes and samples as the CPU backend reports them. */
   async run(onProgress?: (fraction: number, timeMs: number) => void): Promise<GpuRunResult> {
-    await this.createResources();
+    await this.res.create();
     const { model } = this;
     const probes = model.probes.length;
     const samplesTotal = Math.floor(model.steps / model.recordEvery) + 1;
@@ -116,21 +102,13 @@ export class GpuSimulator {
     const synapses = 4 * (this.layout.topo.length - this.layout.offsets.nc) + this.layout.trainEvents.byteLength;
     return {
       spikes: this.spikeRecord(spikes), stimSpikes: this.layout.stimSpikes, samples, sampleTimes,
-      dispatchesPerStep: dispatches / model.steps, gpuBytes: { total: this.bytes, synapses },
+      dispatchesPerStep: dispatches / model.steps, gpuBytes: { total: this.res.bytes, synapses },
     };
   }
 
   /** Frees every GPU buffer of this simulation. */
   destroy(): void {
-    for (const b of this.buffers.values()) b.destroy();
-    this.buffers.clear();
-  }
-
-  /** Bytes of GPU memory this simulation holds. */
-  get bytes(): number {
-    let total = 0;
-    for (const b of this.buffers.values()) total += b.size;
-    return total;
+    this.res.destroy();
   }
 
   /** Detector spikes (boundary, cell) and train spikes of NetStim/VecStim cells in NEURON's order. */
@@ -149,25 +127,25 @@ export class GpuSimulator {
     const f = new Float32Array(words.buffer);
     f[0] = 0; f[1] = 0; f[2] = 0;
     words[3] = 0; words[4] = 0; words[5] = 0; words[6] = model.steps > 0 ? 1 : 0; words[7] = 0; words[8] = 0; words[9] = 0;
-    this.device.queue.writeBuffer(this.buffer('steps'), 0, words);
+    this.device.queue.writeBuffer(this.res.buffer('steps'), 0, words);
     const encoder = this.device.createCommandEncoder();
     const pass = encoder.beginComputePass();
     let dispatches = 0;
-    const run = (k: { kernel: Kernel; bind: GPUBindGroup }, count: number) => {
+    const run = (k: Bound, count: number) => {
       if (count === 0) return;
       pass.setPipeline(k.kernel.pipeline);
       pass.setBindGroup(0, k.bind, k.kernel.kinds.includes('step') ? [0] : []);
       this.dispatch(pass, count);
       dispatches++;
     };
-    for (const g of this.groups) if (g.kernels.initial) run(g.kernels.initial, g.count);
-    for (const g of this.groups) if (g.kernels.init_event) run(g.kernels.init_event, g.count);
-    for (const g of this.groups) if (g.kernels.current) run(g.kernels.current, g.count);
-    for (const r of this.recordKernels) run(r, r.count);
-    run(this.cellKernels[parity], model.cellCount);
+    for (const g of this.res.groups) if (g.kernels.initial) run(g.kernels.initial, g.count);
+    for (const g of this.res.groups) if (g.kernels.init_event) run(g.kernels.init_event, g.count);
+    for (const g of this.res.groups) if (g.kernels.current) run(g.kernels.current, g.count);
+    for (const r of this.res.recordKernels) run(r, r.count);
+    run(this.res.cellKernels[parity], model.cellCount);
     if (this.layout.hasVref) {
-      for (const g of this.groups) if (g.kernels.publish) run(g.kernels.publish, g.count);
-      run(this.detectVrefKernels[parity], model.cellCount);
+      for (const g of this.res.groups) if (g.kernels.publish) run(g.kernels.publish, g.count);
+      run(this.res.detectVrefKernels[parity], model.cellCount);
     }
     pass.end();
     return { encoder, samples: 1, dispatches };
@@ -194,36 +172,36 @@ export class GpuSimulator {
       words[o + 8] = layout.trainStart[n + 1];
       words[o + 9] = (n + 1) % model.recordEvery === 0 ? (n + 1) / model.recordEvery - sampleBase : 0;
     }
-    this.device.queue.writeBuffer(this.buffer('steps'), 0, words);
+    this.device.queue.writeBuffer(this.res.buffer('steps'), 0, words);
     const encoder = this.device.createCommandEncoder();
     const pass = encoder.beginComputePass();
     let dispatches = 0;
     for (let j = 0; j < count; j++) {
       const n = first + j;
       const offset = [j * STEP_BYTES];
-      const run = (k: { kernel: Kernel; bind: GPUBindGroup }, invocations: number) => {
+      const run = (k: Bound, invocations: number) => {
         if (invocations === 0) return;
         pass.setPipeline(k.kernel.pipeline);
         pass.setBindGroup(0, k.bind, offset);
         this.dispatch(pass, invocations);
         dispatches++;
       };
-      run(this.injectKernel, layout.trainStart[n + 1] - layout.trainStart[n]);
-      for (const g of this.groups) if (g.kernels.receive) run(g.kernels.receive, g.count);
-      for (const g of this.groups) if (g.kernels.current) run(g.kernels.current, g.count);
-      run(this.cellKernels[parity], model.cellCount);
-      for (const g of this.groups) if (g.kernels.state) run(g.kernels.state, g.count);
+      run(this.res.injectKernel, layout.trainStart[n + 1] - layout.trainStart[n]);
+      for (const g of this.res.groups) if (g.kernels.receive) run(g.kernels.receive, g.count);
+      for (const g of this.res.groups) if (g.kernels.current) run(g.kernels.current, g.count);
+      run(this.res.cellKernels[parity], model.cellCount);
+      for (const g of this.res.groups) if (g.kernels.state) run(g.kernels.state, g.count);
       // the sample of t_{n+1}: after the states, before boundary n + 1's WATCH handlers (as the CPU's 'steps' sampling)
       if ((n + 1) % model.recordEvery === 0) {
-        for (const r of this.recordKernels) run(r, r.count);
+        for (const r of this.res.recordKernels) run(r, r.count);
         samples++;
       }
       if (layout.hasVref) {
-        for (const g of this.groups) if (g.kernels.publish) run(g.kernels.publish, g.count);
-        run(this.detectVrefKernels[parity], model.cellCount);
+        for (const g of this.res.groups) if (g.kernels.publish) run(g.kernels.publish, g.count);
+        run(this.res.detectVrefKernels[parity], model.cellCount);
       }
       // WATCH checks at boundary n + 1, after its detectors (none at the run's last boundary)
-      if (n + 1 < model.steps) for (const g of this.groups) if (g.kernels.watch) run(g.kernels.watch, g.count);
+      if (n + 1 < model.steps) for (const g of this.res.groups) if (g.kernels.watch) run(g.kernels.watch, g.count);
     }
     pass.end();
     return { encoder, samples, dispatches };
@@ -244,9 +222,9 @@ export class GpuSimulator {
    */
   private async submitEpoch(encoder: GPUCommandEncoder, parity: number, recWords: number): Promise<EpochOut> {
     const prefix = Math.min(this.maxSpikes, Math.max(4096, 2 * this.lastSpikeCount + 1024));
-    const recStaging = this.buffer(`stagingRec${parity}`);
-    if (recWords > 0) encoder.copyBufferToBuffer(this.buffer('rec'), 0, recStaging, 0, 4 * recWords);
-    this.device.queue.writeBuffer(this.buffer(`spikes${parity}`), 0, new Uint32Array(1));
+    const recStaging = this.res.buffer(`stagingRec${parity}`);
+    if (recWords > 0) encoder.copyBufferToBuffer(this.res.buffer('rec'), 0, recStaging, 0, 4 * recWords);
+    this.device.queue.writeBuffer(this.res.buffer(`spikes${parity}`), 0, new Uint32Array(1));
     const [count, rec] = await Promise.all([this.submitAndReadSpikes(encoder, parity, prefix), recWords > 0 ? this.mapped(recStaging, 4 * recWords) : new Float32Array(0)]);
     let words = count;
     if (words[0] > prefix) {
@@ -263,8 +241,8 @@ export class GpuSimulator {
   /** Copies the count and `entries` spikes of list `parity` to staging, submits, and returns them (validation errors become exceptions). */
   private async submitAndReadSpikes(encoder: GPUCommandEncoder, parity: number, entries: number): Promise<Uint32Array> {
     const bytes = 4 * (1 + 2 * entries);
-    const staging = this.buffer(`stagingSpikes${parity}`);
-    encoder.copyBufferToBuffer(this.buffer(`spikes${parity}`), 0, staging, 0, bytes);
+    const staging = this.res.buffer(`stagingSpikes${parity}`);
+    encoder.copyBufferToBuffer(this.res.buffer(`spikes${parity}`), 0, staging, 0, bytes);
     this.device.pushErrorScope('validation');
     this.device.queue.submit([encoder.finish()]);
     const error = await this.device.popErrorScope();
@@ -283,134 +261,4 @@ export class GpuSimulator {
     buffer.unmap();
     return copy;
   }
-
-  private buffer(name: string): GPUBuffer {
-    const b = this.buffers.get(name);
-    if (!b) throw new Error(`webgpu backend: no buffer ${name}`);
-    return b;
-  }
-
-  private make(name: string, data: ArrayBufferView | number, usage: number): GPUBuffer {
-    const bytes = typeof data === 'number' ? data : data.byteLength;
-    const size = Math.max(16, Math.ceil(bytes / 4) * 4);
-    // Mappable buffers may only be copy destinations besides.
-    const copies = usage & GPUBufferUsage.MAP_READ ? GPUBufferUsage.COPY_DST : GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
-    const buffer = this.device.createBuffer({ label: name, size, usage: usage | copies, mappedAtCreation: typeof data !== 'number' });
-    if (typeof data !== 'number') {
-      new Uint8Array(buffer.getMappedRange()).set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-      buffer.unmap();
-    }
-    this.buffers.set(name, buffer);
-    return buffer;
-  }
-
-  private async createResources(): Promise<void> {
-    const { model, layout, mechanisms } = this;
-    const S = GPUBufferUsage.STORAGE;
-    const U = GPUBufferUsage.UNIFORM;
-    const probes = model.probes.length;
-    const recSamples = Math.ceil(STEPS_PER_EPOCH / model.recordEvery) + 1;
-    this.make('steps', STEPS_PER_EPOCH * STEP_BYTES, U);
-    const n = model.nodes.count;
-    const V = new Float32Array(4 * n + model.cellCount);
-    V.set(model.nodes.vInit);
-    V.set(model.nodes.vInit, 2 * n);
-    this.make('V', V, S);
-    this.make('nodeData', layout.nodeData, S);
-    this.make('work', 8 * model.nodes.count, S);
-    this.make('contrib', 8 * layout.contribCount, S);
-    this.make('ring', 4 * layout.ringSlots * layout.ringStride, S);
-    this.make('topo', layout.topo, S);
-    // two of each: epoch k + 1 runs while epoch k's spikes and samples are read back
-    for (const p of [0, 1]) {
-      this.make(`spikes${p}`, 4 * (1 + 2 * this.maxSpikes), S);
-      this.make(`stagingSpikes${p}`, 4 * (1 + 2 * this.maxSpikes), GPUBufferUsage.MAP_READ);
-      this.make(`stagingRec${p}`, 4 * recSamples * probes, GPUBufferUsage.MAP_READ);
-    }
-    this.make('trains', layout.trainEvents, S);
-    this.make('rec', 4 * recSamples * probes, S);
-    const o = layout.offsets;
-    const cells = new Uint32Array([
-      model.cellCount, 0, layout.ringStride, layout.ringSlots, o.contribStart, o.contribIndex, o.nodeStart, o.detNode,
-      o.detThreshold, o.ncStart, o.nc, 4 * model.nodes.count, this.maxSpikes, model.nodes.count, 0, 0,
-    ]);
-    new Float32Array(cells.buffer)[1] = Math.fround(0.001 / model.dt);
-    this.make('cellsUniform', cells, U);
-    this.make('injectUniform', new Uint32Array([layout.ringStride, 0, 0, 0]), U);
-    const step = SHADERS['kernels/step.wgsl'];
-    const ring = SHADERS['kernels/ring.wgsl'];
-    const cellKernel = await this.cache.get(step + ring + SHADERS['kernels/cell.wgsl'], 'cell', ['uniform', 'step', 'read', 'write', 'write', 'read', 'read', 'write', 'write'], 'cell');
-    const detectVref = await this.cache.get(step + ring + SHADERS['kernels/cell.wgsl'], 'detect_vref', cellKernel.kinds, 'cell');
-    for (const p of [0, 1]) {
-      const cellBuffers = ['cellsUniform', 'steps', 'nodeData', 'V', 'work', 'contrib', 'topo', `spikes${p}`, 'ring'].map((b) => this.buffer(b));
-      this.cellKernels[p] = { kernel: cellKernel, bind: this.cache.bind(cellKernel, cellBuffers, `cell${p}`) };
-      this.detectVrefKernels[p] = { kernel: detectVref, bind: this.cache.bind(detectVref, cellBuffers, `detect_vref${p}`) };
-    }
-    const inject = await this.cache.get(step + ring + SHADERS['kernels/inject.wgsl'], 'inject_trains', ['uniform', 'step', 'read', 'write'], 'inject');
-    this.injectKernel = { kernel: inject, bind: this.cache.bind(inject, ['injectUniform', 'steps', 'trains', 'ring'].map((b) => this.buffer(b)), 'inject') };
-    this.groups = await Promise.all(model.groups.map((g, i) => this.groupResources(i, g.count, mechanisms[i])));
-    const record = await this.cache.get(step + SHADERS['kernels/record.wgsl'], 'record_probes', ['uniform', 'step', 'read', 'read', 'write'], 'record');
-    this.recordKernels = [...layout.probeSources].map(([source, pairs], i) => {
-      const list = this.make(`probes${i}`, Uint32Array.from(pairs), S);
-      const uniform = this.make(`recordUniform${i}`, new Uint32Array([pairs.length / 2, probes, 0, 0]), U);
-      const src = source < 0 ? this.buffer('V') : this.groups[source].fields;
-      return { kernel: record, bind: this.cache.bind(record, [uniform, this.buffer('steps'), list, src, this.buffer('rec')], `record${i}`), count: pairs.length / 2 };
-    });
-  }
-
-  private async groupResources(i: number, count: number, mech: LoweredMechanism): Promise<GroupGpu> {
-    const { model, layout } = this;
-    const g = model.groups[i];
-    const S = GPUBufferUsage.STORAGE;
-    const fieldNames = Object.keys(g.fields);
-    const packed = new Float32Array(Math.max(1, fieldNames.length * count));
-    fieldNames.forEach((f, j) => packed.set(g.fields[f], j * count));
-    const fields = this.make(`fields${i}`, packed, S);
-    const tables = mech.tables.flatMap((t) => Array.from(buildTable(mech, t, model.celsius)));
-    const buffers = [
-      this.make(`group${i}`, groupUniform(count, layout, i, model), GPUBufferUsage.UNIFORM),
-      this.buffer('steps'),
-      fields,
-      this.make(`node${i}`, Uint32Array.from(g.node), S),
-      this.make(`scale${i}`, Float32Array.from(g.scale), S),
-      this.make(`tables${i}`, Float32Array.from(tables), S),
-      this.buffer('V'),
-      this.buffer('contrib'),
-      this.buffer('ring'),
-      this.make(`watch${i}`, 4 * Math.max(1, mech.watches.length * count), S),
-    ];
-    const code = mechanismWgsl(mech);
-    const kinds = ['uniform', 'step', 'write', 'read', 'read', 'read', 'write', 'write', 'write', 'write'] as const;
-    const entries: Array<keyof GroupGpu['kernels']> = ['initial'];
-    if (mech.watches.length > 0 || mech.initEvent.stmts.length > 0) entries.push('init_event');
-    if (mech.watches.length > 0) entries.push('watch');
-    if (layout.vrefField[i] >= 0) entries.push('publish');
-    // a group with a current takes its events in the current pass (receiveFirst)
-    if (layout.ringBase[i] >= 0 && layout.contribBase[i] < 0) entries.push('receive');
-    if (mech.def.currents) entries.push('current');
-    if (mech.state.stmts.length > 0 || (!mech.def.currents && mech.breakpoint.stmts.length > 0)) entries.push('state');
-    const kernels: GroupGpu['kernels'] = {};
-    for (const entry of entries) {
-      const kernel = await this.cache.get(code, entry, [...kinds], mech.def.name);
-      kernels[entry] = { kernel, bind: this.cache.bind(kernel, buffers, `${mech.def.name}:${entry}`) };
-    }
-    return { kernels, count, fields };
-  }
-}
-
-/** The Group uniform of shaders/templates/mechanism.wgsl. */
-function groupUniform(count: number, layout: GpuLayout, i: number, model: CompiledModel): Uint32Array {
-  const words = new Uint32Array(12);
-  const f = new Float32Array(words.buffer);
-  words[0] = count;
-  words[1] = Math.max(0, layout.ringBase[i]);
-  words[2] = layout.ringStride;
-  words[3] = Math.max(0, layout.contribBase[i]);
-  f[4] = model.dt;
-  f[5] = model.celsius;
-  words[6] = layout.ringWidth[i];
-  words[7] = Math.max(0, layout.vrefField[i]);
-  words[8] = 3 * model.nodes.count;
-  words[9] = layout.ringBase[i] >= 0 && layout.contribBase[i] >= 0 ? 1 : 0;
-  return words;
 }

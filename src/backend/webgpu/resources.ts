@@ -1,0 +1,183 @@
+/// <reference types="@webgpu/types" />
+import type { CompiledModel } from '../../compile/index.ts';
+import { buildTable, mechanismWgsl, type LoweredMechanism } from '../../mech/index.ts';
+import { SHADERS } from '../../shaders.gen.ts';
+import { KernelCache, STEP_BYTES, type Kernel } from './kernels.ts';
+import type { GpuLayout } from './layout.ts';
+
+// The GPU side of one run: buffers (named, so they can be bound and freed), the kernels of
+// shaders/kernels and of each mechanism group with their bind groups. Buffers that an epoch
+// reads back come in two (parity 0/1), so the next epoch can run meanwhile.
+
+/** Steps per epoch: one compute pass, one submit, one read-back. */
+export const STEPS_PER_EPOCH = 1000;
+
+export interface Bound {
+  kernel: Kernel;
+  bind: GPUBindGroup;
+}
+
+export interface GroupGpu {
+  kernels: Partial<Record<'initial' | 'init_event' | 'receive' | 'current' | 'state' | 'watch' | 'publish', Bound>>;
+  count: number;
+  fields: GPUBuffer;
+}
+
+export class GpuResources {
+  private readonly buffers = new Map<string, GPUBuffer>();
+  private readonly cache: KernelCache;
+  groups: GroupGpu[] = [];
+  /** Per epoch parity (its spike list). */
+  readonly cellKernels: Bound[] = [];
+  readonly detectVrefKernels: Bound[] = [];
+  injectKernel!: Bound;
+  recordKernels: Array<Bound & { count: number }> = [];
+
+  constructor(private readonly device: GPUDevice, private readonly model: CompiledModel, private readonly mechanisms: LoweredMechanism[], private readonly layout: GpuLayout, private readonly maxSpikes: number) {
+    this.cache = new KernelCache(device);
+  }
+
+  /** Frees every buffer. */
+  destroy(): void {
+    for (const b of this.buffers.values()) b.destroy();
+    this.buffers.clear();
+  }
+
+  /** Bytes of GPU memory held. */
+  get bytes(): number {
+    let total = 0;
+    for (const b of this.buffers.values()) total += b.size;
+    return total;
+  }
+
+  buffer(name: string): GPUBuffer {
+    const b = this.buffers.get(name);
+    if (!b) throw new Error(`webgpu backend: no buffer ${name}`);
+    return b;
+  }
+
+  make(name: string, data: ArrayBufferView | number, usage: number): GPUBuffer {
+    const bytes = typeof data === 'number' ? data : data.byteLength;
+    const size = Math.max(16, Math.ceil(bytes / 4) * 4);
+    // Mappable buffers may only be copy destinations besides.
+    const copies = usage & GPUBufferUsage.MAP_READ ? GPUBufferUsage.COPY_DST : GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
+    const buffer = this.device.createBuffer({ label: name, size, usage: usage | copies, mappedAtCreation: typeof data !== 'number' });
+    if (typeof data !== 'number') {
+      new Uint8Array(buffer.getMappedRange()).set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      buffer.unmap();
+    }
+    this.buffers.set(name, buffer);
+    return buffer;
+  }
+
+  /** Every buffer, pipeline and bind group of the run. */
+  async create(): Promise<void> {
+    const { model, layout, mechanisms } = this;
+    const S = GPUBufferUsage.STORAGE;
+    const U = GPUBufferUsage.UNIFORM;
+    const probes = model.probes.length;
+    const recSamples = Math.ceil(STEPS_PER_EPOCH / model.recordEvery) + 1;
+    this.make('steps', STEPS_PER_EPOCH * STEP_BYTES, U);
+    const n = model.nodes.count;
+    const V = new Float32Array(4 * n + model.cellCount);
+    V.set(model.nodes.vInit);
+    V.set(model.nodes.vInit, 2 * n);
+    this.make('V', V, S);
+    this.make('nodeData', layout.nodeData, S);
+    this.make('work', 8 * model.nodes.count, S);
+    this.make('contrib', 8 * layout.contribCount, S);
+    this.make('ring', 4 * layout.ringSlots * layout.ringStride, S);
+    this.make('topo', layout.topo, S);
+    // two of each: epoch k + 1 runs while epoch k's spikes and samples are read back
+    for (const p of [0, 1]) {
+      this.make(`spikes${p}`, 4 * (1 + 2 * this.maxSpikes), S);
+      this.make(`stagingSpikes${p}`, 4 * (1 + 2 * this.maxSpikes), GPUBufferUsage.MAP_READ);
+      this.make(`stagingRec${p}`, 4 * recSamples * probes, GPUBufferUsage.MAP_READ);
+    }
+    this.make('trains', layout.trainEvents, S);
+    this.make('rec', 4 * recSamples * probes, S);
+    const o = layout.offsets;
+    const cells = new Uint32Array([
+      model.cellCount, 0, layout.ringStride, layout.ringSlots, o.contribStart, o.contribIndex, o.nodeStart, o.detNode,
+      o.detThreshold, o.ncStart, o.nc, 4 * model.nodes.count, this.maxSpikes, model.nodes.count, 0, 0,
+    ]);
+    new Float32Array(cells.buffer)[1] = Math.fround(0.001 / model.dt);
+    this.make('cellsUniform', cells, U);
+    this.make('injectUniform', new Uint32Array([layout.ringStride, 0, 0, 0]), U);
+    const step = SHADERS['kernels/step.wgsl'];
+    const ring = SHADERS['kernels/ring.wgsl'];
+    const cellKernel = await this.cache.get(step + ring + SHADERS['kernels/cell.wgsl'], 'cell', ['uniform', 'step', 'read', 'write', 'write', 'read', 'read', 'write', 'write'], 'cell');
+    const detectVref = await this.cache.get(step + ring + SHADERS['kernels/cell.wgsl'], 'detect_vref', cellKernel.kinds, 'cell');
+    for (const p of [0, 1]) {
+      const cellBuffers = ['cellsUniform', 'steps', 'nodeData', 'V', 'work', 'contrib', 'topo', `spikes${p}`, 'ring'].map((b) => this.buffer(b));
+      this.cellKernels[p] = { kernel: cellKernel, bind: this.cache.bind(cellKernel, cellBuffers, `cell${p}`) };
+      this.detectVrefKernels[p] = { kernel: detectVref, bind: this.cache.bind(detectVref, cellBuffers, `detect_vref${p}`) };
+    }
+    const inject = await this.cache.get(step + ring + SHADERS['kernels/inject.wgsl'], 'inject_trains', ['uniform', 'step', 'read', 'write'], 'inject');
+    this.injectKernel = { kernel: inject, bind: this.cache.bind(inject, ['injectUniform', 'steps', 'trains', 'ring'].map((b) => this.buffer(b)), 'inject') };
+    this.groups = await Promise.all(model.groups.map((g, i) => this.groupResources(i, g.count, mechanisms[i])));
+    const record = await this.cache.get(step + SHADERS['kernels/record.wgsl'], 'record_probes', ['uniform', 'step', 'read', 'read', 'write'], 'record');
+    this.recordKernels = [...layout.probeSources].map(([source, pairs], i) => {
+      const list = this.make(`probes${i}`, Uint32Array.from(pairs), S);
+      const uniform = this.make(`recordUniform${i}`, new Uint32Array([pairs.length / 2, probes, 0, 0]), U);
+      const src = source < 0 ? this.buffer('V') : this.groups[source].fields;
+      return { kernel: record, bind: this.cache.bind(record, [uniform, this.buffer('steps'), list, src, this.buffer('rec')], `record${i}`), count: pairs.length / 2 };
+    });
+  }
+
+  private async groupResources(i: number, count: number, mech: LoweredMechanism): Promise<GroupGpu> {
+    const { model, layout } = this;
+    const g = model.groups[i];
+    const S = GPUBufferUsage.STORAGE;
+    const fieldNames = Object.keys(g.fields);
+    const packed = new Float32Array(Math.max(1, fieldNames.length * count));
+    fieldNames.forEach((f, j) => packed.set(g.fields[f], j * count));
+    const fields = this.make(`fields${i}`, packed, S);
+    const tables = mech.tables.flatMap((t) => Array.from(buildTable(mech, t, model.celsius)));
+    const buffers = [
+      this.make(`group${i}`, groupUniform(count, layout, i, model), GPUBufferUsage.UNIFORM),
+      this.buffer('steps'),
+      fields,
+      this.make(`node${i}`, Uint32Array.from(g.node), S),
+      this.make(`scale${i}`, Float32Array.from(g.scale), S),
+      this.make(`tables${i}`, Float32Array.from(tables), S),
+      this.buffer('V'),
+      this.buffer('contrib'),
+      this.buffer('ring'),
+      this.make(`watch${i}`, 4 * Math.max(1, mech.watches.length * count), S),
+    ];
+    const code = mechanismWgsl(mech);
+    const kinds = ['uniform', 'step', 'write', 'read', 'read', 'read', 'write', 'write', 'write', 'write'] as const;
+    const entries: Array<keyof GroupGpu['kernels']> = ['initial'];
+    if (mech.watches.length > 0 || mech.initEvent.stmts.length > 0) entries.push('init_event');
+    if (mech.watches.length > 0) entries.push('watch');
+    if (layout.vrefField[i] >= 0) entries.push('publish');
+    // a group with a current takes its events in the current pass (receiveFirst)
+    if (layout.ringBase[i] >= 0 && layout.contribBase[i] < 0) entries.push('receive');
+    if (mech.def.currents) entries.push('current');
+    if (mech.state.stmts.length > 0 || (!mech.def.currents && mech.breakpoint.stmts.length > 0)) entries.push('state');
+    const kernels: GroupGpu['kernels'] = {};
+    for (const entry of entries) {
+      const kernel = await this.cache.get(code, entry, [...kinds], mech.def.name);
+      kernels[entry] = { kernel, bind: this.cache.bind(kernel, buffers, `${mech.def.name}:${entry}`) };
+    }
+    return { kernels, count, fields };
+  }
+}
+
+/** The Group uniform of shaders/templates/mechanism.wgsl. */
+function groupUniform(count: number, layout: GpuLayout, i: number, model: CompiledModel): Uint32Array {
+  const words = new Uint32Array(12);
+  const f = new Float32Array(words.buffer);
+  words[0] = count;
+  words[1] = Math.max(0, layout.ringBase[i]);
+  words[2] = layout.ringStride;
+  words[3] = Math.max(0, layout.contribBase[i]);
+  f[4] = model.dt;
+  f[5] = model.celsius;
+  words[6] = layout.ringWidth[i];
+  words[7] = Math.max(0, layout.vrefField[i]);
+  words[8] = 3 * model.nodes.count;
+  words[9] = layout.ringBase[i] >= 0 && layout.contribBase[i] >= 0 ? 1 : 0;
+  return words;
+}
