@@ -6,8 +6,8 @@ import { testDevice } from '../helpers/gpu.ts';
 
 // Sizes the WebGPU backend must handle: dispatches beyond maxComputeWorkgroupsPerDimension run
 // as 2-D grids (with the limit lowered to 2 workgroups, a 300-cell HH network, 5 workgroups per
-// kernel, gives the same spikes as with 1-D grids), and spike lists longer than the first
-// read-back copy.
+// kernel, gives the same spikes as with 1-D grids), spike lists longer than the first
+// read-back copy, and models too large for the adapter (refused with a clear reason).
 
 it('2-D dispatch grids give the same simulation', async () => {
   const d = await testDevice();
@@ -48,4 +48,24 @@ it('reads back epochs with more spikes than the first copy holds', async () => {
   const r = await new GpuSimulator(d.device, model, mechanisms).run();
   expect(r.spikes.gid.length).toBe(5000);
   expect(new Set(r.spikes.gid).size).toBe(5000);
+});
+
+// A model whose tables exceed the adapter's largest binding is refused with the table, its size
+// and what makes it grow (here with the limit lowered to 64 KiB).
+it('names the table that does not fit the adapter', async () => {
+  const d = await testDevice();
+  if (!d) return;
+  const net = create({
+    netParams: {
+      cellParams: { HH: { secs: { soma: { geom: { L: 18.8, diam: 18.8, Ra: 123 }, mechs: { hh: {} } } } } },
+      popParams: { E: { cellType: 'HH', numCells: 300 } },
+      synMechParams: { exc: { mod: 'Exp2Syn', tau1: 0.1, tau2: 5, e: 0 } },
+      connParams: { 'E->E': { preConds: { pop: 'E' }, postConds: { pop: 'E' }, convergence: 10, weight: 0.002, delay: 20, synMech: 'exc' } },
+    },
+    simConfig: { duration: 1, dt: 0.025 },
+  });
+  const { model, mechanisms } = compile(net);
+  const sim = new GpuSimulator(d.device, model, mechanisms, { bindingBytes: 65536 });
+  await expect(sim.run()).rejects.toThrow(/a model whose 'ring' table needs 0\.9 MiB \(it grows with cells with synaptic inputs x the longest delay in steps\), more than this adapter's largest binding \(0 MiB\), is not supported by the webgpu backend/);
+  sim.destroy();
 });

@@ -3,7 +3,7 @@ import type { CompiledModel } from '../../compile/index.ts';
 import { buildTable, mechanismWgsl, type LoweredMechanism } from '../../mech/index.ts';
 import { SHADERS } from '../../shaders.gen.ts';
 import { KernelCache, STEP_BYTES, type Kernel } from './kernels.ts';
-import type { GpuLayout } from './layout.ts';
+import { UnsupportedOnGpu, type GpuLayout } from './layout.ts';
 
 // The GPU side of one run: buffers (named, so they can be bound and freed), the kernels of
 // shaders/kernels and of each mechanism group with their bind groups. Buffers that an epoch
@@ -23,6 +23,24 @@ export interface GroupGpu {
   fields: GPUBuffer;
 }
 
+/** What grows each large buffer, for the message of a model too large for the adapter. */
+const GROWS_WITH: Record<string, string> = {
+  ring: 'cells with synaptic inputs x the longest delay in steps',
+  topo: 'synapses (12 bytes each) and compartments',
+  trains: 'NetStim/VecStim spikes x their connections',
+  spikes0: 'cells (spike list of an epoch)',
+  nodeData: 'compartments',
+};
+
+/** A model whose tables exceed what one binding of this adapter holds. */
+export class ModelTooLarge extends UnsupportedOnGpu {
+  constructor(buffer: string, bytes: number, limit: number) {
+    const grows = GROWS_WITH[buffer.replace(/\d+$/, '')] ?? GROWS_WITH[buffer] ?? 'the model';
+    super(`a model whose '${buffer}' table needs ${(bytes / 2 ** 20).toFixed(1)} MiB (it grows with ${grows}), more than this adapter's largest binding (${(limit / 2 ** 20).toFixed(0)} MiB),`);
+    this.name = 'ModelTooLarge';
+  }
+}
+
 export class GpuResources {
   private readonly buffers = new Map<string, GPUBuffer>();
   private readonly cache: KernelCache;
@@ -33,7 +51,8 @@ export class GpuResources {
   injectKernel!: Bound;
   recordKernels: Array<Bound & { count: number }> = [];
 
-  constructor(private readonly device: GPUDevice, private readonly model: CompiledModel, private readonly mechanisms: LoweredMechanism[], private readonly layout: GpuLayout, private readonly maxSpikes: number) {
+  /** `bindingBytes` lowers the adapter's largest binding (to exercise the ModelTooLarge error). */
+  constructor(private readonly device: GPUDevice, private readonly model: CompiledModel, private readonly mechanisms: LoweredMechanism[], private readonly layout: GpuLayout, private readonly maxSpikes: number, private readonly bindingBytes = Infinity) {
     this.cache = new KernelCache(device);
   }
 
@@ -59,6 +78,9 @@ export class GpuResources {
   make(name: string, data: ArrayBufferView | number, usage: number): GPUBuffer {
     const bytes = typeof data === 'number' ? data : data.byteLength;
     const size = Math.max(16, Math.ceil(bytes / 4) * 4);
+    // storage buffers are bound whole; the step uniforms are bound 256 bytes at a time
+    const limit = usage & GPUBufferUsage.STORAGE ? Math.min(this.bindingBytes, this.device.limits.maxStorageBufferBindingSize) : this.device.limits.maxBufferSize;
+    if (size > limit) throw new ModelTooLarge(name, size, limit);
     // Mappable buffers may only be copy destinations besides.
     const copies = usage & GPUBufferUsage.MAP_READ ? GPUBufferUsage.COPY_DST : GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
     const buffer = this.device.createBuffer({ label: name, size, usage: usage | copies, mappedAtCreation: typeof data !== 'number' });

@@ -55,14 +55,15 @@ export class GpuSimulator {
 
   /**
    * `workgroupsPerDimension` lowers the adapter's maxComputeWorkgroupsPerDimension (to exercise
-   * the 2-D grids that networks beyond 64 x 65 535 instances need).
+   * the 2-D grids that networks beyond 64 x 65 535 instances need); `bindingBytes` its largest
+   * binding (to exercise the error for models too large for the adapter).
    */
-  constructor(private readonly device: GPUDevice, readonly model: CompiledModel, readonly mechanisms: LoweredMechanism[], private readonly options: { workgroupsPerDimension?: number } = {}) {
+  constructor(private readonly device: GPUDevice, readonly model: CompiledModel, readonly mechanisms: LoweredMechanism[], private readonly options: { workgroupsPerDimension?: number; bindingBytes?: number } = {}) {
     void device.lost.then((info) => { this.lost = `${info.reason}${info.message ? `: ${info.message}` : ''}`; });
     this.layout = gpuLayout(model, mechanisms);
     // At most one spike per cell per 0.5 ms (the detector must fall below threshold in between).
     this.maxSpikes = model.cellCount * Math.ceil(STEPS_PER_EPOCH * model.dt / 0.5) + 1024;
-    this.res = new GpuResources(device, model, mechanisms, this.layout, this.maxSpikes);
+    this.res = new GpuResources(device, model, mechanisms, this.layout, this.maxSpikes, options.bindingBytes);
   }
 
   /** Runs the whole model: finitialize, then every step; spikes and samples as the CPU backend reports them. */
