@@ -6,7 +6,7 @@
 //   axial terms, Hines elimination from the leaves, back substitution, v += rhs.
 // Detector: v at boundary n + 1 above threshold, first time -> spike (cell, n + 1) appended,
 // and its NetCons add their weights to the input ring at boundary n + 1 + delay steps.
-// Requires step.wgsl (Step) and ring.wgsl (ring_add) before this text.
+// Requires step.wgsl (Step) and ring.wgsl (deliver) before this text.
 
 struct Cells {
   count: u32,
@@ -19,10 +19,11 @@ struct Cells {
   detNode: u32,         // per cell, 0xffffffff: none
   detThreshold: u32,    // per cell, f32 bits
   ncStart: u32,         // per cell (count + 1)
-  nc: u32,              // per NetCon: target, delay steps, weight bits
+  nc: u32,              // per NetCon: target, delay steps, weight bits, delay bits
   flags: u32,           // offset of the detector flags in V (4 nodes): 1.0 while above threshold
   maxSpikes: u32,
   nodes: u32,           // V holds v (nodes), its compensation, and v as the solver left it
+  arts: u32,            // inbox targets (artificial cells) per slot
 }
 
 @group(0) @binding(0) var<uniform> cells: Cells;
@@ -36,9 +37,11 @@ struct Cells {
 @group(0) @binding(4) var<storage, read_write> work: array<vec2<f32>>; // rhs, d
 @group(0) @binding(5) var<storage, read> contrib: array<vec2<f32>>;
 @group(0) @binding(6) var<storage, read> topo: array<u32>;
-// [0]: spike count; [1 + 2j, 2 + 2j]: spike j (cell, boundary)
+// [0]: spike count; [1]: events lost to full inboxes; [2 + 3j .. 4 + 3j]: spike j (cell,
+// boundary, time bits; 0xffffffff: the boundary's time + 1e-10, a detector's)
 @group(0) @binding(7) var<storage, read_write> spikes: array<atomic<u32>>;
 @group(0) @binding(8) var<storage, read_write> ring: array<atomic<u32>>;
+@group(0) @binding(9) var<storage, read_write> inbox: array<atomic<u32>>;
 
 /// V[i] += x as a two-float sum (Knuth's TwoSum), so increments below an ulp of v accumulate
 /// (as in src/backend/cpu/cable-kernel.ts).
@@ -133,13 +136,14 @@ fn detect(c: u32, value: f32) {
       V[flag] = 1.0;
       let j = atomicAdd(&spikes[0], 1u);
       if (j < cells.maxSpikes) {
-        atomicStore(&spikes[1u + 2u * j], c);
-        atomicStore(&spikes[2u + 2u * j], step.next);
+        atomicStore(&spikes[2u + 3u * j], c);
+        atomicStore(&spikes[3u + 3u * j], step.next);
+        atomicStore(&spikes[4u + 3u * j], 0xffffffffu);
       }
       for (var k = topo[cells.ncStart + c]; k < topo[cells.ncStart + c + 1u]; k++) {
-        let at = cells.nc + 3u * k;
+        let at = cells.nc + 4u * k;
         let slot = (step.next + topo[at + 1u]) % cells.ringSlots;
-        ring_add(slot * cells.ringStride + topo[at], bitcast<f32>(topo[at + 2u]));
+        deliver(topo[at], slot, step.tNext + bitcast<f32>(topo[at + 3u]), bitcast<f32>(topo[at + 2u]), cells.ringStride, cells.arts);
       }
     }
   } else {

@@ -1,20 +1,22 @@
 // Spikes of fixed trains (NetStim, VecStim) reaching boundary n: each train event (target,
-// weight bits), scheduled on the host, adds its weight to the input ring slot of boundary n.
-// Requires step.wgsl (Step) and ring.wgsl (ring_add) before this text.
+// weight bits, time bits), scheduled on the host, is delivered at boundary n.
+// Requires step.wgsl (Step) and ring.wgsl (deliver) before this text.
 
 struct Inject {
   ringStride: u32,
+  arts: u32,
 }
 
 @group(0) @binding(0) var<uniform> inject: Inject;
 @group(0) @binding(1) var<uniform> step: Step;
-@group(0) @binding(2) var<storage, read> events: array<vec2<u32>>;
+@group(0) @binding(2) var<storage, read> events: array<vec4<u32>>;
 @group(0) @binding(3) var<storage, read_write> ring: array<atomic<u32>>;
+@group(0) @binding(4) var<storage, read_write> inbox: array<atomic<u32>>;
 
 @compute @workgroup_size(64)
 fn inject_trains(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
   let e = step.trainBegin + id.x + id.y * groups.x * 64u;
   if (e >= step.trainEnd) { return; }
   let ev = events[e];
-  ring_add(step.slot * inject.ringStride + ev.x, bitcast<f32>(ev.y));
+  deliver(ev.x, step.slot, bitcast<f32>(ev.z), bitcast<f32>(ev.y), inject.ringStride, inject.arts);
 }

@@ -27,8 +27,8 @@ export function mechanismWgsl(mech: LoweredMechanism): string {
   });
   const locals = (b: LoweredBlock) => b.locals.map((l) => `  var ${l}: f32 = 0.0;`).join('\n');
   if (mech.def.kind === 'artificial') {
-    const a = new WgslRenderer(mech, names(true, 'globals'), offsets);
-    return fillSlots(SHADERS['templates/artificial.wgsl'], {
+    const a = new WgslRenderer(mech, names(true, 'group'), offsets);
+    return SHADERS['kernels/step.wgsl'] + SHADERS['kernels/ring.wgsl'] + fillSlots(SHADERS['templates/artificial.wgsl'], {
       FUNCTIONS: a.functions(),
       INITIAL: [locals(mech.initial), a.stmts(mech.initial.stmts)].join('\n'),
       RECEIVE: [locals(mech.receive), a.stmts(mech.receive.stmts)].join('\n'),

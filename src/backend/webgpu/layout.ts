@@ -8,7 +8,8 @@ import { timeGrid } from '../cpu/simulator.ts';
 //              node through a CSR list in the CPU's order (group, then instance);
 //   ring       one input target per instance of a linear synapse, ringSlots boundaries deep;
 //   topo       u32 tables: contribution CSR, cell node ranges, detectors, NetCons by source
-//              cell (target, delay steps, weight bits: 12 bytes per synapse);
+//              cell (target, delay steps, weight bits, delay bits: 16 bytes per synapse);
+//   inbox      one target per artificial cell (IntFire), events with their times;
 //   trains     NetStim/VecStim spikes scheduled on the host per delivery boundary.
 // Delivery boundaries follow the CPU backend: an event at te reaches the first boundary m with
 // te <= t_m + dt/2 (t accumulated as NEURON does); a detector spike at boundary n leaves at
@@ -16,6 +17,8 @@ import { timeGrid } from '../cpu/simulator.ts';
 
 /** detNode entries from VREF up name the node of a vref point process (see shaders/kernels/cell.wgsl). */
 const VREF = 0x80000000;
+/** NetCon targets from ART up are inbox targets of artificial cells (see shaders/kernels/ring.wgsl). */
+const ART = 0x80000000;
 
 export class UnsupportedOnGpu extends Error {
   constructor(what: string) {
@@ -34,12 +37,15 @@ export interface GpuLayout {
   vrefField: Int32Array;
   /** Whether any detector watches a point process's variable (the detect_vref pass runs). */
   hasVref: boolean;
+  /** Per group: first inbox target (artificial cells), or -1; inbox targets per slot. */
+  artBase: Int32Array;
+  arts: number;
   contribCount: number;
   ringStride: number;
   ringSlots: number;
   topo: Uint32Array;
   offsets: { contribStart: number; contribIndex: number; nodeStart: number; detNode: number; detThreshold: number; ncStart: number; nc: number };
-  /** Train events (target, weight bits) sorted by boundary; boundary m's are trainStart[m] .. trainStart[m+1]. */
+  /** Train events (target, weight bits, time bits, 0) sorted by boundary; boundary m's are trainStart[m] .. trainStart[m+1]. */
   trainEvents: Uint32Array;
   trainStart: Int32Array;
   maxTrainEventsPerStep: number;
@@ -67,10 +73,18 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   const contribBase = new Int32Array(model.groups.length).fill(-1);
   const ringBase = new Int32Array(model.groups.length).fill(-1);
   const ringWidth = new Int32Array(model.groups.length).fill(1);
+  const artBase = new Int32Array(model.groups.length).fill(-1);
   let contribCount = 0;
   let ringStride = 0;
+  let arts = 0;
+  const artificialCell = new Uint8Array(model.cellCount);
   model.groups.forEach((g, i) => {
     const def = mechanisms[i].def;
+    if (def.kind === 'artificial') {
+      artBase[i] = arts;
+      arts += g.count;
+      for (let k = 0; k < g.count; k++) artificialCell[g.cell[k]] = 1;
+    }
     if (def.currents) { contribBase[i] = contribCount; contribCount += g.count; }
     if (def.linearReceive) {
       ringBase[i] = ringStride;
@@ -98,6 +112,7 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   const nc = model.netcons;
   const target = (k: number): number => {
     const g = nc.group[k];
+    if (artBase[g] >= 0) return ART + artBase[g] + nc.instance[k];
     if (ringBase[g] < 0) throw new UnsupportedOnGpu(`a NetCon into ${mechanisms[g].def.name} (only linear receivers take events on the GPU)`);
     if (nc.weightIndex[k] >= ringWidth[g]) throw new Error(`NetCon ${k}: weight index ${nc.weightIndex[k]} beyond ${mechanisms[g].def.name}'s ${ringWidth[g]} weights`);
     return ringBase[g] + nc.instance[k] * ringWidth[g] + nc.weightIndex[k];
@@ -128,12 +143,19 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   push('detThreshold', Array.from(detOfCell, (k) => (k < 0 ? 0 : f32Bits(det.threshold[k]))));
   push('ncStart', Array.from(nc.start.subarray(0, model.cellCount + 1)));
   const ncWords: number[] = [];
-  for (let k = 0; k < nc.start[model.cellCount]; k++) ncWords.push(target(k), delaySteps[k], f32Bits(nc.weight[k]));
+  for (let c = 0; c < model.cellCount; c++) {
+    for (let k = nc.start[c]; k < nc.start[c + 1]; k++) {
+      // an artificial cell's events leave within its NET_RECEIVE: they must reach a later boundary
+      if (artificialCell[c] && nc.delay[k] < model.dt) throw new UnsupportedOnGpu(`a NetCon from an artificial cell (gid ${model.gid[c]}) with a delay below dt (${nc.delay[k]} ms)`);
+      ncWords.push(target(k), delaySteps[k], f32Bits(nc.weight[k]), f32Bits(nc.delay[k]));
+    }
+  }
   push('nc', ncWords);
   const topo = Uint32Array.from(parts.flat());
   const trains = scheduleTrains(model, target, boundaryOf);
   return {
-    nodeData, contribBase, ringBase, ringWidth, vrefField, hasVref: vrefField.some((f) => f >= 0), contribCount, ringStride, ringSlots, topo, offsets, ...trains,
+    nodeData, contribBase, ringBase, ringWidth, vrefField, hasVref: vrefField.some((f) => f >= 0), artBase, arts,
+    contribCount, ringStride, ringSlots, topo, offsets, ...trains,
     probeSources: probeSources(model), grid,
   };
 }
@@ -141,15 +163,14 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
 function checkSupported(m: LoweredMechanism, count: number): void {
   if (count === 0) return;
   const name = m.def.name;
-  if (m.def.kind === 'artificial') throw new UnsupportedOnGpu(`the artificial cell ${name}`);
-  if (m.receive.stmts.length > 0 && !m.def.linearReceive) throw new UnsupportedOnGpu(`${name} (a NET_RECEIVE that is not linear in its weights)`);
+  if (m.def.kind !== 'artificial' && m.receive.stmts.length > 0 && !m.def.linearReceive) throw new UnsupportedOnGpu(`${name} (a NET_RECEIVE that is not linear in its weights)`);
 }
 
 /** Every train spike's NetCon events, as (target, weight bits) per delivery boundary. */
 function scheduleTrains(model: CompiledModel, target: (k: number) => number, boundaryOf: (te: number) => number) {
   const tr = model.trains;
   const nc = model.netcons;
-  const events: Array<[number, number, number]> = [];
+  const events: Array<[number, number, number, number]> = [];
   const trainSpikes = { boundary: [] as number[], time: [] as number[], gid: [] as number[] };
   const stimSpikes = { time: [] as number[], stim: [] as number[] };
   const lastT = timeGrid(model.dt, model.steps)[model.steps];
@@ -168,7 +189,7 @@ function scheduleTrains(model: CompiledModel, target: (k: number) => number, bou
     }
     for (let k = nc.start[s]; k < nc.start[s + 1]; k++) {
       const m = boundaryOf(tr.time[j] + nc.delay[k]);
-      if (m < model.steps) events.push([m, target(k), f32Bits(nc.weight[k])]);
+      if (m < model.steps) events.push([m, target(k), f32Bits(nc.weight[k]), f32Bits(tr.time[j] + nc.delay[k])]);
     }
   }
   events.sort((a, b) => a[0] - b[0]);
@@ -179,8 +200,8 @@ function scheduleTrains(model: CompiledModel, target: (k: number) => number, bou
     maxTrainEventsPerStep = Math.max(maxTrainEventsPerStep, trainStart[m + 1]);
     trainStart[m + 1] += trainStart[m];
   }
-  const trainEvents = new Uint32Array(2 * events.length);
-  events.forEach(([, t, w], i) => { trainEvents[2 * i] = t; trainEvents[2 * i + 1] = w; });
+  const trainEvents = new Uint32Array(4 * events.length);
+  events.forEach(([, t, w, te], i) => trainEvents.set([t, w, te, 0], 4 * i));
   return { trainEvents, trainStart, maxTrainEventsPerStep, trainSpikes, stimSpikes };
 }
 

@@ -19,9 +19,14 @@ export interface Bound {
 
 export interface GroupGpu {
   kernels: Partial<Record<'initial' | 'init_event' | 'receive' | 'current' | 'state' | 'watch' | 'publish', Bound>>;
+  /** Artificial cells: their receive pass per epoch parity (it appends to that epoch's spike list). */
+  artificialReceive?: Bound[];
   count: number;
   fields: GPUBuffer;
 }
+
+/** Events one artificial cell can take per boundary (shaders/kernels/ring.wgsl INBOX_CAP). */
+const INBOX_CAP = 16;
 
 /** What grows each large buffer, for the message of a model too large for the adapter. */
 const GROWS_WITH: Record<string, string> = {
@@ -110,10 +115,11 @@ export class GpuResources {
     this.make('contrib', 8 * layout.contribCount, S);
     this.make('ring', 4 * layout.ringSlots * layout.ringStride, S);
     this.make('topo', layout.topo, S);
+    this.make('inbox', 4 * layout.ringSlots * layout.arts * (1 + 2 * INBOX_CAP), S);
     // two of each: epoch k + 1 runs while epoch k's spikes and samples are read back
     for (const p of [0, 1]) {
-      this.make(`spikes${p}`, 4 * (1 + 2 * this.maxSpikes), S);
-      this.make(`stagingSpikes${p}`, 4 * (1 + 2 * this.maxSpikes), GPUBufferUsage.MAP_READ);
+      this.make(`spikes${p}`, 4 * (2 + 3 * this.maxSpikes), S);
+      this.make(`stagingSpikes${p}`, 4 * (2 + 3 * this.maxSpikes), GPUBufferUsage.MAP_READ);
       this.make(`stagingRec${p}`, 4 * recSamples * probes, GPUBufferUsage.MAP_READ);
     }
     this.make('trains', layout.trainEvents, S);
@@ -121,22 +127,22 @@ export class GpuResources {
     const o = layout.offsets;
     const cells = new Uint32Array([
       model.cellCount, 0, layout.ringStride, layout.ringSlots, o.contribStart, o.contribIndex, o.nodeStart, o.detNode,
-      o.detThreshold, o.ncStart, o.nc, 4 * model.nodes.count, this.maxSpikes, model.nodes.count, 0, 0,
+      o.detThreshold, o.ncStart, o.nc, 4 * model.nodes.count, this.maxSpikes, model.nodes.count, layout.arts, 0,
     ]);
     new Float32Array(cells.buffer)[1] = Math.fround(0.001 / model.dt);
     this.make('cellsUniform', cells, U);
-    this.make('injectUniform', new Uint32Array([layout.ringStride, 0, 0, 0]), U);
+    this.make('injectUniform', new Uint32Array([layout.ringStride, layout.arts, 0, 0]), U);
     const step = SHADERS['kernels/step.wgsl'];
     const ring = SHADERS['kernels/ring.wgsl'];
-    const cellKernel = await this.cache.get(step + ring + SHADERS['kernels/cell.wgsl'], 'cell', ['uniform', 'step', 'read', 'write', 'write', 'read', 'read', 'write', 'write'], 'cell');
+    const cellKernel = await this.cache.get(step + ring + SHADERS['kernels/cell.wgsl'], 'cell', ['uniform', 'step', 'read', 'write', 'write', 'read', 'read', 'write', 'write', 'write'], 'cell');
     const detectVref = await this.cache.get(step + ring + SHADERS['kernels/cell.wgsl'], 'detect_vref', cellKernel.kinds, 'cell');
     for (const p of [0, 1]) {
-      const cellBuffers = ['cellsUniform', 'steps', 'nodeData', 'V', 'work', 'contrib', 'topo', `spikes${p}`, 'ring'].map((b) => this.buffer(b));
+      const cellBuffers = ['cellsUniform', 'steps', 'nodeData', 'V', 'work', 'contrib', 'topo', `spikes${p}`, 'ring', 'inbox'].map((b) => this.buffer(b));
       this.cellKernels[p] = { kernel: cellKernel, bind: this.cache.bind(cellKernel, cellBuffers, `cell${p}`) };
       this.detectVrefKernels[p] = { kernel: detectVref, bind: this.cache.bind(detectVref, cellBuffers, `detect_vref${p}`) };
     }
-    const inject = await this.cache.get(step + ring + SHADERS['kernels/inject.wgsl'], 'inject_trains', ['uniform', 'step', 'read', 'write'], 'inject');
-    this.injectKernel = { kernel: inject, bind: this.cache.bind(inject, ['injectUniform', 'steps', 'trains', 'ring'].map((b) => this.buffer(b)), 'inject') };
+    const inject = await this.cache.get(step + ring + SHADERS['kernels/inject.wgsl'], 'inject_trains', ['uniform', 'step', 'read', 'write', 'write'], 'inject');
+    this.injectKernel = { kernel: inject, bind: this.cache.bind(inject, ['injectUniform', 'steps', 'trains', 'ring', 'inbox'].map((b) => this.buffer(b)), 'inject') };
     this.groups = await Promise.all(model.groups.map((g, i) => this.groupResources(i, g.count, mechanisms[i])));
     const record = await this.cache.get(step + SHADERS['kernels/record.wgsl'], 'record_probes', ['uniform', 'step', 'read', 'read', 'write'], 'record');
     this.recordKernels = [...layout.probeSources].map(([source, pairs], i) => {
@@ -156,6 +162,7 @@ export class GpuResources {
     fieldNames.forEach((f, j) => packed.set(g.fields[f], j * count));
     const fields = this.make(`fields${i}`, packed, S);
     const tables = mech.tables.flatMap((t) => Array.from(buildTable(mech, t, model.celsius)));
+    if (mech.def.kind === 'artificial') return this.artificialResources(i, count, mech, fields, tables);
     const buffers = [
       this.make(`group${i}`, groupUniform(count, layout, i, model), GPUBufferUsage.UNIFORM),
       this.buffer('steps'),
@@ -184,6 +191,30 @@ export class GpuResources {
       kernels[entry] = { kernel, bind: this.cache.bind(kernel, buffers, `${mech.def.name}:${entry}`) };
     }
     return { kernels, count, fields };
+  }
+  /** An artificial-cell group: its fields, its cells (node[k]), inbox, self-events; receive per epoch parity. */
+  private async artificialResources(i: number, count: number, mech: LoweredMechanism, fields: GPUBuffer, tables: number[]): Promise<GroupGpu> {
+    const { model, layout } = this;
+    const S = GPUBufferUsage.STORAGE;
+    const o = layout.offsets;
+    const uniform = new Uint32Array(12);
+    const f = new Float32Array(uniform.buffer);
+    uniform.set([count, layout.arts, layout.artBase[i], layout.ringStride, layout.ringSlots]);
+    f[5] = model.dt;
+    f[6] = model.celsius;
+    uniform.set([this.maxSpikes, o.ncStart, o.nc], 7);
+    const shared = [
+      this.make(`group${i}`, uniform, GPUBufferUsage.UNIFORM), this.buffer('steps'), fields,
+      this.make(`node${i}`, Uint32Array.from(model.groups[i].cell), S), this.make(`tables${i}`, Float32Array.from(tables), S),
+      this.buffer('inbox'), this.make(`self${i}`, 8 * count, S),
+    ];
+    const code = mechanismWgsl(mech);
+    const kinds = ['uniform', 'step', 'write', 'read', 'read', 'write', 'write', 'write', 'read', 'write'] as const;
+    const bound = async (entry: string, p: number): Promise<Bound> => {
+      const kernel = await this.cache.get(code, entry, [...kinds], mech.def.name);
+      return { kernel, bind: this.cache.bind(kernel, [...shared, this.buffer(`spikes${p}`), this.buffer('topo'), this.buffer('ring')], `${mech.def.name}:${entry}${p}`) };
+    };
+    return { kernels: { initial: await bound('initial', 0) }, artificialReceive: [await bound('receive', 0), await bound('receive', 1)], count, fields };
   }
 }
 

@@ -8,7 +8,9 @@ import { GpuResources, STEPS_PER_EPOCH, type Bound } from './resources.ts';
 
 // The WebGPU backend (f32): the CPU backend's step order with the work per step in a few
 // dispatches, all steps of an epoch encoded in one compute pass and one submit:
-//   inject   train spikes reaching boundary n -> input ring;
+//   inject   train spikes reaching boundary n -> input ring / artificial cells' inboxes;
+//   artificial  per IntFire group: each cell's events of boundary n in time order (inbox and
+//            self-event), net_event spikes with their times into the spike list and NetCons;
 //   receive  per linear-receiver group: NET_RECEIVE with the summed weights of boundary n
 //            (in the current pass, first, for groups that have a current);
 //   current  per group with a current: (rhs, d) contributions at t + dt/2;
@@ -38,8 +40,8 @@ export interface GpuRunResult {
 }
 
 interface EpochOut {
-  /** (boundary, cell) per spike */
-  spikes: Array<[number, number]>;
+  /** (boundary, cell, time bits; 0xffffffff: a detector's, at the boundary + 1e-10) per spike */
+  spikes: Array<[number, number, number]>;
   rec: Float32Array;
 }
 
@@ -73,7 +75,7 @@ export class GpuSimulator {
     const probes = model.probes.length;
     const samplesTotal = Math.floor(model.steps / model.recordEvery) + 1;
     const samples = model.probes.map(() => new Float32Array(samplesTotal));
-    const spikes: Array<[number, number]> = [];
+    const spikes: Array<[number, number, number]> = [];
     let sampleBase = 0;
     let dispatches = 0;
     // The first epoch is finitialize: INITIAL, currents at t = 0, sample 0, detectors at boundary 0.
@@ -112,10 +114,19 @@ export class GpuSimulator {
     this.res.destroy();
   }
 
-  /** Detector spikes (boundary, cell) and train spikes of NetStim/VecStim cells in NEURON's order. */
-  private spikeRecord(detected: Array<[number, number]>): SpikeRecord {
+  /**
+   * Spikes in NEURON's order: per boundary, the detectors' (at t + 1e-10, in cell order), then
+   * in time order those delivered there: train spikes of NetStim/VecStim cells and artificial
+   * cells' net_events.
+   */
+  private spikeRecord(recorded: Array<[number, number, number]>): SpikeRecord {
     const { grid } = this.layout;
-    const all = detected.map(([m, c]) => ({ m, kind: 0, t: grid[m] + 1e-10, order: c, gid: this.model.gid[c] }));
+    const bits = new DataView(new ArrayBuffer(4));
+    const all = recorded.map(([m, c, timeBits]) => {
+      if (timeBits === 0xffffffff) return { m, kind: 0, t: grid[m] + 1e-10, order: c, gid: this.model.gid[c] };
+      bits.setUint32(0, timeBits);
+      return { m, kind: 1, t: bits.getFloat32(0), order: c, gid: this.model.gid[c] };
+    });
     const tr = this.layout.trainSpikes;
     tr.time.forEach((t, j) => all.push({ m: tr.boundary[j], kind: 1, t, order: j, gid: tr.gid[j] }));
     all.sort((a, b) => a.m - b.m || a.kind - b.kind || (a.kind === 1 ? a.t - b.t : 0) || a.order - b.order);
@@ -188,6 +199,7 @@ export class GpuSimulator {
         dispatches++;
       };
       run(this.res.injectKernel, layout.trainStart[n + 1] - layout.trainStart[n]);
+      for (const g of this.res.groups) if (g.artificialReceive) run(g.artificialReceive[parity], g.count);
       for (const g of this.res.groups) if (g.kernels.receive) run(g.kernels.receive, g.count);
       for (const g of this.res.groups) if (g.kernels.current) run(g.kernels.current, g.count);
       run(this.res.cellKernels[parity], model.cellCount);
@@ -225,7 +237,7 @@ export class GpuSimulator {
     const prefix = Math.min(this.maxSpikes, Math.max(4096, 2 * this.lastSpikeCount + 1024));
     const recStaging = this.res.buffer(`stagingRec${parity}`);
     if (recWords > 0) encoder.copyBufferToBuffer(this.res.buffer('rec'), 0, recStaging, 0, 4 * recWords);
-    this.device.queue.writeBuffer(this.res.buffer(`spikes${parity}`), 0, new Uint32Array(1));
+    this.device.queue.writeBuffer(this.res.buffer(`spikes${parity}`), 0, new Uint32Array(2));
     const [count, rec] = await Promise.all([this.submitAndReadSpikes(encoder, parity, prefix), recWords > 0 ? this.mapped(recStaging, 4 * recWords) : new Float32Array(0)]);
     let words = count;
     if (words[0] > prefix) {
@@ -233,15 +245,16 @@ export class GpuSimulator {
       words = await this.submitAndReadSpikes(this.device.createCommandEncoder(), parity, words[0]);
     }
     const n = words[0];
+    if (words[1] > 0) throw new Error(`webgpu backend: ${words[1]} events were lost: more than 16 events reached one artificial cell at one boundary (the CPU backend has no such limit)`);
     this.lastSpikeCount = n;
-    const spikes: Array<[number, number]> = [];
-    for (let j = 0; j < n; j++) spikes.push([words[2 + 2 * j], words[1 + 2 * j]]);
+    const spikes: Array<[number, number, number]> = [];
+    for (let j = 0; j < n; j++) spikes.push([words[3 + 3 * j], words[2 + 3 * j], words[4 + 3 * j]]);
     return { spikes, rec };
   }
 
   /** Copies the count and `entries` spikes of list `parity` to staging, submits, and returns them (validation errors become exceptions). */
   private async submitAndReadSpikes(encoder: GPUCommandEncoder, parity: number, entries: number): Promise<Uint32Array> {
-    const bytes = 4 * (1 + 2 * entries);
+    const bytes = 4 * (2 + 3 * entries);
     const staging = this.res.buffer(`stagingSpikes${parity}`);
     encoder.copyBufferToBuffer(this.res.buffer(`spikes${parity}`), 0, staging, 0, bytes);
     this.device.pushErrorScope('validation');
