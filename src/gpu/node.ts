@@ -16,6 +16,8 @@ export async function acquireNodeDevice(): Promise<AcquiredDevice | null> {
     return null;
   }
   Object.assign(globalThis, webgpu.globals);
+  // Mesa's EGL needs a platform on machines without a display (read when Dawn first opens EGL).
+  process.env.EGL_PLATFORM ??= 'surfaceless';
   for (const [flags, source] of [[[], 'dawn'], [['backend=opengles'], 'dawn OpenGL ES']] as const) {
     const gpu = webgpu.create([...flags]);
     instances.push(gpu);

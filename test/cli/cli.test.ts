@@ -62,6 +62,18 @@ describe('spikegpu run', () => {
     expect(r.stderr).toContain('connections into NetStim/VecStim populations are not supported by the simulator');
   });
 
+  it('runs on WebGPU and names the adapter', () => {
+    const out = join(dir, 'gpu.json');
+    const r = runCli(['run', tut2, '--backend', 'webgpu', '--duration', '50', '--out', out]);
+    if (/no WebGPU adapter/.test(r.stderr)) {
+      console.log(`WebGPU CLI test skipped: ${r.stderr.trim()}`);
+      return;
+    }
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/backend webgpu \(f32, .+\)/);
+    expect(JSON.parse(readFileSync(out, 'utf8')).simData.t.length).toBe(501);
+  });
+
   it('runs a shorter duration in f32', () => {
     const out = join(dir, 'short.json');
     const r = runCli(['run', tut2, '--duration', '100', '--precision', 'f32', '--out', out, '-q']);
