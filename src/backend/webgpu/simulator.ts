@@ -84,7 +84,7 @@ export class GpuSimulator {
     const take = (out: EpochOut, count: number, end: number) => {
       for (let s = 0; s < count; s++) for (let p = 0; p < probes; p++) samples[p][sampleBase + s] = out.rec[s * probes + p];
       sampleBase += count;
-      spikes.push(...out.spikes);
+      for (const spike of out.spikes) spikes.push(spike);
       onProgress?.(end / model.steps, end * model.dt);
     };
     let encodedSamples = 0;
