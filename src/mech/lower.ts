@@ -1,5 +1,6 @@
 import type { Expr } from '../expr/ast.ts';
 import { MECHANISMS } from '../spec/index.ts';
+import { hoistInvariants } from './hoist.ts';
 import { assignedNames, parseBlock, parseExpression, readNames, type Stmt } from './lang.ts';
 import type { MechanismDef, TableDef } from './types.ts';
 
@@ -143,7 +144,7 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
     const armedIf = w.armedIf ? parseExpression(w.armedIf, where) : null;
     return { flag: w.flag, left, right, armedIf, handler: block(w.handler, `NET_RECEIVE flag ${w.flag}`) };
   });
-  return {
+  return hoistInvariants({
     def, params, fields, functions, tables,
     initial: block(def.initial, 'INITIAL'),
     breakpoint: block(def.breakpoint, 'BREAKPOINT'),
@@ -151,7 +152,7 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
     receive: block(def.receive, 'NET_RECEIVE', [...(def.receiveArgs ?? ['w']), 'flag']),
     initEvent: block(def.initEvent, 'NET_RECEIVE flag 1'),
     watches,
-  };
+  });
 }
 
 /** Math functions mechanism code may call (C library names). */

@@ -11,11 +11,22 @@ describe('mechanism definitions', () => {
     expect(existsSync(resolve(__dirname, '../..', def.modFile)), def.modFile).toBe(true);
   });
 
-  it('renders cnexp as nocmodl writes it (f64) and rounds every operation in f32', () => {
+  it('renders cnexp as nocmodl writes it (f64), its invariant factor computed once in INITIAL, and rounds every operation in f32', () => {
     const mech = lowerMechanism(MECHANISM_DEFS.ExpSyn, { tablesOn: new Set() });
-    const names = { access: (n: string) => (n === 'g' || n === 'tau' ? n : n === 'dt' ? 'dt' : null) };
-    expect(new JsRenderer(mech, names, 'f64').stmts(mech.state.stmts, '')).toBe('g = (g + ((1 - (Math.exp((dt * ((-1) / tau))))) * (((-0) / ((-1) / tau)) - g)));');
-    expect(new JsRenderer(mech, names, 'f32').stmts(mech.state.stmts, '')).toContain('F(Math.exp(F(dt * F((-1) / tau))))');
+    const names = { access: (n: string) => (['g', 'tau', 'hoisted_0'].includes(n) ? n : n === 'dt' ? 'dt' : null) };
+    expect(new JsRenderer(mech, names, 'f64').stmts(mech.state.stmts, '')).toBe('g = (g + (hoisted_0 * (((-0) / ((-1) / tau)) - g)));');
+    const initial = mech.initial.stmts.slice(-1);
+    expect(new JsRenderer(mech, names, 'f64').stmts(initial, '')).toBe('hoisted_0 = (1 - (Math.exp((dt * ((-1) / tau)))));');
+    expect(new JsRenderer(mech, names, 'f32').stmts(initial, '')).toContain('F(Math.exp(F(dt * F((-1) / tau))))');
+  });
+
+  it('hoists only what no per-step block changes', () => {
+    // Izhi2007b's BREAKPOINT assigns b (cell types 6, 7), so nothing reading b is invariant.
+    const izhi = lowerMechanism(MECHANISM_DEFS.Izhi2007b, { tablesOn: new Set() });
+    expect(izhi.fields.filter((f) => f.startsWith('hoisted'))).toEqual([]);
+    // hh without tables: q10 = 3^((celsius - 6.3)/10) once, not every step.
+    const hh = lowerMechanism(MECHANISM_DEFS.hh, { tablesOn: new Set() });
+    expect(hh.fields.filter((f) => f.startsWith('hoisted'))).toEqual(['hoisted_0']);
   });
 });
 
