@@ -1,5 +1,6 @@
 import type { CompiledModel } from '../../compile/index.ts';
 import { buildTable, type LoweredMechanism, type Precision } from '../../mech/index.ts';
+import { TimeGrid } from '../time-grid.ts';
 import { cableKernel, type CableKernel } from './cable-kernel.ts';
 import { EventQueue, type Deliver } from './event-queue.ts';
 import { mechKernels, type Arrays, type EventSink, type MechKernels } from './mech-kernels.ts';
@@ -45,7 +46,9 @@ export class CpuSimulator {
   readonly samples: Float64Array[];
   /** Time [ms] of each sample (NEURON's recorded t). */
   readonly sampleTimes: Float64Array;
+  /** NEURON's t at each boundary (time.t). */
   readonly grid: Float64Array;
+  private readonly time: TimeGrid;
   private readonly RHS: Arrays;
   private readonly D: Arrays;
   private readonly G: Float64Array;
@@ -111,7 +114,8 @@ export class CpuSimulator {
     this.detectorOn = new Uint8Array(model.detectors.count);
     const det = model.detectors;
     this.detectorFields = Array.from(det.field, (f, k) => (det.group[k] < 0 ? null : this.fields[det.group[k]][f]));
-    this.grid = timeGrid(model.dt, model.steps);
+    this.time = new TimeGrid(model.dt, model.steps);
+    this.grid = this.time.t;
     let maxDelay = 0;
     for (let k = 0; k < model.netcons.count; k++) maxDelay = Math.max(maxDelay, model.netcons.delay[k]);
     this.queueSlots = Math.ceil(maxDelay / model.dt) + 4;
@@ -235,9 +239,9 @@ export class CpuSimulator {
     const tr = this.model.trains;
     const horizon = n + this.queueSlots - 1;
     while (this.trainCursor < tr.count) {
-      const m = this.deliveryStep(tr.time[this.trainCursor], n);
+      const m = this.time.boundary(tr.time[this.trainCursor], n);
       if (m > horizon) break;
-      if (this.delivered(m, tr.time[this.trainCursor])) this.queue.push(m, -1, tr.source[this.trainCursor], 0, tr.time[this.trainCursor]);
+      if (this.time.delivered(m, tr.time[this.trainCursor])) this.queue.push(m, -1, tr.source[this.trainCursor], 0, tr.time[this.trainCursor]);
       this.trainCursor++;
     }
   }
@@ -260,8 +264,8 @@ export class CpuSimulator {
 
   /** net_send: a self-event at `time`, which becomes the instance's movable one. */
   private selfEvent(g: number, k: number, time: number, flag: number, w: number): void {
-    const m = this.deliveryStep(time, this.now);
-    this.movable[g][k] = this.delivered(m, time) ? this.queue.push(m, g, k, w, time, flag) : -2;
+    const m = this.time.boundary(time, this.now);
+    this.movable[g][k] = this.time.delivered(m, time) ? this.queue.push(m, g, k, w, time, flag) : -2;
     this.movableFlag[g][k] = flag;
     this.movableWeight[g][k] = w;
   }
@@ -279,28 +283,9 @@ export class CpuSimulator {
     const nc = model.netcons;
     for (let k = nc.start[source]; k < nc.start[source + 1]; k++) {
       const te = time + nc.delay[k];
-      const m = this.deliveryStep(te, n);
-      if (this.delivered(m, te)) this.queue.push(m, nc.group[k], nc.instance[k], nc.weight[k], te, 0, nc.weightIndex[k]);
+      const m = this.time.boundary(te, n);
+      if (this.time.delivered(m, te)) this.queue.push(m, nc.group[k], nc.instance[k], nc.weight[k], te, 0, nc.weightIndex[k]);
     }
-  }
-
-  /**
-   * Whether an event for boundary m at time te is delivered within the run: every boundary
-   * before the last; at the last one (t = tstop) NEURON's closing delivery takes te <= t only.
-   */
-  private delivered(m: number, te: number): boolean {
-    return m < this.model.steps || (m === this.model.steps && te <= this.grid[m]);
-  }
-
-  /** First boundary m >= from with te <= grid[m] + dt/2. */
-  private deliveryStep(te: number, from: number): number {
-    const half = 0.5 * this.model.dt;
-    const grid = this.grid;
-    if (!(te < Infinity)) return Infinity;
-    let m = Math.max(from, Math.ceil((te - half) / this.model.dt) - 1);
-    while (m > from && te <= grid[m - 1] + half) m--;
-    while (m <= this.model.steps && te > grid[m] + half) m++;
-    return m;
   }
 
   /** Records every probe as sample `this.sample`; the next sample time is accumulated. */
@@ -320,15 +305,3 @@ export class CpuSimulator {
 
 const MARK_WATCH = 0;
 const MARK_SAMPLE = 1;
-
-/** NEURON's t at each boundary: two additions of dt/2 per step, in double. */
-export function timeGrid(dt: number, steps: number): Float64Array {
-  const grid = new Float64Array(steps + 2);
-  let t = 0;
-  for (let n = 1; n < grid.length; n++) {
-    t += 0.5 * dt;
-    t += 0.5 * dt;
-    grid[n] = t;
-  }
-  return grid;
-}

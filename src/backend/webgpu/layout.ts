@@ -1,6 +1,6 @@
 import type { CompiledModel } from '../../compile/index.ts';
 import type { LoweredMechanism } from '../../mech/index.ts';
-import { timeGrid } from '../cpu/simulator.ts';
+import { TimeGrid } from '../time-grid.ts';
 
 // CompiledModel -> the flat tables the WebGPU kernels read (shaders/kernels/*.wgsl):
 //   nodeData   per node (a, b, cm, parent bits), 16 bytes;
@@ -61,7 +61,8 @@ export interface GpuLayout {
 export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]): GpuLayout {
   mechanisms.forEach((m, g) => checkSupported(m, model.groups[g].count));
   const n = model.nodes.count;
-  const grid = timeGrid(model.dt, model.steps);
+  const time = new TimeGrid(model.dt, model.steps);
+  const grid = time.t;
   const nodeData = new Float32Array(4 * n);
   const parentBits = new Int32Array(nodeData.buffer);
   for (let i = 0; i < n; i++) {
@@ -117,15 +118,8 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
     if (nc.weightIndex[k] >= ringWidth[g]) throw new Error(`NetCon ${k}: weight index ${nc.weightIndex[k]} beyond ${mechanisms[g].def.name}'s ${ringWidth[g]} weights`);
     return ringBase[g] + nc.instance[k] * ringWidth[g] + nc.weightIndex[k];
   };
-  const half = 0.5 * model.dt;
-  const boundaryOf = (te: number): number => {
-    let m = Math.max(0, Math.ceil((te - half) / model.dt) - 1);
-    while (m > 0 && te <= grid[m - 1] + half) m--;
-    while (m <= model.steps && te > grid[m] + half) m++;
-    return m;
-  };
   const delaySteps = new Uint32Array(nc.count);
-  for (let k = 0; k < nc.count; k++) delaySteps[k] = boundaryOf(1e-10 + nc.delay[k]);
+  for (let k = 0; k < nc.count; k++) delaySteps[k] = time.boundary(1e-10 + nc.delay[k]);
   let ringSlots = 2;
   for (let k = 0; k < nc.count; k++) ringSlots = Math.max(ringSlots, delaySteps[k] + 2);
   // topo: contribution CSR, node ranges, detectors, NetCons of cells.
@@ -152,7 +146,7 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   }
   push('nc', ncWords);
   const topo = Uint32Array.from(parts.flat());
-  const trains = scheduleTrains(model, target, boundaryOf);
+  const trains = scheduleTrains(model, target, time);
   return {
     nodeData, contribBase, ringBase, ringWidth, vrefField, hasVref: vrefField.some((f) => f >= 0), artBase, arts,
     contribCount, ringStride, ringSlots, topo, offsets, ...trains,
@@ -167,18 +161,16 @@ function checkSupported(m: LoweredMechanism, count: number): void {
 }
 
 /** Every train spike's NetCon events, as (target, weight bits) per delivery boundary. */
-function scheduleTrains(model: CompiledModel, target: (k: number) => number, boundaryOf: (te: number) => number) {
+function scheduleTrains(model: CompiledModel, target: (k: number) => number, time: TimeGrid) {
   const tr = model.trains;
   const nc = model.netcons;
   const events: Array<[number, number, number, number]> = [];
   const trainSpikes = { boundary: [] as number[], time: [] as number[], gid: [] as number[] };
   const stimSpikes = { time: [] as number[], stim: [] as number[] };
-  const lastT = timeGrid(model.dt, model.steps)[model.steps];
   for (let j = 0; j < tr.count; j++) {
     const s = tr.source[j];
-    const spikeAt = boundaryOf(tr.time[j]);
-    // as on the CPU: the run's last boundary still takes the spikes up to tstop
-    if (spikeAt > model.steps || (spikeAt === model.steps && tr.time[j] > lastT)) continue;
+    const spikeAt = time.boundary(tr.time[j]);
+    if (!time.delivered(spikeAt, tr.time[j])) continue;
     if (s < model.cellCount) {
       trainSpikes.boundary.push(spikeAt);
       trainSpikes.time.push(tr.time[j]);
@@ -188,7 +180,7 @@ function scheduleTrains(model: CompiledModel, target: (k: number) => number, bou
       stimSpikes.stim.push(s - model.cellCount);
     }
     for (let k = nc.start[s]; k < nc.start[s + 1]; k++) {
-      const m = boundaryOf(tr.time[j] + nc.delay[k]);
+      const m = time.boundary(tr.time[j] + nc.delay[k]);
       if (m < model.steps) events.push([m, target(k), f32Bits(nc.weight[k]), f32Bits(tr.time[j] + nc.delay[k])]);
     }
   }
