@@ -1,4 +1,5 @@
 import type { MechanismDef } from '../types.ts';
+import { recoveryUpdate } from './izhikevich-recovery.ts';
 
 // Izhikevich (2007) cell with its own voltage V and four receptor conductances (NetPyNE's
 // izhi2007a.mod; mod/Izhi2007a.mod). A point process without a current: the section it sits
@@ -8,7 +9,6 @@ import type { MechanismDef } from '../types.ts';
 // conductances and V, u by forward Euler over delta = t - t0. INITIAL's net_send(0, 1) arms
 // the WATCH on V (threshold by cell type); flag 2 resets V, u and the conductances.
 
-const recovery = 'u = u + delta*a*(b*(V - vr) - u)';
 
 const resetHandler = `
   if (alive != 0) {
@@ -67,33 +67,7 @@ export const Izhi2007a: MechanismDef = {
     if (Vpre <= c and V > vpeak) {
       V = c + 1
     }
-    if (celltype < 5) {
-      ${recovery}
-    } else {
-      if (celltype == 5) {
-        if (V < d) {
-          u = u + delta*a*(0 - u)
-        } else {
-          u = u + delta*a*((0.025*(V - d)**3) - u)
-        }
-      }
-      if (celltype == 6) {
-        if (V > -65) {
-          b = 0
-        } else {
-          b = 15
-        }
-        ${recovery}
-      }
-      if (celltype == 7) {
-        if (V > -65) {
-          b = 2
-        } else {
-          b = 10
-        }
-        ${recovery}
-      }
-    }
+    ${recoveryUpdate('V', '(V - d)**3')}
     t0 = t`,
   receiveArgs: ['wAMPA', 'wNMDA', 'wGABAA', 'wGABAB', 'wOpsin'],
   linearReceive: true,

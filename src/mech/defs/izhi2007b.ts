@@ -1,4 +1,5 @@
 import type { MechanismDef } from '../types.ts';
+import { recoveryUpdate } from './izhikevich-recovery.ts';
 
 // Izhikevich (2007) cell as a NONSPECIFIC_CURRENT on its section (NetPyNE's izhi2007b.mod,
 // the version with C = 1 and u starting at 0; mod/Izhi2007b.mod). The section's cm carries
@@ -8,7 +9,6 @@ import type { MechanismDef } from '../types.ts';
 // WATCHes; flag 2 resets v and u at vpeak. The spike itself is NetPyNE's section detector
 // (v >= threshold), not the mod's net_event, so handlers do not emit events.
 
-const recovery = 'u = u + delta*a*(b*(v - vr) - u)';
 
 export const Izhi2007b: MechanismDef = {
   name: 'Izhi2007b',
@@ -22,33 +22,7 @@ export const Izhi2007b: MechanismDef = {
     derivtype = 2`,
   breakpoint: `
     delta = t - t0
-    if (celltype < 5) {
-      ${recovery}
-    } else {
-      if (celltype == 5) {
-        if (v < d) {
-          u = u + delta*a*(0 - u)
-        } else {
-          u = u + delta*a*((0.025*(v - d)*(v - d)*(v - d)) - u)
-        }
-      }
-      if (celltype == 6) {
-        if (v > -65) {
-          b = 0
-        } else {
-          b = 15
-        }
-        ${recovery}
-      }
-      if (celltype == 7) {
-        if (v > -65) {
-          b = 2
-        } else {
-          b = 10
-        }
-        ${recovery}
-      }
-    }
+    ${recoveryUpdate('v', '(v - d)*(v - d)*(v - d)')}
     t0 = t
     i = -(k*(v - vr)*(v - vt) - u + Iin)/C/1000`,
   initEvent: 'v = vr',
