@@ -23,11 +23,12 @@ export function hoistInvariants(mech: LoweredMechanism): LoweredMechanism {
     if (!h) hoisted.set(key, (h = { name: `hoisted_${hoisted.size}`, expr: e }));
     return h.name;
   };
+  // An invariant subtree that calls something becomes a read of its hoisted field.
+  const replace = (e: Expr): Expr => {
+    const r = visit(e);
+    return r.invariant && r.calls ? { kind: 'name', name: name(r.expr) } as Expr : r.expr;
+  };
   const visit = (e: Expr): { expr: Expr; invariant: boolean; calls: boolean } => {
-    const replace = (child: Expr): Expr => {
-      const r = visit(child);
-      return r.invariant && r.calls ? { kind: 'name', name: name(r.expr) } as Expr : r.expr;
-    };
     switch (e.kind) {
       case 'num': return { expr: e, invariant: true, calls: false };
       case 'name': return { expr: e, invariant: constant.has(e.name), calls: false };
@@ -49,17 +50,13 @@ export function hoistInvariants(mech: LoweredMechanism): LoweredMechanism {
       case 'ifexp': return { expr: { ...e, test: replace(e.test), then: replace(e.then), otherwise: replace(e.otherwise) }, invariant: false, calls: false };
     }
   };
-  const top = (e: Expr): Expr => {
-    const r = visit(e);
-    return r.invariant && r.calls ? { kind: 'name', name: name(r.expr) } as Expr : r.expr;
-  };
   const stmts = (list: Stmt[]): Stmt[] => list.map((s): Stmt => {
     switch (s.kind) {
-      case 'assign': return { ...s, expr: top(s.expr) };
-      case 'if': return { ...s, test: top(s.test), then: stmts(s.then), otherwise: stmts(s.otherwise) };
-      case 'while': return { ...s, test: top(s.test), body: stmts(s.body) };
+      case 'assign': return { ...s, expr: replace(s.expr) };
+      case 'if': return { ...s, test: replace(s.test), then: stmts(s.then), otherwise: stmts(s.otherwise) };
+      case 'while': return { ...s, test: replace(s.test), body: stmts(s.body) };
       case 'newton': return { ...s, body: stmts(s.body) };
-      case 'simeq': return { ...s, body: stmts(s.body), matrix: s.matrix.map((row) => row.map(top)) };
+      case 'simeq': return { ...s, body: stmts(s.body), matrix: s.matrix.map((row) => row.map(replace)) };
       default: return s;
     }
   });

@@ -62,6 +62,9 @@ export async function simulate(net: Network, options: SimulateOptions = {}): Pro
       } catch (e) {
         if (!(e instanceof UnsupportedOnGpu) || backend === 'webgpu') throw e;
         fallbackReason = e.message;
+      } finally {
+        // a device acquired here (not the caller's) ends with the run
+        if (!options.device) device.device.destroy();
       }
     }
   }

@@ -33,14 +33,14 @@ const GROWS_WITH: Record<string, string> = {
   ring: 'cells with synaptic inputs x the longest delay in steps',
   topo: 'synapses (12 bytes each) and compartments',
   trains: 'NetStim/VecStim spikes x their connections',
-  spikes0: 'cells (spike list of an epoch)',
+  spikes: 'cells (spike list of an epoch)',
   nodeData: 'compartments',
 };
 
 /** A model whose tables exceed what one binding of this adapter holds. */
 export class ModelTooLarge extends UnsupportedOnGpu {
   constructor(buffer: string, bytes: number, limit: number) {
-    const grows = GROWS_WITH[buffer.replace(/\d+$/, '')] ?? GROWS_WITH[buffer] ?? 'the model';
+    const grows = GROWS_WITH[buffer.replace(/\d+$/, '')] ?? 'the model';
     super(`a model whose '${buffer}' table needs ${(bytes / 2 ** 20).toFixed(1)} MiB (it grows with ${grows}), more than this adapter's largest binding (${(limit / 2 ** 20).toFixed(0)} MiB),`);
     this.name = 'ModelTooLarge';
   }

@@ -25,6 +25,7 @@ import { GpuResources, STEPS_PER_EPOCH, type Bound } from './resources.ts';
 // the CPU; weights reaching one synapse at one boundary are summed (linear synapses only).
 
 const STEP_WORDS = STEP_BYTES / 4;
+const ZERO_OFFSET = new Uint32Array(1);
 
 export interface GpuRunResult {
   spikes: SpikeRecord;
@@ -51,6 +52,10 @@ export class GpuSimulator {
   private readonly res: GpuResources;
   private readonly maxSpikes: number;
   private lastSpikeCount = 0;
+  /** Compute dispatches encoded so far. */
+  private dispatches = 0;
+  /** Dynamic offset of each step's uniform block in an epoch. */
+  private readonly stepOffsets = Uint32Array.from({ length: STEPS_PER_EPOCH }, (_, j) => j * STEP_BYTES);
 
   /** Set when the device is lost (driver reset, out of memory, destroyed): the run stops with it. */
   private lost: string | null = null;
@@ -77,7 +82,7 @@ export class GpuSimulator {
     const samples = model.probes.map(() => new Float32Array(samplesTotal));
     const spikes: Array<[number, number, number]> = [];
     let sampleBase = 0;
-    let dispatches = 0;
+    this.dispatches = 0;
     // The first epoch is finitialize: INITIAL, currents at t = 0, sample 0, detectors at boundary 0.
     // Epoch k + 1 is submitted before epoch k's results are read (two spike lists, two stagings).
     let inflight: { out: Promise<EpochOut>; samples: number; end: number } | null = null;
@@ -95,7 +100,6 @@ export class GpuSimulator {
       const end = Math.min(model.steps, first + STEPS_PER_EPOCH);
       const epoch = first < 0 ? this.encodeInit(parity) : this.encodeSteps(first, end, encodedSamples, parity);
       encodedSamples += epoch.samples;
-      dispatches += epoch.dispatches;
       const out = this.submitEpoch(epoch.encoder, parity, epoch.samples * probes);
       if (inflight) take(await inflight.out, inflight.samples, inflight.end);
       inflight = { out, samples: epoch.samples, end: Math.max(0, end) };
@@ -105,7 +109,7 @@ export class GpuSimulator {
     const synapses = 4 * (this.layout.topo.length - this.layout.offsets.nc) + this.layout.trainEvents.byteLength;
     return {
       spikes: this.spikeRecord(spikes), stimSpikes: this.layout.stimSpikes, samples, sampleTimes,
-      dispatchesPerStep: dispatches / model.steps, gpuBytes: { total: this.res.bytes, synapses },
+      dispatchesPerStep: this.dispatches / model.steps, gpuBytes: { total: this.res.bytes, synapses },
     };
   }
 
@@ -133,23 +137,15 @@ export class GpuSimulator {
     return { time: all.map((s) => s.t), gid: all.map((s) => s.gid) };
   }
 
-  private encodeInit(parity: number): { encoder: GPUCommandEncoder; samples: number; dispatches: number } {
+  private encodeInit(parity: number): { encoder: GPUCommandEncoder; samples: number } {
     const { model } = this;
+    // t = 0, no solve, detectors tested at boundary 0 (unless the run has no steps)
     const words = new Uint32Array(STEP_WORDS);
-    const f = new Float32Array(words.buffer);
-    f[0] = 0; f[1] = 0; f[2] = 0;
-    words[3] = 0; words[4] = 0; words[5] = 0; words[6] = model.steps > 0 ? 1 : 0; words[7] = 0; words[8] = 0; words[9] = 0;
+    words[6] = model.steps > 0 ? 1 : 0;
     this.device.queue.writeBuffer(this.res.buffer('steps'), 0, words);
     const encoder = this.device.createCommandEncoder();
     const pass = encoder.beginComputePass();
-    let dispatches = 0;
-    const run = (k: Bound, count: number) => {
-      if (count === 0) return;
-      pass.setPipeline(k.kernel.pipeline);
-      pass.setBindGroup(0, k.bind, k.kernel.kinds.includes('step') ? [0] : []);
-      this.dispatch(pass, count);
-      dispatches++;
-    };
+    const run = (k: Bound, count: number) => this.encodeDispatch(pass, k, count, ZERO_OFFSET, 0);
     for (const g of this.res.groups) if (g.kernels.initial) run(g.kernels.initial, g.count);
     for (const g of this.res.groups) if (g.kernels.init_event) run(g.kernels.init_event, g.count);
     for (const g of this.res.groups) if (g.kernels.current) run(g.kernels.current, g.count);
@@ -160,11 +156,11 @@ export class GpuSimulator {
       run(this.res.detectVrefKernels[parity], model.cellCount);
     }
     pass.end();
-    return { encoder, samples: 1, dispatches };
+    return { encoder, samples: 1 };
   }
 
   /** Steps first .. end-1 (boundaries first .. end): one uniform block per step, one pass. */
-  private encodeSteps(first: number, end: number, sampleBase: number, parity: number): { encoder: GPUCommandEncoder; samples: number; dispatches: number } {
+  private encodeSteps(first: number, end: number, sampleBase: number, parity: number): { encoder: GPUCommandEncoder; samples: number } {
     const { model, layout } = this;
     const count = end - first;
     const words = new Uint32Array(count * STEP_WORDS);
@@ -187,37 +183,39 @@ export class GpuSimulator {
     this.device.queue.writeBuffer(this.res.buffer('steps'), 0, words);
     const encoder = this.device.createCommandEncoder();
     const pass = encoder.beginComputePass();
-    let dispatches = 0;
+    const offsets = this.stepOffsets;
     for (let j = 0; j < count; j++) {
       const n = first + j;
-      const offset = [j * STEP_BYTES];
-      const run = (k: Bound, invocations: number) => {
-        if (invocations === 0) return;
-        pass.setPipeline(k.kernel.pipeline);
-        pass.setBindGroup(0, k.bind, offset);
-        this.dispatch(pass, invocations);
-        dispatches++;
-      };
-      run(this.res.injectKernel, layout.trainStart[n + 1] - layout.trainStart[n]);
-      for (const g of this.res.groups) if (g.artificialReceive) run(g.artificialReceive[parity], g.count);
-      for (const g of this.res.groups) if (g.kernels.receive) run(g.kernels.receive, g.count);
-      for (const g of this.res.groups) if (g.kernels.current) run(g.kernels.current, g.count);
-      run(this.res.cellKernels[parity], model.cellCount);
-      for (const g of this.res.groups) if (g.kernels.state) run(g.kernels.state, g.count);
+      this.encodeDispatch(pass, this.res.injectKernel, layout.trainStart[n + 1] - layout.trainStart[n], offsets, j);
+      for (const g of this.res.groups) if (g.artificialReceive) this.encodeDispatch(pass, g.artificialReceive[parity], g.count, offsets, j);
+      for (const g of this.res.groups) if (g.kernels.receive) this.encodeDispatch(pass, g.kernels.receive, g.count, offsets, j);
+      for (const g of this.res.groups) if (g.kernels.current) this.encodeDispatch(pass, g.kernels.current, g.count, offsets, j);
+      this.encodeDispatch(pass, this.res.cellKernels[parity], model.cellCount, offsets, j);
+      for (const g of this.res.groups) if (g.kernels.state) this.encodeDispatch(pass, g.kernels.state, g.count, offsets, j);
       // the sample of t_{n+1}: after the states, before boundary n + 1's WATCH handlers (as the CPU's 'steps' sampling)
       if ((n + 1) % model.recordEvery === 0) {
-        for (const r of this.res.recordKernels) run(r, r.count);
+        for (const r of this.res.recordKernels) this.encodeDispatch(pass, r, r.count, offsets, j);
         samples++;
       }
       if (layout.hasVref) {
-        for (const g of this.res.groups) if (g.kernels.publish) run(g.kernels.publish, g.count);
-        run(this.res.detectVrefKernels[parity], model.cellCount);
+        for (const g of this.res.groups) if (g.kernels.publish) this.encodeDispatch(pass, g.kernels.publish, g.count, offsets, j);
+        this.encodeDispatch(pass, this.res.detectVrefKernels[parity], model.cellCount, offsets, j);
       }
       // WATCH checks at boundary n + 1, after its detectors (none at the run's last boundary)
-      if (n + 1 < model.steps) for (const g of this.res.groups) if (g.kernels.watch) run(g.kernels.watch, g.count);
+      if (n + 1 < model.steps) for (const g of this.res.groups) if (g.kernels.watch) this.encodeDispatch(pass, g.kernels.watch, g.count, offsets, j);
     }
     pass.end();
-    return { encoder, samples, dispatches };
+    return { encoder, samples };
+  }
+
+  /** Dispatches `k` over `invocations` with step uniform block `step` (offsets[step]). */
+  private encodeDispatch(pass: GPUComputePassEncoder, k: Bound, invocations: number, offsets: Uint32Array, step: number): void {
+    if (invocations === 0) return;
+    pass.setPipeline(k.kernel.pipeline);
+    if (k.kernel.kinds.includes('step')) pass.setBindGroup(0, k.bind, offsets, step, 1);
+    else pass.setBindGroup(0, k.bind);
+    this.dispatch(pass, invocations);
+    this.dispatches++;
   }
 
   /** `invocations` threads in workgroups of 64, as a 2-D grid where one row would exceed the adapter's limit. */
