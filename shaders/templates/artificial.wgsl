@@ -5,7 +5,8 @@
 //            (time <= t_n + dt/2), one NET_RECEIVE each in time order (inbox events first on
 //            ties); net_send/net_move keep one movable self-event; net_event records a spike
 //            at its time and delivers the cell's NetCons (delays of at least one step).
-// Requires step.wgsl (Step) and ring.wgsl (deliver, INBOX_CAP) before this text.
+// Requires step.wgsl (Step), ring.wgsl (deliver, INBOX_CAP) and spikes.wgsl (append_spike)
+// before this text.
 // Slots (lines `//! slot NAME`) are filled by src/mech/wgsl-module.ts.
 
 struct Group {
@@ -29,7 +30,7 @@ struct Group {
 @group(0) @binding(5) var<storage, read_write> inbox: array<atomic<u32>>;
 // Per instance: the movable self-event (time [ms], flag); time < 0: none.
 @group(0) @binding(6) var<storage, read_write> selfEvent: array<vec2<f32>>;
-// [0]: spike count; [1]: events lost to full inboxes; [2 + 3j ..]: spike j (cell, boundary, time bits)
+// the epoch's spike list (shaders/kernels/spikes.wgsl)
 @group(0) @binding(7) var<storage, read_write> spikes: array<atomic<u32>>;
 @group(0) @binding(8) var<storage, read> topo: array<u32>;
 @group(0) @binding(9) var<storage, read_write> ring: array<atomic<u32>>;
@@ -47,12 +48,7 @@ fn net_move(k: u32, time: f32) {
 
 fn net_event(k: u32, time: f32) {
   let c = node[k];
-  let j = atomicAdd(&spikes[0], 1u);
-  if (j < group.maxSpikes) {
-    atomicStore(&spikes[2u + 3u * j], c);
-    atomicStore(&spikes[3u + 3u * j], step.next - 1u);
-    atomicStore(&spikes[4u + 3u * j], bitcast<u32>(time));
-  }
+  append_spike(c, step.next - 1u, bitcast<u32>(time), group.maxSpikes);
   for (var q = topo[group.ncStart + c]; q < topo[group.ncStart + c + 1u]; q++) {
     let at = group.nc + 4u * q;
     let te = time + bitcast<f32>(topo[at + 3u]);

@@ -21,7 +21,7 @@ export { JsRenderer, literal, type JsNames, type Precision } from './render-js.t
 export type { Stmt } from './lang.ts';
 export { buildTable } from './tables.ts';
 export * as scopmath from './scopmath.ts';
-export { mechanismWgsl } from './wgsl-module.ts';
+export { fillSlots, mechanismWgsl } from './wgsl-module.ts';
 export { WgslRenderer, wgslFloat } from './render-wgsl.ts';
 
 /** Mechanisms with a simulation definition, by NEURON name. */

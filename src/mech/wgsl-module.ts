@@ -1,5 +1,6 @@
 import { SHADERS } from '../shaders.gen.ts';
-import { assignedNames, type Stmt } from './lang.ts';
+import { assignedNames, readNames, type Stmt } from './lang.ts';
+import type { Expr } from '../expr/ast.ts';
 import type { LoweredBlock, LoweredMechanism } from './lower.ts';
 import { WgslRenderer } from './render-wgsl.ts';
 
@@ -16,10 +17,10 @@ export function mechanismWgsl(mech: LoweredMechanism): string {
     offsets[t.name] = offset;
     offset += t.outputs.length * (t.with + 1);
   }
-  const names = (vLocal: boolean, count: string) => ({
+  const names = (vLocal: boolean, count: string, inLocals = new Set<string>()) => ({
     access: (name: string) => {
       const f = fieldIndex.get(name);
-      if (f !== undefined) return `fields[${f}u * ${count}.count + k]`;
+      if (f !== undefined) return inLocals.has(name) ? `field_${name}` : `fields[${f}u * ${count}.count + k]`;
       if (name === 'v') return vLocal ? 'v' : 'V[node[k]]';
       if (name === 't') return 'now';
       return ['dt', 'celsius'].includes(name) ? `${count}.${name}` : null;
@@ -28,7 +29,7 @@ export function mechanismWgsl(mech: LoweredMechanism): string {
   const locals = (b: LoweredBlock) => b.locals.map((l) => `  var ${l}: f32 = 0.0;`).join('\n');
   if (mech.def.kind === 'artificial') {
     const a = new WgslRenderer(mech, names(true, 'group'), offsets);
-    return SHADERS['kernels/step.wgsl'] + SHADERS['kernels/ring.wgsl'] + fillSlots(SHADERS['templates/artificial.wgsl'], {
+    return SHADERS['kernels/step.wgsl'] + SHADERS['kernels/ring.wgsl'] + SHADERS['kernels/spikes.wgsl'] + fillSlots(SHADERS['templates/artificial.wgsl'], {
       FUNCTIONS: a.functions(),
       INITIAL: [locals(mech.initial), a.stmts(mech.initial.stmts)].join('\n'),
       RECEIVE: [locals(mech.receive), a.stmts(mech.receive.stmts)].join('\n'),
@@ -37,31 +38,108 @@ export function mechanismWgsl(mech: LoweredMechanism): string {
   const r = new WgslRenderer(mech, names(true, 'group'), offsets);
   const solvers = solverLibraries(mech, r, fieldIndex);
   const currents = mech.def.currents;
-  const sum = currents ? currents.names.map((c) => `fields[${fieldIndex.get(c)}u * group.count + k]`).join(' + ') : '0.0';
-  // membrane current: rhs -= i, d += di/dv; electrode current: the opposite signs
-  const [rhsSign, dSign] = currents?.kind === 'electrode' ? ['', '-'] : ['-', ''];
-  const scaled = mech.def.kind === 'point' ? ' * scale[k]' : '';
-  const current = currents ? [
-    locals(mech.breakpoint),
-    '  var v = vk + 0.001;',
-    r.stmts(mech.breakpoint.stmts),
-    `  let i1 = ${sum};`,
-    '  v = vk;',
-    r.stmts(mech.breakpoint.stmts),
-    `  let i0 = ${sum};`,
-    `  contrib[group.contribBase + k] = vec2<f32>(${rhsSign}(i0${scaled}), ${dSign}((i1 - i0) / 0.001${scaled}));`,
-  ].join('\n') : '  _ = vk;';
-  const state = [locals(mech.state), r.stmts(mech.state.stmts)];
-  if (!currents) state.push(locals(mech.breakpoint), r.stmts(mech.breakpoint.stmts));
+  // the per-step blocks hold the fields they touch in locals (each memory access with a
+  // per-instance index is costly on SIMD adapters, and stores stop the compiler from reusing loads)
+  const inLocals = (blocks: Stmt[][], also: string[] = []) => fieldsInLocals(mech, fieldIndex, blocks, also);
+  const held = (fields: Set<string>) => new WgslRenderer(mech, names(true, 'group', fields), offsets);
+  const current = (() => {
+    if (!currents) return '  _ = vk;';
+    const fields = inLocals([mech.breakpoint.stmts], currents.names);
+    const c = held(fields.names);
+    const sum = currents.names.map((x) => c.expr({ kind: 'name', name: x, column: 0 })).join(' + ');
+    // membrane current: rhs -= i, d += di/dv; electrode current: the opposite signs
+    const [rhsSign, dSign] = currents.kind === 'electrode' ? ['', '-'] : ['-', ''];
+    const scaled = mech.def.kind === 'point' ? ' * scale[k]' : '';
+    return [
+      locals(mech.breakpoint),
+      fields.load,
+      '  var v = vk + 0.001;',
+      c.stmts(mech.breakpoint.stmts),
+      `  let i1 = ${sum};`,
+      '  v = vk;',
+      c.stmts(mech.breakpoint.stmts),
+      `  let i0 = ${sum};`,
+      fields.store,
+      `  contrib[group.contribBase + k] = vec2<f32>(${rhsSign}(i0${scaled}), ${dSign}((i1 - i0) / 0.001${scaled}));`,
+    ].join('\n');
+  })();
+  const stateBlocks = currents ? [mech.state] : [mech.state, mech.breakpoint];
+  const stateFields = inLocals(stateBlocks.map((b) => b.stmts));
+  const s = held(stateFields.names);
+  const state = [...stateBlocks.map(locals), stateFields.load, ...stateBlocks.map((b) => s.stmts(b.stmts)), stateFields.store];
+  const receiveFields = inLocals([mech.receive.stmts]);
   const onNode = new WgslRenderer(mech, names(false, 'group'), offsets);
   return fillSlots(SHADERS['templates/mechanism.wgsl'], {
     ...watchSlots(mech, onNode, locals),
     FUNCTIONS: [r.functions(), ...solvers].join('\n\n'),
     INITIAL: [locals(mech.initial), r.stmts(mech.initial.stmts)].join('\n'),
-    RECEIVE: receiveSlot(mech, r, locals),
+    RECEIVE: receiveSlot(mech, held(receiveFields.names), locals, receiveFields),
     CURRENT: current,
     STATE: state.join('\n'),
   });
+}
+
+interface FieldsInLocals {
+  /** Fields held in locals `field_<name>`. */
+  names: Set<string>;
+  /** Declarations loading them, and stores of those assigned. */
+  load: string;
+  store: string;
+}
+
+/**
+ * The fields that statements touch (and `also`, read after them), to hold in locals for the
+ * block: loaded once (unless every path assigns them before reading them), stored once at its
+ * end if assigned. The values are those of reading and writing `fields` at each use (an
+ * instance's fields are its own), except where memory is read behind the block's back: a
+ * Newton solve (newton.wgsl) or a FUNCTION that uses fields; then none are held.
+ */
+function fieldsInLocals(mech: LoweredMechanism, fieldIndex: Map<string, number>, blocks: Stmt[][], also: string[] = []): FieldsInLocals {
+  const none = { names: new Set<string>(), load: '', store: '' };
+  const functionFields = mech.functions.some((f) => [...readNames(f.body), ...assignedNames(f.body)].some((x) => fieldIndex.has(x)));
+  const flow = { newton: false, readFirst: new Set<string>(), assigned: new Set<string>() };
+  let defined = new Set<string>();
+  for (const stmts of blocks) defined = definedAfter(mech, stmts, defined, flow);
+  if (flow.newton || functionFields) return none;
+  for (const x of also) if (!defined.has(x)) flow.readFirst.add(x);
+  const held = [...new Set([...flow.readFirst, ...flow.assigned, ...also])].filter((x) => fieldIndex.has(x)).sort((a, b) => fieldIndex.get(a)! - fieldIndex.get(b)!);
+  // a field assigned on some paths only keeps its value on the others
+  const load = held.filter((x) => flow.readFirst.has(x) || !defined.has(x));
+  const at = (x: string) => `fields[${fieldIndex.get(x)}u * group.count + k]`;
+  return {
+    names: new Set(held),
+    load: held.map((x) => (load.includes(x) ? `  var field_${x} = ${at(x)};` : `  var field_${x}: f32;`)).join('\n'),
+    store: held.filter((x) => flow.assigned.has(x)).map((x) => `  ${at(x)} = field_${x};`).join('\n'),
+  };
+}
+
+/**
+ * Names assigned on every path through `stmts` (starting from `defined`); names read before
+ * such an assignment go to flow.readFirst, every assigned name to flow.assigned.
+ */
+function definedAfter(mech: LoweredMechanism, stmts: Stmt[], defined: Set<string>, flow: { newton: boolean; readFirst: Set<string>; assigned: Set<string> }): Set<string> {
+  let d = new Set(defined);
+  const reads = (names: Set<string>) => names.forEach((x) => { if (!d.has(x)) flow.readFirst.add(x); });
+  const exprReads = (exprs: Expr[]) => reads(readNames(exprs.map((expr): Stmt => ({ kind: 'assign', target: '', expr }))));
+  const assign = (x: string) => { d.add(x); flow.assigned.add(x); };
+  for (const s of stmts) {
+    switch (s.kind) {
+      case 'assign': exprReads([s.expr]); assign(s.target); break;
+      case 'if': {
+        exprReads([s.test]);
+        const a = definedAfter(mech, s.then, d, flow);
+        const b = definedAfter(mech, s.otherwise, d, flow);
+        d = new Set([...a].filter((x) => b.has(x)));
+        break;
+      }
+      case 'while': exprReads([s.test]); definedAfter(mech, s.body, d, flow); break;
+      case 'table': exprReads([s.arg]); mech.tables.find((t) => t.name === s.name)!.outputs.forEach(assign); break;
+      case 'simeq': d = definedAfter(mech, s.body, d, flow); exprReads(s.matrix.flat()); s.unknowns.forEach(assign); break;
+      case 'newton': flow.newton = true; break;
+      default: reads(readNames([s]));
+    }
+  }
+  return d;
 }
 
 /** Replaces each `//! slot NAME` line; every declared slot must be given and every given slot declared. */
@@ -142,7 +220,7 @@ function watchSlots(mech: LoweredMechanism, r: WgslRenderer, locals: (b: Lowered
 }
 
 /** NET_RECEIVE with the summed weight of each argument read (and cleared) from the input ring. */
-function receiveSlot(mech: LoweredMechanism, r: WgslRenderer, locals: (b: LoweredBlock) => string): string {
+function receiveSlot(mech: LoweredMechanism, r: WgslRenderer, locals: (b: LoweredBlock) => string, fields: FieldsInLocals): string {
   if (!mech.def.linearReceive) return '  _ = at;';
   const args = mech.def.receiveArgs ?? ['w'];
   return [
@@ -150,6 +228,8 @@ function receiveSlot(mech: LoweredMechanism, r: WgslRenderer, locals: (b: Lowere
     `  if (${args.map((a) => `${a} == 0.0`).join(' && ')}) { return; }`,
     ...args.map((_, j) => `  ring[at + ${j}u] = 0.0;`),
     locals(mech.receive),
+    fields.load,
     r.stmts(mech.receive.stmts),
+    fields.store,
   ].join('\n');
 }

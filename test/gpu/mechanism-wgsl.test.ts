@@ -27,6 +27,22 @@ describe('mechanism WGSL', () => {
     }
   });
 
+  // The per-step blocks hold fields in locals: loaded when read before every path assigns
+  // them, stored when assigned; mechanisms whose FUNCTIONs or Newton solves read fields in
+  // memory keep every access in memory.
+  it('holds fields in locals in the per-step blocks', () => {
+    const wgsl = (name: string) => mechanismWgsl(lowerMechanism(MECHANISM_DEFS[name], { tablesOn: new Set(['usetable_hh']) }));
+    const entry = (code: string, name: string) => code.slice(code.indexOf(`fn ${name}(`), code.indexOf('\n}\n', code.indexOf(`fn ${name}(`)));
+    const current = entry(wgsl('hh'), 'current');
+    expect(current).toMatch(/var field_m = fields\[6u \* group.count \+ k\];/);
+    expect(current).toMatch(/var field_gna: f32;/);
+    expect(current).toMatch(/fields\[9u \* group.count \+ k\] = field_gna;/);
+    expect(current).not.toMatch(/fields\[6u \* group.count \+ k\] =/);
+    expect(current.match(/fields\[/g)!.length).toBe(9 + 5);
+    // Izhi2003a's derivimplicit Newton reads the states in memory
+    expect(entry(wgsl('Izhi2003a'), 'state')).not.toMatch(/field_/);
+  });
+
   it('fills declared slots only', () => {
     expect(fillSlots('a\n//! slot X\nb', { X: 'x' })).toBe('a\nx\nb');
     expect(() => fillSlots('//! slot X', {})).toThrow(/slot X was not filled/);

@@ -1,13 +1,15 @@
 import type { CompiledModel } from '../../compile/index.ts';
 import type { LoweredMechanism } from '../../mech/index.ts';
 import { TimeGrid } from '../time-grid.ts';
+import { cellShapes } from './cell-shape.ts';
 
 // CompiledModel -> the flat tables the WebGPU kernels read (shaders/kernels/*.wgsl):
 //   nodeData   per node (a, b, cm, parent bits), 16 bytes;
 //   contrib    one (rhs, d) slot per instance of a mechanism with a current, gathered per
 //              node through a CSR list in the CPU's order (group, then instance);
 //   ring       one input target per instance of a linear synapse, ringSlots boundaries deep;
-//   topo       u32 tables: contribution CSR, cell node ranges, detectors, NetCons by source
+//   topo       u32 tables: contribution CSR, cell node ranges, which cells have the common
+//              shape (cell-shape.ts), detectors, NetCons by source
 //              cell (target, delay steps, weight bits, delay bits: 16 bytes per synapse);
 //   inbox      one target per artificial cell (IntFire), events with their times;
 //   trains     NetStim/VecStim spikes scheduled on the host per delivery boundary.
@@ -44,7 +46,9 @@ export interface GpuLayout {
   ringStride: number;
   ringSlots: number;
   topo: Uint32Array;
-  offsets: { contribStart: number; contribIndex: number; nodeStart: number; detNode: number; detThreshold: number; ncStart: number; nc: number };
+  offsets: { contribStart: number; contribIndex: number; nodeStart: number; shaped: number; detNode: number; detThreshold: number; ncStart: number; nc: number };
+  /** The most common cell shape (parents relative to the cell's first node), solved by straight-line code. */
+  shape: number[];
   /** Train events (target, weight bits, time bits, 0) sorted by boundary; boundary m's are trainStart[m] .. trainStart[m+1]. */
   trainEvents: Uint32Array;
   trainStart: Int32Array;
@@ -132,6 +136,8 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   push('contribStart', contribStart);
   push('contribIndex', perNode.flat());
   push('nodeStart', Array.from(model.nodeStart));
+  const shapes = cellShapes(model.nodeStart, model.nodes.parent, model.cellCount);
+  push('shaped', Array.from(shapes.shaped));
   // vref detectors: VREF + the point process's node (its variable is published at V[3n + node])
   push('detNode', Array.from(detOfCell, (k) => (k < 0 ? 0xffffffff : det.group[k] >= 0 ? VREF + model.groups[det.group[k]].node[det.instance[k]] : det.node[k])));
   push('detThreshold', Array.from(detOfCell, (k) => (k < 0 ? 0 : f32Bits(det.threshold[k]))));
@@ -149,7 +155,7 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   const trains = scheduleTrains(model, target, time);
   return {
     nodeData, contribBase, ringBase, ringWidth, vrefField, hasVref: vrefField.some((f) => f >= 0), artBase, arts,
-    contribCount, ringStride, ringSlots, topo, offsets, ...trains,
+    contribCount, ringStride, ringSlots, topo, offsets, shape: shapes.shape, ...trains,
     probeSources: probeSources(model), grid,
   };
 }

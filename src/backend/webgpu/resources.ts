@@ -1,7 +1,8 @@
 /// <reference types="@webgpu/types" />
 import type { CompiledModel } from '../../compile/index.ts';
-import { buildTable, mechanismWgsl, type LoweredMechanism } from '../../mech/index.ts';
+import { buildTable, fillSlots, mechanismWgsl, type LoweredMechanism } from '../../mech/index.ts';
 import { SHADERS } from '../../shaders.gen.ts';
+import { shapeWgsl } from './cell-shape.ts';
 import { KernelCache, STEP_BYTES, type Kernel } from './kernels.ts';
 import { UnsupportedOnGpu, type GpuLayout } from './layout.ts';
 
@@ -24,6 +25,9 @@ export interface GroupGpu {
   count: number;
   fields: GPUBuffer;
 }
+
+/** Words before the first spike of a spike list (shaders/kernels/spikes.wgsl SPIKES_HEADER). */
+export const SPIKES_HEADER = 4;
 
 /** Events one artificial cell can take per boundary (shaders/kernels/ring.wgsl INBOX_CAP). */
 const INBOX_CAP = 16;
@@ -53,6 +57,7 @@ export class GpuResources {
   /** Per epoch parity (its spike list). */
   readonly cellKernels: Bound[] = [];
   readonly detectVrefKernels: Bound[] = [];
+  readonly deliverKernels: Bound[] = [];
   injectKernel!: Bound;
   recordKernels: Array<Bound & { count: number }> = [];
 
@@ -118,8 +123,8 @@ export class GpuResources {
     this.make('inbox', 4 * layout.ringSlots * layout.arts * (1 + 2 * INBOX_CAP), S);
     // two of each: epoch k + 1 runs while epoch k's spikes and samples are read back
     for (const p of [0, 1]) {
-      this.make(`spikes${p}`, 4 * (2 + 3 * this.maxSpikes), S);
-      this.make(`stagingSpikes${p}`, 4 * (2 + 3 * this.maxSpikes), GPUBufferUsage.MAP_READ);
+      this.make(`spikes${p}`, 4 * (SPIKES_HEADER + 3 * this.maxSpikes), S);
+      this.make(`stagingSpikes${p}`, 4 * (SPIKES_HEADER + 3 * this.maxSpikes), GPUBufferUsage.MAP_READ);
       this.make(`stagingRec${p}`, 4 * recSamples * probes, GPUBufferUsage.MAP_READ);
     }
     this.make('trains', layout.trainEvents, S);
@@ -127,19 +132,21 @@ export class GpuResources {
     const o = layout.offsets;
     const cells = new Uint32Array([
       model.cellCount, 0, layout.ringStride, layout.ringSlots, o.contribStart, o.contribIndex, o.nodeStart, o.detNode,
-      o.detThreshold, o.ncStart, o.nc, 4 * model.nodes.count, this.maxSpikes, model.nodes.count, layout.arts, 0,
+      o.detThreshold, o.ncStart, o.nc, 4 * model.nodes.count, this.maxSpikes, model.nodes.count, layout.arts, o.shaped,
     ]);
     new Float32Array(cells.buffer)[1] = Math.fround(0.001 / model.dt);
     this.make('cellsUniform', cells, U);
     this.make('injectUniform', new Uint32Array([layout.ringStride, layout.arts, 0, 0]), U);
     const step = SHADERS['kernels/step.wgsl'];
     const ring = SHADERS['kernels/ring.wgsl'];
-    const cellKernel = await this.cache.get(step + ring + SHADERS['kernels/cell.wgsl'], 'cell', ['uniform', 'step', 'read', 'write', 'write', 'read', 'read', 'write', 'write', 'write'], 'cell');
-    const detectVref = await this.cache.get(step + ring + SHADERS['kernels/cell.wgsl'], 'detect_vref', cellKernel.kinds, 'cell');
+    const cellCode = step + ring + SHADERS['kernels/spikes.wgsl'] + fillSlots(SHADERS['kernels/cell.wgsl'], { SHAPE: shapeWgsl(layout.shape) });
+    const cellKinds = ['uniform', 'step', 'read', 'write', 'write', 'read', 'read', 'write', 'write', 'write'] as const;
+    const [cellKernel, detectVref, deliver] = await Promise.all(['cell', 'detect_vref', 'deliver_spikes'].map((entry) => this.cache.get(cellCode, entry, [...cellKinds], 'cell')));
     for (const p of [0, 1]) {
       const cellBuffers = ['cellsUniform', 'steps', 'nodeData', 'V', 'work', 'contrib', 'topo', `spikes${p}`, 'ring', 'inbox'].map((b) => this.buffer(b));
       this.cellKernels[p] = { kernel: cellKernel, bind: this.cache.bind(cellKernel, cellBuffers, `cell${p}`) };
       this.detectVrefKernels[p] = { kernel: detectVref, bind: this.cache.bind(detectVref, cellBuffers, `detect_vref${p}`) };
+      this.deliverKernels[p] = { kernel: deliver, bind: this.cache.bind(deliver, cellBuffers, `deliver_spikes${p}`) };
     }
     const inject = await this.cache.get(step + ring + SHADERS['kernels/inject.wgsl'], 'inject_trains', ['uniform', 'step', 'read', 'write', 'write'], 'inject');
     this.injectKernel = { kernel: inject, bind: this.cache.bind(inject, ['injectUniform', 'steps', 'trains', 'ring', 'inbox'].map((b) => this.buffer(b)), 'inject') };

@@ -4,7 +4,7 @@ import type { LoweredMechanism } from '../../mech/index.ts';
 import type { SpikeRecord } from '../cpu/simulator.ts';
 import { STEP_BYTES } from './kernels.ts';
 import { gpuLayout, type GpuLayout } from './layout.ts';
-import { GpuResources, STEPS_PER_EPOCH, type Bound } from './resources.ts';
+import { GpuResources, SPIKES_HEADER, STEPS_PER_EPOCH, type Bound } from './resources.ts';
 
 // The WebGPU backend (f32): the CPU backend's step order with the work per step in a few
 // dispatches, all steps of an epoch encoded in one compute pass and one submit:
@@ -15,17 +15,20 @@ import { GpuResources, STEPS_PER_EPOCH, type Bound } from './resources.ts';
 //            (in the current pass, first, for groups that have a current);
 //   current  per group with a current: (rhs, d) contributions at t + dt/2;
 //   cell     per cell: cable equation, Hines solve, v += rhs; then its detector at boundary
-//            n + 1, whose spike is appended to the spike list and sent into the input ring;
+//            n + 1, whose spike is appended to the spike list;
 //   state    per group: SOLVE with the new v, at t + dt;
 //   watch    per group with WATCHes: their conditions at boundary n + 1, handlers at once;
 //   record   every recordEvery steps, the probes (NEURON's Vector.record(ptr) without Dt);
 //   publish, detect_vref  vref detectors (Izhi2007a's V) at boundary n + 1;
+//   deliver  the NetCons of the step's detector spikes -> input ring / inboxes.
 // The host reads spikes and samples back once per epoch, while the next epoch runs (double
 // buffering: two spike lists and stagings). Event times become boundaries as on
 // the CPU; weights reaching one synapse at one boundary are summed (linear synapses only).
 
 const STEP_WORDS = STEP_BYTES / 4;
 const ZERO_OFFSET = new Uint32Array(1);
+/** Invocations of the deliver pass at most (they stride over the step's spikes). */
+const DELIVER_INVOCATIONS = 4096;
 
 export interface GpuRunResult {
   spikes: SpikeRecord;
@@ -51,6 +54,7 @@ export class GpuSimulator {
   private readonly layout: GpuLayout;
   private readonly res: GpuResources;
   private readonly maxSpikes: number;
+  private readonly deliverInvocations: number;
   private lastSpikeCount = 0;
   /** Compute dispatches encoded so far. */
   private dispatches = 0;
@@ -70,6 +74,7 @@ export class GpuSimulator {
     this.layout = gpuLayout(model, mechanisms);
     // At most one spike per cell per 0.5 ms (the detector must fall below threshold in between).
     this.maxSpikes = model.cellCount * Math.ceil(STEPS_PER_EPOCH * model.dt / 0.5) + 1024;
+    this.deliverInvocations = Math.max(1, Math.min(model.cellCount, DELIVER_INVOCATIONS));
     this.res = new GpuResources(device, model, mechanisms, this.layout, this.maxSpikes, options.bindingBytes);
   }
 
@@ -155,6 +160,7 @@ export class GpuSimulator {
       for (const g of this.res.groups) if (g.kernels.publish) run(g.kernels.publish, g.count);
       run(this.res.detectVrefKernels[parity], model.cellCount);
     }
+    run(this.res.deliverKernels[parity], this.deliverInvocations);
     pass.end();
     return { encoder, samples: 1 };
   }
@@ -203,6 +209,7 @@ export class GpuSimulator {
       }
       // WATCH checks at boundary n + 1, after its detectors (none at the run's last boundary)
       if (n + 1 < model.steps) for (const g of this.res.groups) if (g.kernels.watch) this.encodeDispatch(pass, g.kernels.watch, g.count, offsets, j);
+      this.encodeDispatch(pass, this.res.deliverKernels[parity], this.deliverInvocations, offsets, j);
     }
     pass.end();
     return { encoder, samples };
@@ -235,7 +242,7 @@ export class GpuSimulator {
     const prefix = Math.min(this.maxSpikes, Math.max(4096, 2 * this.lastSpikeCount + 1024));
     const recStaging = this.res.buffer(`stagingRec${parity}`);
     if (recWords > 0) encoder.copyBufferToBuffer(this.res.buffer('rec'), 0, recStaging, 0, 4 * recWords);
-    this.device.queue.writeBuffer(this.res.buffer(`spikes${parity}`), 0, new Uint32Array(2));
+    this.device.queue.writeBuffer(this.res.buffer(`spikes${parity}`), 0, new Uint32Array(SPIKES_HEADER));
     const [count, rec] = await Promise.all([this.submitAndReadSpikes(encoder, parity, prefix), recWords > 0 ? this.mapped(recStaging, 4 * recWords) : new Float32Array(0)]);
     let words = count;
     if (words[0] > prefix) {
@@ -246,13 +253,13 @@ export class GpuSimulator {
     if (words[1] > 0) throw new Error(`webgpu backend: ${words[1]} events were lost: more than 16 events reached one artificial cell at one boundary (the CPU backend has no such limit)`);
     this.lastSpikeCount = n;
     const spikes: Array<[number, number, number]> = [];
-    for (let j = 0; j < n; j++) spikes.push([words[3 + 3 * j], words[2 + 3 * j], words[4 + 3 * j]]);
+    for (let j = 0, at = SPIKES_HEADER; j < n; j++, at += 3) spikes.push([words[at + 1], words[at], words[at + 2]]);
     return { spikes, rec };
   }
 
   /** Copies the count and `entries` spikes of list `parity` to staging, submits, and returns them (validation errors become exceptions). */
   private async submitAndReadSpikes(encoder: GPUCommandEncoder, parity: number, entries: number): Promise<Uint32Array> {
-    const bytes = 4 * (2 + 3 * entries);
+    const bytes = 4 * (SPIKES_HEADER + 3 * entries);
     const staging = this.res.buffer(`stagingSpikes${parity}`);
     encoder.copyBufferToBuffer(this.res.buffer(`spikes${parity}`), 0, staging, 0, bytes);
     this.device.pushErrorScope('validation');
