@@ -8,8 +8,16 @@ export {
   type ModifyCellsParams, type ModifySynMechsParams, type ModifyConnsParams, type ModifyStimsParams,
 } from './network/index.ts';
 export { create, type CreateOptions } from './sim/create.ts';
-export { simulate, createSimulate, createSimulateAnalyze, type SimulateOptions, type SimulationResult, type BackendName } from './sim/simulate.ts';
-export { analyze, type AnalyzeOptions, type AnalysisResult } from './sim/analyze.ts';
+export { simulate, createSimulate, type SimulateOptions, type SimulationResult, type BackendName } from './sim/simulate.ts';
+export { analyze, createSimulateAnalyze, FIGURES, type AnalyzeOptions, type AnalysisResult } from './analysis/analyze.ts';
+export type { Figure } from './analysis/figure.ts';
+export type { Painter, TextStyle } from './analysis/draw/painter.ts';
+export { SvgPainter } from './analysis/draw/svg.ts';
+export { CanvasPainter, type Context2D, type PixelAccess } from './analysis/draw/canvas.ts';
+export * as stats from './analysis/stats.ts';
+export { loadNetwork, LoadError, type LoadOptions } from './io/load.ts';
+export { packSimData, unpackSimData } from './io/binary.ts';
+export { loadSimulate } from './io/load-simulate.ts';
 export { savedDataChunks } from './sim/saved-data.ts';
 export type { SimData } from './sim/sim-data.ts';
 export { compile, CompileError, type CompiledModel } from './compile/index.ts';

@@ -1,9 +1,9 @@
 // The browser page of examples/web: load a spec (tut2 preloaded, or a picked/dropped file),
-// run it with spikegpu on navigator.gpu, draw the raster and a voltage trace on canvases.
+// run it with spikegpu on navigator.gpu, draw spikegpu's raster and trace figures on canvases.
 // Bundled to app.js by scripts/build-web.mjs. With ?autorun the page runs at once and leaves
 // its result in window.spikegpuResult (the puppeteer test reads it).
-import { create, simulate, type SimData } from '../../src/index.ts';
-import { drawRaster, drawTrace } from './draw.ts';
+import { create, FIGURES, simulate, type Figure } from '../../src/index.ts';
+import { drawFigure } from './draw.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 let spec: unknown = null;
@@ -28,9 +28,10 @@ async function run(): Promise<void> {
     progress.value = 1;
     const data = result.simData;
     status.textContent = `${data.spkt.length} spikes from ${net.cellCount} cells in ${result.timings.run.toFixed(2)} s on ${result.adapter}`;
-    drawRaster($<HTMLCanvasElement>('raster'), data, net.pops, net.data.simConfig.duration);
-    const trace = firstTrace(data);
-    if (trace) drawTrace($<HTMLCanvasElement>('trace'), data.t ?? [], trace.values, trace.label);
+    const input = { net, simData: data };
+    drawFigure($<HTMLCanvasElement>('raster'), FIGURES.plotRaster(input, { figSize: [9, 4.5] }) as Figure);
+    const traced = firstTracedCell(data);
+    if (traced !== null) drawFigure($<HTMLCanvasElement>('trace'), (FIGURES.plotTraces(input, { include: [traced], figSize: [9, 3] }) as Figure[])[0]);
     (window as unknown as Record<string, unknown>).spikegpuResult = { spkt: data.spkt, spkid: data.spkid, adapter: result.adapter, pops: Object.fromEntries(Object.entries(net.pops).map(([k, p]) => [k, p.cellGids])) };
   } catch (e) {
     status.textContent = `error: ${(e as Error).message}`;
@@ -38,12 +39,12 @@ async function run(): Promise<void> {
   }
 }
 
-/** The first recorded trace of the first recorded cell, e.g. V_soma of cell_1. */
-function firstTrace(data: SimData): { label: string; values: number[] } | null {
+/** The gid of the first cell with a recorded trace (e.g. V_soma of cell_1), or null. */
+function firstTracedCell(data: Record<string, unknown>): number | null {
   for (const [name, value] of Object.entries(data)) {
     if (['spkt', 'spkid', 't', 'avgRate', 'popRates', 'stims'].includes(name) || typeof value !== 'object' || value === null) continue;
-    const [cell, values] = Object.entries(value as Record<string, number[]>)[0] ?? [];
-    if (cell) return { label: `${name} ${cell}`, values };
+    const cell = Object.keys(value)[0];
+    if (cell?.startsWith('cell_')) return Number(cell.slice(5));
   }
   return null;
 }

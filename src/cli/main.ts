@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { runCreate } from './create.ts';
 import { runRun } from './run.ts';
+import { runInfo } from './info.ts';
 import { runValidate } from './validate.ts';
 
 const program = new Command();
@@ -23,9 +24,13 @@ program
 
 program
   .command('run')
-  .description("create and simulate a NetPyNE spec (WebGPU when an adapter is found, else the CPU backend); write NetPyNE's saved data and print population rates")
-  .argument('<spec>', 'spec JSON file ({netParams, simConfig})')
-  .requiredOption('-o, --out <file>', 'output JSON file')
+  .description("create and simulate a NetPyNE spec (WebGPU when an adapter is found, else the CPU backend); print population rates, write NetPyNE's saved data and the figures of simConfig.analysis")
+  .argument('<spec>', "spec JSON file ({netParams, simConfig}), or a NetPyNE saved-data file with net.cells (simulated as saved, like NetPyNE's loadSimulate)")
+  .option('-o, --out <file>', "saved-data JSON file (default: NetPyNE's <saveFolder>/<filename>_data.json when simConfig.saveJson is set, else none)")
+  .option('--no-figures', 'do not draw the figures of simConfig.analysis')
+  .option('--fig-dir <dir>', "folder for the figures (default: the current folder, NetPyNE's <filename>_raster.png etc.)")
+  .option('--fig-format <format>', 'png or svg', 'png')
+  .option('--binary', "write simData's arrays (spikes, traces) to <out>.bin, with --out as the JSON sidecar")
   .option('--backend <backend>', 'cpu, webgpu or auto', 'auto')
   .option('--precision <precision>', 'f64 (CPU reference) or f32 (as on the GPU); default: f32 on WebGPU, f64 on the CPU')
   .option('--duration <ms>', 'simulated time [ms], overriding simConfig.duration')
@@ -41,6 +46,13 @@ program
   .option('--scope <scope>', "'all' (default) or 'network' (only what network creation uses)", 'all')
   .action((spec: string, options: { scope: string }) => {
     process.exitCode = runValidate(spec, options);
+  });
+
+program
+  .command('info')
+  .description('list the backends and WebGPU adapters spikegpu can use here')
+  .action(async () => {
+    process.exitCode = await runInfo();
   });
 
 await program.parseAsync(process.argv);

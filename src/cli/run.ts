@@ -1,42 +1,48 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
 import { CompileError } from '../compile/index.ts';
-import { buildNetwork, NetworkBuildError, validateModel } from '../network/index.ts';
+import { buildNetwork, NetworkBuildError, validateModel, type Network } from '../network/index.ts';
+import { LoadError, loadNetwork } from '../io/load.ts';
+import { readSavedData, writeSavedData } from '../io/saved-files.ts';
+import { SpecError } from '../spec/index.ts';
 import { acquireNodeDevice } from '../gpu/node.ts';
-import { analyze } from '../sim/analyze.ts';
+import { analyze } from '../analysis/analyze.ts';
 import { simulate, type BackendName } from '../sim/simulate.ts';
+import { writeFigure } from '../io/figure-files.ts';
 import { printDiagnostics, readSpecFile } from './io.ts';
 
 export interface RunOptions {
-  out: string;
+  out?: string;
+  figures: boolean;
+  figDir?: string;
+  figFormat: string;
+  binary?: boolean;
   backend: string;
   precision?: string;
   duration?: string;
   quiet?: boolean;
 }
 
-/** spikegpu run: create, simulate, write NetPyNE's saved data (saveDataInclude) and print population rates. */
+/**
+ * spikegpu run: create, simulate, write NetPyNE's saved data (saveDataInclude) to --out or,
+ * with simConfig.saveJson, where NetPyNE would; draw the figures of simConfig.analysis (every
+ * one: there is no screen to show them on) and print population rates.
+ */
 export async function runRun(path: string, options: RunOptions): Promise<number> {
-  const spec = readSpecFile(path);
-  if (Array.isArray(spec)) {
-    printDiagnostics(spec);
-    return 1;
-  }
   if (!['auto', 'cpu', 'webgpu'].includes(options.backend)) return usage(`--backend must be cpu, webgpu or auto (got '${options.backend}')`);
   if (options.precision !== undefined && !['f64', 'f32'].includes(options.precision)) return usage(`--precision must be f64 or f32 (got '${options.precision}')`);
-  if (options.duration !== undefined) {
-    const duration = Number(options.duration);
-    if (!(duration > 0)) return usage(`--duration must be a positive number of ms (got '${options.duration}')`);
-    spec.simConfig.duration = duration;
-    spec.simConfig.tstop = duration;
-  }
-  const { netParams, simConfig, diagnostics } = validateModel(spec, 'all');
-  printDiagnostics(diagnostics.list, options.quiet);
-  if (diagnostics.errors.length > 0) return 1;
+  if (!['png', 'svg'].includes(options.figFormat)) return usage(`--fig-format must be png or svg (got '${options.figFormat}')`);
+  const duration = options.duration === undefined ? undefined : Number(options.duration);
+  if (duration !== undefined && !(duration > 0)) return usage(`--duration must be a positive number of ms (got '${options.duration}')`);
   try {
-    const net = buildNetwork(netParams, simConfig);
-    if (!options.quiet) for (const w of net.warnings) console.warn(`warning: ${w}`);
+    const net = savedNetwork(path, duration, options) ?? specNetwork(path, duration, options);
+    if (typeof net === 'number') return net;
+    const simConfig = net.data.simConfig;
+    if (!options.quiet) {
+      for (const w of net.warnings) console.warn(`warning: ${w}`);
+      console.log(`network: ${net.cellCount} cells, ${net.connCount} synapses in ${Object.keys(net.pops).length} populations (built in ${net.data.timings.total.toFixed(2)} s)`);
+    }
     const bar = options.quiet || !process.stderr.isTTY ? null : new SingleBar({ format: 'simulating [{bar}] {percentage}% | {value}/{total} ms | eta {eta}s', stream: process.stderr, hideCursor: true });
     bar?.start(simConfig.duration, 0);
     const wantsGpu = options.backend !== 'cpu' && options.precision !== 'f64';
@@ -53,25 +59,61 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
     });
     device?.device.destroy();
     bar?.stop();
-    const analysis = analyze(net, result);
-    const fd = openSync(options.out, 'w');
-    for (const chunk of analysis.savedData()) writeSync(fd, chunk);
-    closeSync(fd);
     if (!options.quiet) {
       if (result.fallbackReason) console.warn(`note: running on the CPU backend: ${result.fallbackReason}`);
-      console.log(`${net.cellCount} cells, ${net.connCount} synapses; backend ${result.backend} (${result.precision}${result.adapter ? `, ${result.adapter}` : ''}); ` +
-        `network ${net.data.timings.total.toFixed(2)} s, compile ${result.timings.compile.toFixed(2)} s, run ${result.timings.run.toFixed(2)} s`);
-      printRates(analysis.popRates, result.simData.avgRate, net);
-      console.log(`wrote ${options.out}`);
+      console.log(`backend ${result.backend} (${result.precision}${result.adapter ? `, ${result.adapter}` : ''}): compile ${result.timings.compile.toFixed(2)} s, run ${result.timings.run.toFixed(2)} s for ${simConfig.duration} ms`);
+    }
+    const analysis = analyze(net, result, { onWarning: (w) => { if (!options.quiet) console.warn(`warning: ${w}`); } });
+    const out = options.out ?? analysis.saveJsonPath;
+    const written = out ? writeSavedData(out, net, result.simData, { binary: options.binary }) : [];
+    if (!options.quiet) printRates(analysis.popRates, result.simData.avgRate, net);
+    if (!options.quiet) for (const file of written) console.log(`wrote ${file}`);
+    if (options.figures) {
+      for (const fig of analysis.figures) {
+        const file = fig.file.replace(/\.[a-z]+$/i, `.${options.figFormat}`);
+        const path = writeFigure(fig, options.figDir ? join(options.figDir, file) : file);
+        if (!options.quiet) console.log(`wrote ${path} (${fig.kind})`);
+      }
     }
     return 0;
   } catch (e) {
-    if (e instanceof NetworkBuildError || e instanceof CompileError || e instanceof UnsupportedOnGpu) {
+    if (e instanceof NetworkBuildError || e instanceof CompileError || e instanceof UnsupportedOnGpu || e instanceof LoadError || e instanceof SpecError) {
       console.error(`error: ${e.message}`);
       return 1;
     }
     throw e;
   }
+}
+
+/** A NetPyNE saved-data file with net.cells: its network as saved (NetPyNE's loadSimulate); null for any other file. */
+function savedNetwork(path: string, duration: number | undefined, options: RunOptions): Network | null {
+  let raw: Record<string, unknown>;
+  try {
+    raw = readSavedData(path);
+  } catch {
+    return null; // not readable as saved data: reported by the spec path
+  }
+  const net = raw.net as Record<string, unknown> | undefined;
+  if (!net || !Array.isArray(net.cells)) return null;
+  if (!options.quiet) console.log(`loading the network saved in ${path} (net.cells: ${net.cells.length} cells), as NetPyNE's loadSimulate`);
+  return loadNetwork(raw, { simConfig: duration === undefined ? {} : { duration, tstop: duration } }, path);
+}
+
+/** The network of a spec file; an exit code when the spec has errors. */
+function specNetwork(path: string, duration: number | undefined, options: RunOptions): Network | number {
+  const spec = readSpecFile(path);
+  if (Array.isArray(spec)) {
+    printDiagnostics(spec);
+    return 1;
+  }
+  if (duration !== undefined) {
+    spec.simConfig.duration = duration;
+    spec.simConfig.tstop = duration;
+  }
+  const { netParams, simConfig, diagnostics } = validateModel(spec, 'all');
+  printDiagnostics(diagnostics.list, options.quiet);
+  if (diagnostics.errors.length > 0) return 1;
+  return buildNetwork(netParams, simConfig);
 }
 
 function printRates(rates: Record<string, number>, avgRate: number, net: { pops: Record<string, { cellGids: number[] }> }): void {

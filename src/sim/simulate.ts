@@ -6,7 +6,6 @@ import { compile, type CompiledModel } from '../compile/index.ts';
 import { acquireDevice, type AcquiredDevice } from '../gpu/device.ts';
 import type { LoweredMechanism, Precision } from '../mech/index.ts';
 import type { Network } from '../network/index.ts';
-import { analyze, type AnalysisResult, type AnalyzeOptions } from './analyze.ts';
 import { create, type CreateOptions } from './create.ts';
 import { simData, type SimData } from './sim-data.ts';
 
@@ -120,13 +119,4 @@ async function runtimeDevice(): Promise<AcquiredDevice | null> {
 export async function createSimulate(input: Parameters<typeof create>[0], options: SimulateOptions & CreateOptions = {}): Promise<SimulationResult & { net: Network }> {
   const net = create(input, options);
   return { net, ...(await simulate(net, options)) };
-}
-
-/** NetPyNE's sim.createSimulateAnalyze(netParams, simConfig): create, simulate, then analyze. */
-export async function createSimulateAnalyze(
-  input: Parameters<typeof create>[0],
-  options: SimulateOptions & CreateOptions & AnalyzeOptions = {},
-): Promise<SimulationResult & { net: Network; analysis: AnalysisResult }> {
-  const run = await createSimulate(input, options);
-  return { ...run, analysis: analyze(run.net, run, options) };
 }

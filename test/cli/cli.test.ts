@@ -9,10 +9,15 @@ const dir = mkdtempSync(join(tmpdir(), 'spikegpu-cli-'));
 
 describe('spikegpu validate', () => {
   it('exits 0 for a valid spec and reports warnings', () => {
-    const r = runCli(['validate', join(fixturesDir, 'netpyne/tut3.spec.json')]);
+    expect(runCli(['validate', join(fixturesDir, 'netpyne/tut3.spec.json')]).stdout).toContain('0 errors, 0 warnings');
+    const spec = JSON.parse(readFileSync(join(fixturesDir, 'netpyne/tut3.spec.json'), 'utf8'));
+    spec.simConfig.use_fast_imem = true;
+    const path = join(dir, 'imem.json');
+    writeFileSync(path, JSON.stringify(spec));
+    const r = runCli(['validate', path]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('0 errors, 3 warnings');
-    expect(r.stderr).toContain('warning: simConfig.analysis.plotRaster');
+    expect(r.stdout).toContain('0 errors, 1 warning');
+    expect(r.stderr).toContain('warning: simConfig.use_fast_imem = true: has no effect');
   });
 
   it('exits 1 and prints every error with path, value and expectation', () => {
@@ -44,6 +49,7 @@ describe('spikegpu run', () => {
   it('rejects bad options with a message and exit code 2', () => {
     const r = runCli(['run', tut2, '--backend', 'gpu', '--out', join(dir, 'r.json')]);
     expect(r.status).toBe(2);
+    expect(runCli(['run', tut2, '--fig-format', 'jpg']).stderr).toContain("--fig-format must be png or svg (got 'jpg')");
     expect(r.stderr).toContain("error: --backend must be cpu, webgpu or auto (got 'gpu')");
     expect(runCli(['run', tut2, '--duration', '-5', '--out', join(dir, 'r.json')]).stderr).toContain("--duration must be a positive number of ms (got '-5')");
   });
@@ -57,14 +63,14 @@ describe('spikegpu run', () => {
       },
       simConfig: { duration: 10 },
     }));
-    const r = runCli(['run', spec, '--out', join(dir, 'v.json'), '-q']);
+    const r = runCli(['run', spec, '--out', join(dir, 'v.json'), '-q', '--no-figures']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('connections into NetStim/VecStim populations are not supported by the simulator');
   });
 
   it('runs on WebGPU and names the adapter', () => {
     const out = join(dir, 'gpu.json');
-    const r = runCli(['run', tut2, '--backend', 'webgpu', '--duration', '50', '--out', out]);
+    const r = runCli(['run', tut2, '--backend', 'webgpu', '--duration', '50', '--out', out, '--no-figures']);
     if (/no WebGPU adapter/.test(r.stderr)) {
       console.log(`WebGPU CLI test skipped: ${r.stderr.trim()}`);
       return;
@@ -76,11 +82,30 @@ describe('spikegpu run', () => {
 
   it('runs a shorter duration in f32', () => {
     const out = join(dir, 'short.json');
-    const r = runCli(['run', tut2, '--duration', '100', '--precision', 'f32', '--out', out, '-q']);
+    const r = runCli(['run', tut2, '--duration', '100', '--precision', 'f32', '--out', out, '-q', '--no-figures']);
     expect(r.status, r.stderr).toBe(0);
     const saved = JSON.parse(readFileSync(out, 'utf8'));
     expect(saved.simConfig.duration).toBe(100);
     expect(saved.simData.t.length).toBe(1001);
     expect(saved.simData.spkt.every((t: number) => t <= 100)).toBe(true);
+  });
+
+  // The README's command: tut2's figures (simConfig.analysis: plotRaster and plotTraces with
+  // saveFig) under NetPyNE's names, and the rate table.
+  it("writes the figures of simConfig.analysis under NetPyNE's names", () => {
+    const figs = join(dir, 'figs');
+    const r = runCli(['run', tut2, '--backend', 'cpu', '--duration', '200', '--fig-dir', figs, '--out', join(dir, 'figs.json')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^S +20 +\d+\.\d\d$/m);
+    expect(r.stdout).toMatch(/^M +20 +\d+\.\d\d$/m);
+    for (const name of ['tut2_raster.png', 'tut2_traces.png']) {
+      expect(r.stdout).toContain(`wrote ${join(figs, name)}`);
+      const png = readFileSync(join(figs, name));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1000, 800]);
+    }
+    const svg = runCli(['run', tut2, '--backend', 'cpu', '--duration', '50', '--fig-dir', figs, '--fig-format', 'svg', '-q', '--out', join(dir, 'svg.json')]);
+    expect(svg.status, svg.stderr).toBe(0);
+    expect(readFileSync(join(figs, 'tut2_raster.svg'), 'utf8')).toContain('Time (ms)');
   });
 });

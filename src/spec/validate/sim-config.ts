@@ -37,7 +37,6 @@ export function checkSimConfig(cfg: SimConfigData, index: SpecIndex, scope: Vali
   for (const [name, options] of Object.entries(cfg.analysis ?? {})) {
     const path = joinPath('simConfig.analysis', name);
     if (!ANALYSIS_FUNCTIONS.includes(name)) diagnostics.error(path, options, `unknown analysis function${didYouMean(name, ANALYSIS_FUNCTIONS)}`);
-    else if (options !== false) diagnostics.warning(path, options, 'analysis and plotting are not implemented yet; this entry is skipped');
   }
 }
 

@@ -3,7 +3,7 @@ import { createSimulateAnalyze, netpyneJsonChunks } from '../../src/index.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 
 // createSimulateAnalyze on tutorial 2: the population rates NetPyNE prints, NetPyNE's saved-data
-// layout per saveDataInclude, the saveJson path, and the figures not drawn by this version.
+// layout per saveDataInclude, the saveJson path, and the figures of simConfig.analysis.
 
 describe('createSimulateAnalyze (tut2)', () => {
   const spec = readFixture('netpyne/tut2.spec.json');
@@ -31,9 +31,16 @@ describe('createSimulateAnalyze (tut2)', () => {
     expect(run.analysis.saveJsonPath).toBe('tut2_data.json');
   });
 
-  it('reports the figures it does not draw', () => {
-    expect(run.analysis.skipped).toEqual(['plotRaster', 'plotTraces', 'plot2Dnet']);
-    expect(warnings).toContain('simConfig.analysis.plotRaster: figures are not drawn by this version of spikegpu (the data is saved)');
+  it('draws the figures of simConfig.analysis under NetPyNE\'s file names', () => {
+    expect(run.analysis.figures.map((f) => [f.kind, f.file, f.saveFig])).toEqual([['plotRaster', 'tut2_raster.png', true], ['plotTraces', 'tut2_traces.png', true], ['plot2Dnet', 'tut2_plot_2Dnet.png', true]]);
+    expect(run.analysis.skipped).toEqual([]);
+    expect(run.analysis.figures[0].data.popRates).toEqual(run.analysis.popRates);
+  });
+
+  it('reports the analysis functions it does not draw', async () => {
+    const lfp = await createSimulateAnalyze({ ...spec, simConfig: { ...spec.simConfig, duration: 5, analysis: { plotRaster: true, plotShape: true } } }, { backend: 'cpu', onWarning: (w) => warnings.push(w) });
+    expect(lfp.analysis.skipped).toEqual(['plotShape']);
+    expect(warnings.some((w) => w.startsWith('simConfig.analysis.plotShape: not drawn (spikegpu draws plotRaster, '))).toBe(true);
   });
 
   it('saves only the parts saveDataInclude names', async () => {

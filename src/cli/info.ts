@@ -1,0 +1,19 @@
+import { acquireNodeDevice } from '../gpu/node.ts';
+
+// spikegpu info: the backends of this machine. The CPU backend is always there; WebGPU when
+// Dawn (npm `webgpu`) finds an adapter: a GPU, or Mesa's llvmpipe through OpenGL ES.
+
+export async function runInfo(): Promise<number> {
+  console.log(`node ${process.version} (${process.platform}-${process.arch})`);
+  console.log('cpu backend: available (f64 reference, f32 emulation)');
+  const device = await acquireNodeDevice();
+  if (!device) {
+    console.log('webgpu backend: no adapter (install the npm package webgpu and a GPU driver, or Mesa: libvulkan1 mesa-vulkan-drivers libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri)');
+    return 0;
+  }
+  const l = device.device.limits;
+  console.log(`webgpu backend: ${device.description}`);
+  console.log(`  largest binding ${(l.maxStorageBufferBindingSize / 2 ** 20).toFixed(0)} MiB, largest buffer ${(l.maxBufferSize / 2 ** 20).toFixed(0)} MiB, ${l.maxStorageBuffersPerShaderStage} storage buffers per stage, ${l.maxComputeWorkgroupsPerDimension} workgroups per dimension`);
+  device.device.destroy();
+  return 0;
+}

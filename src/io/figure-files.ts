@@ -1,0 +1,50 @@
+/// <reference types="node" />
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { PNG } from 'pngjs';
+import * as PImage from 'pureimage';
+import { CanvasPainter, type Context2D } from '../analysis/draw/canvas.ts';
+import { SvgPainter } from '../analysis/draw/svg.ts';
+import type { Figure } from '../analysis/figure.ts';
+
+// Figures to files in Node (spikegpu/node and the CLI only): PNG through pureimage (a canvas
+// 2D context in plain JavaScript, text in DejaVu Sans from the dejavu-fonts-ttf package) and
+// pngjs; SVG through SvgPainter. The format follows the file's extension.
+
+const FAMILY = 'DejaVu Sans';
+let fontLoaded = false;
+
+function loadFont(): void {
+  if (fontLoaded) return;
+  const path = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+  PImage.registerFont(path, FAMILY).loadSync();
+  fontLoaded = true;
+}
+
+/** The figure as PNG bytes. */
+export function figurePng(fig: Figure): Buffer {
+  loadFont();
+  const bitmap = PImage.make(fig.width, fig.height);
+  const ctx = bitmap.getContext('2d') as unknown as Context2D;
+  fig.draw(new CanvasPainter(ctx, fig.width, fig.height, FAMILY, () => ({ data: bitmap.data, commit: () => {} })));
+  const png = new PNG({ width: fig.width, height: fig.height });
+  png.data = Buffer.from(bitmap.data.buffer, bitmap.data.byteOffset, bitmap.data.byteLength);
+  return PNG.sync.write(png);
+}
+
+/** The figure as an SVG document. */
+export function figureSvg(fig: Figure): string {
+  const svg = new SvgPainter(fig.width, fig.height);
+  fig.draw(svg);
+  return [...svg.chunks()].join('');
+}
+
+/** Writes the figure to `path` (default its NetPyNE file name), PNG or SVG by extension; returns the path. */
+export function writeFigure(fig: Figure, path = fig.file): string {
+  if (dirname(path)) mkdirSync(dirname(path), { recursive: true });
+  if (path.toLowerCase().endsWith('.svg')) writeFileSync(path, figureSvg(fig));
+  else if (path.toLowerCase().endsWith('.png')) writeFileSync(path, figurePng(fig));
+  else throw new Error(`${path}: figures are written as .png or .svg`);
+  return path;
+}
