@@ -1,7 +1,7 @@
 // HH-network simulation benchmark (issue 3): N single-compartment HH cells (fixture A), each
 // driven by its own NetStim (10 Hz, noise 0.5) through an Exp2Syn (0.01 uS, 5 ms), with
 // recurrent Exp2Syn connections of in-degree 20 (0.002 uS, 5 ms); dt 0.025 ms, 1 s.
-//   node dist/bench/hh-network.js [--sizes 2000,20000] [--duration 1000] [--runs cpu-f64,cpu-f32,webgpu-f32] [--out file]
+//   node dist/bench/hh-network.js [--sizes 2000,20000] [--duration 1000] [--runs cpu-f64,cpu-f32,webgpu-f32] [--runs-above-20000 webgpu-f32] [--neuron-sizes 2000,20000] [--out file]
 // Each run is a child process (its own peak RSS). When Debian's NEURON (python3-neuron) is
 // installed, the same model runs in NEURON in this invocation (bench/neuron_hh_network.py)
 // and the ratio NEURON time / spikegpu time is reported.
@@ -57,12 +57,15 @@ if (args.includes('--child')) {
   console.log(JSON.stringify(await runChild(Number(option('--cells', '2000')), Number(option('--duration', '1000')), backend, precision)));
 } else {
   const sizes = option('--sizes', '2000,20000').split(',').map(Number);
+  // NEURON takes ~25 min per simulated second at 20 000 cells on a 2-core machine: the sizes it runs at
+  const neuronSizes = option('--neuron-sizes', sizes.join(',')).split(',').map(Number);
   const duration = Number(option('--duration', '1000'));
   const runs = option('--runs', 'cpu-f64,cpu-f32,webgpu-f32').split(',');
+  const bigRuns = option('--runs-above-20000', runs.join(',')).split(',');
   const out = option('--out', 'bench/results/hh-network.json');
   const results: Record<string, unknown>[] = [];
   for (const cells of sizes) {
-    for (const run of runs) {
+    for (const run of cells > 20000 ? bigRuns : runs) {
       const r = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', '--cells', String(cells), '--duration', String(duration), '--run', run], { encoding: 'utf8', env: { EGL_PLATFORM: 'surfaceless', ...process.env } });
       if (r.status !== 0) throw new Error(`spikegpu ${cells} cells failed:\n${r.stderr}`);
       const res = JSON.parse(r.stdout.trim().split('\n').pop()!);
@@ -71,6 +74,10 @@ if (args.includes('--child')) {
         `${res.dispatchesPerStep ? `, ${res.dispatchesPerStep.toFixed(2)} dispatches/step` : ''}` +
         `${res.gpuBytes ? `, GPU ${(res.gpuBytes / 2 ** 20).toFixed(1)} MiB: ${res.gpuBytesPerCell.toFixed(0)} B/cell, ${res.gpuBytesPerSynapse.toFixed(1)} B/synapse` : ''})`);
       results.push(res);
+    }
+    if (!neuronSizes.includes(cells)) {
+      console.log(`NEURON baseline not run at ${cells} cells (--neuron-sizes)`);
+      continue;
     }
     const script = resolve(dirname(fileURLToPath(import.meta.url)), '../../bench/neuron_hh_network.py');
     const n = spawnSync('/usr/bin/python3', [script, String(cells), String(duration)], { encoding: 'utf8' });

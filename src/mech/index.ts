@@ -21,7 +21,8 @@ export { JsRenderer, literal, type JsNames, type Precision } from './render-js.t
 export type { Stmt } from './lang.ts';
 export { buildTable } from './tables.ts';
 export * as scopmath from './scopmath.ts';
-export { fillSlots, mechanismWgsl } from './wgsl-module.ts';
+export { fillSlots, mechanismWgsl, type WgslSpecialization } from './wgsl-module.ts';
+export { assignedFields } from './field-flow.ts';
 export { WgslRenderer, wgslFloat } from './render-wgsl.ts';
 
 /** Mechanisms with a simulation definition, by NEURON name. */

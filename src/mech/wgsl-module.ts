@@ -1,16 +1,26 @@
 import { SHADERS } from '../shaders.gen.ts';
-import { assignedNames, readNames, type Stmt } from './lang.ts';
-import type { Expr } from '../expr/ast.ts';
+import { fieldsInLocals, liveFields, type FieldsInLocals } from './field-flow.ts';
+import { assignedNames, type Stmt } from './lang.ts';
 import type { LoweredBlock, LoweredMechanism } from './lower.ts';
-import { WgslRenderer } from './render-wgsl.ts';
+import { WgslRenderer, wgslFloat } from './render-wgsl.ts';
 
 // The WGSL module of one mechanism group: shaders/templates/mechanism.wgsl (artificial cells:
 // artificial.wgsl) with its declared slots filled from the lowered definition (the same
 // statement trees the CPU backend runs). NET_RECEIVE is rendered for linear receivers
 // (`linearReceive`), which the GPU runs once per boundary with the summed weights.
 
-export function mechanismWgsl(mech: LoweredMechanism): string {
+/** What one group's module may rely on beyond the definition. */
+export interface WgslSpecialization {
+  /** Parameters (fields no block assigns) with one value in every instance: WGSL constants (f32 values). */
+  constants?: ReadonlyMap<string, number>;
+  /** Fields the host's kernels read (recorded probes, the vref detector's variable): always stored. */
+  observed?: ReadonlySet<string>;
+}
+
+export function mechanismWgsl(mech: LoweredMechanism, spec: WgslSpecialization = {}): string {
   const fieldIndex = new Map(mech.fields.map((f, i) => [f, i]));
+  const constants = spec.constants ?? new Map<string, number>();
+  const live = liveFields(mech, spec.observed ?? new Set());
   const offsets: Record<string, number> = {};
   let offset = 0;
   for (const t of mech.tables) {
@@ -20,6 +30,8 @@ export function mechanismWgsl(mech: LoweredMechanism): string {
   const names = (vLocal: boolean, count: string, inLocals = new Set<string>()) => ({
     access: (name: string) => {
       const f = fieldIndex.get(name);
+      // f32-typed, so expressions of constants are folded in f32 as they would run, not in abstract (f64) precision
+      if (constants.has(name)) return `f32(${wgslFloat(constants.get(name)!)})`;
       if (f !== undefined) return inLocals.has(name) ? `field_${name}` : `fields[${f}u * ${count}.count + k]`;
       if (name === 'v') return vLocal ? 'v' : 'V[node[k]]';
       if (name === 't') return 'now';
@@ -40,7 +52,7 @@ export function mechanismWgsl(mech: LoweredMechanism): string {
   const currents = mech.def.currents;
   // the per-step blocks hold the fields they touch in locals (each memory access with a
   // per-instance index is costly on SIMD adapters, and stores stop the compiler from reusing loads)
-  const inLocals = (blocks: Stmt[][], also: string[] = []) => fieldsInLocals(mech, fieldIndex, blocks, also);
+  const inLocals = (blocks: Stmt[][], also: string[] = []) => fieldsInLocals(mech, fieldIndex, blocks, live, also, constants);
   const held = (fields: Set<string>) => new WgslRenderer(mech, names(true, 'group', fields), offsets);
   const current = (() => {
     if (!currents) return '  _ = vk;';
@@ -77,69 +89,6 @@ export function mechanismWgsl(mech: LoweredMechanism): string {
     CURRENT: current,
     STATE: state.join('\n'),
   });
-}
-
-interface FieldsInLocals {
-  /** Fields held in locals `field_<name>`. */
-  names: Set<string>;
-  /** Declarations loading them, and stores of those assigned. */
-  load: string;
-  store: string;
-}
-
-/**
- * The fields that statements touch (and `also`, read after them), to hold in locals for the
- * block: loaded once (unless every path assigns them before reading them), stored once at its
- * end if assigned. The values are those of reading and writing `fields` at each use (an
- * instance's fields are its own), except where memory is read behind the block's back: a
- * Newton solve (newton.wgsl) or a FUNCTION that uses fields; then none are held.
- */
-function fieldsInLocals(mech: LoweredMechanism, fieldIndex: Map<string, number>, blocks: Stmt[][], also: string[] = []): FieldsInLocals {
-  const none = { names: new Set<string>(), load: '', store: '' };
-  const functionFields = mech.functions.some((f) => [...readNames(f.body), ...assignedNames(f.body)].some((x) => fieldIndex.has(x)));
-  const flow = { newton: false, readFirst: new Set<string>(), assigned: new Set<string>() };
-  let defined = new Set<string>();
-  for (const stmts of blocks) defined = definedAfter(mech, stmts, defined, flow);
-  if (flow.newton || functionFields) return none;
-  for (const x of also) if (!defined.has(x)) flow.readFirst.add(x);
-  const held = [...new Set([...flow.readFirst, ...flow.assigned, ...also])].filter((x) => fieldIndex.has(x)).sort((a, b) => fieldIndex.get(a)! - fieldIndex.get(b)!);
-  // a field assigned on some paths only keeps its value on the others
-  const load = held.filter((x) => flow.readFirst.has(x) || !defined.has(x));
-  const at = (x: string) => `fields[${fieldIndex.get(x)}u * group.count + k]`;
-  return {
-    names: new Set(held),
-    load: held.map((x) => (load.includes(x) ? `  var field_${x} = ${at(x)};` : `  var field_${x}: f32;`)).join('\n'),
-    store: held.filter((x) => flow.assigned.has(x)).map((x) => `  ${at(x)} = field_${x};`).join('\n'),
-  };
-}
-
-/**
- * Names assigned on every path through `stmts` (starting from `defined`); names read before
- * such an assignment go to flow.readFirst, every assigned name to flow.assigned.
- */
-function definedAfter(mech: LoweredMechanism, stmts: Stmt[], defined: Set<string>, flow: { newton: boolean; readFirst: Set<string>; assigned: Set<string> }): Set<string> {
-  let d = new Set(defined);
-  const reads = (names: Set<string>) => names.forEach((x) => { if (!d.has(x)) flow.readFirst.add(x); });
-  const exprReads = (exprs: Expr[]) => reads(readNames(exprs.map((expr): Stmt => ({ kind: 'assign', target: '', expr }))));
-  const assign = (x: string) => { d.add(x); flow.assigned.add(x); };
-  for (const s of stmts) {
-    switch (s.kind) {
-      case 'assign': exprReads([s.expr]); assign(s.target); break;
-      case 'if': {
-        exprReads([s.test]);
-        const a = definedAfter(mech, s.then, d, flow);
-        const b = definedAfter(mech, s.otherwise, d, flow);
-        d = new Set([...a].filter((x) => b.has(x)));
-        break;
-      }
-      case 'while': exprReads([s.test]); definedAfter(mech, s.body, d, flow); break;
-      case 'table': exprReads([s.arg]); mech.tables.find((t) => t.name === s.name)!.outputs.forEach(assign); break;
-      case 'simeq': d = definedAfter(mech, s.body, d, flow); exprReads(s.matrix.flat()); s.unknowns.forEach(assign); break;
-      case 'newton': flow.newton = true; break;
-      default: reads(readNames([s]));
-    }
-  }
-  return d;
 }
 
 /** Replaces each `//! slot NAME` line; every declared slot must be given and every given slot declared. */

@@ -28,19 +28,28 @@ describe('mechanism WGSL', () => {
   });
 
   // The per-step blocks hold fields in locals: loaded when read before every path assigns
-  // them, stored when assigned; mechanisms whose FUNCTIONs or Newton solves read fields in
-  // memory keep every access in memory.
+  // them, stored when assigned and read later (by a block before assigning it, or by the host:
+  // probes, vref); parameters with one value in the group are f32 constants; mechanisms whose
+  // FUNCTIONs or Newton solves read fields in memory keep every access in memory.
   it('holds fields in locals in the per-step blocks', () => {
-    const wgsl = (name: string) => mechanismWgsl(lowerMechanism(MECHANISM_DEFS[name], { tablesOn: new Set(['usetable_hh']) }));
+    const lowered = (name: string) => lowerMechanism(MECHANISM_DEFS[name], { tablesOn: new Set(['usetable_hh']) });
     const entry = (code: string, name: string) => code.slice(code.indexOf(`fn ${name}(`), code.indexOf('\n}\n', code.indexOf(`fn ${name}(`)));
-    const current = entry(wgsl('hh'), 'current');
+    const current = entry(mechanismWgsl(lowered('hh')), 'current');
     expect(current).toMatch(/var field_m = fields\[6u \* group.count \+ k\];/);
     expect(current).toMatch(/var field_gna: f32;/);
-    expect(current).toMatch(/fields\[9u \* group.count \+ k\] = field_gna;/);
+    expect(current).not.toMatch(/fields\[9u \* group.count \+ k\] =/); // gna: nobody reads it
     expect(current).not.toMatch(/fields\[6u \* group.count \+ k\] =/);
-    expect(current.match(/fields\[/g)!.length).toBe(9 + 5);
+    expect(current.match(/fields\[/g)!.length).toBe(9);
+    const recorded = entry(mechanismWgsl(lowered('hh'), { observed: new Set(['gna']) }), 'current');
+    expect(recorded).toMatch(/fields\[9u \* group.count \+ k\] = field_gna;/);
+    const specialised = entry(mechanismWgsl(lowered('hh'), { constants: new Map([['gnabar', 0.12], ['el', -70]]) }), 'current');
+    expect(specialised).toContain('((((f32(0.12) * field_m) * field_m) * field_m) * field_h)');
+    expect(specialised).toContain('(v - f32((-70.0)))');
+    expect(specialised.match(/fields\[/g)!.length).toBe(7);
+    // the states carry from step to step: stored
+    expect(entry(mechanismWgsl(lowered('hh')), 'state')).toMatch(/fields\[6u \* group.count \+ k\] = field_m;/);
     // Izhi2003a's derivimplicit Newton reads the states in memory
-    expect(entry(wgsl('Izhi2003a'), 'state')).not.toMatch(/field_/);
+    expect(entry(mechanismWgsl(lowered('Izhi2003a')), 'state')).not.toMatch(/field_/);
   });
 
   it('fills declared slots only', () => {

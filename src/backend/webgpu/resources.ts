@@ -1,6 +1,6 @@
 /// <reference types="@webgpu/types" />
 import type { CompiledModel } from '../../compile/index.ts';
-import { buildTable, fillSlots, mechanismWgsl, type LoweredMechanism } from '../../mech/index.ts';
+import { assignedFields, buildTable, fillSlots, mechanismWgsl, type LoweredMechanism, type WgslSpecialization } from '../../mech/index.ts';
 import { SHADERS } from '../../shaders.gen.ts';
 import { shapeWgsl } from './cell-shape.ts';
 import { KernelCache, STEP_BYTES, type Kernel } from './kernels.ts';
@@ -182,7 +182,7 @@ export class GpuResources {
       this.buffer('ring'),
       this.make(`watch${i}`, 4 * Math.max(1, mech.watches.length * count), S),
     ];
-    const code = mechanismWgsl(mech);
+    const code = mechanismWgsl(mech, specialization(mech, g.fields, count, layout.probeSources.get(i) ?? [], layout.vrefField[i]));
     const kinds = ['uniform', 'step', 'write', 'read', 'read', 'read', 'write', 'write', 'write', 'write'] as const;
     const entries: Array<keyof GroupGpu['kernels']> = ['initial'];
     if (mech.watches.length > 0 || mech.initEvent.stmts.length > 0) entries.push('init_event');
@@ -223,6 +223,26 @@ export class GpuResources {
     };
     return { kernels: { initial: await bound('initial', 0) }, artificialReceive: [await bound('receive', 0), await bound('receive', 1)], count, fields };
   }
+}
+
+/**
+ * What group i's WGSL may rely on: parameters with one value in every instance become
+ * constants (their f32 values; one fewer per-instance load each), and the fields the host's
+ * kernels read (probes, the vref variable) are named so they are always stored.
+ */
+function specialization(mech: LoweredMechanism, fields: Record<string, Float64Array>, count: number, probePairs: number[], vrefField: number): WgslSpecialization {
+  const assigned = assignedFields(mech);
+  const constants = new Map<string, number>();
+  for (const [name, values] of Object.entries(fields)) {
+    if (assigned.has(name) || values.length === 0) continue;
+    const v = Math.fround(values[0]);
+    if (values.every((x) => Math.fround(x) === v)) constants.set(name, v);
+  }
+  const names = Object.keys(fields);
+  const observed = new Set<string>();
+  for (let j = 0; j < probePairs.length; j += 2) observed.add(names[Math.floor(probePairs[j] / count)]);
+  if (vrefField >= 0) observed.add(names[vrefField]);
+  return { constants, observed };
 }
 
 /** The Group uniform of shaders/templates/mechanism.wgsl. */
