@@ -35,6 +35,9 @@ export function loadNetwork(input: string | Obj, options: LoadOptions = {}, sour
   if (!saved || !Array.isArray(saved.cells)) throw new LoadError(`${source}: no net.cells (save with simConfig.saveDataInclude containing 'netCells')`);
   if (!isObj(saved.params)) throw new LoadError(`${source}: no net.params: NetPyNE's loadSimulate needs the netParams too (saveDataInclude 'netParams')`);
   const cells = saved.cells as Obj[];
+  if (cells.some((c) => Array.isArray(c.conns) && (c.conns as unknown[]).some(Array.isArray))) {
+    throw new LoadError(`${source}: net.cells holds connections in NetPyNE's compactConnFormat, which spikegpu does not load (save with simConfig.compactConnFormat = false)`);
+  }
   const netParams = { ...saved.params };
   netParams.popParams = reorder(netParams.popParams as Obj, popOrder(saved, cells));
   netParams.connParams = reorder(netParams.connParams as Obj, labelsInOrder(cells));

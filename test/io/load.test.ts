@@ -65,6 +65,11 @@ describe('refuses files whose net.cells differ from their netParams', () => {
     raw.net.cells[3].secs.soma.geom.L = 20;
     expect(() => loadNetwork(raw)).toThrow('saved data: net.cells[3].secs.soma.geom.L = 20, but its netParams give 18.8');
   });
+  it('says that compactConnFormat files are not loaded', () => {
+    const raw = original();
+    raw.net.cells[0].conns = [[0, 'soma', 0.5, 'exc', 0.01, 5]];
+    expect(() => loadNetwork(raw)).toThrow("compactConnFormat, which spikegpu does not load");
+  });
   it('needs net.params and net.cells', () => {
     const raw = original();
     delete raw.net.params;
