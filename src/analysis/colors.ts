@@ -12,6 +12,12 @@ export function listColor(i: number): string {
   return rgb(COLOR_LIST[((i % COLOR_LIST.length) + COLOR_LIST.length) % COLOR_LIST.length]);
 }
 
+/** `label`'s colour: popColors[label] when the user gave one, else colorList[index]. */
+export function popColor(popColors: unknown, label: string, index: number, path: string): string {
+  if (popColors && typeof popColors === 'object' && label in popColors) return userColor((popColors as Record<string, unknown>)[label], `${path}.popColors.${label}`);
+  return listColor(index);
+}
+
 /** A user colour: an [r, g, b] list of 0-1 floats (matplotlib) or a CSS colour name/hex string. */
 export function userColor(value: unknown, path: string): string {
   if (typeof value === 'string' && value.length > 0) return value;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { formatDiagnostic, loadSpec, SpecError, type Diagnostic, type ModelSpec } from '../spec/index.ts';
 
-/** Reads a spec file; a missing file or bad JSON becomes one diagnostic. */
-export function readSpecFile(path: string): ModelSpec | Diagnostic[] {
-  let text: string;
+/** Reads a spec file (or takes its already parsed content); a missing file or bad JSON becomes one diagnostic. */
+export function readSpecFile(path: string, parsed?: Record<string, unknown>): ModelSpec | Diagnostic[] {
+  let text: string | Record<string, unknown>;
   try {
-    text = readFileSync(path, 'utf8');
+    text = parsed ?? readFileSync(path, 'utf8');
   } catch (e) {
     return [{ severity: 'error', path, message: `cannot read: ${(e as Error).message}` }];
   }

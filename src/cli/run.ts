@@ -36,7 +36,8 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
   const duration = options.duration === undefined ? undefined : Number(options.duration);
   if (duration !== undefined && !(duration > 0)) return usage(`--duration must be a positive number of ms (got '${options.duration}')`);
   try {
-    const net = savedNetwork(path, duration, options) ?? specNetwork(path, duration, options);
+    const raw = parsedFile(path);
+    const net = savedNetwork(raw, path, duration, options) ?? specNetwork(raw, path, duration, options);
     if (typeof net === 'number') return net;
     const simConfig = net.data.simConfig;
     if (!options.quiet) {
@@ -85,23 +86,26 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
   }
 }
 
-/** A NetPyNE saved-data file with net.cells: its network as saved (NetPyNE's loadSimulate); null for any other file. */
-function savedNetwork(path: string, duration: number | undefined, options: RunOptions): Network | null {
-  let raw: Record<string, unknown>;
+/** The file's JSON (a binary simData read back in), or undefined when it cannot be read or parsed: the spec path reports why. */
+function parsedFile(path: string): Record<string, unknown> | undefined {
   try {
-    raw = readSavedData(path);
+    return readSavedData(path);
   } catch {
-    return null; // not readable as saved data: reported by the spec path
+    return undefined;
   }
-  const net = raw.net as Record<string, unknown> | undefined;
-  if (!net || !Array.isArray(net.cells)) return null;
+}
+
+/** A NetPyNE saved-data file with net.cells: its network as saved (NetPyNE's loadSimulate); null for any other file. */
+function savedNetwork(raw: Record<string, unknown> | undefined, path: string, duration: number | undefined, options: RunOptions): Network | null {
+  const net = raw?.net as Record<string, unknown> | undefined;
+  if (!raw || !net || !Array.isArray(net.cells)) return null;
   if (!options.quiet) console.log(`loading the network saved in ${path} (net.cells: ${net.cells.length} cells), as NetPyNE's loadSimulate`);
   return loadNetwork(raw, { simConfig: duration === undefined ? {} : { duration, tstop: duration } }, path);
 }
 
 /** The network of a spec file; an exit code when the spec has errors. */
-function specNetwork(path: string, duration: number | undefined, options: RunOptions): Network | number {
-  const spec = readSpecFile(path);
+function specNetwork(raw: Record<string, unknown> | undefined, path: string, duration: number | undefined, options: RunOptions): Network | number {
+  const spec = readSpecFile(path, raw);
   if (Array.isArray(spec)) {
     printDiagnostics(spec);
     return 1;

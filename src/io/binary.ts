@@ -1,4 +1,5 @@
 import type { SimData } from '../sim/sim-data.ts';
+import { isPlainObject } from '../spec/deep-ordered.ts';
 
 // The compact form of simData for large runs: spike times, gids, the time axis and every trace
 // as little-endian typed arrays in one binary file, and a JSON sidecar (NetPyNE's saved-data
@@ -52,20 +53,16 @@ export function unpackSimData(json: Record<string, unknown>, bytes: Uint8Array, 
   for (const [key, value] of Object.entries(json)) {
     if (key === BINARY_FILE_KEY) continue;
     if (isRef(value)) out[key] = read(value, `${source}.${key}`);
-    else if (isObject(value) && Object.values(value).every(isRef)) out[key] = Object.fromEntries(Object.entries(value).map(([cell, r]) => [cell, read(r as BinaryRef, `${source}.${key}.${cell}`)]));
+    else if (isPlainObject(value) && Object.values(value).every(isRef)) out[key] = Object.fromEntries(Object.entries(value).map(([cell, r]) => [cell, read(r as BinaryRef, `${source}.${key}.${cell}`)]));
     else out[key] = value;
   }
   return out as SimData;
 }
 
 function isTraceSet(v: unknown): v is Record<string, number[]> {
-  return isObject(v) && Object.keys(v).length > 0 && Object.values(v).every((s) => Array.isArray(s) && s.every((x) => typeof x === 'number'));
+  return isPlainObject(v) && Object.keys(v).length > 0 && Object.values(v).every((s) => Array.isArray(s) && s.every((x) => typeof x === 'number'));
 }
 
 function isRef(v: unknown): v is BinaryRef {
-  return isObject(v) && Array.isArray(v.$binary) && v.$binary.length === 3;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return isPlainObject(v) && Array.isArray(v.$binary) && v.$binary.length === 3;
 }

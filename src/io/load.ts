@@ -1,5 +1,6 @@
 import { create } from '../sim/create.ts';
 import type { Network } from '../network/index.ts';
+import { isPlainObject } from '../spec/deep-ordered.ts';
 import { parseOrderedJson } from '../spec/json.ts';
 
 // NetPyNE's loadSimulate for a saved-data file with `net.cells` (a network NetPyNE, or
@@ -33,7 +34,7 @@ export function loadNetwork(input: string | Obj, options: LoadOptions = {}, sour
   const raw = (typeof input === 'string' ? parseOrderedJson(input, source) : input) as Obj;
   const saved = raw.net as Obj | undefined;
   if (!saved || !Array.isArray(saved.cells)) throw new LoadError(`${source}: no net.cells (save with simConfig.saveDataInclude containing 'netCells')`);
-  if (!isObj(saved.params)) throw new LoadError(`${source}: no net.params: NetPyNE's loadSimulate needs the netParams too (saveDataInclude 'netParams')`);
+  if (!isPlainObject(saved.params)) throw new LoadError(`${source}: no net.params: NetPyNE's loadSimulate needs the netParams too (saveDataInclude 'netParams')`);
   const cells = saved.cells as Obj[];
   if (cells.some((c) => Array.isArray(c.conns) && (c.conns as unknown[]).some(Array.isArray))) {
     throw new LoadError(`${source}: net.cells holds connections in NetPyNE's compactConnFormat, which spikegpu does not load (save with simConfig.compactConnFormat = false)`);
@@ -41,7 +42,7 @@ export function loadNetwork(input: string | Obj, options: LoadOptions = {}, sour
   const netParams = { ...saved.params };
   netParams.popParams = reorder(netParams.popParams as Obj, popOrder(saved, cells));
   netParams.connParams = reorder(netParams.connParams as Obj, labelsInOrder(cells));
-  const simConfig = { ...(isObj(raw.simConfig) ? raw.simConfig : {}), ...options.simConfig };
+  const simConfig = { ...(isPlainObject(raw.simConfig) ? raw.simConfig : {}), ...options.simConfig };
   const net = create({ netParams, simConfig }, { onWarning: options.onWarning });
   reconcile(net, cells, source);
   return net;
@@ -116,7 +117,7 @@ function firstDifference(saved: unknown, made: unknown, path: string): { path: s
     }
     return null;
   }
-  if (isObj(saved) && isObj(made)) {
+  if (isPlainObject(saved) && isPlainObject(made)) {
     for (const k of Object.keys(saved)) {
       const d = firstDifference(saved[k], made[k], `${path}.${k}`);
       if (d) return d;
@@ -129,16 +130,16 @@ function firstDifference(saved: unknown, made: unknown, path: string): { path: s
 /** JSON with object keys sorted (NetPyNE's saveJSON order), for comparing. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (isObj(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  if (isPlainObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
   return JSON.stringify(v) ?? 'null';
 }
 
 /** Population labels by their first gid (net.pops' cellGids, else the cells' tags). */
 function popOrder(saved: Obj, cells: Obj[]): string[] {
   const first = new Map<string, number>();
-  if (isObj(saved.pops)) {
+  if (isPlainObject(saved.pops)) {
     for (const [label, pop] of Object.entries(saved.pops)) {
-      const gids = isObj(pop) && Array.isArray(pop.cellGids) ? (pop.cellGids as number[]) : [];
+      const gids = isPlainObject(pop) && Array.isArray(pop.cellGids) ? (pop.cellGids as number[]) : [];
       first.set(label, gids.length > 0 ? Math.min(...gids) : Infinity);
     }
   }
@@ -163,8 +164,4 @@ function reorder(dict: Obj | undefined, order: string[]): Obj {
   for (const k of order) if (k in dict) out[k] = dict[k];
   for (const k of Object.keys(dict)) if (!(k in out)) out[k] = dict[k];
   return out;
-}
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,6 +1,6 @@
-import type { Expr } from '../expr/ast.ts';
+import { walk, type Expr } from '../expr/ast.ts';
 import { assignedNames, readNames, type Stmt } from './lang.ts';
-import type { LoweredMechanism } from './lower.ts';
+import type { LoweredBlock, LoweredMechanism } from './lower.ts';
 
 // Which per-instance fields a mechanism's per-step WGSL keeps in registers, loads and stores
 // (wgsl-module.ts): a flow analysis over the statement trees (which names every path assigns
@@ -50,7 +50,7 @@ export function fieldsInLocals(mech: LoweredMechanism, fieldIndex: Map<string, n
 function definedAfter(mech: LoweredMechanism, stmts: Stmt[], defined: Set<string>, flow: { newton: boolean; readFirst: Set<string>; assigned: Set<string> }): Set<string> {
   let d = new Set(defined);
   const reads = (names: Set<string>) => names.forEach((x) => { if (!d.has(x)) flow.readFirst.add(x); });
-  const exprReads = (exprs: Expr[]) => reads(readNames(exprs.map((expr): Stmt => ({ kind: 'assign', target: '', expr }))));
+  const exprReads = (exprs: Expr[]) => reads(exprNames(exprs));
   const assign = (x: string) => { d.add(x); flow.assigned.add(x); };
   for (const s of stmts) {
     switch (s.kind) {
@@ -80,8 +80,7 @@ function definedAfter(mech: LoweredMechanism, stmts: Stmt[], defined: Set<string
  */
 export function liveFields(mech: LoweredMechanism, observed: ReadonlySet<string>): Set<string> {
   const live = new Set(observed);
-  const blocks = [mech.initial, mech.breakpoint, mech.state, mech.receive, mech.initEvent, ...mech.watches.map((w) => w.handler)];
-  for (const b of blocks) {
+  for (const b of allBlocks(mech)) {
     const flow = { newton: false, readFirst: new Set<string>(), assigned: new Set<string>() };
     definedAfter(mech, b.stmts, new Set(), flow);
     flow.readFirst.forEach((x) => live.add(x));
@@ -89,17 +88,26 @@ export function liveFields(mech: LoweredMechanism, observed: ReadonlySet<string>
   }
   for (const f of mech.functions) readNames(f.body, live);
   for (const t of mech.tables) readNames(t.body, live);
-  const conditions = mech.watches.flatMap((w) => [w.left, w.right, ...(w.armedIf ? [w.armedIf] : [])]);
-  readNames(conditions.map((expr): Stmt => ({ kind: 'assign', target: '', expr })), live);
+  exprNames(mech.watches.flatMap((w) => [w.left, w.right, ...(w.armedIf ? [w.armedIf] : [])]), live);
   return live;
 }
 
 /** Names some block of the mechanism assigns (the rest of its fields are parameters). */
 export function assignedFields(mech: LoweredMechanism): Set<string> {
   const out = new Set<string>();
-  const blocks = [mech.initial, mech.breakpoint, mech.state, mech.receive, mech.initEvent, ...mech.watches.map((w) => w.handler)];
-  for (const b of blocks) assignedNames(b.stmts, out);
+  for (const b of allBlocks(mech)) assignedNames(b.stmts, out);
   for (const f of mech.functions) assignedNames(f.body, out);
   for (const t of mech.tables) t.outputs.forEach((o) => out.add(o));
+  return out;
+}
+
+/** Every block of statements the mechanism runs. */
+function allBlocks(mech: LoweredMechanism): LoweredBlock[] {
+  return [mech.initial, mech.breakpoint, mech.state, mech.receive, mech.initEvent, ...mech.watches.map((w) => w.handler)];
+}
+
+/** Names the expressions read (added to `out`). */
+function exprNames(exprs: Expr[], out = new Set<string>()): Set<string> {
+  for (const e of exprs) walk(e, (n) => { if (n.kind === 'name') out.add(n.name); });
   return out;
 }

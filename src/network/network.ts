@@ -57,12 +57,20 @@ export class Network {
     return this.gidIndex.get(gid) ?? -1;
   }
 
-  cell(i: number): CellView {
+  /** Cell i's tags as NetPyNE records them (pop, cellType, x, y, z, xnorm, ...; label with includeParamsLabel). */
+  cellTags(i: number): Record<string, unknown> {
     const d = this.data;
     if (!(i >= 0 && i < d.cells.count)) throw new RangeError(`cell index ${i} out of range [0, ${d.cells.count})`);
     const tags = cellTags(d.pops, d.cells, i, d.netParams.popTagsCopiedToCells ?? []);
     const t = d.cells.template[i];
     if (t >= 0 && d.simConfig.includeParamsLabel) tags.label = [...d.templates[t].ruleLabels];
+    return tags;
+  }
+
+  cell(i: number): CellView {
+    const d = this.data;
+    const tags = this.cellTags(i);
+    const t = d.cells.template[i];
     const view: CellView = {
       gid: d.cells.gid[i],
       tags,

@@ -1,4 +1,4 @@
-import { listColor, userColor } from '../colors.ts';
+import { popColor } from '../colors.ts';
 import type { FigureInput } from '../figure.ts';
 import { expandEachPop, resolveInclude } from '../include.ts';
 import { spikesOf, stimTrains } from '../spikes.ts';
@@ -28,8 +28,8 @@ export function includeGroups(input: FigureInput, include: unknown, popColors: u
     const stims = stimTrains(input.simData, sel.stims);
     for (const s of stims) for (const t of s.times) if (t >= t0 && t <= t1) { spikes.times.push(t); spikes.gids.push(-1); }
     const label = typeof entry === 'string' ? entry : JSON.stringify(entry);
-    const custom = popColors && typeof popColors === 'object' && label in popColors ? userColor((popColors as Record<string, unknown>)[label], `${path}.popColors.${label}`) : null;
-    const color = custom ?? (entry === 'allCells' || entry === 'all' ? 'black' : pops.includes(label) ? listColor(pops.indexOf(label)) : listColor(i));
+    const all = (entry === 'allCells' || entry === 'all') && !(popColors && typeof popColors === 'object' && label in popColors);
+    const color = all ? 'black' : popColor(popColors, label, pops.includes(label) ? pops.indexOf(label) : i, path);
     return { label, color, size: sel.cells.length + stims.length, gids: sel.cells, times: spikes.times, spikeGids: spikes.gids };
   });
 }

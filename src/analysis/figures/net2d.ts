@@ -1,4 +1,4 @@
-import { listColor, userColor } from '../colors.ts';
+import { popColor } from '../colors.ts';
 import { Axes, drawLegend, legendWidth, plotBox } from '../draw/frame.ts';
 import { figureFile, numberOption, pixelSize, readOptions, type Figure, type FigureInput } from '../figure.ts';
 import { resolveInclude } from '../include.ts';
@@ -24,7 +24,7 @@ export function plot2Dnet(input: FigureInput, given: unknown, path = 'simConfig.
   const posY = index.map((i) => (o.view === 'xy' ? d.cells.y[i] : d.cells.z[i]));
   const pops = Object.keys(net.pops);
   const popIndex = index.map((i) => d.cells.pop[i]);
-  const colors = pops.map((p, i) => (o.popColors && typeof o.popColors === 'object' && p in o.popColors ? userColor((o.popColors as Record<string, unknown>)[p], `${path}.popColors.${p}`) : listColor(i)));
+  const colors = pops.map((p, i) => popColor(o.popColors, p, i, path));
   const included = new Set(index);
   const synMechs = Object.keys(d.netParams.synMechParams);
   const lines: Array<[number, number, boolean]> = [];

@@ -1,4 +1,4 @@
-import { listColor, userColor } from '../colors.ts';
+import { popColor } from '../colors.ts';
 import { Axes, drawLegend, legendWidth, plotBox, type LegendEntry } from '../draw/frame.ts';
 import { expandEachPop, resolveInclude } from '../include.ts';
 import { countByGid, spikesOf, stimTrains, syncMeasure } from '../spikes.ts';
@@ -108,18 +108,13 @@ function orderCells(input: FigureInput, gids: number[], orderBy: unknown, path: 
   const { net } = input;
   const popOrder = Object.keys(net.pops);
   const key = (g: number): number => {
-    const tags = net.cell(net.indexOfGid(g)).tags;
+    const tags = net.cellTags(net.indexOfGid(g));
     const v = orderBy === 'pop' ? popOrder.indexOf(String(tags.pop)) : tags[orderBy];
     if (typeof v !== 'number') throw new Error(`${path}: '${orderBy}' is not a numeric tag of cell ${g} (NetPyNE orders by gid then; spikegpu asks for a valid tag)`);
     return v;
   };
   const keys = new Map(gids.map((g) => [g, key(g)]));
   return [...gids].sort((a, b) => keys.get(a)! - keys.get(b)! || a - b);
-}
-
-function popColor(popColors: unknown, label: string, i: number, path: string): string {
-  if (popColors && typeof popColors === 'object' && label in popColors) return userColor((popColors as Record<string, unknown>)[label], `${path}.popColors.${label}`);
-  return listColor(i);
 }
 
 /** Synapses (NetCons, NetStim ones included) onto each cell, by gid (NetPyNE's len(cell.conns)). */

@@ -38,7 +38,7 @@ export function plotTraces(input: FigureInput, given: unknown, path = 'simConfig
     return ys ? ys.slice(from, to) : null;
   };
   const recorded = gids.filter((g) => traces.some((t) => samples(t, g)));
-  const popOf = (g: number) => String(net.cell(net.indexOfGid(g)).tags.pop);
+  const popOf = (g: number) => String(net.cellTags(net.indexOfGid(g)).pop);
   const ylim = o.ylim === null ? null : (o.ylim as [number, number]);
   if (ylim !== null && !(Array.isArray(ylim) && ylim.length === 2 && ylim.every((x) => typeof x === 'number'))) throw new Error(`${path}.ylim: ${JSON.stringify(o.ylim)} is not [min, max]`);
   const panels: Array<{ key: string; axes: Array<{ title?: string; ylabel: string; series: Series[] }> }> = [];
