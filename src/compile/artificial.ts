@@ -3,7 +3,7 @@ import type { GroupBuilder } from './groups.ts';
 
 // Event-driven artificial cells (IntFire1/2/4 populations): one mechanism instance per cell,
 // with no node, holding the parameters NEURON's object ends up with. NetStim and VecStim
-// populations are fixed spike trains instead (inputs.ts compileTrains).
+// populations are fixed spike trains instead (trains.ts).
 
 /** Models simulated as fixed spike trains, not as mechanism instances. */
 export const TRAIN_MODELS: ReadonlySet<string> = new Set(['NetStim', 'VecStim']);

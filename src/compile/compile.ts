@@ -4,7 +4,8 @@ import { compileArtificialCells } from './artificial.ts';
 import { compileCells } from './cells.ts';
 import { CompileError } from './errors.ts';
 import { GroupBuilder } from './groups.ts';
-import { compileClamps, compileSynapses, compileTrains } from './inputs.ts';
+import { compileClamps, compileSynapses } from './inputs.ts';
+import { compileTrains } from './trains.ts';
 import type { CompiledModel } from './model.ts';
 import { compileProbes, selectRecordedCells } from './probes.ts';
 

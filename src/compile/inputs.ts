@@ -1,17 +1,15 @@
-import { crLog, crPow } from '../math/libm.ts';
 import { modifiedSynMechParams, type NetworkData } from '../network/index.ts';
-import { hashStr, netStimNoiseStream, netStimTrain, Random123Stream } from '../rng/index.ts';
-import { MECHANISMS, SYNMECH_RESERVED_KEYS, type SimConfigData } from '../spec/index.ts';
+import { MECHANISMS, SYNMECH_RESERVED_KEYS } from '../spec/index.ts';
 import { TRAIN_MODELS, type ArtificialCells } from './artificial.ts';
 import type { CellNodes } from './cells.ts';
 import { CompileError } from './errors.ts';
 import type { GroupBuilder } from './groups.ts';
-import type { NetConTable, TrainTable } from './model.ts';
+import type { NetConTable } from './model.ts';
 import { stableOrderBy } from '../network/columns.ts';
 
 // Synapses and stimuli: one synMech instance per connection (NetPyNE's oneSynPerNetcon), one
-// NetCon per connection from its source, clamp stimuli as point processes, and the spike
-// trains of NetStim stimuli and NetStim/VecStim populations, fixed before the run.
+// NetCon per connection from its source, clamp stimuli as point processes (the spike trains of
+// NetStim stimuli and NetStim/VecStim populations are trains.ts).
 
 const STIM_KEYS = new Set(['label', 'source', 'sec', 'loc', 'type']);
 
@@ -118,53 +116,4 @@ export function compileClamps(d: NetworkData, cellNodes: CellNodes, groups: Grou
 function arrayParamSize(mech: string, param: string): number {
   const p = MECHANISMS[mech]?.params[param]?.default;
   return Array.isArray(p) ? p.length : 0;
-}
-
-/** All spikes of fixed trains up to `until` [ms], merged in time order (ties: source order). */
-export function compileTrains(d: NetworkData, cfg: SimConfigData, until: number): TrainTable {
-  const source: number[] = [];
-  const time: number[] = [];
-  const add = (s: number, times: ArrayLike<number>) => {
-    for (let k = 0; k < times.length; k++) {
-      if (times[k] > until) break;
-      source.push(s);
-      time.push(times[k]);
-    }
-  };
-  const noise = (ids: [number, number, number]) => noiseStream(ids, cfg);
-  const { stims, pointCells, cells } = d;
-  for (let r = 0; r < stims.count; r++) {
-    const p = stims.params[r];
-    if (p.type !== 'NetStim') continue;
-    const ids = Array.from(stims.streamIds.subarray(3 * r, 3 * r + 3)) as [number, number, number];
-    // NetPyNE: netstim.interval = params['rate'] ** -1 * 1e3
-    // (after Network.modifyStims the NetStim's interval is the record's interval, as in NetPyNE)
-    const interval = typeof p.interval === 'number' ? p.interval : crPow(p.rate as number, -1) * 1e3;
-    add(cells.count + r, netStimTrain({ interval, number: p.number as number, start: p.start as number, noise: p.noise as number }, noise(ids), until));
-  }
-  for (let r = 0; r < pointCells.cells.length; r++) {
-    const c = pointCells.cells[r];
-    const model = pointCells.model[r];
-    if (model === 'VecStim') {
-      add(c, pointCells.spikeTimes.subarray(pointCells.spikeStart[r], pointCells.spikeStart[r + 1]));
-    } else if (model === 'NetStim') {
-      const m = pointCells.mechParams[r];
-      const seed = (pointCells.params[r].seed as number) ?? cfg.seeds.stim;
-      add(c, netStimTrain({ interval: m.interval, number: m.number, start: m.start, noise: m.noise }, noise([hashStr('NetStim'), cells.gid[c], seed]), until));
-    }
-  }
-  const order = Array.from(time.keys()).sort((a, b) => time[a] - time[b] || source[a] - source[b]);
-  return { count: order.length, source: Int32Array.from(order, (k) => source[k]), time: Float64Array.from(order, (k) => time[k]) };
-}
-
-/**
- * NetPyNE preRun: Random123(hashStr('NetStim'), gid, seed), negexp(1) (uses draw 0),
- * noiseFromRandom; with cfg.random123, noiseFromRandom123 on the same ids (no draw used),
- * and cfg.rand123GlobalIndex as the global index.
- */
-function noiseStream(ids: [number, number, number], cfg: SimConfigData): { repick(): number } {
-  const globalIndex = cfg.rand123GlobalIndex ?? 0;
-  if (!cfg.random123) return netStimNoiseStream(ids[0], ids[1], ids[2], globalIndex);
-  const stream = new Random123Stream(ids[0], ids[1], ids[2], globalIndex);
-  return { repick: () => -crLog(stream.nextDouble()) };
 }

@@ -24,9 +24,10 @@ export function selectRecordedCells(d: NetworkData, selectors: ReadonlyArray<Cel
       if (p === undefined) throw new CompileError('simConfig.recordCells', sel, `no population '${sel}' (populations: ${d.pops.map((x) => x.label).join(', ')})`);
       for (let k = 0; k < d.pops[p].cellCount; k++) chosen.add(d.pops[p].firstCell + k);
     } else {
+      // [pop, index]: cells of pop by index; an undefined pop selects nothing (sim/utils.py getCellsList)
       const [label, which] = sel;
       const p = popIndex.get(label);
-      if (p === undefined) throw new CompileError('simConfig.recordCells', sel, `no population '${label}'`);
+      if (p === undefined) continue;
       for (const k of Array.isArray(which) ? which : [which]) if (k < d.pops[p].cellCount) chosen.add(d.pops[p].firstCell + k);
     }
   }

@@ -133,6 +133,9 @@ function createPointCells(pops: Population[], infos: Array<PointPopInfo | null>,
       const perCell = { ...info.params };
       const spkTimes = pop.tags.spkTimes as number[] | number[][] | undefined;
       if (spkTimes !== undefined) perCell.spkTimes = Array.isArray(spkTimes[0]) ? (spkTimes as number[][])[i] : spkTimes;
+      // pop.py createCellsList: a VecStim cell of a cellsList takes its entry's spkTimes
+      const listed = (pop.tags.cellsList as Array<Record<string, unknown>> | undefined)?.[i];
+      if (listed && info.model === 'VecStim') perCell.spkTimes = listed.spkTimes;
       const result = createPointCell({
         cell: c, gid: cells.gid[c], pop: pop.label, cellType: pop.tags.cellType as string | undefined, model: info.model,
         params: perCell, fromPop: info.fromPop,

@@ -1,4 +1,4 @@
-import { Diagnostics, loadSpec, NetParams, SimConfig, validateStructure, type ModelSpec, type SpecInput, type ValidationScope } from '../spec/index.ts';
+import { Diagnostics, loadSpec, NetParams, normalizePythonFlags, SimConfig, validateStructure, type ModelSpec, type SpecInput, type ValidationScope } from '../spec/index.ts';
 import { checkStringFunctions } from './check-functions.ts';
 
 export interface ValidationResult extends ModelSpec {
@@ -8,6 +8,7 @@ export interface ValidationResult extends ModelSpec {
 /**
  * Every check short of building: the spec's structure and references, unsupported options, and
  * every string function against its site's variables. Nothing stops at the first problem.
+ * Python-typed switches (1/0/None) are first replaced by the booleans NetPyNE reads them as.
  * `scope: 'network'` limits simConfig checks to what network creation uses.
  */
 export function validateModel(input: SpecInput | (ModelSpec & { warnings?: Diagnostics }), scope: ValidationScope = 'all'): ValidationResult {
@@ -17,6 +18,7 @@ export function validateModel(input: SpecInput | (ModelSpec & { warnings?: Diagn
     : loadSpec(input as SpecInput);
   const diagnostics = new Diagnostics();
   diagnostics.list.push(...warnings.list);
+  normalizePythonFlags(netParams, simConfig, diagnostics);
   validateStructure(netParams, simConfig, scope, diagnostics);
   checkStringFunctions(netParams, diagnostics);
   return { netParams, simConfig, diagnostics };

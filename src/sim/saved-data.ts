@@ -1,17 +1,18 @@
 import type { Network } from '../network/index.ts';
+import type { SAVED_DATA_PARTS } from '../spec/index.ts';
 import type { SimData } from './sim-data.ts';
 
 // NetPyNE's saved-data layout (sim/save.py saveData), as JSON text chunks so large networks
 // stream: {"net": {"cells", "pops", "params"}, "simConfig", "simData", "netpyne_version"}, with
 // the parts simConfig.saveDataInclude names ('netCells', 'netPops', 'netParams', 'simConfig',
-// 'simData'; default all).
+// 'simData', and 'net' for both netCells and netPops; default all). Other names are ignored,
+// as NetPyNE ignores them (validation warns).
 
-const PARTS = ['netParams', 'netCells', 'netPops', 'simConfig', 'simData'] as const;
+type Part = Exclude<(typeof SAVED_DATA_PARTS)[number], 'net'>;
 
 export function* savedDataChunks(net: Network, simData: SimData | null, include: readonly string[] = net.data.simConfig.saveDataInclude): Generator<string> {
-  const unknown = include.filter((p) => !(PARTS as readonly string[]).includes(p));
-  if (unknown.length > 0) throw new Error(`simConfig.saveDataInclude: unknown part(s) ${unknown.join(', ')} (expected ${PARTS.join(', ')})`);
-  const has = (p: (typeof PARTS)[number]) => include.includes(p);
+  // sim/save.py:150: 'net' in include -> include.extend(['netPops', 'netCells'])
+  const has = (p: Part) => include.includes(p) || ((p === 'netCells' || p === 'netPops') && include.includes('net'));
   const top: string[] = [];
   if (has('netCells') || has('netPops') || has('netParams')) {
     yield '{"net": {';

@@ -13,3 +13,6 @@ export {
 } from './catalog.ts';
 export { validateStructure, numericNetParams, SpecIndex, type ValidationScope } from './validate/index.ts';
 export { POP_STRUCTURE_KEYS, POINT_CELL_EXTRAS } from './validate/pops.ts';
+export { SAVED_DATA_PARTS } from './schema/sim-config.ts';
+export { normalizePythonFlags } from './python-values.ts';
+export { pyTruthy } from './py-truthy.ts';

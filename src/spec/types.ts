@@ -331,7 +331,7 @@ export interface SimConfigData {
   saveDpk: boolean;
   saveHDF5: boolean;
   saveDat: boolean;
-  backupCfgFile: string[];
+  backupCfgFile: string[] | null;
   validateNetParams: boolean;
   analysis: OrderedDict<boolean | Record<string, unknown>>;
   /** spikegpu: NetPyNE quirks to reproduce (default) or correct. */

@@ -28,6 +28,9 @@ export class EventQueue {
   private nextSeq = 0;
   /** Boundary being delivered (events for earlier boundaries are errors). */
   private current = 0;
+  /** In the open bucket: entries of `order` delivered, and entries sorted into it. */
+  private position = 0;
+  private sorted = 0;
 
   constructor(private readonly slots: number) {
     this.group = Array.from({ length: slots }, () => new Int32Array(16));
@@ -63,29 +66,43 @@ export class EventQueue {
     this.cancelled.add(seq);
   }
 
-  /**
-   * Calls deliver for each event of boundary `step` in time order, then empties the bucket.
-   * `marks` (ascending times) are the boundary's other events (WATCH self-events, recording):
-   * onMark(i) runs before the first queued event later than marks[i].
-   */
-  drain(step: number, deliver: Deliver, marks: Float64Array, markCount: number, onMark: (i: number) => void): void {
+  /** Starts delivering boundary `step`: its bucket, with the events of the heap that belong to it. */
+  open(step: number): void {
     this.current = step;
     this.far.popUntil(step + this.slots - 1, (st, g, k, w, t, f, x, q) => this.store(st, g, k, w, t, f, x, q));
-    const s = step % this.slots;
-    let sorted = 0;
+    this.position = 0;
+    this.sorted = 0;
+  }
+
+  /**
+   * Delivers the open bucket's events with time <= until in time order, events queued meanwhile
+   * included. `marks` (ascending times) are other events of the boundary (WATCH handlers,
+   * recording): onMark(i) runs before the first queued event later than marks[i], and every
+   * mark <= until runs before this returns.
+   */
+  deliverUntil(until: number, deliver: Deliver, marks: Float64Array, markCount: number, onMark: (i: number) => void): void {
+    const s = this.current % this.slots;
     let m = 0;
-    for (let i = 0; i < this.size[s]; i++) {
-      if (sorted < this.size[s]) sorted = this.sortIn(s, i, sorted);
-      const e = this.order[i];
-      const time = this.time[s][e];
-      while (m < markCount && marks[m] <= time) onMark(m++);
+    for (;;) {
+      if (this.sorted < this.size[s]) this.sorted = this.sortIn(s, this.position, this.sorted);
+      const e = this.position < this.size[s] ? this.order[this.position] : -1;
+      const time = e >= 0 ? this.time[s][e] : Infinity;
+      if (m < markCount && marks[m] <= until && marks[m] <= time) {
+        onMark(m++); // it may queue events: look again
+        continue;
+      }
+      if (time > until) return;
+      this.position++;
       const seq = this.seq[s][e];
       if (this.cancelled.size > 0 && this.cancelled.delete(seq)) continue;
       deliver(this.group[s][e], this.instance[s][e], this.weight[s][e], time, this.flag[s][e], this.index[s][e], seq);
     }
-    while (m < markCount) onMark(m++);
-    this.size[s] = 0;
-    this.current = step + 1;
+  }
+
+  /** Ends the open boundary (anything left undelivered is past the run's end). */
+  close(): void {
+    this.size[this.current % this.slots] = 0;
+    this.current++;
   }
 
   /** Inserts entries sorted..size-1 into order[from..] (sorted by time, ties by sequence). */

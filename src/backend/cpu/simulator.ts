@@ -6,18 +6,18 @@ import { EventQueue, type Deliver } from './event-queue.ts';
 import { mechKernels, type Arrays, type EventSink, type MechKernels } from './mech-kernels.ts';
 
 // The CPU reference backend: NEURON's fixed step (DESIGN §3), in NEURON's order.
-//   finitialize: v = v_init/vinit, INITIAL blocks, flag-1 events (WATCH arming), currents at
-//   t = 0, the first sample.
+//   finitialize: v = v_init/vinit, INITIAL blocks, flag-1 events (WATCH arming), the events at
+//   t = 0, currents at t = 0, the first sample, then the first step's checks and deliveries.
 //   step n (t_n -> t_{n+1}): t += dt/2; currents (nrn_cur); cable solve; t += dt/2; states
 //   (nrn_state); per-step recording; then boundary n+1.
-//   boundary n < steps: threshold detectors on v(t_n) -> spikes at t_n + 1e-10; WATCH edges -> self-events
-//   at t_n; every event with time <= t_n + dt/2 in time order: NetCon events, fixed-train spikes,
-//   self-events of artificial cells (net_send; net_move moves an instance's latest one), WATCH
-//   handlers, and (NetPyNE's Vector.record(ptr, recordStep)) the samples, whose times are
-//   accumulated (0, Dt, Dt + Dt, ...) as NEURON's record events are. Spikes sent during the
-//   delivery (net_event) reach the same boundary's events when their delay allows.
-//   The last boundary (t = tstop) only delivers the events with time <= tstop (NEURON's closing
-//   delivery of the last step; the next step's checks never happen).
+//   boundary n: first the step's closing delivery (events with time <= t_n), then, unless n is
+//   the last boundary (t = tstop), threshold detectors on v(t_n) -> spikes at t_n + 1e-10, WATCH
+//   edges -> self-events at t_n, and the events with time <= t_n + dt/2. Each delivery is in
+//   time order: NetCon events, fixed-train spikes, self-events of artificial cells (net_send;
+//   net_move moves an instance's latest one), WATCH handlers, and (NetPyNE's
+//   Vector.record(ptr, recordStep)) the samples, whose times are accumulated (0, Dt, Dt + Dt,
+//   ...) as NEURON's record events are. Spikes sent during a delivery (net_event) reach the
+//   same delivery when their delay allows.
 // NEURON's t is accumulated by half steps in double; grid[n] holds those exact values.
 
 /**
@@ -151,12 +151,17 @@ export class CpuSimulator {
     V.set(model.nodes.vInit);
     this.kernels.forEach((k) => k.initial(V, G));
     this.kernels.forEach((k, i) => k.initEvent(V, G, this.armed[i], this.last[i]));
-    this.cable.setup(this.RHS, this.D);
-    for (const i of this.withCurrent) this.kernels[i].current(V, this.RHS, this.D, G);
     this.detectorOn.fill(0);
     this.sample = 0;
+    this.sampleTime = Infinity; // the first sample is taken below, after the currents
+    // finitialize delivers the events at t = 0 (INITIAL's net_send, trains starting at 0) before
+    // the currents and the first record event
+    this.openBoundary(0);
+    this.cable.setup(this.RHS, this.D);
+    for (const i of this.withCurrent) this.kernels[i].current(V, this.RHS, this.D, G);
     this.takeSample();
-    this.boundary(0);
+    if (this.model.steps > 0) this.checkAndDeliver(0);
+    this.queue.close();
   }
 
   /** Advances `count` steps (stopping at the model's end). */
@@ -179,28 +184,47 @@ export class CpuSimulator {
     this.boundary(this.step);
   }
 
-  /** Boundary n: detectors, WATCH edges, then every event due (time <= t_n + dt/2) in time order. */
+  /**
+   * Boundary n, as NEURON's step ends and the next begins: the closing delivery of the step
+   * (nrn_deliver_events: events with time <= t_n), then threshold detectors and WATCH edges
+   * (check_thresh), then the events with time <= t_n + dt/2 (deliver_net_events). The run's
+   * last boundary has only the closing delivery, and the last record event (whose accumulated
+   * time may lie just past tstop).
+   */
   private boundary(n: number): void {
-    const { V, G, grid } = this;
-    G[0] = grid[n];
+    this.openBoundary(n);
+    if (n < this.model.steps) this.checkAndDeliver(n);
+    else if (this.sampleDue(this.grid[n] + 0.5 * this.model.dt)) this.takeSample();
+    this.queue.close();
+  }
+
+  /** Queues the trains due, opens boundary n and delivers its events with time <= t_n. */
+  private openBoundary(n: number): void {
+    const t = this.grid[n];
+    this.G[0] = t;
     this.now = n;
-    this.markCount = 0;
-    // The run ends with the last step's closing delivery: no threshold or WATCH checks there.
-    const last = n === this.model.steps;
-    if (!last) {
-      this.detect(n);
-      for (const i of this.withWatches) this.kernels[i].watchCheck(V, G, this.armed[i], this.last[i], this.fired[i]);
-    }
-    const due = grid[n] + 0.5 * this.model.dt;
-    const sampleDue = this.sampling === 'events' && this.sample < this.samples[0]?.length && this.sampleTime <= due;
-    if (this.withWatches.length > 0 && !last) this.addMark(grid[n], MARK_WATCH);
-    if (sampleDue) this.addMark(this.sampleTime, MARK_SAMPLE);
-    if (this.markCount === 2 && this.marks[1] < this.marks[0]) {
-      this.marks.reverse();
-      this.markKinds.reverse();
-    }
     this.fireTrains(n);
-    this.queue.drain(n, this.deliver, this.marks, this.markCount, this.onMark);
+    this.queue.open(n);
+    this.markCount = 0;
+    if (this.sampleDue(t)) this.addMark(this.sampleTime, MARK_SAMPLE);
+    this.queue.deliverUntil(t, this.deliver, this.marks, this.markCount, this.onMark);
+  }
+
+  /** Detectors and WATCH edges at t_n, then the events with time <= t_n + dt/2. */
+  private checkAndDeliver(n: number): void {
+    const { V, G } = this;
+    this.detect(n);
+    for (const i of this.withWatches) this.kernels[i].watchCheck(V, G, this.armed[i], this.last[i], this.fired[i]);
+    const due = this.grid[n] + 0.5 * this.model.dt;
+    this.markCount = 0;
+    if (this.withWatches.length > 0) this.addMark(this.grid[n], MARK_WATCH);
+    if (this.sampleDue(due)) this.addMark(this.sampleTime, MARK_SAMPLE);
+    this.queue.deliverUntil(due, this.deliver, this.marks, this.markCount, this.onMark);
+  }
+
+  /** Whether NetPyNE's next record event ('events' sampling) falls at or before `time`. */
+  private sampleDue(time: number): boolean {
+    return this.sampling === 'events' && this.sample < (this.samples[0]?.length ?? 0) && this.sampleTime <= time;
   }
 
   private addMark(time: number, kind: number): void {
@@ -297,7 +321,7 @@ export class CpuSimulator {
       const t = model.probes[i].target;
       this.samples[i][k] = t.kind === 'node' ? V[t.node] : this.fields[t.group][t.field][t.instance];
     }
-    this.sampleTimes[k] = this.sampling === 'steps' ? this.grid[this.step] : this.sampleTime;
+    this.sampleTimes[k] = this.sampling === 'steps' || k === 0 ? this.grid[this.step] : this.sampleTime;
     this.sample = k + 1;
     this.sampleTime = k === 0 ? model.recordStep : this.sampleTime + model.recordStep;
   }

@@ -6,6 +6,14 @@ import { didYouMean, joinPath, type Diagnostics } from '../diagnostics.ts';
 
 export const num = z.number({ error: 'expected a number' }).refine(Number.isFinite, 'expected a finite number');
 export const bool = z.boolean({ error: 'expected true or false' });
+/** Schemas of switches that may also carry a value (see python-values.ts). */
+export const FLAG_UNIONS = new WeakSet<object>();
+/** A switch or a value: `false`/`true` (or only `false`: `flag`) or what `other` accepts. */
+export function flagOr<T extends z.ZodType>(other: T, flag: z.ZodType = bool, error?: string) {
+  const schema = z.union([flag, other], error ? { error } : undefined);
+  FLAG_UNIONS.add(schema);
+  return schema;
+}
 export const str = z.string({ error: 'expected a string' });
 export const nonNegative = num.refine((v) => v >= 0, 'expected a number >= 0');
 export const positive = num.refine((v) => v > 0, 'expected a number > 0');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, collection, nonNegative, nonNegativeInt, num, numList, numOrFunc, positive, range, str, strictObject, strOrStrList, unit } from './helpers.ts';
+import { bool, collection, flagOr, nonNegative, nonNegativeInt, num, numList, numOrFunc, positive, range, str, strictObject, strOrStrList, unit } from './helpers.ts';
 
 // Structure of every netParams part. Open-ended parts (mechanism parameters, point-cell
 // parameters, stimulus parameters, conds tags) are typed loosely here and checked against the
@@ -154,13 +154,13 @@ export const netParamsScalars = {
   sizeY: positive,
   sizeZ: positive,
   shape: z.enum(['cuboid', 'cylinder', 'ellipsoid'], { error: "expected 'cuboid', 'cylinder' or 'ellipsoid'" }),
-  rotateCellsRandomly: z.union([bool, range()], { error: 'expected true/false or a range [min, max] of radians' }),
+  rotateCellsRandomly: flagOr(range(), bool, 'expected true/false or a range [min, max] of radians'),
   defineCellShapes: bool,
-  correctBorder: z.union([z.literal(false), z.looseObject({ threshold: z.tuple([nonNegative, nonNegative, nonNegative]) })], { error: 'expected false or {threshold: [x, y, z], ...}' }),
+  correctBorder: flagOr(z.looseObject({ threshold: z.tuple([nonNegative, nonNegative, nonNegative]) }), z.literal(false), 'expected false or {threshold: [x, y, z], ...}'),
   cellsVisualizationSpacingMultiplier: z.tuple([num, num, num]),
   scaleConnWeight: num,
   scaleConnWeightNetStims: num,
-  scaleConnWeightModels: z.union([z.literal(false), z.record(z.string(), num)], { error: 'expected false or {cellModel: factor}' }),
+  scaleConnWeightModels: flagOr(z.record(z.string(), num), z.literal(false), 'expected false or {cellModel: factor}'),
   defaultWeight: num,
   defaultDelay: nonNegative,
   defaultThreshold: num,

@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { bool, nonNegativeInt, num, positive, range, str, strictObject } from './helpers.ts';
+import { pyTruthy } from '../py-truthy.ts';
+import { bool, flagOr, nonNegativeInt, num, positive, range, str, strictObject } from './helpers.ts';
 
 const anyList = z.array(z.unknown(), { error: 'expected a list' });
+
+/** The names simConfig.saveDataInclude may hold ('net': netCells and netPops). */
+export const SAVED_DATA_PARTS = ['netParams', 'net', 'netCells', 'netPops', 'simConfig', 'simData'] as const;
 const selector = z.union([z.number(), str, z.tuple([str, z.union([z.number(), z.array(z.number())])])], {
   error: "expected a gid, a population label, 'all', 'allCells' or [pop, index | [indices]]",
 });
@@ -26,7 +30,7 @@ export const simConfigSchemas = {
   addSynMechs: bool,
   includeParamsLabel: bool,
   gatherOnlySimData: bool,
-  compactConnFormat: z.union([bool, z.array(str)]),
+  compactConnFormat: flagOr(z.array(str)),
   connRandomSecFromList: bool,
   distributeSynsUniformly: bool,
   pt3dRelativeToCellLocation: bool,
@@ -38,29 +42,29 @@ export const simConfigSchemas = {
   saveCellConns: bool,
   timing: bool,
   saveTiming: bool,
-  printRunTime: z.union([bool, positive]),
-  printPopAvgRates: z.union([bool, range()]),
+  printRunTime: flagOr(positive),
+  printPopAvgRates: flagOr(range()),
   printSynsAfterRule: bool,
   verbose: bool,
-  progressBar: z.union([z.literal(0), z.literal(1), z.literal(2), bool]),
+  progressBar: flagOr(z.union([z.literal(0), z.literal(1), z.literal(2)])),
   recordCells: z.array(selector, { error: 'expected a list of cell selectors' }),
   recordTraces: z.record(z.string(), z.looseObject({ var: str })),
   recordCellsSpikes: z.union([z.literal(-1), z.array(selector)], { error: 'expected -1 (all cells) or a list of cell selectors' }),
   recordStim: bool,
   recordLFP: anyList,
   recordDipole: bool,
-  recordDipolesHNN: z.union([bool, anyList]),
-  saveIMembrane: z.union([bool, anyList]),
-  saveLFPCells: z.union([bool, anyList]),
-  saveLFPPops: z.union([bool, anyList]),
-  saveDipoleCells: z.union([bool, anyList]),
-  saveDipolePops: z.union([bool, anyList]),
+  recordDipolesHNN: flagOr(anyList),
+  saveIMembrane: flagOr(anyList),
+  saveLFPCells: flagOr(anyList),
+  saveLFPPops: flagOr(anyList),
+  saveDipoleCells: flagOr(anyList),
+  saveDipolePops: flagOr(anyList),
   recordStep: positive,
   recordTime: bool,
   simLabel: str,
   saveFolder: str,
   filename: str,
-  saveDataInclude: z.array(z.enum(['netParams', 'netCells', 'netPops', 'simConfig', 'simData'])),
+  saveDataInclude: z.array(str, { error: 'expected a list of parts to save' }),
   timestampFilename: bool,
   savePickle: bool,
   saveJson: bool,
@@ -69,7 +73,7 @@ export const simConfigSchemas = {
   saveDpk: bool,
   saveHDF5: bool,
   saveDat: bool,
-  backupCfgFile: anyList,
+  backupCfgFile: z.union([anyList, z.null()], { error: 'expected [cfg file, folder], [] or null' }),
   validateNetParams: bool,
   analysis: z.record(z.string(), z.union([bool, z.record(z.string(), z.unknown())])),
   netpyneQuirks: strictObject(
@@ -86,35 +90,42 @@ export const NETWORK_SIM_KEYS = new Set([
 ]);
 
 /**
- * NetPyNE options spikegpu does not implement: the value each must have, and why.
- * A spec that sets another value is rejected (never silently run differently).
+ * NetPyNE options spikegpu does not implement: which values it can take, and why. A spec that
+ * sets another value is refused (never silently run differently), or, for options that change
+ * nothing spikegpu computes or writes (severity 'warning'), warned about and ignored.
  */
-export const UNSUPPORTED_SIM_OPTIONS: Record<string, { allowed: (v: unknown) => boolean; reason: string }> = {
-  coreneuron: { allowed: (v) => v === false, reason: 'CoreNEURON is a NEURON backend; spikegpu runs its own CPU and WebGPU backends' },
-  dump_coreneuron_model: { allowed: (v) => v === false, reason: 'CoreNEURON model dumps are not supported' },
-  gpu: { allowed: (v) => v === false, reason: "this is CoreNEURON's GPU switch; spikegpu selects its backend with --backend" },
-  cvode_active: { allowed: (v) => v === false, reason: 'variable time step (CVODE) is not supported: spikegpu integrates with fixed-step implicit Euler' },
-  oneSynPerNetcon: { allowed: (v) => v === true, reason: 'shared synapses (oneSynPerNetcon: false) are not supported' },
-  createNEURONObj: { allowed: (v) => v === true, reason: 'createNEURONObj: false (structure without simulation objects) is not supported' },
-  createPyStruct: { allowed: (v) => v === true, reason: 'createPyStruct: false is not supported' },
-  addSynMechs: { allowed: (v) => v === true, reason: 'addSynMechs: false is not supported' },
-  compactConnFormat: { allowed: (v) => v === false, reason: 'the compact connection format is not supported yet' },
-  recordLFP: { allowed: (v) => Array.isArray(v) && v.length === 0, reason: 'LFP recording is not supported yet' },
-  recordDipole: { allowed: (v) => v === false, reason: 'dipole recording is not supported yet' },
-  recordDipolesHNN: { allowed: (v) => v === false || (Array.isArray(v) && v.length === 0), reason: 'HNN dipole recording is not supported yet' },
-  saveIMembrane: { allowed: (v) => v === false, reason: 'membrane current recording is not supported yet' },
-  saveLFPCells: { allowed: (v) => v === false, reason: 'LFP recording is not supported yet' },
-  saveLFPPops: { allowed: (v) => v === false, reason: 'LFP recording is not supported yet' },
-  saveDipoleCells: { allowed: (v) => v === false, reason: 'dipole recording is not supported yet' },
-  saveDipolePops: { allowed: (v) => v === false, reason: 'dipole recording is not supported yet' },
-  savePickle: { allowed: (v) => v === false, reason: 'pickle output is not supported; use saveJson' },
-  saveMat: { allowed: (v) => v === false, reason: 'MATLAB output is not supported; use saveJson' },
-  saveCSV: { allowed: (v) => v === false, reason: 'CSV output is not supported; use saveJson' },
-  saveDpk: { allowed: (v) => v === false, reason: 'dpk output is not supported; use saveJson' },
-  saveHDF5: { allowed: (v) => v === false, reason: 'HDF5 output is not supported; use saveJson' },
-  saveDat: { allowed: (v) => v === false, reason: '.dat trace output is not supported; use saveJson' },
-  backupCfgFile: { allowed: (v) => Array.isArray(v) && v.length === 0, reason: 'backupCfgFile copies a Python cfg file, which spikegpu does not have' },
+export const UNSUPPORTED_SIM_OPTIONS: Record<string, { allowed: (v: unknown) => boolean; reason: string; severity?: 'warning' }> = {
+  coreneuron: { allowed: off, reason: 'CoreNEURON is a NEURON backend; spikegpu runs its own CPU and WebGPU backends' },
+  dump_coreneuron_model: { allowed: off, reason: 'CoreNEURON model dumps are not supported' },
+  gpu: { allowed: off, reason: "this is CoreNEURON's GPU switch; spikegpu selects its backend with --backend" },
+  cvode_active: { allowed: off, reason: 'variable time step (CVODE) is not supported: spikegpu integrates with fixed-step implicit Euler' },
+  oneSynPerNetcon: { allowed: (v) => v === true, reason: 'shared synapses (oneSynPerNetcon: false) are not supported yet' },
+  saveDat: { allowed: off, reason: '.dat trace files are not supported yet; use saveJson' },
+  createNEURONObj: { allowed: (v) => v === true, reason: 'createNEURONObj: false (structure without simulation objects) is not supported yet' },
+  createPyStruct: { allowed: (v) => v === true, reason: 'createPyStruct: false is not supported yet' },
+  addSynMechs: { allowed: (v) => v === true, reason: 'addSynMechs: false is not supported yet' },
+  compactConnFormat: { allowed: off, reason: 'the compact connection format is not supported yet' },
+  recordLFP: { allowed: off, reason: 'LFP recording is not supported yet' },
+  recordDipole: { allowed: off, reason: 'dipole recording is not supported yet' },
+  recordDipolesHNN: { allowed: off, reason: 'HNN dipole recording is not supported yet' },
+  saveIMembrane: { allowed: off, reason: 'membrane current recording is not supported yet' },
+  saveLFPCells: { allowed: off, reason: 'LFP recording is not supported yet' },
+  saveLFPPops: { allowed: off, reason: 'LFP recording is not supported yet' },
+  saveDipoleCells: { allowed: off, reason: 'dipole recording is not supported yet' },
+  saveDipolePops: { allowed: off, reason: 'dipole recording is not supported yet' },
+  savePickle: { allowed: off, reason: 'pickle output is not supported yet; use saveJson' },
+  saveMat: { allowed: off, reason: 'MATLAB output is not supported yet; use saveJson' },
+  saveCSV: { allowed: off, reason: 'CSV output is not supported yet; use saveJson' },
+  saveDpk: { allowed: off, reason: 'dpk output is not supported yet; use saveJson' },
+  saveHDF5: { allowed: off, reason: 'HDF5 output is not supported yet; use saveJson' },
+  backupCfgFile: { allowed: off, severity: 'warning', reason: "ignored: NetPyNE copies its Python cfg file there; spikegpu's spec is the JSON it was given" },
+  saveTiming: { allowed: off, severity: 'warning', reason: "ignored: NetPyNE pickles its timing data to timing.pkl; spikegpu prints its timings" },
 };
+
+/** Off in NetPyNE's reading of it (False, 0, None, [] ...). */
+function off(value: unknown): boolean {
+  return !pyTruthy(value);
+}
 
 /** hParams keys spikegpu understands. */
 export const H_PARAMS = new Set(['celsius', 'v_init', 'clamp_resist', 'usetable_hh']);

@@ -2,6 +2,7 @@ import { didYouMean, joinPath, type Diagnostics } from '../diagnostics.ts';
 import type { SpecIndex } from './spec-index.ts';
 
 const POSITION_TAGS = new Set(['x', 'y', 'z', 'xnorm', 'ynorm', 'znorm']);
+const NOTHING = 'the condition selects no cell (NetPyNE accepts it and the rule creates nothing)';
 
 export type CondsFlavour =
   /** conn / subConn / stim targets: location ranges half-open [lo, hi), other lists are value sets */
@@ -9,7 +10,11 @@ export type CondsFlavour =
   /** cellParams / recordTraces conds: numeric 2-lists are closed ranges [lo, hi] */
   | 'rule';
 
-/** Checks a conds object: known tags, defined pops / cell types, non-empty ranges. */
+/**
+ * Checks a conds object: non-empty ranges are required; tags no cell has, and undefined pops or
+ * cell types, select no cell, which NetPyNE accepts silently (the rule creates nothing): they
+ * are warnings.
+ */
 export function checkConds(
   conds: unknown,
   path: string,
@@ -28,15 +33,15 @@ export function checkConds(
     if (extraKeys.includes(key)) continue;
     if (key === 'gid' && flavour === 'rule') continue;
     if (!index.cellTags.has(key)) {
-      diagnostics.error(keyPath, value, `no cell has the tag '${key}'${didYouMean(key, [...index.cellTags, ...extraKeys])}; the condition would select nothing`);
+      diagnostics.warning(keyPath, value, `no cell has the tag '${key}'${didYouMean(key, [...index.cellTags, ...extraKeys])}; ${NOTHING}`);
       continue;
     }
     if (POSITION_TAGS.has(key) || (flavour === 'rule' && Array.isArray(value) && typeof value[0] === 'number')) {
       checkRange(value, keyPath, diagnostics, flavour === 'rule');
     } else if (key === 'pop') {
-      for (const pop of asList(value)) if (!index.pops.includes(String(pop))) diagnostics.error(keyPath, pop, `undefined population${didYouMean(String(pop), index.pops)}`);
+      for (const pop of asList(value)) if (!index.pops.includes(String(pop))) diagnostics.warning(keyPath, pop, `undefined population${didYouMean(String(pop), index.pops)}; ${NOTHING}`);
     } else if (key === 'cellType') {
-      for (const t of asList(value)) if (!index.cellTypes.has(String(t))) diagnostics.error(keyPath, t, `undefined cellType${didYouMean(String(t), index.cellTypes)}`);
+      for (const t of asList(value)) if (!index.cellTypes.has(String(t))) diagnostics.warning(keyPath, t, `undefined cellType${didYouMean(String(t), index.cellTypes)}; ${NOTHING}`);
     }
   }
 }

@@ -43,11 +43,10 @@ function checkNetParamsAttributes(net: NetParamsData, diagnostics: Diagnostics):
       check(scalars[key], value, path, diagnostics);
     } else if (CHECKED_ELSEWHERE.has(key)) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) diagnostics.error(path, value, 'expected an object keyed by label');
-    } else if (typeof value === 'number') {
+    } else {
+      // NetPyNE keeps any user attribute; numbers are variables of string functions (dictVars)
       const near = didYouMean(key, known);
-      if (near) diagnostics.warning(path, value, `user-defined constant${near}: it is a variable of string functions, not a NetPyNE setting`);
-    } else if (!key.startsWith('_')) {
-      diagnostics.error(path, value, `unknown netParams attribute${didYouMean(key, known)}; user-defined attributes must be numbers (string-function constants)`);
+      if (near) diagnostics.warning(path, value, `user-defined attribute${near}: ${typeof value === 'number' ? 'it is a variable of string functions' : 'kept and ignored'}, not a NetPyNE setting`);
     }
   }
   if (net.rxdParams && Object.keys(net.rxdParams).length > 0) diagnostics.error('netParams.rxdParams', net.rxdParams, 'reaction-diffusion (rxdParams) is not supported');

@@ -85,7 +85,12 @@ function checkPointPop(pop: PopParams, path: string, index: SpecIndex, diagnosti
     }
   }
   const spkTimes = pop.spkTimes ?? params.spkTimes;
-  if (model === 'VecStim') {
+  if (model === 'VecStim' && Array.isArray(pop.cellsList)) {
+    // pop.py createCellsList copies every entry's spkTimes into the cell's params (KeyError without)
+    pop.cellsList.forEach((cell, i) => {
+      if (!Array.isArray(cell?.spkTimes)) diagnostics.error(joinPath(path, 'cellsList') + `[${i}].spkTimes`, cell?.spkTimes, 'expected a list of spike times [ms]: NetPyNE reads spkTimes from every cellsList entry of a VecStim population');
+    });
+  } else if (model === 'VecStim') {
     const sources = ['rate', 'interval', 'spikePattern', 'spkTimes'].filter((k) => params[k] !== undefined || pop[k] !== undefined);
     if (sources.length === 0) diagnostics.error(path, undefined, 'VecStim needs spkTimes, rate, interval or spikePattern');
     if (params.rate !== undefined && params.interval !== undefined) diagnostics.warning(joinPath(paramsPath, 'interval'), params.interval, 'ignored: rate takes precedence (interval = 1000/rate)');

@@ -1,6 +1,6 @@
 import { didYouMean, joinPath, type Diagnostics } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
-import { H_PARAMS, NETWORK_SIM_KEYS, simConfigSchemas, UNSUPPORTED_SIM_OPTIONS } from '../schema/sim-config.ts';
+import { H_PARAMS, NETWORK_SIM_KEYS, SAVED_DATA_PARTS, simConfigSchemas, UNSUPPORTED_SIM_OPTIONS } from '../schema/sim-config.ts';
 import type { SimConfigData } from '../types.ts';
 import type { SpecIndex } from './spec-index.ts';
 import { checkConds } from './conds.ts';
@@ -25,12 +25,15 @@ export function checkSimConfig(cfg: SimConfigData, index: SpecIndex, scope: Vali
     }
     if (!check(schema, value, path, diagnostics)) continue;
     const unsupported = UNSUPPORTED_SIM_OPTIONS[key];
-    if (unsupported && !unsupported.allowed(value)) diagnostics.error(path, value, unsupported.reason);
+    if (unsupported && !unsupported.allowed(value)) diagnostics[unsupported.severity ?? 'error'](path, value, unsupported.reason);
   }
   if (scope === 'network') return;
   for (const [key, value] of Object.entries(cfg.hParams ?? {})) {
     if (!H_PARAMS.has(key)) diagnostics.error(joinPath('simConfig.hParams', key), value, `unsupported NEURON global${didYouMean(key, [...H_PARAMS])} (supported: ${[...H_PARAMS].join(', ')})`);
   }
+  (cfg.saveDataInclude ?? []).forEach((part, i) => {
+    if (!(SAVED_DATA_PARTS as readonly string[]).includes(part)) diagnostics.warning(`simConfig.saveDataInclude[${i}]`, part, `ignored, as NetPyNE ignores it${didYouMean(part, SAVED_DATA_PARTS)} (parts: ${SAVED_DATA_PARTS.join(', ')})`);
+  });
   if (cfg.recordStep < cfg.dt) diagnostics.error('simConfig.recordStep', cfg.recordStep, `expected recordStep >= dt (${cfg.dt} ms)`);
   if (cfg.use_fast_imem) diagnostics.warning('simConfig.use_fast_imem', true, 'has no effect: membrane currents are not recorded yet');
   checkRecording(cfg, index, diagnostics);
@@ -41,13 +44,16 @@ export function checkSimConfig(cfg: SimConfigData, index: SpecIndex, scope: Vali
 }
 
 function checkRecording(cfg: SimConfigData, index: SpecIndex, diagnostics: Diagnostics): void {
+  // sim/utils.py getCellsList: a pop label must exist (sim.net.pops[label]); [pop, index] of an
+  // undefined pop selects nothing
   const checkSelectors = (list: unknown, path: string) => {
     if (!Array.isArray(list)) return;
     list.forEach((sel, i) => {
       const pop = typeof sel === 'string' ? sel : Array.isArray(sel) ? sel[0] : undefined;
-      if (typeof pop === 'string' && pop !== 'all' && pop !== 'allCells' && !index.pops.includes(pop)) {
-        diagnostics.error(`${path}[${i}]`, sel, `undefined population${didYouMean(pop, index.pops)}`);
-      }
+      if (typeof pop !== 'string' || pop === 'all' || pop === 'allCells' || index.pops.includes(pop)) return;
+      const message = `undefined population${didYouMean(pop, index.pops)}`;
+      if (typeof sel === 'string') diagnostics.error(`${path}[${i}]`, sel, message);
+      else diagnostics.warning(`${path}[${i}]`, sel, `${message}: selects no cell (NetPyNE accepts it)`);
     });
   };
   checkSelectors(cfg.recordCells, 'simConfig.recordCells');
