@@ -45,14 +45,23 @@ def prepare(model, src):
     """A scratch copy of the model's folder with its mods compiled; returns (workdir, script)."""
     work = os.path.join(SCRATCH, model['name'])
     shutil.rmtree(work, ignore_errors=True)
-    shutil.copytree(os.path.join(src, model['workdir']), work)
-    script = os.path.join(src, model['script'])
-    inside = os.path.relpath(script, os.path.join(src, model['workdir']))
-    if not inside.startswith('..'):
-        script = os.path.join(work, inside)
+    if 'spec' in model:
+        os.makedirs(work)
+        script = None
+    else:
+        shutil.copytree(os.path.join(src, model['workdir']), work)
+        script = os.path.join(src, model['script'])
+        inside = os.path.relpath(script, os.path.join(src, model['workdir']))
+        if not inside.startswith('..'):
+            script = os.path.join(work, inside)
     if model.get('mods'):
         mods = os.path.join(work, '_mods')
         shutil.copytree(os.path.join(src, model['mods']), mods)
+        # nocmodl looks for INCLUDEd files in the folder it runs in (doc/source/code has netcon.inc)
+        parent = os.path.dirname(os.path.join(src, model['mods']))
+        for name in os.listdir(parent):
+            if name.endswith('.inc') and not os.path.exists(os.path.join(work, name)):
+                shutil.copy(os.path.join(parent, name), work)
         shutil.rmtree(os.path.join(work, 'x86_64'), ignore_errors=True)
         subprocess.run(['bash', os.path.join(ORACLE, 'nrnivmodl-debian'), '_mods'], cwd=work, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -61,6 +70,9 @@ def prepare(model, src):
 
 def dump(model, src, work, script):
     spec_path = os.path.join(OUT, model['name'] + '.spec.json')
+    if 'spec' in model:
+        shutil.copy(os.path.join(HERE, model['spec']), spec_path)
+        return spec_path
     env = environment(src)
     env['DUMP_NTH'] = str(model.get('nth', 1))
     run = subprocess.run([PYTHON, os.path.join(ORACLE, 'dump_spec.py'), spec_path, work, script, *model.get('args', [])],

@@ -1,6 +1,6 @@
 """NetPyNE's own models: its tutorial files (doc/source/code) and its examples/ folder.
 
-Each entry: the script NetPyNE's users run, the folder it runs in (copied to a scratch folder),
+Each entry: a spec of cases/ (`spec`), or the script NetPyNE's users run, the folder it runs in (copied to a scratch folder),
 the mod folder NEURON compiles for it (None: NEURON's built-ins only), the reference duration
 [ms] (the model's own when short, else shortened), DUMP_NTH (`nth`: scripts that initialise more
 than once), command-line `args`, and `reference_fix`: a change to the spec for the reference
@@ -24,12 +24,16 @@ MODELS = [
     dict(name='tut_gap', script=CODE + '/tut_gap.py', workdir=CODE, mods=CODE_MOD, duration=1000),
     dict(name='tut_graded', script=CODE + '/tut_graded.py', workdir=CODE, mods=CODE_MOD, duration=1000),
     dict(name='HHTut', script='examples/HHTut/src/init.py', workdir='examples/HHTut', mods=None, duration=1000),
-    dict(name='HybridTut', script='examples/HybridTut/src/init.py', workdir='examples/HybridTut', mods='examples/HybridTut/mod', duration=300),
-    dict(name='M1', script='examples/M1/src/init.py', workdir='examples/M1', mods='examples/M1/mod', duration=300),
+    # HybridTut, M1, intervalSaving and intervalSaveWeights ship an izhi2007b.mod whose C defaults
+    # to 100 and whose INITIAL sets u = 0.2*vr; spikegpu's built-in Izhi2007b is the one in
+    # doc/source/code/mod (C = 1, u = 0), which their references use until mod files can be
+    # loaded (the specs give C, so only u's start differs)
+    dict(name='HybridTut', script='examples/HybridTut/src/init.py', workdir='examples/HybridTut', mods=CODE_MOD, duration=300),
+    dict(name='M1', script='examples/M1/src/init.py', workdir='examples/M1', mods=CODE_MOD, duration=300),
     dict(name='cellDiversity', script='examples/cellDiversity/src/init.py', workdir='examples/cellDiversity', mods=None, duration=1000),
     dict(name='saving', script='examples/saving/src/init.py', workdir='examples/saving', mods=None, duration=1000),
-    dict(name='intervalSaving', script='examples/intervalSaving/src/init.py', workdir='examples/intervalSaving', mods='examples/intervalSaving/mod', duration=300),
-    dict(name='intervalSaveWeights', script='examples/intervalSaveWeights/src/init.py', workdir='examples/intervalSaveWeights', mods='examples/intervalSaveWeights/mod', duration=300),
+    dict(name='intervalSaving', script='examples/intervalSaving/src/init.py', workdir='examples/intervalSaving', mods=CODE_MOD, duration=300),
+    dict(name='intervalSaveWeights', script='examples/intervalSaveWeights/src/init.py', workdir='examples/intervalSaveWeights', mods=CODE_MOD, duration=300),
     # NetPyNE 1.1 crashes on its string locs ('0.5': a string function without variables gets no
     # function in fullConn, conn.py:419); its reference runs them as the numbers they are
     dict(name='netClamp', script='examples/netClamp/src/init.py', workdir='examples/netClamp', mods='examples/netClamp/mod', duration=1000,
@@ -44,6 +48,8 @@ MODELS = [
     dict(name='subConn_DistanceBased', script='examples/subConn/subConn_DistanceBased.py', workdir='examples/subConn', mods=None, duration=1000, nth=2),
     dict(name='subConn_DistanceBasedCartesian', script='examples/subConn/subConn_DistanceBasedCartesian.py', workdir='examples/subConn', mods=None, duration=1000, nth=2),
     dict(name='subConn_IncomingNetStims', script='examples/subConn/subConn_IncomingNetStims.py', workdir='examples/subConn', mods=None, duration=1000, nth=2),
+    # specs written for spikegpu's tests (cases/*.json), run as they are
+    dict(name='shared_synapses', spec='cases/shared_synapses.json', mods=None, duration=1000),
     # models with mechanisms of their own (mod files), dumped and referenced for 100 ms
     dict(name='tut_import', script=CODE + '/tut_import.py', workdir=CODE, mods=CODE_MOD, duration=100),
     dict(name='CA3model_3pops', script='examples/CA3model_3pops/src/init.py', workdir='examples/CA3model_3pops', mods='examples/CA3model_3pops/mod', duration=100),

@@ -21,6 +21,7 @@ export interface SynapseResult {
 }
 
 /**
+ * Connections that share a synapse (NetPyNE's oneSynPerNetcon false) share its instance.
  * `merge`: connections whose synMech is mergeable (linear) and lands on the same node of the
  * same cell with the same parameters share one instance (their NetCons keep their own weights
  * and delays). synMechs named in recordTraces are never merged, so each recorded synapse is its own.
@@ -37,6 +38,8 @@ export function compileSynapses(d: NetworkData, cellNodes: CellNodes, artificial
   const source = new Int32Array(conns.count);
   const group = new Int32Array(conns.count);
   const instance = new Int32Array(conns.count);
+  // the connection that first targeted each synapse (oneSynPerNetcon false: several share one)
+  const owner = new Int32Array(conns.synapse.reduce((m, id) => Math.max(m, id + 1), 0)).fill(-1);
   for (let i = 0; i < conns.count; i++) {
     const c = conns.post[i];
     const path = `connection ${i} (to gid ${cells.gid[c]})`;
@@ -53,6 +56,12 @@ export function compileSynapses(d: NetworkData, cellNodes: CellNodes, artificial
       [group[i], instance[i]] = vref;
       continue;
     }
+    const first = owner[conns.synapse[i]];
+    if (first >= 0) {
+      [group[i], instance[i]] = [group[first], instance[first]];
+      continue;
+    }
+    owner[conns.synapse[i]] = i;
     const sm = synMechs[conns.synMech[i]];
     const node = cellNodes.nodeOf(c, conns.sec[i], conns.loc[i]);
     const drawn = conns.synMechRow[i] >= 0 ? d.synMechValues.get(conns.synMech[i]) : undefined;

@@ -37,6 +37,9 @@ export function newRequest(): ConnRequest {
  * Appends connections in NetPyNE's creation order (Cell.addConn for compartmental and point
  * cells). Each synapse is a row; rows are grouped by post cell at the end.
  */
+/** A connection that targets no synMech instance. */
+const NO_SYNAPSE = { id: -1, row: -1 };
+
 export class ConnBuilder {
   readonly pre = new Column(Int32Array);
   readonly post = new Column(Int32Array);
@@ -49,6 +52,10 @@ export class ConnBuilder {
   readonly stim = new Column(Int32Array);
   readonly weightIndex = new Column(Uint8Array);
   readonly synMechRow = new Column(Int32Array);
+  readonly synapse = new Column(Int32Array);
+  private synapseCount = 0;
+  /** oneSynPerNetcon false: synapses by (post cell, section, synMech, loc), with their synMech rows. */
+  private readonly sharedSynapses = new Map<string, { id: number; row: number }>();
   private readonly synMechLabels: string[];
   readonly synMechs: SynMechFunctions;
   /** NetStim synapses created by the last addConn call (for the stimulation stage). */
@@ -61,7 +68,7 @@ export class ConnBuilder {
   }
 
   reserve(n: number): void {
-    for (const c of [this.pre, this.post, this.rule, this.synMech, this.sec, this.loc, this.weight, this.delay, this.stim, this.weightIndex, this.synMechRow]) c.reserve(n);
+    for (const c of [this.pre, this.post, this.rule, this.synMech, this.sec, this.loc, this.weight, this.delay, this.stim, this.weightIndex, this.synMechRow, this.synapse]) c.reserve(n);
   }
 
   get count(): number {
@@ -93,7 +100,7 @@ export class ConnBuilder {
         if (synsPerConn > 1) return 0; // NetPyNE refuses several synapses per connection here
         const index = pointp.synList && r.synMech ? Math.max(0, pointp.synList.indexOf(r.synMech)) : 0;
         const synMech = r.synMech === null ? -1 : this.synMechIndex(r.synMech, r.path);
-        this.push(r, synMech, sections[0], typeof r.loc === 'number' ? r.loc : NaN, scale * this.scalar(r.weight, this.net.defaultWeight, r, 'weight'), this.delayOf(r), index, -1, 0);
+        this.push(r, synMech, sections[0], typeof r.loc === 'number' ? r.loc : NaN, scale * this.scalar(r.weight, this.net.defaultWeight, r, 'weight'), this.delayOf(r), index, NO_SYNAPSE, 0);
         return 1;
       }
     }
@@ -101,10 +108,10 @@ export class ConnBuilder {
     if (synsPerConn === 1 && sections.length === 1 && !Array.isArray(r.weight) && !Array.isArray(r.delay)) {
       // One synapse on one section: NetPyNE's placement reduces to the (first) loc.
       const loc = r.loc === null ? 0.5 : Array.isArray(r.loc) ? r.loc[0] : r.loc;
-      const row = this.synMechs.instance(synMech, r.post, sections[0], loc);
+      const syn = this.addSynMech(synMech, r.post, sections[0], loc);
       const weight = this.normalised(template.sections[sections[0]], loc, scale * (r.weight ?? this.net.defaultWeight));
       if (!this.cfg.allowConnsWithWeight0 && weight === 0.0) return 0;
-      this.push(r, synMech, sections[0], loc, weight, this.delayOf(r), 0, row, 0);
+      this.push(r, synMech, sections[0], loc, weight, this.delayOf(r), 0, syn, 0);
       return 1;
     }
     const weights = this.weights(r, synsPerConn, scale);
@@ -113,12 +120,12 @@ export class ConnBuilder {
       template, lengths: (s) => sectionLength(template, cells.row[r.post], s), gid, preGidForStream: r.preGid >= 0 ? r.preGid : 0, sec: r.sec, loc: r.loc, synsPerConn,
       connRandomSecFromList: r.connRandomSecFromList, distributeSynsUniformly: r.distributeSynsUniformly, path: r.path,
     }, sections);
-    const rows = placement.sections.map((sec, i) => this.synMechs.instance(synMech, r.post, sec, placement.locs[i]));
+    const syns = placement.sections.map((sec, i) => this.addSynMech(synMech, r.post, sec, placement.locs[i]));
     for (let i = 0; i < synsPerConn; i++) weights[i] = this.normalised(template.sections[placement.sections[i]], placement.locs[i], weights[i]);
     let created = 0;
     for (let i = 0; i < synsPerConn; i++) {
       if (!this.cfg.allowConnsWithWeight0 && weights[i] === 0.0) continue;
-      this.push(r, synMech, placement.sections[i], placement.locs[i], weights[i], delays[i], 0, rows[i], created++);
+      this.push(r, synMech, placement.sections[i], placement.locs[i], weights[i], delays[i], 0, syns[i], created++);
     }
     return created;
   }
@@ -171,11 +178,25 @@ export class ConnBuilder {
     const delays = this.delays(r, synsPerConn);
     const loc = typeof r.loc === 'number' ? r.loc : NaN;
     const synMech = r.synMech === null ? -1 : this.synMechIndex(r.synMech, r.path);
-    for (let i = 0; i < synsPerConn; i++) this.push(r, synMech, -1, loc, weights[i], delays[i], 0, -1, i);
+    for (let i = 0; i < synsPerConn; i++) this.push(r, synMech, -1, loc, weights[i], delays[i], 0, NO_SYNAPSE, i);
     return synsPerConn;
   }
 
-  private push(r: ConnRequest, synMech: number, sec: number, loc: number, weight: number, delay: number, weightIndex: number, synMechRow: number, i: number): void {
+  /**
+   * CompartCell.addSynMech: a new synapse (its string functions drawn now), or with
+   * oneSynPerNetcon false the synMech of this label already at (section, loc), whose functions
+   * are not evaluated again (compartCell.py:758-767).
+   */
+  private addSynMech(synMech: number, post: number, sec: number, loc: number): { id: number; row: number } {
+    const key = this.cfg.oneSynPerNetcon ? '' : `${post}|${sec}|${synMech}|${loc}`;
+    const existing = key && this.sharedSynapses.get(key);
+    if (existing) return existing;
+    const syn = { id: this.synapseCount++, row: this.synMechs.instance(synMech, post, sec, loc) };
+    if (key) this.sharedSynapses.set(key, syn);
+    return syn;
+  }
+
+  private push(r: ConnRequest, synMech: number, sec: number, loc: number, weight: number, delay: number, weightIndex: number, syn: { id: number; row: number }, i: number): void {
     this.pre.push(r.pre);
     this.post.push(r.post);
     this.rule.push(r.rule);
@@ -186,7 +207,8 @@ export class ConnBuilder {
     this.delay.push(delay);
     this.stim.push(r.stim >= 0 ? r.stim + i : -1);
     this.weightIndex.push(weightIndex);
-    this.synMechRow.push(synMechRow);
+    this.synMechRow.push(syn.row);
+    this.synapse.push(syn.id);
   }
 
   /** Cell._connWeightsAndDelays scale factor: NetStims, the post cell's model, or the global factor. */
@@ -236,7 +258,7 @@ export class ConnBuilder {
       count,
       pre: this.pre.finish(), post, rule: this.rule.finish(), synMech: this.synMech.finish(), sec: this.sec.finish(),
       loc: this.loc.finish(), weight: this.weight.finish(), delay: this.delay.finish(), stim: this.stim.finish(),
-      weightIndex: this.weightIndex.finish(), synMechRow: this.synMechRow.finish(), byPost: order, postStart: starts,
+      weightIndex: this.weightIndex.finish(), synMechRow: this.synMechRow.finish(), synapse: this.synapse.finish(), byPost: order, postStart: starts,
     };
     return { conns, synMechValues: this.synMechs.finish() };
   }

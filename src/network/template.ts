@@ -121,9 +121,12 @@ function applyGeometry(sec: SectionTemplate, s: number, sp: SectionParams, path:
       plan.push({ kind: 'geomConst', section: s, param, value });
     }
   }
-  if (sp.geom?.pt3d) {
+  if (sp.geom?.pt3d && sp.geom.pt3d.length > 0) {
     sec.pt3d = sp.geom.pt3d.map((pt) => [...pt]);
     sec.L = arcLength(sec.pt3d);
+  } else if (sp.geom?.pt3d) {
+    // NetPyNE calls h.pt3dclear() and adds no point: the section keeps its L and diam (HybridTut)
+    sec.pt3d = null;
   }
 }
 

@@ -128,6 +128,12 @@ export interface ConnTable {
   weightIndex: Uint8Array;
   /** Row in synMechValues[synMech] when that synMech has string-function parameters, else -1. */
   synMechRow: Int32Array;
+  /**
+   * The synapse (synMech instance) the connection's NetCon targets: its own one, or with
+   * simConfig.oneSynPerNetcon false the one of that label already at that section and loc;
+   * -1 for connections without a synMech instance (artificial cells, vref point processes).
+   */
+  synapse: Int32Array;
   /** Connection order grouped by post cell (stable): conns of cell c are byPost[postStart[c] .. postStart[c+1]). */
   byPost: Int32Array;
   postStart: Int32Array;

@@ -94,9 +94,11 @@ export function cellSecs(d: NetworkData, c: number): Record<string, Record<strin
     secs[sec.name] = out;
   });
   const conns = d.conns;
+  const listed = new Set<number>(); // a shared synapse (oneSynPerNetcon false) is listed once
   for (let k = conns.postStart[c]; k < conns.postStart[c + 1]; k++) {
     const i = conns.byPost[k];
-    if (conns.synMech[i] < 0 || isPointProcessTarget(template, conns.sec[i])) continue;
+    if (conns.synMech[i] < 0 || isPointProcessTarget(template, conns.sec[i]) || listed.has(conns.synapse[i])) continue;
+    listed.add(conns.synapse[i]);
     const sec = template.sections[conns.sec[i]];
     (secs[sec.name].synMechs as unknown[]).push(synMechEntry(d, i));
   }

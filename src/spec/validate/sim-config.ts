@@ -27,6 +27,9 @@ export function checkSimConfig(cfg: SimConfigData, index: SpecIndex, scope: Vali
     const unsupported = UNSUPPORTED_SIM_OPTIONS[key];
     if (unsupported && !unsupported.allowed(value)) diagnostics[unsupported.severity ?? 'error'](path, value, unsupported.reason);
   }
+  if (cfg.oneSynPerNetcon === false && Object.keys(index.net.subConnParams ?? {}).length > 0) {
+    diagnostics.error('simConfig.oneSynPerNetcon', false, 'shared synapses (oneSynPerNetcon: false) together with subConnParams are not supported yet');
+  }
   if (scope === 'network') return;
   for (const [key, value] of Object.entries(cfg.hParams ?? {})) {
     if (!H_PARAMS.has(key)) diagnostics.error(joinPath('simConfig.hParams', key), value, `unsupported NEURON global${didYouMean(key, [...H_PARAMS])} (supported: ${[...H_PARAMS].join(', ')})`);
