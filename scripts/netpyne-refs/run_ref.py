@@ -3,7 +3,8 @@
 Runs the spec as written but for DURATION ms, with analysis and file saving off (neither changes
 the simulation), in the current folder (NEURON loads ./x86_64 by itself). Writes spikes in
 recording order (floats as repr: exact), network sizes, a per-cell fingerprint of the
-connections (count, sum of weights, sum of delays) and the spec's recorded traces when small.
+connections (count, sum of weights, sum of delays), each cell's rules and section sizes, and the
+spec's recorded traces when small.
 FIX names a change to the spec for this run only, where NetPyNE 1.1 fails on the model as written:
   constant_string_locs  connParams 'loc' strings that are plain numbers ('0.5') become numbers
                         (NetPyNE gives such a string no function in fullConn and crashes)
@@ -51,6 +52,12 @@ wall = time.perf_counter() - t0
 data = sim.allSimData
 
 
+def cell_summary(cell):
+    """gid, pop, the cell rules applied (tags['label']) and each section's diam and L."""
+    secs = {name: [float(sec['hObj'].diam), float(sec['hObj'].L)] for name, sec in cell.secs.items()} if hasattr(cell, 'secs') else {}
+    return [cell.gid, cell.tags.get('pop'), list(cell.tags.get('label', [])), secs]
+
+
 def fingerprint(cell):
     conns = cell['conns']
     return [cell['gid'], len(conns), sum(float(c.get('weight', 0)) for c in conns), sum(float(c.get('delay', 0)) for c in conns)]
@@ -72,6 +79,7 @@ json.dump({
     'numCells': len(sim.net.allCells), 'numConns': sum(len(c['conns']) for c in sim.net.allCells),
     'spkt': [float(x) for x in data['spkt']], 'spkid': [int(x) for x in data['spkid']],
     'conns': [fingerprint(c) for c in sim.net.allCells],
+    'cells': [cell_summary(c) for c in sim.net.cells],
     't': [float(x) for x in data['t']] if traces else [],
     'traces': traces,
     'wall_s': wall, 'timingData': {k: float(v) for k, v in sim.timingData.items()},

@@ -1,5 +1,6 @@
 import { MECHANISMS, POP_STRUCTURE_KEYS, joinPath, type CellParams, type NetParamsData, type PopParams, type SimConfigData } from '../spec/index.ts';
 import { matchingRules } from './cell-rules.ts';
+import { diversityFraction, setDiversityRanges } from './diversity.ts';
 import { NetworkBuildError } from './errors.ts';
 import { createPointCell } from './point-cells.ts';
 import { popPositions, type PopPositions } from './positions.ts';
@@ -20,6 +21,7 @@ export interface CellsResult {
 /** Creates every population's cells in popParams order (which fixes gids and random streams). */
 export function createCells(net: NetParamsData, cfg: SimConfigData, warnings: string[]): CellsResult {
   const popEntries = Object.entries(net.popParams) as Array<[string, PopParams]>;
+  setDiversityRanges(net);
   const placed: Array<{ label: string; tags: Record<string, unknown>; positions: PopPositions; firstGid: number; point: PointPopInfo | null }> = [];
   let lastGid = 0;
   let total = 0;
@@ -41,8 +43,8 @@ export function createCells(net: NetParamsData, cfg: SimConfigData, warnings: st
       cells.pop[c] = pops.length - 1;
       cells.x[c] = positions.x[i]; cells.y[c] = positions.y[i]; cells.z[c] = positions.z[i];
       cells.xnorm[c] = positions.xnorm[i]; cells.ynorm[c] = positions.ynorm[i]; cells.znorm[c] = positions.znorm[i];
-      const extra = positions.cellTags?.[i];
-      if (extra && Object.keys(extra).length > 0) cells.extraTags.set(c, extra);
+      const extra = { ...(tags.diversity ? { fraction: diversityFraction(i, positions.count) } : {}), ...positions.cellTags?.[i] };
+      if (Object.keys(extra).length > 0) cells.extraTags.set(c, extra);
     }
   }
   if (net.correctBorder) for (let k = 0; k < cells.count; k++) setBorderCorrection(net, pops[cells.pop[k]], cells, k);

@@ -14,7 +14,7 @@ export function checkCellRules(index: SpecIndex, diagnostics: Diagnostics): void
     if (!check(cellEntry, rule, path, diagnostics)) continue;
     checkConds(rule.conds, joinPath(path, 'conds'), index, diagnostics, 'rule');
     if (rule.globals && Object.keys(rule.globals).length > 0) diagnostics.error(joinPath(path, 'globals'), rule.globals, 'NEURON globals from imported cells are not supported yet');
-    if (rule.diversityFraction !== undefined) diagnostics.error(joinPath(path, 'diversityFraction'), rule.diversityFraction, 'cell diversity (diversity / diversityFraction) is not supported yet');
+    if (rule.diversityFraction !== undefined && rule.conds === undefined) diagnostics.error(joinPath(path, 'diversityFraction'), rule.diversityFraction, 'a diversity rule needs conds (NetPyNE reads cellType, cellModel and pop from them)');
     if (rule.cellModel !== undefined) {
       checkPointCellRule(rule, path, diagnostics);
       continue;

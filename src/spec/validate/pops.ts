@@ -22,7 +22,6 @@ export const POINT_CELL_EXTRAS: Record<string, string[]> = {
 };
 
 const UNSUPPORTED_POP_KEYS: Record<string, string> = {
-  diversity: 'cell diversity (diversity / diversityFraction) is not supported yet',
   dynamicRates: 'time-varying NetStim rates (dynamicRates) are not supported yet',
   originalFormat: 'NeuroML-imported populations (originalFormat) are not supported',
   rates: 'time-varying NetStim rates (rates) are not supported yet',
@@ -47,6 +46,9 @@ function checkSize(pop: PopParams, path: string, diagnostics: Diagnostics): void
   } else if (given.length > 1) {
     diagnostics.warning(joinPath(path, given[1]), pop[given[1]], `ignored: '${given[0]}' takes precedence (NetPyNE order cellsList > numCells > density > gridSpacing)`);
   }
+  if (pop.diversity && given[0] === 'gridSpacing') {
+    diagnostics.error(joinPath(path, 'diversity'), pop.diversity, "diversity of a gridSpacing population is not supported yet (NetPyNE shuffles its fractions with numpy's default_rng)");
+  }
   if (typeof pop.density === 'string' && !['xnorm', 'ynorm', 'znorm'].some((c) => pop[`${c}Range`] !== undefined || pop[`${c[0]}Range`] !== undefined)) {
     diagnostics.error(joinPath(path, 'density'), pop.density, 'a density function needs the range of its coordinate (e.g. ynormRange or yRange)');
   }
@@ -66,7 +68,7 @@ function checkCompartmentPop(pop: PopParams, path: string, index: SpecIndex, dia
   }
   const copied = new Set((index.net.popTagsCopiedToCells ?? []).map(String));
   for (const key of Object.keys(pop)) {
-    if (POP_STRUCTURE_KEYS.includes(key) || key in UNSUPPORTED_POP_KEYS || copied.has(key) || ['xRange', 'params'].includes(key)) continue;
+    if (POP_STRUCTURE_KEYS.includes(key) || key in UNSUPPORTED_POP_KEYS || copied.has(key) || ['xRange', 'params', 'diversity'].includes(key)) continue;
     diagnostics.error(joinPath(path, key), pop[key], `unknown key in a population of compartmental cells${didYouMean(key, [...POP_STRUCTURE_KEYS, ...copied])}`);
   }
   if (pop.spkTimes !== undefined) diagnostics.error(joinPath(path, 'spkTimes'), pop.spkTimes, 'spkTimes needs cellModel VecStim');

@@ -36,6 +36,7 @@ export class SpecIndex {
     this.cellTags = new Set(['pop', 'cellType', 'cellModel', ...POSITION_TAGS, 'label']);
     for (const pop of Object.values(net.popParams ?? {}) as PopParams[]) {
       if (typeof pop?.cellType === 'string') this.cellTypes.add(pop.cellType);
+      if (pop?.diversity) this.cellTags.add('fraction');
       for (const cell of Array.isArray(pop?.cellsList) ? pop.cellsList : []) {
         for (const tag of Object.keys(cell ?? {})) this.cellTags.add(tag);
       }
