@@ -9,7 +9,8 @@ export {
 } from './network/index.ts';
 export { create, type CreateOptions } from './sim/create.ts';
 export { simulate, createSimulate, type SimulateOptions, type SimulationResult, type BackendName } from './sim/simulate.ts';
-export { analyze, createSimulateAnalyze, FIGURES, type AnalyzeOptions, type AnalysisResult } from './analysis/analyze.ts';
+export { analyze, createSimulateAnalyze, FIGURES, type AnalysisResult } from './analysis/analyze.ts';
+export { checkAnalysis } from './analysis/check.ts';
 export type { Figure } from './analysis/figure.ts';
 export type { Painter, TextStyle } from './analysis/draw/painter.ts';
 export { SvgPainter } from './analysis/draw/svg.ts';

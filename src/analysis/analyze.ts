@@ -1,26 +1,20 @@
-import type { Network } from '../network/index.ts';
+import { validateModel, type Network } from '../network/index.ts';
+import type { SimConfigData, SpecInput } from '../spec/index.ts';
 import { create, type CreateOptions } from '../sim/create.ts';
 import { savedDataChunks } from '../sim/saved-data.ts';
 import { popRates } from '../sim/sim-data.ts';
 import { createSimulate, type SimulateOptions, type SimulationResult } from '../sim/simulate.ts';
-import type { Figure } from './figure.ts';
-import { plot2Dnet } from './figures/net2d.ts';
-import { plotConn } from './figures/conn.ts';
-import { plotRaster } from './figures/raster.ts';
-import { plotRatePSD } from './figures/rate-psd.ts';
-import { plotSpikeHist } from './figures/spike-hist.ts';
-import { plotSpikeStats } from './figures/spike-stats.ts';
-import { plotTraces } from './figures/traces.ts';
+import { checkAnalysis } from './check.ts';
+import { dataFileOf, type Figure } from './figure.ts';
+import { FIGURE_KINDS, type FigureFunction } from './figure-kinds.ts';
 
 // NetPyNE's sim.analyze(): the data NetPyNE saves (saveData, as text chunks for the caller to
 // write: the core writes no files), the population rates it prints, and the figures of
 // simConfig.analysis in its order (drawn by the caller on a Painter: SVG, a browser canvas,
 // or PNG files through spikegpu/node). An analysis function spikegpu does not draw is
-// reported through onWarning and in `skipped`, as NetPyNE prints 'Unable to run'.
-
-export interface AnalyzeOptions {
-  onWarning?: (message: string) => void;
-}
+// listed in `skipped` (NetPyNE prints 'Unable to run'); a figure
+// that fails is reported in `failed` and the others are still made (the results stay).
+// Options are checked before anything is built (check.ts) by createSimulateAnalyze and the CLI.
 
 export interface AnalysisResult {
   /** [Hz] per population, over simConfig.printPopAvgRates' window if given, else the run. */
@@ -33,43 +27,64 @@ export interface AnalysisResult {
   figures: Figure[];
   /** simConfig.analysis entries that were not drawn (not supported by spikegpu). */
   skipped: string[];
+  /** Figures that could not be made, with the reason (one line each). */
+  failed: Array<{ kind: string; message: string }>;
 }
 
-type FigureFunction = (input: { net: Network; simData: SimulationResult['simData'] }, options: unknown) => Figure | Figure[];
-
 /** The analysis functions spikegpu draws, by NetPyNE name. */
-export const FIGURES: Readonly<Record<string, FigureFunction>> = { plotRaster, plotSpikeHist, plotRatePSD, plotTraces, plotConn, plot2Dnet, plotSpikeStats };
+export const FIGURES: Readonly<Record<string, FigureFunction>> = Object.fromEntries(Object.entries(FIGURE_KINDS).map(([name, kind]) => [name, kind.plot]));
 
-export function analyze(net: Network, result: Pick<SimulationResult, 'simData'>, options: AnalyzeOptions = {}): AnalysisResult {
+export function analyze(net: Network, result: Pick<SimulationResult, 'simData'>): AnalysisResult {
   const cfg = net.data.simConfig;
   const figures: Figure[] = [];
   const skipped: string[] = [];
+  const failed: AnalysisResult['failed'] = [];
   for (const [name, value] of Object.entries(cfg.analysis)) {
     if (value === false) continue;
     const draw = FIGURES[name];
     if (!draw) {
-      skipped.push(name);
-      options.onWarning?.(`simConfig.analysis.${name}: not drawn (spikegpu draws ${Object.keys(FIGURES).join(', ')})`);
+      skipped.push(name); // checkAnalysis warns about these before the run
       continue;
     }
-    figures.push(...[draw({ net, simData: result.simData }, value)].flat());
+    try {
+      const made = [draw({ net, simData: result.simData }, value)].flat();
+      const saveData = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).saveData : undefined;
+      made.forEach((fig, k) => (fig.dataFile = dataFileOf(saveData, fig.file, k)));
+      figures.push(...made);
+    } catch (e) {
+      failed.push({ kind: name, message: e instanceof Error ? e.message : String(e) });
+    }
   }
   const window = Array.isArray(cfg.printPopAvgRates) ? cfg.printPopAvgRates : true;
-  const base = cfg.saveFolder ? `${cfg.saveFolder.replace(/\/+$/, '')}/` : '';
   return {
     popRates: popRates(net, result.simData, window, cfg.duration),
     savedData: () => savedDataChunks(net, result.simData),
-    saveJsonPath: cfg.saveJson ? `${base}${cfg.filename}_data.json` : null,
+    saveJsonPath: saveJsonPath(cfg),
     figures,
     skipped,
+    failed,
   };
 }
 
-/** NetPyNE's sim.createSimulateAnalyze(netParams, simConfig): create, simulate, then analyze. */
+/** Where NetPyNE writes its saved data with saveJson on: `<saveFolder>/<filename>_data.json`; else null. */
+export function saveJsonPath(cfg: SimConfigData): string | null {
+  const base = cfg.saveFolder ? `${cfg.saveFolder.replace(/\/+$/, '')}/` : '';
+  return cfg.saveJson ? `${base}${cfg.filename}_data.json` : null;
+}
+
+/**
+ * NetPyNE's sim.createSimulateAnalyze(netParams, simConfig): checks the spec and the analysis
+ * options (a SpecError lists every problem), then creates, simulates and analyzes.
+ */
 export async function createSimulateAnalyze(
   input: Parameters<typeof create>[0],
-  options: SimulateOptions & CreateOptions & AnalyzeOptions = {},
+  options: SimulateOptions & CreateOptions = {},
 ): Promise<SimulationResult & { net: Network; analysis: AnalysisResult }> {
-  const run = await createSimulate(input, options);
-  return { ...run, analysis: analyze(run.net, run, options) };
+  const spec = validateModel(input as SpecInput);
+  spec.diagnostics.throwIfErrors();
+  const checked = checkAnalysis(spec.netParams, spec.simConfig);
+  checked.throwIfErrors();
+  for (const w of checked.warnings) options.onWarning?.(`${w.path}: ${w.message}`);
+  const run = await createSimulate(spec, options);
+  return { ...run, analysis: analyze(run.net, run) };
 }

@@ -1,3 +1,5 @@
+import { OptionError } from './figure.ts';
+
 // Colours of NetPyNE's figures: colorList (analysis/utils.py, plotting/plotter.py), 15 RGB
 // triples repeated three times; population i (in net.pops order) is drawn in colorList[i % 45].
 
@@ -24,7 +26,14 @@ export function userColor(value: unknown, path: string): string {
   if (Array.isArray(value) && (value.length === 3 || value.length === 4) && value.every((x) => typeof x === 'number' && x >= 0 && x <= 1)) {
     return rgb(value as number[]);
   }
-  throw new Error(`${path}: ${JSON.stringify(value)} is not a colour (expected [r, g, b] with values in 0-1, or a CSS colour string)`);
+  throw new OptionError(path, value, `${JSON.stringify(value)} is not a colour (expected [r, g, b] with values in 0-1, or a CSS colour string)`);
+}
+
+/** Checks a popColors option: null, or {label: colour}. */
+export function checkPopColors(popColors: unknown, path: string): void {
+  if (popColors === null || popColors === undefined) return;
+  if (typeof popColors !== 'object' || Array.isArray(popColors)) throw new OptionError(`${path}.popColors`, popColors, 'expected an object of colours by population label');
+  for (const [label, color] of Object.entries(popColors)) userColor(color, `${path}.popColors.${label}`);
 }
 
 function rgb(c: ArrayLike<number>): string {

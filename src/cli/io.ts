@@ -18,9 +18,20 @@ export function readSpecFile(path: string, parsed?: Record<string, unknown>): Mo
   }
 }
 
+/**
+ * Prints each diagnostic on one line; a message repeated at many paths (an unknown mechanism
+ * in every section of an imported cell) is printed once, with the count and the other paths.
+ */
 export function printDiagnostics(diagnostics: Diagnostic[], quiet = false): void {
+  const groups = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
-    if (d.severity === 'error') console.error(formatDiagnostic(d));
-    else if (!quiet) console.warn(formatDiagnostic(d));
+    if (d.severity === 'warning' && quiet) continue;
+    const key = `${d.severity}|${d.message}`;
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  for (const group of groups.values()) {
+    const [first, ...rest] = group;
+    const more = rest.length === 0 ? '' : ` (and ${rest.length} more: ${rest.slice(0, 3).map((d) => d.path).join(', ')}${rest.length > 3 ? ', ...' : ''})`;
+    (first.severity === 'error' ? console.error : console.warn)(formatDiagnostic(first) + more);
   }
 }

@@ -10,7 +10,8 @@ const program = new Command();
 program
   .name('spikegpu')
   .description('NetPyNE-style neuronal network models, NEURON-exact, on WebGPU')
-  .version('0.1.0');
+  .version('0.1.0')
+  .option('--debug', 'show the stack trace of an unexpected error');
 
 program
   .command('create')
@@ -55,4 +56,11 @@ program
     process.exitCode = await runInfo();
   });
 
-await program.parseAsync(process.argv);
+// An error no command reports itself is one line, never a stack trace (unless --debug).
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (program.opts().debug) console.error(e);
+  else console.error(`error: ${e instanceof Error ? e.message : String(e)} (spikegpu --debug ... shows where)`);
+  process.exitCode = 1;
+}

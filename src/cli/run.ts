@@ -1,16 +1,16 @@
-import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
 import { CompileError } from '../compile/index.ts';
 import { buildNetwork, NetworkBuildError, validateModel, type Network } from '../network/index.ts';
 import { LoadError, loadNetwork } from '../io/load.ts';
-import { readSavedData, writeSavedData } from '../io/saved-files.ts';
+import { readSavedData } from '../io/saved-files.ts';
 import { SpecError } from '../spec/index.ts';
 import { acquireNodeDevice } from '../gpu/node.ts';
-import { analyze } from '../analysis/analyze.ts';
+import { saveJsonPath } from '../analysis/analyze.ts';
+import { checkAnalysis } from '../analysis/check.ts';
 import { simulate, type BackendName } from '../sim/simulate.ts';
-import { writeFigure } from '../io/figure-files.ts';
 import { printDiagnostics, readSpecFile } from './io.ts';
+import { writeOutputs } from './outputs.ts';
 
 export interface RunOptions {
   out?: string;
@@ -64,19 +64,11 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
       if (result.fallbackReason) console.warn(`note: running on the CPU backend: ${result.fallbackReason}`);
       console.log(`backend ${result.backend} (${result.precision}${result.adapter ? `, ${result.adapter}` : ''}): compile ${result.timings.compile.toFixed(2)} s, run ${result.timings.run.toFixed(2)} s for ${simConfig.duration} ms`);
     }
-    const analysis = analyze(net, result, { onWarning: (w) => { if (!options.quiet) console.warn(`warning: ${w}`); } });
-    const out = options.out ?? analysis.saveJsonPath;
-    const written = out ? writeSavedData(out, net, result.simData, { binary: options.binary }) : [];
-    if (!options.quiet) printRates(analysis.popRates, result.simData.avgRate, net);
-    if (!options.quiet) for (const file of written) console.log(`wrote ${file}`);
-    if (options.figures) {
-      for (const fig of analysis.figures) {
-        const file = fig.file.replace(/\.[a-z]+$/i, `.${options.figFormat}`);
-        const path = writeFigure(fig, options.figDir ? join(options.figDir, file) : file);
-        if (!options.quiet) console.log(`wrote ${path} (${fig.kind})`);
-      }
-    }
-    return 0;
+    const out = options.out ?? saveJsonPath(simConfig);
+    const failures = writeOutputs(net, result.simData, { ...options, out }, (rates) => printRates(rates, result.simData.avgRate, net));
+    for (const f of failures) console.error(`error: ${f}`);
+    if (failures.length > 0 && out) console.error(`(the simulation's results are in ${out})`);
+    return failures.length > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof NetworkBuildError || e instanceof CompileError || e instanceof UnsupportedOnGpu || e instanceof LoadError || e instanceof SpecError) {
       console.error(`error: ${e.message}`);
@@ -100,7 +92,9 @@ function savedNetwork(raw: Record<string, unknown> | undefined, path: string, du
   const net = raw?.net as Record<string, unknown> | undefined;
   if (!raw || !net || !Array.isArray(net.cells)) return null;
   if (!options.quiet) console.log(`loading the network saved in ${path} (net.cells: ${net.cells.length} cells), as NetPyNE's loadSimulate`);
-  return loadNetwork(raw, { simConfig: duration === undefined ? {} : { duration, tstop: duration } }, path);
+  const loaded = loadNetwork(raw, { simConfig: duration === undefined ? {} : { duration, tstop: duration } }, path);
+  checkAnalysis(loaded.data.netParams, loaded.data.simConfig).throwIfErrors();
+  return loaded;
 }
 
 /** The network of a spec file; an exit code when the spec has errors. */
@@ -115,6 +109,7 @@ function specNetwork(raw: Record<string, unknown> | undefined, path: string, dur
     spec.simConfig.tstop = duration;
   }
   const { netParams, simConfig, diagnostics } = validateModel(spec, 'all');
+  checkAnalysis(netParams, simConfig, diagnostics);
   printDiagnostics(diagnostics.list, options.quiet);
   if (diagnostics.errors.length > 0) return 1;
   return buildNetwork(netParams, simConfig);

@@ -1,3 +1,4 @@
+import { checkAnalysis } from '../analysis/check.ts';
 import { validateModel } from '../network/index.ts';
 import type { ValidationScope } from '../spec/index.ts';
 import { printDiagnostics, readSpecFile } from './io.ts';
@@ -12,7 +13,8 @@ export function runValidate(path: string, options: { scope: string }): number {
     printDiagnostics(spec);
     return 1;
   }
-  const { diagnostics } = validateModel(spec, options.scope as ValidationScope);
+  const { netParams, simConfig, diagnostics } = validateModel(spec, options.scope as ValidationScope);
+  if (options.scope === 'all') checkAnalysis(netParams, simConfig, diagnostics);
   printDiagnostics(diagnostics.list);
   const errors = diagnostics.errors.length;
   const warnings = diagnostics.warnings.length;

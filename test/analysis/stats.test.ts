@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { create } from '../../src/index.ts';
+import { create, Diagnostics } from '../../src/index.ts';
 import { formatG } from '../../src/analysis/figure.ts';
-import { resolveInclude } from '../../src/analysis/include.ts';
+import { checkInclude, resolveInclude } from '../../src/analysis/include.ts';
 import { morletSpectrum } from '../../src/analysis/spectrum.ts';
 import { cellRates, histogram, isiCVs, syncMeasure } from '../../src/analysis/spikes.ts';
 import { readFixture } from '../helpers/fixtures.ts';
@@ -62,10 +62,19 @@ describe("include (NetPyNE's getCellsInclude)", () => {
     expect(resolveInclude(net, [['M', 2], ['S', [0, 4]]], 'i').cells).toEqual([0, 4, 22]);
     expect(resolveInclude(net, [[1, 'bkg']], 'i')).toEqual({ cells: [1], stims: ['bkg'] });
   });
-  it('names what it cannot resolve', () => {
-    expect(() => resolveInclude(net, ['X'], 'a.include')).toThrow("a.include[0]: 'X' is neither a population (S, M) nor a stim source (bkg)");
-    expect(() => resolveInclude(net, [40], 'a.include')).toThrow('a.include[0]: 40 is not the gid of a cell (0 .. 39)');
-    expect(() => resolveInclude(net, [['S', 20]], 'a.include')).toThrow("a.include[0]: index 20 is not a cell of population 'S' (0 .. 19)");
+  it('selects nothing for what names nothing, as NetPyNE; checkInclude warns about it before the network exists', () => {
+    const nothing = [['X'], [40], [['S', 20]]];
+    for (const include of nothing) expect(resolveInclude(net, include, 'a.include')).toEqual({ cells: [], stims: [] });
+    const diagnostics = new Diagnostics();
+    const names = { pops: new Map([['S', 20], ['M', 20]]), stims: ['bkg'], cellCount: 40 };
+    for (const include of nothing) checkInclude(include, 'a.include', names, diagnostics);
+    expect(diagnostics.errors).toEqual([]);
+    expect(diagnostics.warnings.map((d) => `${d.path}: ${d.message}`)).toEqual([
+      'a.include[0]: neither a population nor a stim source: selects nothing (populations: S, M)',
+      'a.include[0]: not the gid of a cell (0 .. 39): selects nothing',
+      "a.include[0]: not a cell index of population 'S' (0 .. 19): selects nothing",
+    ]);
+    expect(() => resolveInclude(net, [{ pop: 'S' }], 'a.include')).toThrow("a.include[0]: {\"pop\":\"S\"} is not an include item");
   });
 });
 

@@ -1,6 +1,6 @@
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { Axes, plotBox } from '../draw/frame.ts';
-import { figureFile, numberOption, pixelSize, readOptions, type Figure, type FigureInput } from '../figure.ts';
+import { choiceOption, figureFile, OptionError, readOptions, type Figure, type FigureInput } from '../figure.ts';
 import { resolveInclude } from '../include.ts';
 
 // plotConn (NetPyNE analysis/network.py, graphType 'matrix'): a pre x post matrix of the
@@ -15,19 +15,23 @@ const DEFAULTS = {
   synOrConn: 'syn' as unknown, synMech: null as unknown, clim: null as unknown, figSize: [8, 8] as unknown,
 };
 
-const FEATURES = ['weight', 'delay', 'numConns', 'probability', 'strength', 'convergence', 'divergence'];
+const FEATURES = ['weight', 'delay', 'numConns', 'probability', 'strength', 'convergence', 'divergence'] as const;
+
+/** plotConn's options, checked without the network. */
+export function connOptions(given: unknown, path: string) {
+  const o = readOptions(path, given, DEFAULTS, ['groupByIntervalPre', 'groupByIntervalPost', 'removeWeightNorm', 'connsFile', 'tagsFile']);
+  const feature = choiceOption(`${path}.feature`, o.feature, FEATURES);
+  choiceOption(`${path}.graphType`, o.graphType, ['matrix'], true);
+  const groupBy = choiceOption(`${path}.groupBy`, o.groupBy, ['pop', 'cell'], true);
+  if (groupBy === 'cell' && !['weight', 'delay', 'numConns'].includes(feature)) throw new OptionError(`${path}.feature`, feature, `'${feature}' with groupBy 'cell' (NetPyNE supports weight, delay and numConns per cell)`);
+  choiceOption(`${path}.synOrConn`, o.synOrConn, ['syn', 'conn']);
+  return { ...o, feature, groupBy };
+}
 
 export function plotConn(input: FigureInput, given: unknown, path = 'simConfig.analysis.plotConn'): Figure {
-  const o = readOptions(path, given, DEFAULTS, ['groupByIntervalPre', 'groupByIntervalPost', 'removeWeightNorm', 'connsFile', 'tagsFile']);
+  const o = connOptions(given, path);
   const { net } = input;
-  const feature = String(o.feature);
-  if (!FEATURES.includes(feature)) throw new Error(`${path}.feature: ${JSON.stringify(o.feature)} is not one of ${FEATURES.join(', ')}`);
-  if (o.graphType !== 'matrix') throw new Error(`${path}.graphType: ${JSON.stringify(o.graphType)} is not supported by spikegpu (only 'matrix')`);
-  if (o.groupBy !== 'pop' && o.groupBy !== 'cell') throw new Error(`${path}.groupBy: ${JSON.stringify(o.groupBy)} is not supported by spikegpu ('pop' or 'cell')`);
-  if (o.groupBy === 'cell' && !['weight', 'delay', 'numConns'].includes(feature)) throw new Error(`${path}.feature: '${feature}' with groupBy 'cell' (NetPyNE supports weight, delay and numConns per cell)`);
-  if (o.synOrConn !== 'syn' && o.synOrConn !== 'conn') throw new Error(`${path}.synOrConn: ${JSON.stringify(o.synOrConn)} is not 'syn' or 'conn'`);
-  const size = pixelSize(path, o.figSize, o.dpi);
-  const fontSize = numberOption(`${path}.fontSize`, o.fontSize, (x) => x > 0, 'a font size');
+  const { feature, size, fontSize } = o;
   const pre = resolveInclude(net, o.includePre, `${path}.includePre`);
   const post = resolveInclude(net, o.includePost, `${path}.includePost`);
   const d = net.data;

@@ -1,6 +1,6 @@
-import { popColor } from '../colors.ts';
+import { checkPopColors, popColor } from '../colors.ts';
 import { Axes, drawLegend, legendWidth, plotBox } from '../draw/frame.ts';
-import { figureFile, numberOption, pixelSize, readOptions, type Figure, type FigureInput } from '../figure.ts';
+import { choiceOption, figureFile, readOptions, type Figure, type FigureInput } from '../figure.ts';
 import { resolveInclude } from '../include.ts';
 
 // plot2Dnet (NetPyNE analysis/network.py): cell positions, x against y (view 'xy') or z
@@ -11,13 +11,18 @@ import { resolveInclude } from '../include.ts';
 const DEFAULTS = { include: ['allCells'] as unknown, view: 'xy' as unknown, showConns: true as unknown, popColors: null as unknown, figSize: [12, 12] as unknown };
 const INHIBITORY = ['inh', 'GABA', 'GABAA', 'GABAB'];
 
-export function plot2Dnet(input: FigureInput, given: unknown, path = 'simConfig.analysis.plot2Dnet'): Figure {
+/** plot2Dnet's options, checked without the network. */
+export function net2dOptions(given: unknown, path: string) {
   const o = readOptions(path, given, DEFAULTS, ['tagsFile']);
-  if (o.view !== 'xy' && o.view !== 'xz') throw new Error(`${path}.view: ${JSON.stringify(o.view)} is not 'xy' or 'xz'`);
+  checkPopColors(o.popColors, path);
+  return { ...o, view: choiceOption(`${path}.view`, o.view, ['xy', 'xz']) };
+}
+
+export function plot2Dnet(input: FigureInput, given: unknown, path = 'simConfig.analysis.plot2Dnet'): Figure {
+  const o = net2dOptions(given, path);
   const { net } = input;
   const d = net.data;
-  const size = pixelSize(path, o.figSize, o.dpi);
-  const fontSize = numberOption(`${path}.fontSize`, o.fontSize, (x) => x > 0, 'a font size');
+  const { size, fontSize } = o;
   const gids = resolveInclude(net, o.include, `${path}.include`).cells;
   const index = gids.map((g) => net.indexOfGid(g));
   const posX = index.map((i) => d.cells.x[i]);

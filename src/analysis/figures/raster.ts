@@ -1,8 +1,9 @@
-import { popColor } from '../colors.ts';
+import type { SimConfigData } from '../../spec/index.ts';
+import { checkPopColors, popColor } from '../colors.ts';
 import { Axes, drawLegend, legendWidth, plotBox, type LegendEntry } from '../draw/frame.ts';
 import { expandEachPop, resolveInclude } from '../include.ts';
 import { countByGid, spikesOf, stimTrains, syncMeasure } from '../spikes.ts';
-import { figureFile, formatG, numberOption, pixelSize, readOptions, timeRange, type Figure, type FigureInput } from '../figure.ts';
+import { figureFile, formatG, numberOption, OptionError, readOptions, timeRange, type Figure, type FigureInput } from '../figure.ts';
 
 // plotRaster (NetPyNE analysis/spikes.py prepareSpikeData + plotting/plotRaster.py): one row
 // per included cell, ordered by `orderBy` (gid or a numeric tag such as 'y'; rows are ranks,
@@ -16,12 +17,24 @@ const DEFAULTS = {
   popRates: true as unknown, syncLines: false as unknown, markerSize: 5 as unknown, popColors: null as unknown, legend: true as unknown, labels: 'legend' as unknown, title: null as unknown,
 };
 
-export function plotRaster(input: FigureInput, given: unknown, path = 'simConfig.analysis.plotRaster'): Figure {
+/** plotRaster's options, checked without the network. */
+export function rasterOptions(given: unknown, path: string, cfg: SimConfigData) {
   const o = readOptions(path, given, DEFAULTS, ['spikeHist', 'colorbyPhase']);
+  checkPopColors(o.popColors, path);
+  if (o.orderBy !== 'gid' && o.orderBy !== null && typeof o.orderBy !== 'string') throw new OptionError(`${path}.orderBy`, o.orderBy, `${JSON.stringify(o.orderBy)} is not 'gid' or a cell tag`);
+  return {
+    ...o,
+    range: timeRange(path, cfg, o.timeRange),
+    maxSpikes: numberOption(`${path}.maxSpikes`, o.maxSpikes, (x) => x >= 0, 'a spike count'),
+    markerSize: numberOption(`${path}.markerSize`, o.markerSize, (x) => x > 0, 'a marker size'),
+  };
+}
+
+export function plotRaster(input: FigureInput, given: unknown, path = 'simConfig.analysis.plotRaster'): Figure {
   const { net, simData } = input;
-  const size = pixelSize(path, o.figSize, o.dpi);
-  const fontSize = numberOption(`${path}.fontSize`, o.fontSize, (x) => x > 0, 'a font size');
-  const [t0, t1] = timeRange(path, input, o.timeRange);
+  const o = rasterOptions(given, path, net.data.simConfig);
+  const { size, fontSize } = o;
+  const [t0, t1] = o.range;
   const include = expandEachPop(net, Array.isArray(o.include) ? o.include : [o.include]);
   const sel = resolveInclude(net, include, `${path}.include`);
   const rows = orderCells(input, sel.cells, o.orderBy, `${path}.orderBy`);
@@ -33,8 +46,7 @@ export function plotRaster(input: FigureInput, given: unknown, path = 'simConfig
   popLabels.forEach((p, i) => net.pops[p].cellGids.forEach((g) => popOfGid.set(g, i)));
   const colors = popLabels.map((p, i) => popColor(o.popColors, p, i, path));
   const stimColor = popColor(o.popColors, 'NetStims', popLabels.length, path);
-  const maxSpikes = numberOption(`${path}.maxSpikes`, o.maxSpikes, (x) => x >= 0, 'a spike count');
-  const shown = Math.min(spikes.times.length, maxSpikes);
+  const shown = Math.min(spikes.times.length, o.maxSpikes);
   const rowCount = rows.length + stims.length;
   // statistics of the title and legend
   const synapses = countSynapsesByPost(input);
@@ -75,7 +87,7 @@ export function plotRaster(input: FigureInput, given: unknown, path = 'simConfig
       const box = plotBox(p, fontSize, showLegend ? legendWidth(p, legend, fontSize, 'Populations') : 0);
       const axes = new Axes(p, box, { x: [t0, t1], y: [-1, rowCount + 1], yInverted: Boolean(o.orderInverse), title, xlabel: 'Time (ms)', ylabel, fontSize });
       const markW = Math.max(1, 2 * size.dpi / 72);
-      const markH = Math.max(1, Math.sqrt(numberOption(`${path}.markerSize`, o.markerSize, (x) => x > 0, 'a marker size')) * size.dpi / 72);
+      const markH = Math.max(1, Math.sqrt(o.markerSize) * size.dpi / 72);
       axes.clip();
       if (sync !== null) {
         for (const t of simData.spkt) p.polyline([axes.x(t), axes.x(t)], [axes.y(0), axes.y(rowCount)], 'red', 0.3);
@@ -103,14 +115,13 @@ export function plotRaster(input: FigureInput, given: unknown, path = 'simConfig
 
 /** Gids in the order of `orderBy`: 'gid', or a numeric cell tag (ties by gid). */
 function orderCells(input: FigureInput, gids: number[], orderBy: unknown, path: string): number[] {
-  if (orderBy === 'gid' || orderBy === undefined || orderBy === null) return [...gids];
-  if (typeof orderBy !== 'string') throw new Error(`${path}: ${JSON.stringify(orderBy)} is not 'gid' or a cell tag`);
+  if (orderBy === 'gid' || typeof orderBy !== 'string') return [...gids];
   const { net } = input;
   const popOrder = Object.keys(net.pops);
   const key = (g: number): number => {
     const tags = net.cellTags(net.indexOfGid(g));
     const v = orderBy === 'pop' ? popOrder.indexOf(String(tags.pop)) : tags[orderBy];
-    if (typeof v !== 'number') throw new Error(`${path}: '${orderBy}' is not a numeric tag of cell ${g} (NetPyNE orders by gid then; spikegpu asks for a valid tag)`);
+    if (typeof v !== 'number') throw new OptionError(path, orderBy, `'${orderBy}' is not a numeric tag of cell ${g} (NetPyNE orders by gid then; spikegpu asks for a valid tag)`);
     return v;
   };
   const keys = new Map(gids.map((g) => [g, key(g)]));

@@ -1,5 +1,7 @@
 import { Axes, drawLegend, legendWidth, plotBox } from '../draw/frame.ts';
-import { figureFile, numberOption, pixelSize, readOptions, timeRange, type Figure, type FigureInput } from '../figure.ts';
+import type { SimConfigData } from '../../spec/index.ts';
+import { checkPopColors } from '../colors.ts';
+import { choiceOption, figureFile, numberOption, OptionError, readOptions, timeRange, type Figure, type FigureInput } from '../figure.ts';
 import { morletSpectrum } from '../spectrum.ts';
 import { histogram } from '../spikes.ts';
 import { includeGroups } from './groups.ts';
@@ -13,17 +15,27 @@ const DEFAULTS = {
   transformMethod: 'morlet' as unknown, norm: false as unknown, overlay: true as unknown, popColors: null as unknown, ylim: null as unknown, lineWidth: 1.5 as unknown,
 };
 
-export function plotRatePSD(input: FigureInput, given: unknown, path = 'simConfig.analysis.plotRatePSD'): Figure {
+/** plotRatePSD's options, checked without the network. */
+export function ratePsdOptions(given: unknown, path: string, cfg: SimConfigData) {
   const o = readOptions(path, given, DEFAULTS, ['NFFT', 'noverlap', 'smooth']);
-  if (o.transformMethod !== 'morlet') throw new Error(`${path}.transformMethod: ${JSON.stringify(o.transformMethod)} is not supported (spikegpu computes NetPyNE's default, 'morlet')`);
-  if (o.overlay !== true) throw new Error(`${path}.overlay: false (one axes per entry) is not supported by spikegpu`);
-  const size = pixelSize(path, o.figSize, o.dpi);
-  const fontSize = numberOption(`${path}.fontSize`, o.fontSize, (x) => x > 0, 'a font size');
-  const [t0, t1] = timeRange(path, input, o.timeRange);
-  const binSize = numberOption(`${path}.binSize`, o.binSize, (x) => x > 0, 'a bin size in ms');
+  choiceOption(`${path}.transformMethod`, o.transformMethod, ['morlet'], true);
+  if (o.overlay !== true) throw new OptionError(`${path}.overlay`, o.overlay, 'false (one axes per entry) is not supported by spikegpu yet');
+  checkPopColors(o.popColors, path);
   const minFreq = numberOption(`${path}.minFreq`, o.minFreq, (x) => x > 0, 'a frequency in Hz');
-  const maxFreq = numberOption(`${path}.maxFreq`, o.maxFreq, (x) => x > minFreq, 'a frequency above minFreq');
-  const stepFreq = numberOption(`${path}.stepFreq`, o.stepFreq, (x) => x > 0, 'a frequency step');
+  return {
+    ...o,
+    range: timeRange(path, cfg, o.timeRange),
+    binSize: numberOption(`${path}.binSize`, o.binSize, (x) => x > 0, 'a bin size in ms'),
+    minFreq,
+    maxFreq: numberOption(`${path}.maxFreq`, o.maxFreq, (x) => x > minFreq, 'a frequency above minFreq'),
+    stepFreq: numberOption(`${path}.stepFreq`, o.stepFreq, (x) => x > 0, 'a frequency step'),
+  };
+}
+
+export function plotRatePSD(input: FigureInput, given: unknown, path = 'simConfig.analysis.plotRatePSD'): Figure {
+  const o = ratePsdOptions(given, path, input.net.data.simConfig);
+  const { size, fontSize, binSize, minFreq, maxFreq, stepFreq } = o;
+  const [t0, t1] = o.range;
   const fs = 1000 / binSize;
   const groups = includeGroups(input, o.include, o.popColors, t0, t1, path);
   let series = groups.map((g) => {

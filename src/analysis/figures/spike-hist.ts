@@ -1,6 +1,7 @@
 import { Axes, drawLegend, legendWidth, plotBox, type LegendEntry } from '../draw/frame.ts';
-import type { FigureInput } from '../figure.ts';
-import { figureFile, numberOption, pixelSize, readOptions, timeRange, type Figure } from '../figure.ts';
+import type { SimConfigData } from '../../spec/index.ts';
+import { checkPopColors } from '../colors.ts';
+import { choiceOption, figureFile, numberOption, readOptions, timeRange, type Figure, type FigureInput } from '../figure.ts';
 import { histogram } from '../spikes.ts';
 import { includeGroups } from './groups.ts';
 
@@ -13,14 +14,23 @@ const DEFAULTS = {
   include: ['eachPop', 'allCells'] as unknown, timeRange: null as unknown, binSize: 5 as unknown, measure: 'rate' as unknown, graphType: 'line' as unknown, norm: false as unknown, popColors: null as unknown, legend: true as unknown,
 };
 
-export function plotSpikeHist(input: FigureInput, given: unknown, path = 'simConfig.analysis.plotSpikeHist'): Figure {
+/** plotSpikeHist's options, checked without the network. */
+export function spikeHistOptions(given: unknown, path: string, cfg: SimConfigData) {
   const o = readOptions(path, given, DEFAULTS, ['smooth', 'filtFreq', 'filtOrder', 'overlay', 'axis']);
-  const size = pixelSize(path, o.figSize, o.dpi);
-  const fontSize = numberOption(`${path}.fontSize`, o.fontSize, (x) => x > 0, 'a font size');
-  const [t0, t1] = timeRange(path, input, o.timeRange);
-  const binSize = numberOption(`${path}.binSize`, o.binSize, (x) => x > 0, 'a bin size in ms');
-  if (o.measure !== 'rate' && o.measure !== 'count') throw new Error(`${path}.measure: ${JSON.stringify(o.measure)} is not 'rate' or 'count'`);
-  if (o.graphType !== 'line' && o.graphType !== 'bar') throw new Error(`${path}.graphType: ${JSON.stringify(o.graphType)} is not 'line' or 'bar'`);
+  checkPopColors(o.popColors, path);
+  return {
+    ...o,
+    range: timeRange(path, cfg, o.timeRange),
+    binSize: numberOption(`${path}.binSize`, o.binSize, (x) => x > 0, 'a bin size in ms'),
+    measure: choiceOption(`${path}.measure`, o.measure, ['rate', 'count']),
+    graphType: choiceOption(`${path}.graphType`, o.graphType, ['line', 'bar']),
+  };
+}
+
+export function plotSpikeHist(input: FigureInput, given: unknown, path = 'simConfig.analysis.plotSpikeHist'): Figure {
+  const o = spikeHistOptions(given, path, input.net.data.simConfig);
+  const { size, fontSize, binSize } = o;
+  const [t0, t1] = o.range;
   const groups = includeGroups(input, o.include, o.popColors, t0, t1, path);
   const series = groups.map((g) => {
     const h = histogram(g.times, t0, t1, binSize);

@@ -1,6 +1,8 @@
 import { Axes, plotBox } from '../draw/frame.ts';
 import type { Painter } from '../draw/painter.ts';
-import { figureFile, numberOption, pixelSize, readOptions, timeRange, type Figure, type FigureInput } from '../figure.ts';
+import type { SimConfigData } from '../../spec/index.ts';
+import { checkPopColors } from '../colors.ts';
+import { choiceOption, figureFile, OptionError, readOptions, timeRange, type Figure, type FigureInput } from '../figure.ts';
 import { cellRates, isiCVs } from '../spikes.ts';
 import { includeGroups } from './groups.ts';
 
@@ -16,17 +18,23 @@ const DEFAULTS = {
 
 const XLABELS: Record<string, string> = { rate: 'Rate (Hz)', isicv: 'Irregularity (ISI CV)' };
 
-export function plotSpikeStats(input: FigureInput, given: unknown, path = 'simConfig.analysis.plotSpikeStats'): Figure[] {
+/** plotSpikeStats' options, checked without the network. */
+export function spikeStatsOptions(given: unknown, path: string, cfg: SimConfigData) {
   const o = readOptions(path, given, DEFAULTS, ['statDataIn', 'bins', 'histlogy', 'histlogx', 'histmin', 'density', 'legendLabels', 'normfit', 'histShading']);
-  if (o.graphType !== 'boxplot') throw new Error(`${path}.graphType: ${JSON.stringify(o.graphType)} is not supported by spikegpu (only 'boxplot')`);
-  const stats = Array.isArray(o.stats) ? o.stats : [o.stats];
+  choiceOption(`${path}.graphType`, o.graphType, ['boxplot'], true);
+  checkPopColors(o.popColors, path);
+  const stats = (Array.isArray(o.stats) ? o.stats : [o.stats]) as unknown[];
   for (const s of stats) {
-    if (s === 'sync' || s === 'pairsync') throw new Error(`${path}.stats: '${s}' (SPIKE synchrony from pyspike) is not supported by spikegpu`);
-    if (!(String(s) in XLABELS)) throw new Error(`${path}.stats: ${JSON.stringify(s)} is not 'rate' or 'isicv'`);
+    if (s === 'sync' || s === 'pairsync') throw new OptionError(`${path}.stats`, s, `'${s}' (SPIKE synchrony from pyspike) is not supported by spikegpu yet`);
+    if (!(String(s) in XLABELS)) throw new OptionError(`${path}.stats`, s, `${JSON.stringify(s)} is not 'rate' or 'isicv'`);
   }
-  const size = pixelSize(path, o.figSize, o.dpi);
-  const fontSize = numberOption(`${path}.fontSize`, o.fontSize, (x) => x > 0, 'a font size');
-  const [t0, t1] = timeRange(path, input, o.timeRange);
+  return { ...o, stats: stats as string[], range: timeRange(path, cfg, o.timeRange) };
+}
+
+export function plotSpikeStats(input: FigureInput, given: unknown, path = 'simConfig.analysis.plotSpikeStats'): Figure[] {
+  const o = spikeStatsOptions(given, path, input.net.data.simConfig);
+  const { size, fontSize, stats } = o;
+  const [t0, t1] = o.range;
   const groups = includeGroups(input, o.include, o.popColors, t0, t1, path).map((g) => ({ ...g, color: g.label === 'allCells' ? 'rgb(128,128,128)' : g.color }));
   return stats.map((stat: string) => {
     const values = groups.map((g) => {

@@ -1,8 +1,9 @@
+import type { SimConfigData } from '../../spec/index.ts';
 import { listColor } from '../colors.ts';
 import { Axes, drawLegend, legendWidth, plotBox, type Box, type LegendEntry } from '../draw/frame.ts';
 import type { Painter } from '../draw/painter.ts';
 import { resolveInclude } from '../include.ts';
-import { figureFile, numberOption, pixelSize, readOptions, timeRange, type Figure, type FigureInput } from '../figure.ts';
+import { choiceOption, figureFile, OptionError, readOptions, timeRange, type Figure, type FigureInput } from '../figure.ts';
 
 // plotTraces (NetPyNE analysis/traces.py): the recorded traces (simConfig.recordTraces, in
 // sorted order) of the included cells (default: this entry's include and recordCells), one
@@ -19,13 +20,20 @@ interface Series {
   ys: number[];
 }
 
-export function plotTraces(input: FigureInput, given: unknown, path = 'simConfig.analysis.plotTraces'): Figure[] {
+/** plotTraces' options, checked without the network. */
+export function tracesOptions(given: unknown, path: string, cfg: SimConfigData) {
   const o = readOptions(path, given, DEFAULTS, ['rerun', 'axis', 'scaleBarLoc']);
+  const ylim = o.ylim;
+  if (ylim !== null && !(Array.isArray(ylim) && ylim.length === 2 && ylim.every((x) => typeof x === 'number'))) throw new OptionError(`${path}.ylim`, ylim, `${JSON.stringify(ylim)} is not [min, max]`);
+  return { ...o, range: timeRange(path, cfg, o.timeRange), ylim: ylim as [number, number] | null, oneFigPer: choiceOption(`${path}.oneFigPer`, o.oneFigPer, ['cell', 'trace']) };
+}
+
+export function plotTraces(input: FigureInput, given: unknown, path = 'simConfig.analysis.plotTraces'): Figure[] {
   const { net, simData } = input;
   const cfg = net.data.simConfig;
-  const size = pixelSize(path, o.figSize, o.dpi);
-  const fontSize = numberOption(`${path}.fontSize`, o.fontSize, (x) => x > 0, 'a font size');
-  const [t0, t1] = timeRange(path, input, o.timeRange);
+  const o = tracesOptions(given, path, cfg);
+  const { size, fontSize, ylim } = o;
+  const [t0, t1] = o.range;
   const include = o.include ?? [...(Array.isArray(cfg.recordCells) ? cfg.recordCells : cfg.recordCells ? [cfg.recordCells] : [])];
   const gids = resolveInclude(net, include, `${path}.include`).cells;
   const traces = Object.keys(cfg.recordTraces).sort();
@@ -39,8 +47,6 @@ export function plotTraces(input: FigureInput, given: unknown, path = 'simConfig
   };
   const recorded = gids.filter((g) => traces.some((t) => samples(t, g)));
   const popOf = (g: number) => String(net.cellTags(net.indexOfGid(g)).pop);
-  const ylim = o.ylim === null ? null : (o.ylim as [number, number]);
-  if (ylim !== null && !(Array.isArray(ylim) && ylim.length === 2 && ylim.every((x) => typeof x === 'number'))) throw new Error(`${path}.ylim: ${JSON.stringify(o.ylim)} is not [min, max]`);
   const panels: Array<{ key: string; axes: Array<{ title?: string; ylabel: string; series: Series[] }> }> = [];
   if (o.oneFigPer === 'cell') {
     for (const g of recorded) {
@@ -48,14 +54,12 @@ export function plotTraces(input: FigureInput, given: unknown, path = 'simConfig
       const title = o.subtitles ? `Cell ${g}, Pop ${popOf(g)} ` : undefined;
       panels.push({ key: `_gid_${g}`, axes: o.overlay ? [{ title, ylabel: series.map((s) => s.label).join(', '), series }] : series.map((s, i) => ({ title: i === 0 ? title : undefined, ylabel: s.label, series: [s] })) });
     }
-  } else if (o.oneFigPer === 'trace') {
+  } else {
     for (const t of traces) {
       const series = recorded.flatMap((g, i) => { const ys = samples(t, g); return ys ? [{ label: `Cell ${g}, Pop ${popOf(g)} `, color: listColor(i), ys }] : []; });
       if (series.length === 0) continue;
       panels.push({ key: `_trace_${t}`, axes: o.overlay ? [{ title: `${t} `, ylabel: t, series }] : series.map((s, i) => ({ title: i === 0 ? `${t} ` : undefined, ylabel: t, series: [s] })) });
     }
-  } else {
-    throw new Error(`${path}.oneFigPer: ${JSON.stringify(o.oneFigPer)} is not 'cell' or 'trace'`);
   }
   const file = figureFile(input, o.saveFig, '_traces.png');
   const dot = file.lastIndexOf('.');
