@@ -20,6 +20,7 @@ export { lowerMechanism, GLOBALS, type LoweredMechanism, type LoweredTable, type
 export { JsRenderer, literal, type JsNames, type Precision } from './render-js.ts';
 export type { Stmt } from './lang.ts';
 export { buildTable } from './tables.ts';
+export { hocExp, LIBM_NAME, NEURON_LIBM } from './neuron-libm.ts';
 export * as scopmath from './scopmath.ts';
 export { fillSlots, mechanismWgsl, type WgslSpecialization } from './wgsl-module.ts';
 export { assignedFields } from './field-flow.ts';

@@ -1,12 +1,15 @@
 import type { Expr } from '../expr/ast.ts';
 import { assignedNames, type Stmt } from './lang.ts';
 import type { LoweredMechanism, LoweredTable } from './lower.ts';
+import { LIBM_NAME } from './neuron-libm.ts';
 
 // Renders mechanism statements as JavaScript with C semantics (plain IEEE division, `pow`,
 // comparisons as booleans). Precision 'f32' emulates the GPU: every arithmetic result and
 // every math-library result is rounded to f32 with Math.fround (bound as `F`), and literals
 // are rounded once here. Event statements call `ev` (send, move, event) with the instance `k`;
-// event times stay in double (t + delay), as NEURON's are.
+// event times stay in double (t + delay), as NEURON's are. Precision 'f64' calls NEURON's C
+// library (neuron-libm.ts: hoc_Exp, glibc's log and pow) through `lm`, which the code that
+// compiles the rendered source must bind to NEURON_LIBM; 'f32' keeps the engine's functions.
 
 export type Precision = 'f64' | 'f32';
 
@@ -17,7 +20,9 @@ export interface JsNames {
   array?(name: string): string | null;
 }
 
-const MATH_JS: Record<string, string> = { exp: 'Math.exp', log: 'Math.log', fabs: 'Math.abs', pow: 'Math.pow', sqrt: 'Math.sqrt' };
+const MATH_F32: Record<string, string> = { exp: 'Math.exp', log: 'Math.log', fabs: 'Math.abs', pow: 'Math.pow', sqrt: 'Math.sqrt' };
+/** fabs and sqrt are exact in both (IEEE); exp, log and pow are NEURON's. */
+const MATH_F64: Record<string, string> = { ...MATH_F32, exp: `${LIBM_NAME}.exp`, log: `${LIBM_NAME}.log`, pow: `${LIBM_NAME}.pow` };
 
 export class JsRenderer {
   private tableCount = 0;
@@ -121,6 +126,10 @@ export class JsRenderer {
     return [...out.values()].join('\n');
   }
 
+  private math(): Record<string, string> {
+    return this.precision === 'f32' ? MATH_F32 : MATH_F64;
+  }
+
   private round(code: string): string {
     return this.precision === 'f32' ? `F(${code})` : `(${code})`;
   }
@@ -143,7 +152,7 @@ export class JsRenderer {
       case 'not':
         return `(!${this.test(e.operand)})`;
       case 'binary':
-        if (e.op === '**') return round(`Math.pow(${this.expr(e.left)}, ${this.expr(e.right)})`);
+        if (e.op === '**') return round(`${this.math().pow}(${this.expr(e.left)}, ${this.expr(e.right)})`);
         if (!['+', '-', '*', '/'].includes(e.op)) throw new Error(`${this.mech.def.name}: operator ${e.op} is not allowed in mechanism code`);
         return round(`${this.expr(e.left)} ${e.op} ${this.expr(e.right)}`);
       case 'compare':
@@ -155,7 +164,8 @@ export class JsRenderer {
         return `(${this.test(e.test)} ? ${this.expr(e.then)} : ${this.expr(e.otherwise)})`;
       case 'call': {
         const args = e.args.map((a) => this.expr(a)).join(', ');
-        if (MATH_JS[e.callee]) return round(`${MATH_JS[e.callee]}(${args})`);
+        const math = this.math()[e.callee];
+        if (math) return round(`${math}(${args})`);
         return `fn_${e.callee}(${['k', args].filter(Boolean).join(', ')})`;
       }
     }

@@ -1,8 +1,10 @@
 import { JsRenderer } from './render-js.ts';
 import type { LoweredMechanism, LoweredTable } from './lower.ts';
+import { LIBM_NAME, NEURON_LIBM } from './neuron-libm.ts';
 
 // NMODL TABLEs, built as nocmodl's _check_<proc> does: for i = 0..with, x starts at `from`
-// and is accumulated (x += dx) — the procedure body runs at each x in double precision.
+// and is accumulated (x += dx) — the procedure body runs at each x in double precision, with
+// NEURON's exp/log/pow (neuron-libm.ts): an ulp off there stays in every lookup.
 // Layout: the outputs one after another, (with + 1) values each.
 
 export function buildTable(mech: LoweredMechanism, table: LoweredTable, celsius: number): Float64Array {
@@ -16,7 +18,7 @@ return function (${table.arg}, celsius) {
 ${renderer.stmts(table.body, '  ')}
   return [${table.outputs.join(', ')}];
 };`;
-  const evaluate = new Function(body)() as (x: number, celsius: number) => number[];
+  const evaluate = new Function(LIBM_NAME, body)(NEURON_LIBM) as (x: number, celsius: number) => number[];
   const n = table.with + 1;
   const out = new Float64Array(table.outputs.length * n);
   const dx = (table.to - table.from) / table.with;

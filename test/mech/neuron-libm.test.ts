@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { buildTable, hocExp, lowerMechanism, MECHANISM_DEFS } from '../../src/mech/index.ts';
+import { fromHex } from '../helpers/hexfloat.ts';
+import table from '../data/neuron-hh-table.json' with { type: 'json' };
+
+// Mechanism code calls NEURON's C library: exp is hoc_Exp (nocmodl's `#define exp hoc_Exp`),
+// log and pow glibc's. With the engine's Math.exp, 41 of hh's 1206 table entries were an ulp
+// off NEURON's, which tut6's unstable gid 33 turned into different spikes.
+
+describe('NEURON libm in mechanism code', () => {
+  it('builds the hh rate table bit for bit as NEURON 8.2.2 (scripts/neuron-hh-table.py)', () => {
+    const hh = lowerMechanism(MECHANISM_DEFS.hh, { tablesOn: new Set(['usetable_hh']) });
+    const rates = hh.tables[0];
+    expect([rates.from, rates.to, rates.with]).toEqual([table.from, table.to, table.with]);
+    const built = buildTable(hh, rates, table.celsius);
+    const n = rates.with + 1;
+    const mismatches: string[] = [];
+    rates.outputs.forEach((name, k) => {
+      const want = (table as unknown as Record<string, string[]>)[name].map(fromHex);
+      for (let i = 0; i < n; i++) if (built[k * n + i] !== want[i]) mismatches.push(`${name}[${i}] ${built[k * n + i]} != ${want[i]}`);
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it('exp is hoc_Exp: 0 below -700, exp(700) above 700 (values from a compiled mod in NEURON 8.2.2)', () => {
+    expect(hocExp(-700)).toBe(9.85967654375977e-305);
+    expect(hocExp(-700.5)).toBe(0);
+    expect(hocExp(-745)).toBe(0);
+    expect(hocExp(700)).toBe(1.0142320547350045e+304);
+    expect(hocExp(700.5)).toBe(1.0142320547350045e+304);
+    expect(hocExp(750)).toBe(1.0142320547350045e+304);
+    expect(hocExp(699)).toBe(3.7311512151407716e+303);
+    expect(hocExp(NaN)).toBeNaN();
+  });
+});
