@@ -1,3 +1,4 @@
+import { measureDispatchCost } from '../backend/webgpu/dispatch-cost.ts';
 import { acquireNodeDevice } from '../gpu/node.ts';
 
 // spikegpu info: the backends of this machine. The CPU backend is always there; WebGPU when
@@ -14,6 +15,13 @@ export async function runInfo(): Promise<number> {
   const l = device.device.limits;
   console.log(`webgpu backend: ${device.description}`);
   console.log(`  largest binding ${(l.maxStorageBufferBindingSize / 2 ** 20).toFixed(0)} MiB, largest buffer ${(l.maxBufferSize / 2 ** 20).toFixed(0)} MiB, ${l.maxStorageBuffersPerShaderStage} storage buffers per stage, ${l.maxComputeWorkgroupsPerDimension} workgroups per dimension`);
+  if (device.software) {
+    console.log('--backend auto: the CPU backend (this adapter is a software rasteriser on the CPU, slower than the CPU backend)');
+  } else {
+    const dispatch = await measureDispatchCost(device.device);
+    console.log(`  one dispatch costs ${(dispatch * 1e6).toFixed(1)} us`);
+    console.log('--backend auto: per model, WebGPU when the CPU backend (measured on the model for 0.05 s) would take over twice the least time the GPU needs (3 dispatches per step); `run` prints the numbers');
+  }
   device.device.destroy();
   return 0;
 }

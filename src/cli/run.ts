@@ -61,7 +61,7 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
     device?.device.destroy();
     bar?.stop();
     if (!options.quiet) {
-      if (result.fallbackReason) console.warn(`note: running on the CPU backend: ${result.fallbackReason}`);
+      if (result.backendReason) console.log(`${result.backend === 'cpu' ? 'CPU backend' : 'WebGPU'}: ${result.backendReason}`);
       console.log(`backend ${result.backend} (${result.precision}${result.adapter ? `, ${result.adapter}` : ''}): compile ${result.timings.compile.toFixed(2)} s, run ${result.timings.run.toFixed(2)} s for ${simConfig.duration} ms`);
     }
     const out = options.out ?? saveJsonPath(simConfig);

@@ -10,7 +10,11 @@ export interface AcquiredDevice {
   /** e.g. "llvmpipe (OpenGL ES 3.2 Mesa 22.3.6), compatibility" */
   description: string;
   featureLevel: 'core' | 'compatibility';
+  /** A software rasteriser (Mesa llvmpipe or lavapipe, SwiftShader, WARP): the GPU is this machine's CPU. */
+  software: boolean;
 }
+
+const SOFTWARE_ADAPTERS = /llvmpipe|lavapipe|softpipe|swiftshader|\bwarp\b|basic render/i;
 
 export async function acquireDevice(gpu: GPU, source: string): Promise<AcquiredDevice | null> {
   for (const featureLevel of ['core', 'compatibility'] as const) {
@@ -19,7 +23,8 @@ export async function acquireDevice(gpu: GPU, source: string): Promise<AcquiredD
     const device = await adapter.requestDevice({ requiredLimits: adapterLimits(adapter) });
     const info = adapter.info;
     const name = [info.device || info.architecture || info.vendor || 'unknown adapter', info.description].filter(Boolean).join(' ');
-    return { device, adapter, description: `${name} (${source}, ${featureLevel})`, featureLevel };
+    const software = (info as { isFallbackAdapter?: boolean }).isFallbackAdapter === true || SOFTWARE_ADAPTERS.test([info.vendor, info.architecture, info.device, info.description].join(' '));
+    return { device, adapter, description: `${name} (${source}, ${featureLevel})`, featureLevel, software };
   }
   return null;
 }

@@ -4,6 +4,7 @@ import { UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
 import { GpuSimulator } from '../backend/webgpu/simulator.ts';
 import { compile, type CompiledModel } from '../compile/index.ts';
 import { acquireDevice, type AcquiredDevice } from '../gpu/device.ts';
+import { chooseBackend } from './backend-choice.ts';
 import type { LoweredMechanism, Precision } from '../mech/index.ts';
 import type { Network } from '../network/index.ts';
 import { create, type CreateOptions } from './create.ts';
@@ -12,7 +13,11 @@ import { simData, type SimData } from './sim-data.ts';
 export type BackendName = 'auto' | 'cpu' | 'webgpu';
 
 export interface SimulateOptions {
-  /** 'auto': WebGPU when an adapter is available and the model runs there, else the CPU backend. */
+  /**
+   * 'auto' (default): the faster backend for the model on this machine (sim/backend-choice.ts;
+   * a software adapter counts as a CPU), the CPU when there is no adapter or the model does not
+   * run on WebGPU; `backendReason` says why.
+   */
   backend?: BackendName;
   /** CPU: 'f64' (reference, default) or 'f32' (as the GPU computes). WebGPU computes in f32. */
   precision?: Precision;
@@ -31,8 +36,8 @@ export interface SimulationResult {
   precision: Precision;
   /** The WebGPU adapter, e.g. "llvmpipe (OpenGL ES 3.2 Mesa 22.3.6), compatibility". */
   adapter?: string;
-  /** Why 'auto' chose the CPU backend, when it did. */
-  fallbackReason?: string;
+  /** Why this backend ran: 'auto''s choice (with the measured numbers), or why WebGPU could not. */
+  backendReason?: string;
   /** [s] */
   timings: { compile: number; run: number };
   /** WebGPU: compute dispatches per step. */
@@ -49,28 +54,31 @@ export async function simulate(net: Network, options: SimulateOptions = {}): Pro
   const t0 = performance.now();
   const { model, mechanisms } = compile(net);
   const t1 = performance.now();
-  let fallbackReason: string | undefined;
-  if (backend !== 'cpu' && options.precision !== 'f64') {
-    const device = options.device ?? (await runtimeDevice());
-    if (!device) {
-      if (backend === 'webgpu') throw new Error('no WebGPU adapter is available (in Node, pass { device: await acquireNodeDevice() } from spikegpu/node)');
-      fallbackReason = 'no WebGPU adapter';
-    } else {
-      try {
-        return await runGpu(net, model, mechanisms, device, options, t0, t1);
-      } catch (e) {
-        if (!(e instanceof UnsupportedOnGpu) || backend === 'webgpu') throw e;
-        fallbackReason = e.message;
-      } finally {
-        // a device acquired here (not the caller's) ends with the run
-        if (!options.device) device.device.destroy();
-      }
-    }
+  const cpu = (reason?: string, started?: CpuSimulator) => runCpu(net, model, mechanisms, options, t0, t1, reason, started);
+  if (backend === 'cpu' || options.precision === 'f64') return cpu();
+  const device = options.device ?? (await runtimeDevice());
+  if (!device) {
+    if (backend === 'webgpu') throw new Error('no WebGPU adapter is available (in Node, pass { device: await acquireNodeDevice() } from spikegpu/node)');
+    return cpu('no WebGPU adapter');
   }
-  return runCpu(net, model, mechanisms, options, t0, t1, fallbackReason);
+  try {
+    let reason: string | undefined;
+    if (backend === 'auto' && options.precision !== 'f32') {
+      const choice = await chooseBackend(model, mechanisms, device, net.data.simConfig.recordStim);
+      if (choice.backend === 'cpu') return cpu(choice.reason, choice.cpu);
+      reason = choice.reason;
+    }
+    return await runGpu(net, model, mechanisms, device, options, t0, t1, reason);
+  } catch (e) {
+    if (!(e instanceof UnsupportedOnGpu) || backend === 'webgpu') throw e;
+    return cpu(e.message);
+  } finally {
+    // a device acquired here (not the caller's) ends with the run
+    if (!options.device) device.device.destroy();
+  }
 }
 
-async function runGpu(net: Network, model: CompiledModel, mechanisms: LoweredMechanism[], device: AcquiredDevice, options: SimulateOptions, t0: number, t1: number): Promise<SimulationResult> {
+async function runGpu(net: Network, model: CompiledModel, mechanisms: LoweredMechanism[], device: AcquiredDevice, options: SimulateOptions, t0: number, t1: number, backendReason?: string): Promise<SimulationResult> {
   const gpu = new GpuSimulator(device.device, model, mechanisms);
   let out;
   try {
@@ -84,16 +92,21 @@ async function runGpu(net: Network, model: CompiledModel, mechanisms: LoweredMec
     backend: 'webgpu',
     precision: 'f32',
     adapter: device.description,
+    ...(backendReason ? { backendReason } : {}),
     timings: { compile: (t1 - t0) / 1e3, run: (t2 - t1) / 1e3 },
     dispatchesPerStep: out.dispatchesPerStep,
     gpuBytes: out.gpuBytes,
   };
 }
 
-function runCpu(net: Network, model: CompiledModel, mechanisms: LoweredMechanism[], options: SimulateOptions, t0: number, t1: number, fallbackReason?: string): SimulationResult {
+/** The CPU run, or the rest of `started` (an f64 simulation the backend choice already advanced). */
+function runCpu(net: Network, model: CompiledModel, mechanisms: LoweredMechanism[], options: SimulateOptions, t0: number, t1: number, backendReason?: string, started?: CpuSimulator): SimulationResult {
   const precision = options.precision ?? 'f64';
-  const sim = new CpuSimulator(model, mechanisms, precision, 'events', net.data.simConfig.recordStim);
-  sim.initialize();
+  let sim = started;
+  if (!sim) {
+    sim = new CpuSimulator(model, mechanisms, precision, 'events', net.data.simConfig.recordStim);
+    sim.initialize();
+  }
   const chunk = Math.max(1, Math.ceil(model.steps / 100));
   while (sim.step < model.steps) {
     sim.advance(chunk);
@@ -104,7 +117,7 @@ function runCpu(net: Network, model: CompiledModel, mechanisms: LoweredMechanism
     simData: simData(net, model, sim),
     backend: 'cpu',
     precision,
-    ...(fallbackReason ? { fallbackReason } : {}),
+    ...(backendReason ? { backendReason } : {}),
     timings: { compile: (t1 - t0) / 1e3, run: (t2 - t1) / 1e3 },
   };
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { create, simulate } from '../../src/index.ts';
+import { readFixture } from '../helpers/fixtures.ts';
+import { testDevice } from '../helpers/gpu.ts';
+
+// backend 'auto' picks the faster backend for the model on this machine and says why
+// (sim/backend-choice.ts). CI's adapter is Mesa's llvmpipe, a software rasteriser: the CPU
+// backend. The GPU path (measure the CPU run, bound the GPU's by its dispatch cost) is run on
+// the same adapter presented as hardware, where a dispatch costs tens of microseconds.
+
+function tut2(duration: number) {
+  const spec = readFixture('netpyne/tut2.spec.json');
+  spec.simConfig.duration = duration;
+  return create(spec);
+}
+
+/** n HH somas, each driven by an IClamp: much CPU work per step, no synapses. */
+function manyCells(n: number, duration: number) {
+  return create({
+    netParams: {
+      cellParams: { HH: { secs: { soma: { geom: { diam: 18.8, L: 18.8, Ra: 123 }, mechs: { hh: {} } } } } },
+      popParams: { P: { cellType: 'HH', numCells: n } },
+      stimSourceParams: { ic: { type: 'IClamp', del: 0.5, dur: 10, amp: 0.5 } },
+      stimTargetParams: { 'ic->P': { source: 'ic', conds: { pop: 'P' }, sec: 'soma', loc: 0.5 } },
+    },
+    simConfig: { duration, dt: 0.025 },
+  });
+}
+
+describe("backend 'auto'", () => {
+  it('takes a software adapter for a CPU and runs the CPU backend', async () => {
+    const d = await testDevice();
+    if (!d) return;
+    expect(d.software).toBe(true);
+    const r = await simulate(tut2(50), { device: d });
+    expect(r.backend).toBe('cpu');
+    expect(r.backendReason).toMatch(/is a software rasteriser on this machine's CPU/);
+  });
+
+  it('on a GPU, goes on with the measured CPU run when the GPU cannot be faster, spikes unchanged', async () => {
+    const d = await testDevice();
+    if (!d) return;
+    const r = await simulate(tut2(300), { device: { ...d, software: false } });
+    expect(r.backend).toBe('cpu');
+    expect(r.backendReason).toMatch(/^the CPU backend is as fast or faster for this model: CPU backend about [\d.]+ s \(measured over \d+ steps\), WebGPU at least [\d.]+ s \(12000 steps x 3 dispatches x [\d.]+ us on /);
+    const reference = await simulate(tut2(300), { backend: 'cpu' });
+    expect(r.simData.spkid).toEqual(reference.simData.spkid);
+    expect(r.simData.spkt).toEqual(reference.simData.spkt);
+  });
+
+  it('on a GPU, runs WebGPU when the CPU backend would take over twice its least time', async () => {
+    const d = await testDevice();
+    if (!d) return;
+    const r = await simulate(manyCells(10000, 2), { device: { ...d, software: false } });
+    expect(r.backend).toBe('webgpu');
+    expect(r.backendReason).toMatch(/^WebGPU is faster for this model: /);
+  }, 120_000);
+});
