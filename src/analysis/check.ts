@@ -1,4 +1,4 @@
-import { Diagnostics, joinPath, type NetParamsData, type PopParams, type SimConfigData } from '../spec/index.ts';
+import { Diagnostics, didYouMean, joinPath, type NetParamsData, type PopParams, type SimConfigData } from '../spec/index.ts';
 import { OptionError } from './figure.ts';
 import { FIGURE_KINDS } from './figure-kinds.ts';
 import { checkInclude, type IncludeNames } from './include.ts';
@@ -19,7 +19,8 @@ export function checkAnalysis(net: NetParamsData, cfg: SimConfigData, diagnostic
       continue;
     }
     try {
-      kind.options(given, path, cfg);
+      const { ignored } = kind.options(given, path, cfg) as { ignored: string[] };
+      for (const key of ignored) diagnostics.warning(joinPath(path, key), (given as Record<string, unknown>)[key], `ignored: not an option of ${name} (NetPyNE passes it on to matplotlib)${didYouMean(key, Object.keys(kind.options(true, path, cfg) as object))}`);
       if (given && typeof given === 'object') {
         for (const option of kind.includes) {
           const value = (given as Record<string, unknown>)[option];

@@ -40,19 +40,22 @@ export class OptionError extends Error {
  */
 export const COMMON_OPTIONS = { figSize: [10, 8] as unknown, dpi: 100 as unknown, fontSize: 12 as unknown, saveFig: null as unknown, showFig: null as unknown, saveData: null as unknown };
 
-/** What every figure's options share once read: pixel size, font size, the files. */
+/** What every figure's options share once read: pixel size, font size, the keys ignored. */
 export interface CommonOptions {
   size: { width: number; height: number; dpi: number };
   fontSize: number; // [px]
+  /** Keys that are not options of the figure: NetPyNE hands them to matplotlib, spikegpu ignores them. */
+  ignored: string[];
 }
 
 /**
- * Options of `fn` at `path`: `given` over `defaults`; a key that is not an option is an error
- * naming the known ones; `unsupported` keys are errors saying so when set. Also checks the
- * common ones (figSize, dpi, fontSize, saveData).
+ * Options of `fn` at `path`: `given` over `defaults`; a key that is not an option is listed in
+ * `ignored` (NetPyNE passes extra keywords on to matplotlib, e.g. lw); `unsupported` keys are
+ * errors saying so when set. Also checks the common ones (figSize, dpi, fontSize, saveData).
  */
 export function readOptions<T extends Record<string, unknown>>(path: string, given: unknown, defaults: T, unsupported: readonly string[] = []): T & typeof COMMON_OPTIONS & CommonOptions {
   const all = { ...COMMON_OPTIONS, ...defaults };
+  const ignored: string[] = [];
   if (given !== true && given !== undefined) {
     if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new OptionError(path, given, `${JSON.stringify(given)} is not true or an object of options`);
     for (const [k, v] of Object.entries(given)) {
@@ -60,7 +63,7 @@ export function readOptions<T extends Record<string, unknown>>(path: string, giv
         if (v !== null && v !== false && v !== undefined) throw new OptionError(`${path}.${k}`, v, `not supported by spikegpu yet (got ${JSON.stringify(v)})`);
         continue;
       }
-      if (!(k in all)) throw new OptionError(`${path}.${k}`, v, `not an option of this figure (options: ${Object.keys(all).join(', ')})`);
+      if (!(k in all)) ignored.push(k);
     }
   }
   const o = { ...all, ...(given === true || given === undefined ? {} : (given as object)) } as T & typeof COMMON_OPTIONS;
@@ -68,7 +71,7 @@ export function readOptions<T extends Record<string, unknown>>(path: string, giv
   if (saveData !== null && saveData !== undefined && typeof saveData !== 'boolean' && typeof saveData !== 'string') throw new OptionError(`${path}.saveData`, saveData, 'expected true/false or a file name');
   const size = pixelSize(path, o.figSize, o.dpi);
   const fontSize = numberOption(`${path}.fontSize`, o.fontSize, (x) => x > 0, 'a font size');
-  return { ...o, size, fontSize };
+  return { ...o, size, fontSize, ignored };
 }
 
 /** Figure size [px] from figSize [inches] and dpi. */

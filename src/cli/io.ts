@@ -21,17 +21,20 @@ export function readSpecFile(path: string, parsed?: Record<string, unknown>): Mo
 /**
  * Prints each diagnostic on one line; a message repeated at many paths (an unknown mechanism
  * in every section of an imported cell) is printed once, with the count and the other paths.
+ * With `limit`, at most that many lines, then how many more there are and where to see them.
  */
-export function printDiagnostics(diagnostics: Diagnostic[], quiet = false): void {
+export function printDiagnostics(diagnostics: Diagnostic[], quiet = false, limit = Infinity, source = ''): void {
   const groups = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     if (d.severity === 'warning' && quiet) continue;
     const key = `${d.severity}|${d.message}`;
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }
-  for (const group of groups.values()) {
+  const lines = [...groups.values()];
+  for (const group of lines.slice(0, limit)) {
     const [first, ...rest] = group;
     const more = rest.length === 0 ? '' : ` (and ${rest.length} more: ${rest.slice(0, 3).map((d) => d.path).join(', ')}${rest.length > 3 ? ', ...' : ''})`;
     (first.severity === 'error' ? console.error : console.warn)(formatDiagnostic(first) + more);
   }
+  if (lines.length > limit) console.error(`... and ${lines.length - limit} more (spikegpu validate ${source} lists them all)`);
 }

@@ -110,10 +110,13 @@ function specNetwork(raw: Record<string, unknown> | undefined, path: string, dur
   }
   const { netParams, simConfig, diagnostics } = validateModel(spec, 'all');
   checkAnalysis(netParams, simConfig, diagnostics);
-  printDiagnostics(diagnostics.list, options.quiet);
+  printDiagnostics(diagnostics.list, options.quiet, DIAGNOSTIC_LINES, path);
   if (diagnostics.errors.length > 0) return 1;
   return buildNetwork(netParams, simConfig);
 }
+
+/** At most this many problems are printed before a run; `spikegpu validate` prints them all. */
+const DIAGNOSTIC_LINES = 8;
 
 function printRates(rates: Record<string, number>, avgRate: number, net: { pops: Record<string, { cellGids: number[] }> }): void {
   const rows = Object.entries(rates).map(([pop, r]) => [pop, String(net.pops[pop].cellGids.length), r.toFixed(2)]);

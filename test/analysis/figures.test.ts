@@ -43,7 +43,6 @@ describe('plotRaster', () => {
     drawsEverywhere(fig);
   });
   it('names bad options', () => {
-    expect(() => one('plotRaster', { markersize: 3 })).toThrow(/plotRaster\.markersize: not an option of this figure \(options: .*markerSize/);
     expect(() => one('plotRaster', { spikeHist: 'overlay' })).toThrow('simConfig.analysis.plotRaster.spikeHist: not supported by spikegpu yet (got "overlay")');
     expect(() => one('plotRaster', { timeRange: [5, 1] })).toThrow('plotRaster.timeRange: [5,1] is not [t0, t1] in ms with t0 < t1');
     expect(() => one('plotRaster', { orderBy: 'colour' })).toThrow(/plotRaster.orderBy: 'colour' is not a numeric tag of cell 0/);

@@ -80,7 +80,7 @@ function checkMechs(sec: SectionParams, path: string, nseg: number | undefined, 
     const mechPath = joinPath(joinPath(path, 'mechs'), mechName);
     const info = MECHANISMS[mechName];
     if (!info?.kinds.includes('density')) {
-      diagnostics.error(mechPath, undefined, `unknown membrane mechanism '${mechName}'${didYouMean(mechName, densityMechs)} (available: ${densityMechs.join(', ')})`);
+      diagnostics.error(mechPath, undefined, `unknown membrane mechanism '${mechName}'${didYouMean(mechName, densityMechs)} (built in: ${densityMechs.join(', ')}; a model's own mod files cannot be loaded yet)`);
       continue;
     }
     for (const [param, value] of Object.entries(params ?? {})) {
@@ -118,7 +118,7 @@ function checkPointProcesses(sec: SectionParams, path: string, diagnostics: Diag
     const pPath = joinPath(joinPath(path, 'pointps'), label);
     const info = MECHANISMS[pointp.mod];
     if (!info?.kinds.includes('pointProcess')) {
-      diagnostics.error(joinPath(pPath, 'mod'), pointp.mod, `unknown point process${didYouMean(String(pointp.mod), pointMechs)} (available: ${pointMechs.join(', ')})`);
+      diagnostics.error(joinPath(pPath, 'mod'), pointp.mod, `unknown point process${didYouMean(String(pointp.mod), pointMechs)} (built in: ${pointMechs.join(', ')}; a model's own mod files cannot be loaded yet)`);
       continue;
     }
     for (const [param, value] of Object.entries(pointp)) {

@@ -26,7 +26,7 @@ export function checkSynMechs(index: SpecIndex, diagnostics: Diagnostics): void 
     if (!check(synMechEntry, mech, path, diagnostics)) continue;
     const info = MECHANISMS[mech.mod];
     if (!info?.kinds.includes('synapse')) {
-      diagnostics.error(joinPath(path, 'mod'), mech.mod, `unknown synaptic mechanism${didYouMean(mech.mod, synapses)} (available: ${synapses.join(', ')})`);
+      diagnostics.error(joinPath(path, 'mod'), mech.mod, `unknown synaptic mechanism${didYouMean(mech.mod, synapses)} (built in: ${synapses.join(', ')}; a model's own mod files cannot be loaded yet)`);
       continue;
     }
     for (const [param, value] of Object.entries(mech)) {
