@@ -54,7 +54,7 @@ data = sim.allSimData
 
 def cell_summary(cell):
     """gid, pop, the cell rules applied (tags['label']) and each section's diam and L."""
-    secs = {name: [float(sec['hObj'].diam), float(sec['hObj'].L)] for name, sec in cell.secs.items()} if hasattr(cell, 'secs') else {}
+    secs = {name: [float(sec['hObj'].diam), float(sec['hObj'].L)] for name, sec in cell.secs.items()} if isinstance(getattr(cell, 'secs', None), dict) else {}
     return [cell.gid, cell.tags.get('pop'), list(cell.tags.get('label', [])), secs]
 
 
