@@ -1,4 +1,5 @@
 import type { CellTemplate, NetworkData } from '../network/index.ts';
+import { storedPoints } from '../network/cell-geometry.ts';
 import { IONS } from '../spec/index.ts';
 import type { SectionCable } from './cable.ts';
 import { fillCable } from './cable.ts';
@@ -6,7 +7,6 @@ import { CompileError } from './errors.ts';
 import type { GroupBuilder } from './groups.ts';
 import { nodeAt, templateLayout, type TemplateLayout } from './layout.ts';
 import type { DetectorTable, NodeTable } from './model.ts';
-import { storedPoints } from './pt3d.ts';
 
 // Compartmental cells -> nodes (NEURON layout), density mechanisms per segment, the cell
 // rule's point processes, and spike detectors.

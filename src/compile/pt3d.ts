@@ -1,6 +1,4 @@
-import type { CellTable, CellTemplate } from '../network/index.ts';
-import { cellGeometry } from '../network/cell-geometry.ts';
-import type { SimConfigData } from '../spec/index.ts';
+import { arcLengths } from '../network/morphology.ts';
 
 // Segments of a section given by 3-D points, as NEURON computes them (src/nrnoc/treeset.c, .cpp in later versions).
 // pt3dadd stores each point in float32 (struct Pt3d {float x, y, z, d; double arc;}), and
@@ -15,26 +13,6 @@ export interface SegmentCable {
   area: Float64Array;
   left: Float64Array;
   right: Float64Array;
-}
-
-/**
- * The points NetPyNE gives pt3dadd for each section of cell c (compartCell.py createNEURONObj:
- * x + pt3d[0], ..., placed at the cell as cellGeometry does), as NEURON stores them: float32.
- */
-export function storedPoints(template: CellTemplate, cells: CellTable, c: number, cfg: SimConfigData): Array<number[][] | null> {
-  return cellGeometry(template, cells, c, cfg).map((g) => g.pt3d?.map((p) => p.map(Math.fround)) ?? null);
-}
-
-/** Cumulative arc length [um] of stored points (nrn_pt3dmodified). */
-export function arcLengths(points: number[][]): Float64Array {
-  const arc = new Float64Array(points.length);
-  for (let i = 1; i < points.length; i++) {
-    const t1 = Math.fround(points[i][0] - points[i - 1][0]);
-    const t2 = Math.fround(points[i][1] - points[i - 1][1]);
-    const t3 = Math.fround(points[i][2] - points[i - 1][2]);
-    arc[i] = arc[i - 1] + Math.sqrt(t1 * t1 + t2 * t2 + t3 * t3);
-  }
-  return arc;
 }
 
 /** Areas and half-segment resistances of nseg segments over stored points (diam_from_list). */

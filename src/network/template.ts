@@ -2,7 +2,6 @@ import { cellParamContext, cellVarsContext, compileExpression, ExprError, type C
 import { IONS, MECHANISMS, POINTP_RESERVED_KEYS, SECTION_DEFAULTS, joinPath, type CellParams, type NetParamsData, type SectionParams, numericNetParams } from '../spec/index.ts';
 import { ruleSections } from './cell-rules.ts';
 import { NetworkBuildError } from './errors.ts';
-import { arcLength } from './morphology.ts';
 import type { CellTemplate, PointProcessTemplate, SectionTemplate } from './types.ts';
 
 // A CellTemplate merges the cellParams rules that apply to a group of cells, in rule order,
@@ -123,7 +122,6 @@ function applyGeometry(sec: SectionTemplate, s: number, sp: SectionParams, path:
   }
   if (sp.geom?.pt3d && sp.geom.pt3d.length > 0) {
     sec.pt3d = sp.geom.pt3d.map((pt) => [...pt]);
-    sec.L = arcLength(sec.pt3d);
   } else if (sp.geom?.pt3d) {
     // NetPyNE calls h.pt3dclear() and adds no point: the section keeps its L and diam (HybridTut)
     sec.pt3d = null;

@@ -1,4 +1,5 @@
 import { orderedDict } from '../spec/index.ts';
+import { sectionLength } from './cell-geometry.ts';
 import type { CellTemplate, NetworkData } from './types.ts';
 
 // NetPyNE-shaped views of one cell, assembled from the compact tables on demand.
@@ -49,7 +50,7 @@ export function realisedSections(d: NetworkData, c: number): Record<string, Real
   const row = d.cells.row[c];
   const out: Record<string, RealisedSection> = {};
   template.sections.forEach((sec, s) => {
-    const geom = (p: 'L' | 'diam' | 'Ra' | 'cm') => (p === 'L' && sec.pt3d ? sec.L : varying(template, row, s, 'geom', undefined, p)?.[0] ?? sec[p]);
+    const geom = (p: 'L' | 'diam' | 'Ra' | 'cm') => (p === 'L' ? sectionLength(template, d.cells, c, s, d.simConfig) : varying(template, row, s, 'geom', undefined, p)?.[0] ?? sec[p]);
     const mechs: RealisedSection['mechs'] = {};
     for (const [mech, params] of sec.mechs) {
       mechs[mech] = {};
