@@ -5,7 +5,8 @@ import type { CellTable, CellTemplate } from './types.ts';
 /**
  * The points NEURON stores for each section of cell c [um], float32 (struct Pt3d), or null:
  * geom.pt3d as CompartCell._setGeometryParams adds them (pt3dadd(x + pt3d[0], ...), placed at the
- * cell by cfg.pt3dRelativeToCellLocation, y inverted by cfg.invertedYCoord).
+ * cell by cfg.pt3dRelativeToCellLocation, y inverted by cfg.invertedYCoord); define_shape's
+ * points as CompartCell.updateShape passes them to pt3dchange (always at (x, -y, z)).
  */
 export function storedPoints(template: CellTemplate, cells: CellTable, c: number, cfg: SimConfigData): Array<number[][] | null> {
   return template.sections.map((_, s) => sectionPoints(template, cells, c, s, cfg));
@@ -16,7 +17,7 @@ function sectionPoints(template: CellTemplate, cells: CellTable, c: number, s: n
   const sec = template.sections[s];
   if (!sec.pt3d) return null;
   const x = cells.x[c], y = cells.y[c], z = cells.z[c];
-  const [dx, dy, dz] = cfg.pt3dRelativeToCellLocation ? [x, cfg.invertedYCoord ? -y : y, z] : [0, 0, 0];
+  const [dx, dy, dz] = sec.generatedShape ? [x, -y, z] : cfg.pt3dRelativeToCellLocation ? [x, cfg.invertedYCoord ? -y : y, z] : [0, 0, 0];
   return sec.pt3d.map((p) => [Math.fround(p[0] + dx), Math.fround(p[1] + dy), Math.fround(p[2] + dz), Math.fround(p[3])]);
 }
 

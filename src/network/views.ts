@@ -75,6 +75,8 @@ export function cellSecs(d: NetworkData, c: number): Record<string, Record<strin
     const spec = sec.spec;
     const out: Record<string, unknown> = {};
     if (spec.geom) out.geom = mapValues(spec.geom as Record<string, unknown>, (v, p) => (typeof v === 'string' ? varying(template, row, s, 'geom', undefined, p)?.[0] ?? v : v));
+    // CompartCell.updateShape keeps define_shape's points (relative, x and y swapped) in the geom
+    if (sec.generatedShape) (out.geom as Record<string, unknown>).pt3d = sec.pt3d!.map((p) => [...p]);
     if (spec.mechs) {
       out.mechs = mapValues(spec.mechs as Record<string, Record<string, unknown>>, (params, mech) => mapValues(params, (v, p) => {
         if (typeof v !== 'string') return v;
