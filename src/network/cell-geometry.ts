@@ -13,7 +13,7 @@ export function storedPoints(template: CellTemplate, cells: CellTable, c: number
 }
 
 /** storedPoints of one section. */
-function sectionPoints(template: CellTemplate, cells: CellTable, c: number, s: number, cfg: SimConfigData): number[][] | null {
+export function sectionPoints(template: CellTemplate, cells: CellTable, c: number, s: number, cfg: SimConfigData): number[][] | null {
   const sec = template.sections[s];
   if (!sec.pt3d) return null;
   const x = cells.x[c], y = cells.y[c], z = cells.z[c];

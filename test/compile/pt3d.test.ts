@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { create } from '../../src/index.ts';
 import { compile, CompileError } from '../../src/compile/index.ts';
 import { templateLayout } from '../../src/compile/layout.ts';
-import { pt3dSegments } from '../../src/compile/pt3d.ts';
+import { pt3dSegments } from '../../src/network/pt3d-segments.ts';
 import { storedPoints } from '../../src/network/cell-geometry.ts';
 import { arcLengths } from '../../src/network/morphology.ts';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { create, NetworkBuildError } from '../../src/index.ts';
 import { compile } from '../../src/compile/index.ts';
 import { templateLayout } from '../../src/compile/layout.ts';
-import { pt3dSegments } from '../../src/compile/pt3d.ts';
+import { pt3dSegments } from '../../src/network/pt3d-segments.ts';
 import { storedPoints } from '../../src/network/cell-geometry.ts';
 import { defineShape } from '../../src/network/define-shape.ts';
 import { arcLengths, positionAt } from '../../src/network/morphology.ts';
@@ -13,7 +13,7 @@ import { arcLengths, positionAt } from '../../src/network/morphology.ts';
 // by scripts/neuron-define-shape.py): h.define_shape() on a soma with a chain of dendrites, a
 // branched cell (2 and 3 children at one end, 2 inside a section, one at x = 0, nseg 1-7) and a
 // dendrite with a diameter per segment, then NetPyNE's updateShape at two cell positions.
-// Points, arcs, L, segment positions, areas and resistances are bit for bit.
+// Points, arcs, L, segment positions, areas, resistances and diameters are bit for bit.
 
 const data = JSON.parse(readFileSync(resolve(__dirname, '../data/neuron-define-shape.json'), 'utf8'));
 type Section = { geom: { L: number; diam: number; nseg?: number }; topol?: { parentSec: string; parentX: number } };
@@ -64,6 +64,7 @@ describe.each(['CHAIN', 'BRANCHED'])('defineCellShapes: %s', (rule) => {
         expect(pts.map((p) => [p[0], p[1], p[2], p[3]]), name).toEqual(w.x3d.map((x: number, k: number) => [x, w.y3d[k], w.z3d[k], w.diam3d[k]]));
         expect(Array.from(arcLengths(pts)), `${name} arc3d`).toEqual(w.arc3d);
         expect(real[name].L, `${name} L`).toBe(w.L);
+        expect(real[name].diam, `${name} diam`).toBe(w.diam[Math.floor(w.diam.length / 2)]);
         const nseg = template.sections[s].nseg;
         const geometry = { L: w.L, parent: -1, parentX: 1, childX: 0, pt3d: pts };
         expect(Array.from({ length: nseg }, (_, j) => positionAt(geometry, (j + 0.5) / nseg)), `${name} posFromLoc`).toEqual(w.pos);
@@ -90,6 +91,8 @@ describe.each(['CHAIN', 'BRANCHED'])('defineCellShapes: %s', (rule) => {
         expect(Array.from(segs.area), `${name} area`).toEqual(w.area);
         // NEURON's seg.ri() is 1/NODERINV, NODERINV = 1/(right half of the previous segment + left half)
         expect(w.ri.map((_: number, j: number) => 1 / (1 / (segs.left[j] + (j > 0 ? segs.right[j - 1] : 0)))), `${name} ri`).toEqual(w.ri);
+        // seg.diam: the mean over the segment, or the rule's diam where that is within 1e-9 of it
+        expect(Array.from(segs.meanDiam, (m) => (Math.abs(m - sec.diam) > 1e-9 ? m : sec.diam)), `${name} diam`).toEqual(w.diam);
       }
     });
   });
