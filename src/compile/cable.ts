@@ -1,11 +1,11 @@
+import { pt3dSegments, type SegmentCable } from '../network/pt3d-segments.ts';
 import type { TemplateLayout } from './layout.ts';
-import { pt3dSegments, type SegmentCable } from './pt3d.ts';
 
 // Areas and Hines coefficients of one cell (NEURON treeset.c nrn_area_ri and connection_coef):
 // a segment node of a cylinder has area pi*diam*dx [um2] and the resistance to its neighbour
 // towards x = 0 is the sum of two half segments, 1e-2*Ra*(dx/2)/(pi*diam^2/4) [MOhm] each
 // (only one half for the first segment of a section); sections given by 3-D points integrate
-// both over the points instead (pt3d.ts). Zero-area nodes get area 100 so that the coefficients
+// both over the points instead (network/pt3d-segments.ts). Zero-area nodes get area 100 so that the coefficients
 //   a = -1e2*rinv/area(parent)   (effect of the node on its parent's row)
 //   b = -1e2*rinv/area(node)     (effect of the parent on the node's row)
 // come out in the units of the other rows.
@@ -60,5 +60,6 @@ function cylinder(sec: SectionCable): SegmentCable {
   const dx = sec.L / sec.nseg;
   const area = Math.PI * sec.diam * dx;
   const half = 1e-2 * sec.Ra * (dx / 2) / (Math.PI * sec.diam * sec.diam / 4);
-  return { area: new Float64Array(sec.nseg).fill(area), left: new Float64Array(sec.nseg).fill(half), right: new Float64Array(sec.nseg).fill(half) };
+  const n = sec.nseg;
+  return { area: new Float64Array(n).fill(area), left: new Float64Array(n).fill(half), right: new Float64Array(n).fill(half), meanDiam: new Float64Array(n).fill(sec.diam) };
 }

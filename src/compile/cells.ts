@@ -1,4 +1,5 @@
 import type { CellTemplate, NetworkData } from '../network/index.ts';
+import { storedPoints } from '../network/cell-geometry.ts';
 import { IONS } from '../spec/index.ts';
 import type { SectionCable } from './cable.ts';
 import { fillCable } from './cable.ts';
@@ -6,7 +7,6 @@ import { CompileError } from './errors.ts';
 import type { GroupBuilder } from './groups.ts';
 import { nodeAt, templateLayout, type TemplateLayout } from './layout.ts';
 import type { DetectorTable, NodeTable } from './model.ts';
-import { storedPoints } from './pt3d.ts';
 
 // Compartmental cells -> nodes (NEURON layout), density mechanisms per segment, the cell
 // rule's point processes, and spike detectors.
@@ -38,8 +38,8 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
   const nodeOf = (c: number, s: number, x: number) => nodeStart[c] + nodeAt(layouts[cells.template[c]], templates[cells.template[c]], s, x);
   const columns = templates.map(varyingLookup);
   const has3d = templates.map((t) => t.sections.some((sec) => sec.pt3d));
-  // NetPyNE turns the points of every cell by a random angle (compartCell.py createPyStruct).
-  if (d.netParams.rotateCellsRandomly === true && has3d.includes(true)) throw new CompileError('netParams.rotateCellsRandomly', true, 'randomly rotated pt3d points are not supported by the simulator yet');
+  // NetPyNE turns the geom.pt3d points of every cell by a random angle (compartCell.py createPyStruct; not define_shape's).
+  if (d.netParams.rotateCellsRandomly === true && templates.some((t) => t.sections.some((sec) => sec.pt3d && !sec.generatedShape))) throw new CompileError('netParams.rotateCellsRandomly', true, 'randomly rotated pt3d points are not supported by the simulator yet');
   for (let c = 0; c < cells.count; c++) {
     const t = cells.template[c];
     if (t < 0) continue;

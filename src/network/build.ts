@@ -1,5 +1,6 @@
 import type { NetParams, SimConfig } from '../spec/index.ts';
 import { createCells } from './cells.ts';
+import { defineCellShapes } from './cell-shapes.ts';
 import { stableOrderBy } from './columns.ts';
 import { ConnBuilder } from './conn-builder.ts';
 import { connectCells } from './conn-rules.ts';
@@ -17,6 +18,7 @@ export function buildNetwork(netParams: NetParams, simConfig: SimConfig): Networ
   const warnings: string[] = [];
   const t0 = performance.now();
   const built = createCells(netParams, simConfig, warnings);
+  if (netParams.defineCellShapes) defineCellShapes(built, simConfig);
   const t1 = performance.now();
   const builder = new ConnBuilder(built, netParams, simConfig, warnings);
   const hasSubConn = Object.keys(netParams.subConnParams ?? {}).length > 0;

@@ -117,7 +117,7 @@ export class ConnBuilder {
     const weights = this.weights(r, synsPerConn, scale);
     const delays = this.delays(r, synsPerConn);
     const placement = placeSynapses({
-      template, lengths: (s) => sectionLength(template, cells.row[r.post], s), gid, preGidForStream: r.preGid >= 0 ? r.preGid : 0, sec: r.sec, loc: r.loc, synsPerConn,
+      template, lengths: (s) => sectionLength(template, cells, r.post, s, this.cfg), gid, preGidForStream: r.preGid >= 0 ? r.preGid : 0, sec: r.sec, loc: r.loc, synsPerConn,
       connRandomSecFromList: r.connRandomSecFromList, distributeSynsUniformly: r.distributeSynsUniformly, path: r.path,
     }, sections);
     const syns = placement.sections.map((sec, i) => this.addSynMech(synMech, r.post, sec, placement.locs[i]));

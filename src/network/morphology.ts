@@ -9,7 +9,7 @@ export interface SectionGeometry {
   parentX: number;
   /** which end of this section attaches [0-1] */
   childX: number;
-  /** [x, y, z, diam] points [um] in absolute coordinates, or null */
+  /** [x, y, z, diam] points [um] in absolute coordinates as NEURON stores them (float32), or null */
   pt3d: number[][] | null;
 }
 
@@ -53,16 +53,14 @@ function ancestry(secs: SectionGeometry[], sec: number, x: number): Array<[numbe
   return out;
 }
 
-/** Absolute 3-D position of (sec, x) by linear interpolation along the pt3d arc (netpyne posFromLoc). */
+/**
+ * Absolute 3-D position of (sec, x) by linear interpolation along the stored points' arc
+ * (netpyne posFromLoc: the first point whose arc3d >= x*L, on NEURON's float32 points).
+ */
 export function positionAt(sec: SectionGeometry, x: number): [number, number, number] | null {
   const pts = sec.pt3d;
   if (!pts || pts.length === 0) return null;
-  const arc = [0];
-  for (let i = 1; i < pts.length; i++) {
-    const [x0, y0, z0] = pts[i - 1];
-    const [x1, y1, z1] = pts[i];
-    arc.push(arc[i - 1] + Math.sqrt((x1 - x0) ** 2 + (y1 - y0) ** 2 + (z1 - z0) ** 2));
-  }
+  const arc = arcLengths(pts);
   const s = x * sec.L;
   let b = arc.findIndex((a) => a >= s);
   if (b < 0) b = arc.length - 1;
@@ -72,11 +70,17 @@ export function positionAt(sec: SectionGeometry, x: number): [number, number, nu
   return [pts[a][0] + t * (pts[b][0] - pts[a][0]), pts[a][1] + t * (pts[b][1] - pts[a][1]), pts[a][2] + t * (pts[b][2] - pts[a][2])];
 }
 
-/** Arc length [um] of a pt3d polyline: NEURON's L for a 3-D section. */
-export function arcLength(pts: number[][]): number {
-  let L = 0;
-  for (let i = 1; i < pts.length; i++) {
-    L += Math.sqrt((pts[i][0] - pts[i - 1][0]) ** 2 + (pts[i][1] - pts[i - 1][1]) ** 2 + (pts[i][2] - pts[i - 1][2]) ** 2);
+/**
+ * Cumulative arc length [um] of stored (float32) points, as nrn_pt3dmodified sums it: each
+ * coordinate difference is a float, the sum a double. The last arc is NEURON's L.
+ */
+export function arcLengths(points: number[][]): Float64Array {
+  const arc = new Float64Array(points.length);
+  for (let i = 1; i < points.length; i++) {
+    const t1 = Math.fround(points[i][0] - points[i - 1][0]);
+    const t2 = Math.fround(points[i][1] - points[i - 1][1]);
+    const t3 = Math.fround(points[i][2] - points[i - 1][2]);
+    arc[i] = arc[i - 1] + Math.sqrt(t1 * t1 + t2 * t2 + t3 * t3);
   }
-  return L;
+  return arc;
 }

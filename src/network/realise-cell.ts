@@ -33,7 +33,7 @@ export function realiseTemplateCells(build: TemplateBuild, template: CellTemplat
     const gid = cells.gid[c];
     const rand = build.usesRandom ? new NeuronRandom(idStream, gid, cellSeed) : null;
     // Before a rule sets L, a section has NEURON's default 100 um (pt3d sections take L from their points).
-    const geometry = build.usesDistance ? cellGeometry(template, cells, c, cfg, (s) => (template.sections[s].pt3d ? template.sections[s].L : 100)) : null;
+    const geometry = build.usesDistance ? cellGeometry(template, cells, c, cfg, () => 100) : null;
     let ruleVars = new Map<string, number>();
     let currentRule = -1;
     for (const step of build.plan) {

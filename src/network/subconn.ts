@@ -196,6 +196,6 @@ function moveSynapse(row: number, newSec: number, newLoc: number, template: Cell
 
 function position(g: SectionGeometry[], s: number, x: number, path: string): [number, number, number] {
   const p = positionAt(g[s], x);
-  if (!p) throw new NetworkBuildError(joinPath(path, 'density'), undefined, 'needs 3-D points (pt3d) on the target sections (defineCellShapes is not supported)');
+  if (!p) throw new NetworkBuildError(joinPath(path, 'density'), undefined, 'needs 3-D points on the target sections (pt3d, or netParams.defineCellShapes)');
   return p;
 }

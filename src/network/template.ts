@@ -2,7 +2,7 @@ import { cellParamContext, cellVarsContext, compileExpression, ExprError, type C
 import { IONS, MECHANISMS, POINTP_RESERVED_KEYS, SECTION_DEFAULTS, joinPath, type CellParams, type NetParamsData, type SectionParams, numericNetParams } from '../spec/index.ts';
 import { ruleSections } from './cell-rules.ts';
 import { NetworkBuildError } from './errors.ts';
-import { arcLength } from './morphology.ts';
+import type { Connection } from './define-shape.ts';
 import type { CellTemplate, PointProcessTemplate, SectionTemplate } from './types.ts';
 
 // A CellTemplate merges the cellParams rules that apply to a group of cells, in rule order,
@@ -28,6 +28,8 @@ export interface TemplateBuild {
   usesDistance: boolean;
   /** Whether any step draws random numbers (needs the cell's stream). */
   usesRandom: boolean;
+  /** The sec.connect calls of the rules, in NetPyNE's order (they order each parent's child list). */
+  connections: Connection[];
 }
 
 export function buildTemplate(ruleLabels: string[], net: NetParamsData): TemplateBuild {
@@ -36,6 +38,7 @@ export function buildTemplate(ruleLabels: string[], net: NetParamsData): Templat
   const sectionIndex = new Map<string, number>();
   const secLists = new Map<string, string[]>();
   const plan: PlanStep[] = [];
+  const connections: Connection[] = [];
   const columns: Array<{ section: number; kind: 'geom' | 'mech' | 'pointp'; owner?: string; param: string }> = [];
   /** Column key -> index of the plan step whose value survives (or -1 when a constant came later). */
   const finalWriter = new Map<string, number>();
@@ -64,8 +67,10 @@ export function buildTemplate(ruleLabels: string[], net: NetParamsData): Templat
     }
     for (const [name, sp] of ruleSections(rule)) {
       if (sp.topol && Object.keys(sp.topol).length > 0) {
-        const sec = sections[sectionIndex.get(name)!];
+        const section = sectionIndex.get(name)!;
+        const sec = sections[section];
         sec.topol = { parent: sectionIndex.get(sp.topol.parentSec!) ?? -1, parentX: sp.topol.parentX ?? 1, childX: sp.topol.childX ?? 0 };
+        connections.push({ section, parent: sec.topol.parent, parentX: sec.topol.parentX });
       }
     }
     for (const [name, sp] of ruleSections(rule)) {
@@ -100,6 +105,7 @@ export function buildTemplate(ruleLabels: string[], net: NetParamsData): Templat
     rules: ruleLabels,
     usesDistance: fnSteps.some((p) => p.fn?.variables.some((v) => v === 'dist_path' || v === 'dist_euclidean')),
     usesRandom: fnSteps.some((p) => p.fn?.usesRandom),
+    connections,
   };
 }
 
@@ -123,7 +129,6 @@ function applyGeometry(sec: SectionTemplate, s: number, sp: SectionParams, path:
   }
   if (sp.geom?.pt3d && sp.geom.pt3d.length > 0) {
     sec.pt3d = sp.geom.pt3d.map((pt) => [...pt]);
-    sec.L = arcLength(sec.pt3d);
   } else if (sp.geom?.pt3d) {
     // NetPyNE calls h.pt3dclear() and adds no point: the section keeps its L and diam (HybridTut)
     sec.pt3d = null;
@@ -203,7 +208,7 @@ function spikeGenerator(sections: SectionTemplate[], net: NetParamsData): CellTe
 
 function newSection(name: string): SectionTemplate {
   return {
-    name, ...SECTION_DEFAULTS, pt3d: null,
+    name, ...SECTION_DEFAULTS, pt3d: null, generatedShape: false,
     topol: { parent: -1, parentX: 1, childX: 0 },
     mechs: new Map(), ions: new Map(), pointps: new Map(), spec: {},
   };

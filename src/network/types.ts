@@ -30,6 +30,12 @@ export interface SectionTemplate {
   nseg: number;
   /** [x, y, z, diam] points [um], relative to the cell. */
   pt3d: number[][] | null;
+  /**
+   * Whether netParams.defineCellShapes made the points (NEURON's define_shape, network/shape.py):
+   * pt3d is then what CompartCell.updateShape passes to pt3dchange, placed at (x, -y, z)
+   * whatever cfg.pt3dRelativeToCellLocation and invertedYCoord say.
+   */
+  generatedShape: boolean;
   topol: Topology;
   /** mechanism -> parameter -> value per segment (length nseg); NEURON defaults filled in. */
   mechs: Map<string, Map<string, Float64Array>>;

@@ -1,4 +1,6 @@
 import { orderedDict } from '../spec/index.ts';
+import { sectionLength, sectionPoints } from './cell-geometry.ts';
+import { pt3dSegments } from './pt3d-segments.ts';
 import type { CellTemplate, NetworkData } from './types.ts';
 
 // NetPyNE-shaped views of one cell, assembled from the compact tables on demand.
@@ -49,7 +51,8 @@ export function realisedSections(d: NetworkData, c: number): Record<string, Real
   const row = d.cells.row[c];
   const out: Record<string, RealisedSection> = {};
   template.sections.forEach((sec, s) => {
-    const geom = (p: 'L' | 'diam' | 'Ra' | 'cm') => (p === 'L' && sec.pt3d ? sec.L : varying(template, row, s, 'geom', undefined, p)?.[0] ?? sec[p]);
+    const set = (p: 'diam' | 'Ra' | 'cm') => varying(template, row, s, 'geom', undefined, p)?.[0] ?? sec[p];
+    const geom = (p: 'L' | 'diam' | 'Ra' | 'cm') => (p === 'L' ? sectionLength(template, d.cells, c, s, d.simConfig) : p === 'diam' && sec.pt3d ? pointsDiam(d, c, s, set('diam')) : set(p));
     const mechs: RealisedSection['mechs'] = {};
     for (const [mech, params] of sec.mechs) {
       mechs[mech] = {};
@@ -65,6 +68,17 @@ export function realisedSections(d: NetworkData, c: number): Record<string, Real
   return out;
 }
 
+/**
+ * NEURON's sec.diam (the segment holding x = 0.5) of a section with points: diam_from_list
+ * replaces the value set before by the segment's mean diameter unless they are within 1e-9.
+ */
+function pointsDiam(d: NetworkData, c: number, s: number, before: number): number {
+  const template = d.templates[d.cells.template[c]];
+  const sec = template.sections[s];
+  const mean = pt3dSegments(sectionPoints(template, d.cells, c, s, d.simConfig)!, sec.nseg, sec.Ra).meanDiam[Math.min(Math.floor(0.5 * sec.nseg), sec.nseg - 1)];
+  return Math.abs(mean - before) > 1e-9 || mean < 1e-5 ? mean : before;
+}
+
 /** cell.secs as NetPyNE's createPyStruct keeps them, with string functions replaced by drawn values. */
 export function cellSecs(d: NetworkData, c: number): Record<string, Record<string, unknown>> {
   const template = d.templates[d.cells.template[c]];
@@ -74,6 +88,8 @@ export function cellSecs(d: NetworkData, c: number): Record<string, Record<strin
     const spec = sec.spec;
     const out: Record<string, unknown> = {};
     if (spec.geom) out.geom = mapValues(spec.geom as Record<string, unknown>, (v, p) => (typeof v === 'string' ? varying(template, row, s, 'geom', undefined, p)?.[0] ?? v : v));
+    // CompartCell.updateShape keeps define_shape's points (relative, x and y swapped) in the geom
+    if (sec.generatedShape) (out.geom as Record<string, unknown>).pt3d = sec.pt3d!.map((p) => [...p]);
     if (spec.mechs) {
       out.mechs = mapValues(spec.mechs as Record<string, Record<string, unknown>>, (params, mech) => mapValues(params, (v, p) => {
         if (typeof v !== 'string') return v;

@@ -50,7 +50,6 @@ function checkNetParamsAttributes(net: NetParamsData, diagnostics: Diagnostics):
     }
   }
   if (net.rxdParams && Object.keys(net.rxdParams).length > 0) diagnostics.error('netParams.rxdParams', net.rxdParams, 'reaction-diffusion (rxdParams) is not supported');
-  if (net.defineCellShapes === true) diagnostics.error('netParams.defineCellShapes', true, "NEURON's define_shape layout is not supported yet: give pt3d points where 3-D positions are needed");
   if (net.mapping && Object.keys(net.mapping).length > 0) diagnostics.warning('netParams.mapping', net.mapping, 'has no effect: cfg-to-netParams mapping is a NetPyNE batch feature');
 }
 
