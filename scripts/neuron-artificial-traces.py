@@ -623,6 +623,8 @@ class Net:
             if d or len(a) != len(b):
                 diffs[k] = d
         out['recordStepDiffs'] = diffs
+        # Vector.record(ptr, Dt) keeps a last sample only if its accumulated time is <= tstop
+        out['recordStepLengths'] = {k: len(v) for k, v in vecs_dt.items()}
         return out
 
 

@@ -2,8 +2,8 @@
 
     /usr/bin/python3 scripts/netpyne-refs/dat_ref.py NETPYNE_SRC
 
-runs the spec with NetPyNE 1.1's sim.saveData() in a scratch folder and copies the .dat files it
-writes into test/data/netpyne/save_dat/ (see make_refs.py for the set-up).
+runs the spec with NetPyNE 1.1's sim.saveData() in a scratch folder and copies the spec and the
+.dat files it writes into test/data/netpyne/save_dat/ (see make_refs.py for the set-up).
 """
 import collections
 import glob
@@ -31,6 +31,7 @@ shutil.copy(os.path.join(HERE, 'cases', 'save_dat.json'), os.path.join(work, 'sp
 env = dict(os.environ, PYTHONPATH=os.pathsep.join([os.path.abspath(sys.argv[1]), os.path.join(ORACLE, 'stubs')]), MPLBACKEND='Agg')
 subprocess.run(['/usr/bin/python3', '-c', RUN], cwd=work, env=env, check=True, capture_output=True)
 os.makedirs(OUT, exist_ok=True)
+shutil.copy(os.path.join(work, 'spec.json'), OUT)
 for path in sorted(glob.glob(os.path.join(work, '*.dat'))):
     shutil.copy(path, OUT)
     print(os.path.basename(path))

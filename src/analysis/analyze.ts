@@ -1,6 +1,7 @@
 import { validateModel, type Network } from '../network/index.ts';
 import type { SimConfigData, SpecInput } from '../spec/index.ts';
 import { create, type CreateOptions } from '../sim/create.ts';
+import { datFiles, type DatFile } from '../sim/dat-files.ts';
 import { savedDataChunks } from '../sim/saved-data.ts';
 import { popRates } from '../sim/sim-data.ts';
 import { createSimulate, type SimulateOptions, type SimulationResult } from '../sim/simulate.ts';
@@ -21,6 +22,8 @@ export interface AnalysisResult {
   popRates: Record<string, number>;
   /** NetPyNE's saved-data JSON (simConfig.saveDataInclude), chunk by chunk. */
   savedData(): Generator<string>;
+  /** simConfig.saveDat's trace files (names and text), empty when it is off. */
+  datFiles(): DatFile[];
   /** Where NetPyNE would write it when simConfig.saveJson is on: `<saveFolder>/<filename>_data.json`. */
   saveJsonPath: string | null;
   /** The figures of simConfig.analysis, in its order. */
@@ -59,6 +62,7 @@ export function analyze(net: Network, result: Pick<SimulationResult, 'simData'>)
   return {
     popRates: popRates(net, result.simData, window, cfg.duration),
     savedData: () => savedDataChunks(net, result.simData),
+    datFiles: () => (cfg.saveDat ? datFiles(result.simData, cfg) : []),
     saveJsonPath: saveJsonPath(cfg),
     figures,
     skipped,

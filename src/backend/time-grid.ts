@@ -28,6 +28,17 @@ export class TimeGrid {
     return m;
   }
 
+  /**
+   * Samples NetPyNE's Vector.record(ptr, recordStep) keeps: one at t = 0, then one per record
+   * event at accumulated times recordStep, recordStep + recordStep, ... up to the run's last t
+   * (NEURON's closing delivery); at most `max`.
+   */
+  recordedSamples(recordStep: number, max: number): number {
+    let count = 1;
+    for (let s = recordStep; count < max && s <= this.t[this.steps]; s += recordStep) count++;
+    return count;
+  }
+
   /** Whether an event at te, due at boundary m, is delivered within the run. */
   delivered(m: number, te: number): boolean {
     return m < this.steps || (m === this.steps && te <= this.t[m]);

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { analyze } from '../analysis/analyze.ts';
-import { datFiles } from '../io/dat-files.ts';
+import { datFiles } from '../sim/dat-files.ts';
 import { writeFigure } from '../io/figure-files.ts';
 import { writeSavedData } from '../io/saved-files.ts';
 import type { Network } from '../network/index.ts';

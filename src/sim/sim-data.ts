@@ -23,6 +23,8 @@ export interface RunOutput {
   spikes: SpikeRecord;
   samples: ArrayLike<number>[];
   sampleTimes: ArrayLike<number>;
+  /** How many of the samples were taken (NetPyNE's recording may stop one short of the arrays). */
+  sampleCount: number;
   stimSpikes: { time: number[]; stim: number[] };
 }
 
@@ -35,11 +37,11 @@ export function simData(net: Network, model: CompiledModel, sim: RunOutput): Sim
     avgRate: net.cellCount > 0 ? sim.spikes.time.length / net.cellCount / duration * 1e3 : 0,
   };
   if (model.probes.length > 0) {
-    data.t = Array.from(sim.sampleTimes);
+    data.t = Array.from(sim.sampleTimes).slice(0, sim.sampleCount);
   }
   for (const trace of Object.keys(cfg.recordTraces)) data[trace] = {};
   model.probes.forEach((p, i) => {
-    (data[p.trace] as Record<string, number[]>)[`cell_${p.gid}`] = Array.from(sim.samples[i]);
+    (data[p.trace] as Record<string, number[]>)[`cell_${p.gid}`] = Array.from(sim.samples[i]).slice(0, sim.sampleCount);
   });
   if (cfg.printPopAvgRates) data.popRates = popRates(net, data, cfg.printPopAvgRates, duration);
   if (cfg.recordStim) data.stims = stimSpikes(net, sim);

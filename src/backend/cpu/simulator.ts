@@ -42,7 +42,7 @@ export class CpuSimulator {
   readonly spikes: SpikeRecord = { time: [], gid: [] };
   /** With recordStimSpikes: the spikes of NetStim stimuli, by stim row (source - cellCount). */
   readonly stimSpikes: { time: number[]; stim: number[] } = { time: [], stim: [] };
-  /** Per probe, one value per recordEvery steps (first at t = 0). */
+  /** Per probe, one value per recordEvery steps (first at t = 0); the first sampleCount are taken. */
   readonly samples: Float64Array[];
   /** Time [ms] of each sample (NEURON's recorded t). */
   readonly sampleTimes: Float64Array;
@@ -164,6 +164,11 @@ export class CpuSimulator {
     this.queue.close();
   }
 
+  /** Samples taken so far. */
+  get sampleCount(): number {
+    return this.sample;
+  }
+
   /** Advances `count` steps (stopping at the model's end). */
   advance(count: number): void {
     const end = Math.min(this.model.steps, this.step + count);
@@ -188,13 +193,12 @@ export class CpuSimulator {
    * Boundary n, as NEURON's step ends and the next begins: the closing delivery of the step
    * (nrn_deliver_events: events with time <= t_n), then threshold detectors and WATCH edges
    * (check_thresh), then the events with time <= t_n + dt/2 (deliver_net_events). The run's
-   * last boundary has only the closing delivery, and the last record event (whose accumulated
-   * time may lie just past tstop).
+   * last boundary has only the closing delivery (a record event whose accumulated time lies just
+   * past tstop is not delivered: NEURON's vector is one sample shorter then).
    */
   private boundary(n: number): void {
     this.openBoundary(n);
     if (n < this.model.steps) this.checkAndDeliver(n);
-    else if (this.sampleDue(this.grid[n] + 0.5 * this.model.dt)) this.takeSample();
     this.queue.close();
   }
 

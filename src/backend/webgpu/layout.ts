@@ -60,6 +60,8 @@ export interface GpuLayout {
   /** Probes by source: -1 = V, else a group index; entries (index in the source, record slot). */
   probeSources: Map<number, number[]>;
   grid: Float64Array;
+  /** Samples NetPyNE's event-timed recording keeps (TimeGrid.recordedSamples). */
+  sampleCount: number;
 }
 
 export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]): GpuLayout {
@@ -156,7 +158,7 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   return {
     nodeData, contribBase, ringBase, ringWidth, vrefField, hasVref: vrefField.some((f) => f >= 0), artBase, arts,
     contribCount, ringStride, ringSlots, topo, offsets, shape: shapes.shape, ...trains,
-    probeSources: probeSources(model), grid,
+    probeSources: probeSources(model), grid, sampleCount: time.recordedSamples(model.recordStep, Math.floor(model.steps / model.recordEvery) + 1),
   };
 }
 

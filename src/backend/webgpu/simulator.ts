@@ -37,6 +37,8 @@ export interface GpuRunResult {
   /** Per probe, one value per recordEvery steps (first at t = 0). */
   samples: Float32Array[];
   sampleTimes: Float64Array;
+  /** How many samples NetPyNE's recording keeps (the last may fall past tstop). */
+  sampleCount: number;
   /** Compute dispatches encoded per step (mean over the run). */
   dispatchesPerStep: number;
   /** GPU memory of the run [bytes]: all buffers, and those that grow with the synapses (NetCon words, train events). */
@@ -114,6 +116,7 @@ export class GpuSimulator {
     const synapses = 4 * (this.layout.topo.length - this.layout.offsets.nc) + this.layout.trainEvents.byteLength;
     return {
       spikes: this.spikeRecord(spikes), stimSpikes: this.layout.stimSpikes, samples, sampleTimes,
+      sampleCount: this.layout.sampleCount,
       dispatchesPerStep: this.dispatches / model.steps, gpuBytes: { total: this.res.bytes, synapses },
     };
   }

@@ -99,7 +99,6 @@ export const UNSUPPORTED_SIM_OPTIONS: Record<string, { allowed: (v: unknown) => 
   dump_coreneuron_model: { allowed: off, reason: 'CoreNEURON model dumps are not supported' },
   gpu: { allowed: off, reason: "this is CoreNEURON's GPU switch; spikegpu selects its backend with --backend" },
   cvode_active: { allowed: off, reason: 'variable time step (CVODE) is not supported: spikegpu integrates with fixed-step implicit Euler' },
-  saveDat: { allowed: off, reason: '.dat trace files are not supported yet; use saveJson' },
   createNEURONObj: { allowed: (v) => v === true, reason: 'createNEURONObj: false (structure without simulation objects) is not supported yet' },
   createPyStruct: { allowed: (v) => v === true, reason: 'createPyStruct: false is not supported yet' },
   addSynMechs: { allowed: (v) => v === true, reason: 'addSynMechs: false is not supported yet' },

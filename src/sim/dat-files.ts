@@ -1,4 +1,4 @@
-import type { SimData } from '../sim/sim-data.ts';
+import type { SimData } from './sim-data.ts';
 import type { SimConfigData } from '../spec/index.ts';
 
 // simConfig.saveDat: NetPyNE's trace files (sim/save.py saveData): for every recordTraces key
