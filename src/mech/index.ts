@@ -17,7 +17,7 @@ import type { MechanismDef } from './types.ts';
 
 export * from './types.ts';
 export { lowerMechanism, GLOBALS, type LoweredMechanism, type LoweredTable, type LoweredWatch, type LoweredBlock } from './lower.ts';
-export { JsRenderer, literal, type JsNames, type Precision } from './render-js.ts';
+export { JsRenderer, LIBM_BINDINGS, literal, type JsNames, type Precision } from './render-js.ts';
 export type { Stmt } from './lang.ts';
 export { buildTable } from './tables.ts';
 export * as scopmath from './scopmath.ts';

@@ -1,9 +1,10 @@
 import type { Expr } from '../expr/ast.ts';
+import { glibcExp, glibcLog, glibcPow } from '../math/libm.ts';
 import { assignedNames, type Stmt } from './lang.ts';
 import type { LoweredMechanism, LoweredTable } from './lower.ts';
 
-// Renders mechanism statements as JavaScript with C semantics (plain IEEE division, `pow`,
-// comparisons as booleans). Precision 'f32' emulates the GPU: every arithmetic result and
+// Renders mechanism statements as JavaScript with C semantics (plain IEEE division, glibc's
+// exp/log/pow, comparisons as booleans). Precision 'f32' emulates the GPU: every arithmetic result and
 // every math-library result is rounded to f32 with Math.fround (bound as `F`), and literals
 // are rounded once here. Event statements call `ev` (send, move, event) with the instance `k`;
 // event times stay in double (t + delay), as NEURON's are.
@@ -17,7 +18,14 @@ export interface JsNames {
   array?(name: string): string | null;
 }
 
-const MATH_JS: Record<string, string> = { exp: 'Math.exp', log: 'Math.log', fabs: 'Math.abs', pow: 'Math.pow', sqrt: 'Math.sqrt' };
+/**
+ * The libm functions generated code calls, by the names it binds them to (parameters of its
+ * `new Function`): glibc's exp/log/pow bit for bit, as NEURON's compiled mechanisms call them,
+ * not the engine's Math (fabs and sqrt are exact either way).
+ */
+export const LIBM_BINDINGS = { libm_exp: glibcExp, libm_log: glibcLog, libm_pow: glibcPow };
+
+const MATH_JS: Record<string, string> = { exp: 'libm_exp', log: 'libm_log', fabs: 'Math.abs', pow: 'libm_pow', sqrt: 'Math.sqrt' };
 
 export class JsRenderer {
   private tableCount = 0;
@@ -143,7 +151,7 @@ export class JsRenderer {
       case 'not':
         return `(!${this.test(e.operand)})`;
       case 'binary':
-        if (e.op === '**') return round(`Math.pow(${this.expr(e.left)}, ${this.expr(e.right)})`);
+        if (e.op === '**') return round(`libm_pow(${this.expr(e.left)}, ${this.expr(e.right)})`);
         if (!['+', '-', '*', '/'].includes(e.op)) throw new Error(`${this.mech.def.name}: operator ${e.op} is not allowed in mechanism code`);
         return round(`${this.expr(e.left)} ${e.op} ${this.expr(e.right)}`);
       case 'compare':

@@ -1,4 +1,4 @@
-import { JsRenderer } from './render-js.ts';
+import { JsRenderer, LIBM_BINDINGS } from './render-js.ts';
 import type { LoweredMechanism, LoweredTable } from './lower.ts';
 
 // NMODL TABLEs, built as nocmodl's _check_<proc> does: for i = 0..with, x starts at `from`
@@ -16,7 +16,7 @@ return function (${table.arg}, celsius) {
 ${renderer.stmts(table.body, '  ')}
   return [${table.outputs.join(', ')}];
 };`;
-  const evaluate = new Function(body)() as (x: number, celsius: number) => number[];
+  const evaluate = new Function(...Object.keys(LIBM_BINDINGS), body)(...Object.values(LIBM_BINDINGS)) as (x: number, celsius: number) => number[];
   const n = table.with + 1;
   const out = new Float64Array(table.outputs.length * n);
   const dx = (table.to - table.from) / table.with;

@@ -16,8 +16,8 @@ describe('mechanism definitions', () => {
     const names = { access: (n: string) => (['g', 'tau', 'hoisted_0'].includes(n) ? n : n === 'dt' ? 'dt' : null) };
     expect(new JsRenderer(mech, names, 'f64').stmts(mech.state.stmts, '')).toBe('g = (g + (hoisted_0 * (((-0) / ((-1) / tau)) - g)));');
     const initial = mech.initial.stmts.slice(-1);
-    expect(new JsRenderer(mech, names, 'f64').stmts(initial, '')).toBe('hoisted_0 = (1 - (Math.exp((dt * ((-1) / tau)))));');
-    expect(new JsRenderer(mech, names, 'f32').stmts(initial, '')).toContain('F(Math.exp(F(dt * F((-1) / tau))))');
+    expect(new JsRenderer(mech, names, 'f64').stmts(initial, '')).toBe('hoisted_0 = (1 - (libm_exp((dt * ((-1) / tau)))));');
+    expect(new JsRenderer(mech, names, 'f32').stmts(initial, '')).toContain('F(libm_exp(F(dt * F((-1) / tau))))');
   });
 
   it('hoists only what no per-step block changes', () => {

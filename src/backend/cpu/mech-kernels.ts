@@ -1,5 +1,5 @@
 import type { MechGroup } from '../../compile/index.ts';
-import { JsRenderer, scopmath, type LoweredBlock, type LoweredMechanism, type Precision } from '../../mech/index.ts';
+import { JsRenderer, LIBM_BINDINGS, scopmath, type LoweredBlock, type LoweredMechanism, type Precision } from '../../mech/index.ts';
 
 // JavaScript kernels for one mechanism group, generated from the lowered definition: each
 // kernel loops over the group's instances. The source is produced from checked statement
@@ -148,7 +148,7 @@ ${fireCode}
 };`;
   try {
     const R = precision === 'f32' ? Math.fround : (x: number) => x;
-    return new Function('group', 'fields', 'tables', 'ev', 'scop', 'R', source)(group, fields, tables, ev, scopmath, R) as MechKernels;
+    return new Function('group', 'fields', 'tables', 'ev', 'scop', 'R', ...Object.keys(LIBM_BINDINGS), source)(group, fields, tables, ev, scopmath, R, ...Object.values(LIBM_BINDINGS)) as MechKernels;
   } catch (e) {
     throw new Error(`generated JavaScript for ${mech.def.name} does not compile: ${(e as Error).message}\n${source}`);
   }
