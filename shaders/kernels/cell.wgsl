@@ -2,7 +2,7 @@
 // first), then its spike detector. Mirrors src/backend/cpu/cable-kernel.ts operation by
 // operation:
 //   rhs = sum of the contributions, d = sum of the di/dv contributions + cfac*cm (each
-//   node's list in the CPU's order: mechanism group, then instance);
+//   node's list in the CPU's order: mechanism group, then instance last-added first);
 //   axial terms, Hines elimination from the leaves, back substitution, v += rhs.
 // Cells of the network's most common shape (node count and parents; slot SHAPE, filled by
 // src/backend/webgpu/cell-shape.ts) are solved by straight-line code with the same operations
