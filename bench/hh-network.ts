@@ -33,7 +33,8 @@ async function runChild(cells: number, duration: number, backend: 'cpu' | 'webgp
   const build = (performance.now() - t0) / 1e3;
   const device = backend === 'webgpu' ? await acquireNodeDevice() : null;
   if (backend === 'webgpu' && !device) throw new Error('no WebGPU adapter');
-  const r = await simulate(net, { backend, precision, ...(device ? { device } : {}) });
+  // merged synapses on every backend (CPU f64 runs them separately by default, NEURON-exact)
+  const r = await simulate(net, { backend, precision, mergeSynapses: true, ...(device ? { device } : {}) });
   const steps = Math.round(duration / 0.025);
   return {
     simulator: 'spikegpu', backend, precision: r.precision, adapter: r.adapter, cells, synapses: net.connCount, durationMs: duration,

@@ -1,8 +1,8 @@
 // One invocation per compartmental cell: the cable equation of its nodes (contiguous, parents
 // first), then its spike detector. Mirrors src/backend/cpu/cable-kernel.ts operation by
 // operation:
-//   rhs = sum of the contributions, d = cm*0.001/dt + sum of the di/dv contributions (each
-//   node's list in the CPU's order: mechanism group, then instance);
+//   rhs = sum of the contributions, d = sum of the di/dv contributions + cfac*cm (each
+//   node's list in the CPU's order: mechanism group, then instance last-added first);
 //   axial terms, Hines elimination from the leaves, back substitution, v += rhs.
 // Cells of the network's most common shape (node count and parents; slot SHAPE, filled by
 // src/backend/webgpu/cell-shape.ts) are solved by straight-line code with the same operations
@@ -15,7 +15,7 @@
 
 struct Cells {
   count: u32,
-  cfac: f32,            // 0.001/dt
+  cfac: f32,            // 0.001*(1/dt)
   ringStride: u32,      // targets per ring slot
   ringSlots: u32,
   contribStart: u32,    // offsets into topo: per node (count + 1)
@@ -70,16 +70,16 @@ fn parent_of(i: u32) -> i32 {
   return bitcast<i32>(nodeData[i].w);
 }
 
-/// Node i's (rhs, d) before the axial terms: its contributions j0 .. j1 and its capacitance.
+/// Node i's (rhs, d) before the axial terms: its contributions j0 .. j1, then its capacitance.
 fn gather(i: u32, j0: u32, j1: u32) -> vec2<f32> {
   var rhs = 0.0;
-  var d = cells.cfac * nodeData[i].z;
+  var d = 0.0;
   for (var j = j0; j < j1; j++) {
     let q = contrib[topo[cells.contribIndex + j]];
     rhs = rhs + q.x;
     d = d + q.y;
   }
-  return vec2<f32>(rhs, d);
+  return vec2<f32>(rhs, d + cells.cfac * nodeData[i].z);
 }
 
 /// Nodes n0 .. n1 - 1 of any tree, (rhs, d) in `work`.

@@ -38,7 +38,10 @@ export function compile(net: Network, options: CompileOptions = {}): CompileResu
   compileClamps(d, cellNodes, groups);
   const synapses = compileSynapses(d, cellNodes, artificial, groups, options.mergeSynapses ?? true);
   const trains = compileTrains(d, cfg, cfg.duration);
-  const { groups: built, lowered } = groups.finish();
+  const { groups: built, lowered, remap } = groups.finish();
+  for (const indices of [cellNodes.detectors.group, artificial.group, synapses.group, synapses.netcons.group]) {
+    for (let k = 0; k < indices.length; k++) if (indices[k] >= 0) indices[k] = remap[indices[k]];
+  }
   // NetPyNE also records traces of the cells plotTraces includes (sim/setup.py setupRecording).
   const plotTraces = cfg.analysis?.plotTraces;
   const included = typeof plotTraces === 'object' && Array.isArray(plotTraces.include) ? plotTraces.include : [];

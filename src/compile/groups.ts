@@ -1,11 +1,13 @@
-import { lowerMechanism, MECHANISM_DEFS, type LoweredMechanism } from '../mech/index.ts';
+import { lowerMechanism, MECHANISM_DEFS, NEURON_TYPE_ORDER, type LoweredMechanism } from '../mech/index.ts';
 import { canonicalParam, MECHANISMS } from '../spec/index.ts';
 import { CompileError } from './errors.ts';
 import type { MechGroup } from './model.ts';
 
 // Collects mechanism instances into one group per mechanism (merged over cells), with the
 // initial value of every field per instance: parameters (NEURON defaults, then the spec's
-// values), ion reversal potentials, and zeros for states and assigned variables.
+// values), ion reversal potentials, and zeros for states and assigned variables. The finished
+// groups are in NEURON's mechanism type order (NEURON_TYPE_ORDER), the order in which a
+// node's currents are summed; group indices handed out before are mapped by `remap`.
 
 export class GroupBuilder {
   private readonly byMech = new Map<string, { lowered: LoweredMechanism; node: number[]; cell: number[]; scale: number[]; fields: Map<string, number[]> }>();
@@ -48,8 +50,11 @@ export class GroupBuilder {
     return [this.order.indexOf(name), entry.node.length - 1];
   }
 
-  finish(): { groups: MechGroup[]; lowered: LoweredMechanism[] } {
-    const groups = this.order.map((mech): MechGroup => {
+  /** The groups in NEURON's type order; remap[g] is the final index of group g as add() returned it. */
+  finish(): { groups: MechGroup[]; lowered: LoweredMechanism[]; remap: Int32Array } {
+    const sorted = [...this.order].sort((a, b) => NEURON_TYPE_ORDER.indexOf(a) - NEURON_TYPE_ORDER.indexOf(b));
+    const remap = Int32Array.from(this.order, (m) => sorted.indexOf(m));
+    const groups = sorted.map((mech): MechGroup => {
       const e = this.byMech.get(mech)!;
       return {
         mech,
@@ -60,6 +65,6 @@ export class GroupBuilder {
         fields: Object.fromEntries([...e.fields].map(([k, v]) => [k, Float64Array.from(v)])),
       };
     });
-    return { groups, lowered: this.order.map((m) => this.byMech.get(m)!.lowered) };
+    return { groups, lowered: sorted.map((m) => this.byMech.get(m)!.lowered), remap };
   }
 }

@@ -1,4 +1,4 @@
-import { crLog, crPow } from '../math/libm.ts';
+import { glibcLog, glibcPow } from '../math/libm.ts';
 import type { NetworkData } from '../network/index.ts';
 import { hashStr, netStimNoiseStream, netStimTrain, Random123Stream } from '../rng/index.ts';
 import type { SimConfigData } from '../spec/index.ts';
@@ -48,7 +48,7 @@ export function compileTrains(d: NetworkData, cfg: SimConfigData, until: number)
     const ids = Array.from(stims.streamIds.subarray(3 * r, 3 * r + 3)) as [number, number, number];
     // NetPyNE: netstim.interval = params['rate'] ** -1 * 1e3
     // (after Network.modifyStims the NetStim's interval is the record's interval, as in NetPyNE)
-    const interval = typeof p.interval === 'number' ? p.interval : crPow(p.rate as number, -1) * 1e3;
+    const interval = typeof p.interval === 'number' ? p.interval : glibcPow(p.rate as number, -1) * 1e3;
     const times = netStimTrain({ interval, number: p.number as number, start: p.start as number, noise: p.noise as number }, noise(ids), until);
     netStims.push({ source: cells.count + r, times, lead: 1, rank: 0 });
   }
@@ -112,5 +112,5 @@ function noiseStream(ids: [number, number, number], cfg: SimConfigData): { repic
   const globalIndex = cfg.rand123GlobalIndex ?? 0;
   if (!cfg.random123) return netStimNoiseStream(ids[0], ids[1], ids[2], globalIndex);
   const stream = new Random123Stream(ids[0], ids[1], ids[2], globalIndex);
-  return { repick: () => -crLog(stream.nextDouble()) };
+  return { repick: () => -glibcLog(stream.nextDouble()) };
 }

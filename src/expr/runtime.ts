@@ -1,4 +1,4 @@
-import { crExp, crLog, crPow, glibcLog10 } from '../math/libm.ts';
+import { glibcExp, glibcLog, glibcPow, glibcLog10 } from '../math/libm.ts';
 import { ExprRuntimeError } from './errors.ts';
 
 // Python 3 float semantics for the operators JavaScript spells differently.
@@ -49,7 +49,7 @@ function pyModNoCheck(a: number, b: number): number {
 /** Python float ** float: 0 ** negative raises; a negative base with a fractional exponent is complex (nan here). */
 export function pyPow(a: number, b: number): number {
   if (a === 0 && b < 0) throw new ExprRuntimeError('0.0 cannot be raised to a negative power');
-  return crPow(a, b);
+  return glibcPow(a, b);
 }
 
 /** Python round(x) and round(x, n): round half to even on the exact binary value. */
@@ -91,5 +91,5 @@ export function pyInt(x: number): number {
 }
 
 /** The runtime object handed to compiled expressions. */
-export const runtime = { pyDiv, pyFloorDiv, pyMod, npRemainder, pyPow, pyRound, pyInt, crExp, crLog, crPow, glibcLog10 };
+export const runtime = { pyDiv, pyFloorDiv, pyMod, npRemainder, pyPow, pyRound, pyInt, glibcExp, glibcLog, glibcPow, glibcLog10 };
 export type Runtime = typeof runtime;

@@ -6,7 +6,7 @@
 // s_cosf.c, s_sincosf.h, sincosf_poly.h) evaluate in double and round once to float; on x86_64
 // glibc runs their FMA build, so each a + b*c there is a fused multiply-add (fma below).
 
-import { twoProd, twoSum, type DD } from './double-double.ts';
+import { fma } from './fma.ts';
 
 const f = Math.fround;
 const word = new DataView(new ArrayBuffer(4));
@@ -82,15 +82,6 @@ const PIO4 = hex('1921fb54442d18', -1);
 const C = [hex('1', 0), -hex('1ffffffd0c621c', -2), hex('155553e1068f19', -5), -hex('16c087e89a359d', -10), hex('199343027bf8c3', -16)];
 const S = [-hex('1555545995a603', -3), hex('11107605230bc4', -7), -hex('1994eb3774cf24', -13)];
 const SIGN = [1, -1, -1, 1];
-
-const p: DD = { hi: 0, lo: 0 };
-const s: DD = { hi: 0, lo: 0 };
-/** a*b + c rounded once (the sum of the three parts is exact but for the last addition's rounding). */
-function fma(a: number, b: number, c: number): number {
-  twoProd(a, b, p);
-  twoSum(p.hi, c, s);
-  return s.hi + (s.lo + p.lo);
-}
 
 /** sinf_poly: sine (n even) or cosine (n odd) polynomial; `negate` selects the 2nd table (-cos). */
 function poly(x: number, x2: number, n: number, negate: boolean): number {

@@ -26,6 +26,17 @@ export { fillSlots, mechanismWgsl, type WgslSpecialization } from './wgsl-module
 export { assignedFields } from './field-flow.ts';
 export { WgslRenderer, wgslFloat } from './render-wgsl.ts';
 
+/**
+ * NEURON's mechanism types in type-number order, the order in which nrn_cur adds each type's
+ * currents into a node (and nrn_lhs its di/dv): NEURON 8.2.2's built-ins (pas 4, IClamp 7 ..
+ * VClamp 12, hh 17, NetStim 18, IntFire1 19 .. IntFire4 21), then the mechanisms nrnivmodl
+ * compiles, registered in the order of their mod files' names (izhi2003a.mod .. izhi2007b.mod).
+ */
+export const NEURON_TYPE_ORDER: readonly string[] = [
+  'pas', 'IClamp', 'AlphaSynapse', 'ExpSyn', 'Exp2Syn', 'SEClamp', 'VClamp', 'hh', 'IntFire1', 'IntFire2', 'IntFire4',
+  'Izhi2003a', 'Izhi2003b', 'Izhi2007a', 'Izhi2007b',
+];
+
 /** Mechanisms with a simulation definition, by NEURON name. */
 export const MECHANISM_DEFS: Readonly<Record<string, MechanismDef>> = {
   hh, pas, ExpSyn, Exp2Syn, IClamp, Izhi2007b, AlphaSynapse, SEClamp, IntFire1, IntFire2, IntFire4, VClamp, Izhi2007a,

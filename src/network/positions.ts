@@ -1,5 +1,5 @@
 import { compileExpression, densityContext } from '../expr/index.ts';
-import { crPow } from '../math/libm.ts';
+import { glibcPow } from '../math/libm.ts';
 import { NeuronRandom } from '../rng/index.ts';
 import { numericNetParams, type NetParamsData, type PopParams } from '../spec/index.ts';
 import { NetworkBuildError } from './errors.ts';
@@ -49,7 +49,7 @@ function randomPositions(
       locs[o] = (1 + Math.sqrt(rho) * Math.cos(phi)) / 2.0;
       locs[o + 2] = (1 + Math.sqrt(rho) * Math.sin(phi)) / 2.0;
     } else if (shape === 'ellipsoid') {
-      const rho = crPow(locs[o], 1.0 / 3.0);
+      const rho = glibcPow(locs[o], 1.0 / 3.0);
       const phi = 2 * Math.PI * locs[o + 1];
       const theta = Math.acos(2 * locs[o + 2] - 1);
       locs[o] = (1 + rho * Math.cos(phi) * Math.sin(theta)) / 2.0;

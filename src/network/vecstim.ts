@@ -1,4 +1,4 @@
-import { crLog } from '../math/libm.ts';
+import { glibcLog } from '../math/libm.ts';
 import { hashStr, NeuronRandom } from '../rng/index.ts';
 import type { SpikePattern, VecStimPulse } from '../spec/index.ts';
 import { NetworkBuildError } from './errors.ts';
@@ -153,10 +153,10 @@ function poisson(p: SpikePattern, rand: NeuronRandom, input: VecStimInputs): num
   const lamtha = p.frequency!;
   const out: number[] = [];
   if (lamtha > 0.0) {
-    let t = t0 + (-1000.0 * crLog(1.0 - rand.uniform(0, 1))) / lamtha;
+    let t = t0 + (-1000.0 * glibcLog(1.0 - rand.uniform(0, 1))) / lamtha;
     if (t < T && !input.poissonDropsFirst) out.push(t);
     while (t < T) {
-      t += (-1000.0 * crLog(1.0 - rand.uniform(0, 1))) / lamtha;
+      t += (-1000.0 * glibcLog(1.0 - rand.uniform(0, 1))) / lamtha;
       if (t < T) out.push(t);
     }
   }

@@ -1,4 +1,4 @@
-import { crExp, crLog, crPow } from '../math/libm.ts';
+import { glibcExp, glibcLog, glibcPow } from '../math/libm.ts';
 
 // NEURON's libg++ distributions (src/gnu/*.cpp), operation for operation. `U()` is one
 // generator pick, a double in (0, 1). The comparison operators and the order in which
@@ -59,7 +59,7 @@ export class Normal implements Distribution {
       const v2 = 2 * U() - 1;
       const w = v1 * v1 + v2 * v2;
       if (w <= 1) {
-        const y = Math.sqrt((-2 * crLog(w)) / w);
+        const y = Math.sqrt((-2 * glibcLog(w)) / w);
         this.cached = v2 * y;
         this.haveCached = true;
         return v1 * y * this.stdDev + this.mean;
@@ -73,19 +73,19 @@ export class LogNormal implements Distribution {
   private readonly normal: Normal;
   constructor(mean: number, variance: number) {
     const m2 = mean * mean;
-    const mu = crLog(m2 / Math.sqrt(variance + m2));
-    const sd = Math.sqrt(crLog((variance + m2) / m2));
+    const mu = glibcLog(m2 / Math.sqrt(variance + m2));
+    const sd = Math.sqrt(glibcLog((variance + m2) / m2));
     this.normal = new Normal(mu, variance, sd);
   }
   sample(U: Pick): number {
-    return crPow(Math.E, this.normal.sample(U)); // libg++ uses pow(M_E, x), not exp(x)
+    return glibcPow(Math.E, this.normal.sample(U)); // libg++ uses pow(M_E, x), not exp(x)
   }
 }
 
 export class NegativeExpntl implements Distribution {
   constructor(private readonly mean: number) {}
   sample(U: Pick): number {
-    return -this.mean * crLog(U());
+    return -this.mean * glibcLog(U());
   }
 }
 
@@ -100,7 +100,7 @@ export class Erlang implements Distribution {
   sample(U: Pick): number {
     let prod = 1.0;
     for (let i = 0; i < this.k; i++) prod *= U();
-    return -crLog(prod) / this.a;
+    return -glibcLog(prod) / this.a;
   }
 }
 
@@ -124,14 +124,14 @@ export class HyperGeometric implements Distribution {
   }
   sample(U: Pick): number {
     const d = U() > this.p ? 1.0 - this.p : this.p;
-    return (-this.mean * crLog(U())) / (2.0 * d);
+    return (-this.mean * glibcLog(U())) / (2.0 * d);
   }
 }
 
 export class Poisson implements Distribution {
   constructor(private readonly mean: number) {}
   sample(U: Pick): number {
-    const bound = crExp(-1.0 * this.mean);
+    const bound = glibcExp(-1.0 * this.mean);
     let count = 0;
     for (let product = 1.0; product >= bound; product *= U()) count++;
     return count - 1;
@@ -158,6 +158,6 @@ export class Weibull implements Distribution {
     this.invAlpha = 1.0 / alpha;
   }
   sample(U: Pick): number {
-    return crPow(this.beta * -crLog(1 - U()), this.invAlpha);
+    return glibcPow(this.beta * -glibcLog(1 - U()), this.invAlpha);
   }
 }

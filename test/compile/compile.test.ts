@@ -38,9 +38,9 @@ describe('compile', () => {
     expect(model.nodes.a[3]).toBeCloseTo(-1e2 / r / 100, 12);
   });
 
-  it('merges mechanisms over cells and puts one synapse per connection', () => {
-    expect(model.groups.map((g) => [g.mech, g.count])).toEqual([['hh', 2], ['pas', 6], ['ExpSyn', 4]]);
-    const syn = model.groups[2];
+  it('merges mechanisms over cells, in NEURON\'s type order, and puts one synapse per connection', () => {
+    expect(model.groups.map((g) => [g.mech, g.count])).toEqual([['pas', 6], ['ExpSyn', 4], ['hh', 2]]);
+    const syn = model.groups[1];
     // creation order: the rule's connections (into dend(1) = end nodes 6, 13), then the stims' (soma(0.5))
     expect(Array.from(syn.node)).toEqual([6, 13, 1, 8]);
     expect(syn.scale[0]).toBe(1); // 1e2/area of a zero-area node

@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JsRenderer, lowerMechanism, MECHANISM_DEFS } from '../../src/mech/index.ts';
+import { JsRenderer, lowerMechanism, MECHANISM_DEFS, NEURON_TYPE_ORDER } from '../../src/mech/index.ts';
 import { parseBlock } from '../../src/mech/lang.ts';
 
 describe('mechanism definitions', () => {
+  it('every mechanism has its place in NEURON\'s type order (the order currents are summed)', () => {
+    expect([...NEURON_TYPE_ORDER].sort()).toEqual(Object.keys(MECHANISM_DEFS).sort());
+  });
+
   it.each(Object.keys(MECHANISM_DEFS))('%s lowers (tables on and off) and documents its NMODL in mod/', (name) => {
     const def = MECHANISM_DEFS[name];
     for (const tablesOn of [new Set<string>(), new Set(['usetable_hh'])]) expect(() => lowerMechanism(def, { tablesOn })).not.toThrow();

@@ -8,21 +8,6 @@ import data from '../data/neuron-random.json' with { type: 'json' };
 
 // test/data/neuron-random.json was produced by NEURON 8.2.2 itself (scripts/neuron-random-vectors.py).
 
-/**
- * Samples where glibc's pow misrounds and ours is correctly rounded (checked with 60-digit
- * decimal arithmetic: lognormal #202 = e^-0.19272552731600118, glibc is 0.5011 ulp off,
- * ours 0.4989). These may differ by exactly one ulp; every other value must be identical.
- */
-const GLIBC_MISROUNDED: Record<string, number[]> = { lognormal: [202] };
-
-function expectSameOrGlibcMisround(name: string, got: number[], expected: number[]): void {
-  const allowed = new Set(GLIBC_MISROUNDED[name] ?? []);
-  got.forEach((v, i) => {
-    if (allowed.has(i)) expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(Math.abs(expected[i]) * 2.3e-16);
-    else expect(v, `${name} sample ${i}`).toBe(expected[i]);
-  });
-}
-
 describe('NEURON h.Random() distributions, bit for bit', () => {
   for (const [name, args] of Object.entries(data.args as Record<string, number[]>)) {
     it(`${name}(${args.join(', ')}): first call + 300 setrand values`, () => {
@@ -30,7 +15,7 @@ describe('NEURON h.Random() distributions, bit for bit', () => {
       const method = name.split('_')[0] as 'uniform';
       const expected = (data.cases as Record<string, string[]>)[name].map(fromHex);
       const got = [(r[method] as (...a: number[]) => number)(...args), ...r.setrand(expected.length - 1)];
-      expectSameOrGlibcMisround(name, got, expected);
+      got.forEach((v, i) => expect(v, `${name} sample ${i}`).toBe(expected[i]));
     });
   }
 });

@@ -35,17 +35,17 @@ describe.each(Object.keys(data.cases))('%s', (name) => {
     return { sim, traces: traces.filter((t) => t.key in c.traces) };
   };
 
-  it('CPU f64: every trace within 1e-6 at every step, spikes identical', () => {
+  it('CPU f64: every trace bit for bit at every step, spikes identical', () => {
     const { sim, traces } = run('f64', 'steps');
     expect(traces.length).toBe(Object.keys(c.traces).length);
     for (const { key, got } of traces) {
       const want = c.traces[key] as number[];
       expect(got.length, key).toBe(want.length);
       const err = Math.max(...want.map((w, k) => Math.abs(got[k] - w)));
-      expect(err, key).toBeLessThanOrEqual(1e-6);
+      expect(err, key).toBe(0);
     }
     expect(sim.spikes.gid).toEqual(c.spikes.gid);
-    sim.spikes.time.forEach((t, i) => expect(Math.abs(t - c.spikes.t[i]), `spike ${i}`).toBeLessThanOrEqual(1e-9));
+    expect(sim.spikes.time).toEqual(c.spikes.t);
   });
 
   it("CPU f64 with NetPyNE's event-timed recording", () => {
@@ -55,7 +55,7 @@ describe.each(Object.keys(data.cases))('%s', (name) => {
       const want = (c.traces[key] as number[]).slice(0, c.recordStepLengths[key]);
       for (const [k, value] of c.recordStepDiffs[key] ?? []) want[k] = value;
       expect(sim.sampleCount, key).toBe(want.length);
-      expect(Math.max(...want.map((w, k) => Math.abs(got[k] - w))), key).toBeLessThanOrEqual(1e-6);
+      expect(Math.max(...want.map((w, k) => Math.abs(got[k] - w))), key).toBe(0);
     }
   });
 

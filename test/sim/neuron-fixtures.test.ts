@@ -7,8 +7,8 @@ import { fixturesDir, readFixture } from '../helpers/fixtures.ts';
 import { fixtureNetwork } from '../helpers/neuron-fixtures.ts';
 
 // Every NEURON 8.2.2 reference trace in fixtures/neuron, rebuilt as a NetPyNE spec and run on
-// the CPU backend. f64 (same algorithm as NEURON): every recorded variable within 1e-6 of
-// NEURON at every step, the same spike steps. f32 (GPU emulation): v within 0.05 mV RMS,
+// the CPU backend. f64 (NEURON's arithmetic): every recorded variable equal to NEURON's at
+// every step, bit for bit, the same spike times. f32 (GPU emulation): v within 0.05 mV RMS,
 // the same spike steps.
 
 function run(name: string, fx: any, precision: 'f64' | 'f32') {
@@ -55,12 +55,12 @@ describe.each(names)('%s', (name) => {
   const fx = readFixture(`neuron/${name}.json`);
   const keys = (r: Record<string, Float64Array>) => Object.keys(r).filter((k) => Array.isArray(fx[k]));
 
-  it('CPU f64 matches NEURON: every trace within 1e-6, same spike times', () => {
+  it('CPU f64 matches NEURON: every trace bit for bit, same spike times', () => {
     const { recorded, spikes } = run(name, fx, 'f64');
     expect(keys(recorded).length).toBeGreaterThan(0);
     for (const k of keys(recorded)) {
       expect(recorded[k].length, k).toBe(fx[k].length);
-      expect(errors(recorded[k], fx[k]).max, `${k} max abs error`).toBeLessThanOrEqual(1e-6);
+      expect(errors(recorded[k], fx[k]).max, `${k} max abs error`).toBe(0);
     }
     const want = izhikevich(fx) ? crossings(fx.v, 10).map((k) => fx.t[k] + 1e-10) : fx.spike_times;
     expect(spikes.length).toBe(want.length);
@@ -69,7 +69,7 @@ describe.each(names)('%s', (name) => {
     if (fx.v_dend_all_segments_1ms) {
       const every = Math.round(1 / fx.dt);
       (fx.v_dend_all_segments_1ms as number[][]).forEach((row, j) => row.forEach((want, s) => {
-        expect(Math.abs(recorded[`seg${j}`][s * every] - want), `segment ${j} at ${s} ms`).toBeLessThanOrEqual(1e-6);
+        expect(recorded[`seg${j}`][s * every], `segment ${j} at ${s} ms`).toBe(want);
       }));
     }
   });

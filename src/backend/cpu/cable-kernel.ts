@@ -3,8 +3,10 @@ import type { Precision } from '../../mech/index.ts';
 import type { Arrays } from './mech-kernels.ts';
 
 // The cable equation of all cells at once (nodes of a cell are contiguous, parents first):
-//   setup  — rhs = 0, d = cm*0.001/dt (NEURON's capacitance jacobian), before the currents;
-//   solve  — axial terms (nrn_rhs, nrn_lhs), Hines elimination from the leaves, back
+//   setup  — rhs = 0, d = 0, before the currents (nrn_rhs);
+//   solve  — d += cfac*cm after the mechanisms' di/dv (nrn_lhs: nrn_cap_jacob comes after the
+//            mechanisms' jacobians, so d = (g1 + g2 + ...) + cfac*cm in that order, with
+//            cfac = 0.001*cj, cj = 1/dt), axial terms, Hines elimination from the leaves, back
 //            substitution from the roots, v += rhs (secondorder = 0).
 // f32 rounds every operation (Math.fround) as the GPU would.
 
@@ -36,16 +38,17 @@ export function cableKernel(nodes: NodeTable, dt: number, precision: Precision):
   const source = `"use strict";
 const F = Math.fround;
 const n = nodes.count, parent = nodes.parent, a = nodes.a, b = nodes.b, cm = nodes.cm;
-const cfac = ${r('0.001 / dt')};
+const cfac = ${r('0.001 * (1 / dt)')};
 return {
   setup(RHS, D) {
     for (let i = 0; i < n; i++) {
       RHS[i] = 0;
-      D[i] = ${r('cfac * cm[i]')};
+      D[i] = 0;
     }
   },
   solve(V, RHS, D) {
     for (let i = 0; i < n; i++) {
+      D[i] = ${r(`D[i] + ${r('cfac * cm[i]')}`)};
       const p = parent[i];
       if (p < 0) continue;
       const dv = ${r('V[p] - V[i]')};

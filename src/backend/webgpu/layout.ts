@@ -99,11 +99,11 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
       ringStride += g.count * ringWidth[i];
     }
   });
-  // Contribution lists per node, in group then instance order.
+  // Contribution lists per node, in the CPU's order: group, then instance last-added first.
   const perNode: number[][] = Array.from({ length: n }, () => []);
   model.groups.forEach((g, i) => {
     if (contribBase[i] < 0) return;
-    for (let k = 0; k < g.count; k++) perNode[g.node[k]].push(contribBase[i] + k);
+    for (let k = g.count - 1; k >= 0; k--) perNode[g.node[k]].push(contribBase[i] + k);
   });
   const det = model.detectors;
   const detOfCell = new Int32Array(model.cellCount).fill(-1);

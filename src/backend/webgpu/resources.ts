@@ -134,7 +134,7 @@ export class GpuResources {
       model.cellCount, 0, layout.ringStride, layout.ringSlots, o.contribStart, o.contribIndex, o.nodeStart, o.detNode,
       o.detThreshold, o.ncStart, o.nc, 4 * model.nodes.count, this.maxSpikes, model.nodes.count, layout.arts, o.shaped,
     ]);
-    new Float32Array(cells.buffer)[1] = Math.fround(0.001 / model.dt);
+    new Float32Array(cells.buffer)[1] = Math.fround(0.001 * (1 / model.dt));
     this.make('cellsUniform', cells, U);
     this.make('injectUniform', new Uint32Array([layout.ringStride, layout.arts, 0, 0]), U);
     const step = SHADERS['kernels/step.wgsl'];
