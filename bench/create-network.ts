@@ -19,7 +19,9 @@ interface Workload {
 function hhNetwork(cells: number, connRule: Record<string, unknown>, size = 100) {
   return {
     netParams: {
-      sizeX: size, sizeY: size, sizeZ: size,
+      sizeX: size,
+      sizeY: size,
+      sizeZ: size,
       cellParams: { HH: { secs: { soma: { geom: { L: 18.8, diam: 18.8, Ra: 123 }, mechs: { hh: { gnabar: 0.12, gkbar: 0.036, gl: 0.003, el: -70 } } } } } },
       popParams: { E: { cellType: 'HH', numCells: cells } },
       synMechParams: { exc: { mod: 'Exp2Syn', tau1: 0.1, tau2: 5, e: 0 } },
@@ -33,8 +35,16 @@ function hhNetwork(cells: number, connRule: Record<string, unknown>, size = 100)
 
 const WORKLOADS: Workload[] = [
   { name: 'hh-10k-conv100', description: '10k HH cells, convergence 100 (1M connections) + 10k NetStims', spec: () => hhNetwork(10_000, { convergence: 100 }) },
-  { name: 'hh-100k-conv100', description: '100k HH cells, convergence 100 (10M connections) + 100k NetStims', spec: () => hhNetwork(100_000, { convergence: 100 }) },
-  { name: 'hh-20k-distance-prob', description: "20k HH cells in a 1000 um cube, probability '0.4*exp(-dist_3D/200)' (400M pairs)", spec: () => hhNetwork(20_000, { probability: '0.4*exp(-dist_3D/200)' }, 1000) },
+  {
+    name: 'hh-100k-conv100',
+    description: '100k HH cells, convergence 100 (10M connections) + 100k NetStims',
+    spec: () => hhNetwork(100_000, { convergence: 100 }),
+  },
+  {
+    name: 'hh-20k-distance-prob',
+    description: "20k HH cells in a 1000 um cube, probability '0.4*exp(-dist_3D/200)' (400M pairs)",
+    spec: () => hhNetwork(20_000, { probability: '0.4*exp(-dist_3D/200)' }, 1000),
+  },
 ];
 
 function runWorkload(w: Workload) {
@@ -85,18 +95,29 @@ if (child >= 0) {
     const r = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', w.name], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${w.name} failed:\n${r.stderr}`);
     const result = JSON.parse(r.stdout.trim().split('\n').pop()!);
-    console.log(`${w.name}: ${result.cells} cells, ${result.synapses} synapses in ${result.seconds.toFixed(2)} s, peak RSS ${(result.peakRssBytes / 2 ** 30).toFixed(2)} GiB, ${result.bytesPerSynapse.toFixed(1)} B/synapse`);
+    console.log(
+      `${w.name}: ${result.cells} cells, ${result.synapses} synapses in ${result.seconds.toFixed(2)} s, peak RSS ${(result.peakRssBytes / 2 ** 30).toFixed(2)} GiB, ${result.bytesPerSynapse.toFixed(1)} B/synapse`,
+    );
     results.push(result);
   }
   const baseline = only ? null : neuronBaseline();
   if (baseline && 'seconds' in baseline) {
     const ours = results.find((r) => r.workload === 'hh-10k-conv100');
     if (ours) baseline.ratio = (baseline.seconds as number) / ours.seconds;
-    console.log(`NEURON (Python) builds the 10k-cell network in ${(baseline.seconds as number).toFixed(2)} s: spikegpu is ${(baseline.ratio as number).toFixed(1)}x faster`);
+    console.log(
+      `NEURON (Python) builds the 10k-cell network in ${(baseline.seconds as number).toFixed(2)} s: spikegpu is ${(baseline.ratio as number).toFixed(1)}x faster`,
+    );
   } else if (baseline) {
     console.log(baseline.skipped);
   }
-  const report = { benchmark: 'create-network', date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, results, neuronBaseline: baseline };
+  const report = {
+    benchmark: 'create-network',
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: (await import('node:os')).cpus().length,
+    results,
+    neuronBaseline: baseline,
+  };
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2));
   console.log(`wrote ${out}`);

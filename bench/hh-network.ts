@@ -37,16 +37,27 @@ async function runChild(cells: number, duration: number, backend: 'cpu' | 'webgp
   const r = await simulate(net, { backend, precision, mergeSynapses: true, ...(device ? { device } : {}) });
   const steps = Math.round(duration / 0.025);
   return {
-    simulator: 'spikegpu', backend, precision: r.precision, adapter: r.adapter, cells, synapses: net.connCount, durationMs: duration,
-    buildSeconds: build, compileSeconds: r.timings.compile, runSeconds: r.timings.run,
-    spikes: r.simData.spkt.length, avgRate: r.simData.avgRate,
-    cellStepsPerSecond: cells * steps / r.timings.run,
+    simulator: 'spikegpu',
+    backend,
+    precision: r.precision,
+    adapter: r.adapter,
+    cells,
+    synapses: net.connCount,
+    durationMs: duration,
+    buildSeconds: build,
+    compileSeconds: r.timings.compile,
+    runSeconds: r.timings.run,
+    spikes: r.simData.spkt.length,
+    avgRate: r.simData.avgRate,
+    cellStepsPerSecond: (cells * steps) / r.timings.run,
     dispatchesPerStep: r.dispatchesPerStep,
-    ...(r.gpuBytes ? {
-      gpuBytes: r.gpuBytes.total,
-      gpuBytesPerSynapse: r.gpuBytes.synapses / net.connCount,
-      gpuBytesPerCell: (r.gpuBytes.total - r.gpuBytes.synapses) / cells,
-    } : {}),
+    ...(r.gpuBytes
+      ? {
+          gpuBytes: r.gpuBytes.total,
+          gpuBytesPerSynapse: r.gpuBytes.synapses / net.connCount,
+          gpuBytesPerCell: (r.gpuBytes.total - r.gpuBytes.synapses) / cells,
+        }
+      : {}),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };
 }
@@ -67,13 +78,19 @@ if (args.includes('--child')) {
   const results: Record<string, unknown>[] = [];
   for (const cells of sizes) {
     for (const run of cells > 20000 ? bigRuns : runs) {
-      const r = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', '--cells', String(cells), '--duration', String(duration), '--run', run], { encoding: 'utf8', env: { EGL_PLATFORM: 'surfaceless', ...process.env } });
+      const r = spawnSync(
+        process.execPath,
+        ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', '--cells', String(cells), '--duration', String(duration), '--run', run],
+        { encoding: 'utf8', env: { EGL_PLATFORM: 'surfaceless', ...process.env } },
+      );
       if (r.status !== 0) throw new Error(`spikegpu ${cells} cells failed:\n${r.stderr}`);
       const res = JSON.parse(r.stdout.trim().split('\n').pop()!);
-      console.log(`spikegpu ${run}${res.adapter ? ` (${res.adapter})` : ''}: ${cells} cells, ${res.synapses} synapses, ${duration} ms in ${res.runSeconds.toFixed(2)} s ` +
-        `(${(res.cellStepsPerSecond / 1e6).toFixed(2)} M cell-steps/s, ${res.spikes} spikes, peak RSS ${(res.peakRssBytes / 2 ** 20).toFixed(0)} MiB` +
-        `${res.dispatchesPerStep ? `, ${res.dispatchesPerStep.toFixed(2)} dispatches/step` : ''}` +
-        `${res.gpuBytes ? `, GPU ${(res.gpuBytes / 2 ** 20).toFixed(1)} MiB: ${res.gpuBytesPerCell.toFixed(0)} B/cell, ${res.gpuBytesPerSynapse.toFixed(1)} B/synapse` : ''})`);
+      console.log(
+        `spikegpu ${run}${res.adapter ? ` (${res.adapter})` : ''}: ${cells} cells, ${res.synapses} synapses, ${duration} ms in ${res.runSeconds.toFixed(2)} s ` +
+          `(${(res.cellStepsPerSecond / 1e6).toFixed(2)} M cell-steps/s, ${res.spikes} spikes, peak RSS ${(res.peakRssBytes / 2 ** 20).toFixed(0)} MiB` +
+          `${res.dispatchesPerStep ? `, ${res.dispatchesPerStep.toFixed(2)} dispatches/step` : ''}` +
+          `${res.gpuBytes ? `, GPU ${(res.gpuBytes / 2 ** 20).toFixed(1)} MiB: ${res.gpuBytesPerCell.toFixed(0)} B/cell, ${res.gpuBytesPerSynapse.toFixed(1)} B/synapse` : ''})`,
+      );
       results.push(res);
     }
     if (!neuronSizes.includes(cells)) {
@@ -86,10 +103,20 @@ if (args.includes('--child')) {
       console.log(`NEURON baseline skipped: ${(n.stderr || n.error?.message || '').trim().split('\n').pop()}`);
       continue;
     }
-    const neuron = JSON.parse(n.stdout.trim().split('\n').find((l) => l.startsWith('{'))!);
+    const neuron = JSON.parse(
+      n.stdout
+        .trim()
+        .split('\n')
+        .find((l) => l.startsWith('{'))!,
+    );
     for (const r of results.filter((x) => x.cells === cells && x.simulator === 'spikegpu')) r.neuronRatio = neuron.runSeconds / (r.runSeconds as number);
-    console.log(`NEURON: ${cells} cells in ${neuron.runSeconds.toFixed(2)} s (${(neuron.cellStepsPerSecond / 1e6).toFixed(2)} M cell-steps/s, ${neuron.spikes} spikes); ` +
-      results.filter((x) => x.cells === cells && x.simulator === 'spikegpu').map((x) => `spikegpu ${x.backend} ${x.precision} ${(x.neuronRatio as number).toFixed(2)}x`).join(', '));
+    console.log(
+      `NEURON: ${cells} cells in ${neuron.runSeconds.toFixed(2)} s (${(neuron.cellStepsPerSecond / 1e6).toFixed(2)} M cell-steps/s, ${neuron.spikes} spikes); ` +
+        results
+          .filter((x) => x.cells === cells && x.simulator === 'spikegpu')
+          .map((x) => `spikegpu ${x.backend} ${x.precision} ${(x.neuronRatio as number).toFixed(2)}x`)
+          .join(', '),
+    );
     results.push(neuron);
   }
   const report = { benchmark: 'hh-network', date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, results };

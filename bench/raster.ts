@@ -5,8 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname } from 'node:path';
-import { create } from '../src/index.ts';
 import { plotRaster } from '../src/analysis/figures/raster.ts';
+import { create } from '../src/index.ts';
 import { figurePng, figureSvg } from '../src/io/figure-files.ts';
 
 const args = process.argv.slice(2);
@@ -20,20 +20,37 @@ const net = create({
   simConfig: { duration: 1000, filename: 'bench_raster' },
 });
 let seed = 12345;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const spkt = Array.from({ length: total }, () => random() * 1000).sort((a, b) => a - b);
 const spkid = spkt.map(() => Math.floor(random() * cells));
 const simData = { spkt, spkid, avgRate: total / cells };
-const time = <T>(f: () => T): [T, number] => { const t0 = performance.now(); const r = f(); return [r, (performance.now() - t0) / 1e3]; };
+const time = <T>(f: () => T): [T, number] => {
+  const t0 = performance.now();
+  const r = f();
+  return [r, (performance.now() - t0) / 1e3];
+};
 const [fig, prepare] = time(() => plotRaster({ net, simData }, { saveFig: true }));
 const [png, pngSeconds] = time(() => figurePng(fig));
 const [svg, svgSeconds] = time(() => figureSvg(fig));
 const result = {
-  benchmark: 'raster', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cpus: cpus().length,
-  spikes: total, cells, width: fig.width, height: fig.height,
-  prepareSeconds: prepare, pngSeconds, pngBytes: png.length, svgSeconds, svgBytes: svg.length,
+  benchmark: 'raster',
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model,
+  cpus: cpus().length,
+  spikes: total,
+  cells,
+  width: fig.width,
+  height: fig.height,
+  prepareSeconds: prepare,
+  pngSeconds,
+  pngBytes: png.length,
+  svgSeconds,
+  svgBytes: svg.length,
 };
-console.log(`raster of ${total} spikes (${cells} cells): prepare ${prepare.toFixed(2)} s, PNG ${pngSeconds.toFixed(2)} s (${(png.length / 1024).toFixed(0)} KiB), SVG ${svgSeconds.toFixed(2)} s (${(svg.length / 2 ** 20).toFixed(1)} MiB)`);
+console.log(
+  `raster of ${total} spikes (${cells} cells): prepare ${prepare.toFixed(2)} s, PNG ${pngSeconds.toFixed(2)} s (${(png.length / 1024).toFixed(0)} KiB), SVG ${svgSeconds.toFixed(2)} s (${(svg.length / 2 ** 20).toFixed(1)} MiB)`,
+);
 if (pngPath) writeFileSync(pngPath, png);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(result, null, 2));

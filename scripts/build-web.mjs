@@ -1,6 +1,7 @@
 // Bundles the browser page's script (examples/web/app.ts -> examples/web/app.js) with esbuild.
-import { build } from 'esbuild';
+
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 await build({

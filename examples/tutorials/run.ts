@@ -9,9 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  createSimulateAnalyze, type AnalysisResult, type BackendName, type Network, type SimulateOptions, type SimulationResult,
-} from '../../src/index.ts';
+import { type AnalysisResult, type BackendName, createSimulateAnalyze, type Network, type SimulateOptions, type SimulationResult } from '../../src/index.ts';
 import { acquireNodeDevice, writeFigure } from '../../src/node.ts';
 
 export const EXAMPLES = ['tut1', 'tut2', 'tut3', 'tut4', 'tut5', 'tut6', 'tut7', 'artificial'];
@@ -94,7 +92,10 @@ export async function runExample(name: string, options: RunOptions = {}): Promis
       files.push(path);
     }
     const summaries = runs.map(({ label, result, analysis }) => ({
-      label, backend: result.adapter ? `${result.backend} (${result.adapter})` : result.backend, spikes: result.simData.spkt.length, rates: analysis.popRates,
+      label,
+      backend: result.adapter ? `${result.backend} (${result.adapter})` : result.backend,
+      spikes: result.simData.spkt.length,
+      rates: analysis.popRates,
     }));
     return { rates: summaries[0].rates, spikes: summaries[0].spikes, runs: summaries, files };
   } finally {

@@ -2,7 +2,7 @@
 // run it with spikegpu on navigator.gpu, draw spikegpu's raster and trace figures on canvases.
 // Bundled to app.js by scripts/build-web.mjs. With ?autorun the page runs at once and leaves
 // its result in window.spikegpuResult (the puppeteer test reads it).
-import { create, FIGURES, simulate, type Figure } from '../../src/index.ts';
+import { create, FIGURES, type Figure, simulate } from '../../src/index.ts';
 import { drawFigure } from './draw.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -24,7 +24,12 @@ async function run(): Promise<void> {
     status.textContent = 'building the network…';
     const net = create(spec as never);
     status.textContent = 'simulating…';
-    const result = await simulate(net, { backend: 'webgpu', onProgress: (f) => { progress.value = f; } });
+    const result = await simulate(net, {
+      backend: 'webgpu',
+      onProgress: (f) => {
+        progress.value = f;
+      },
+    });
     progress.value = 1;
     const data = result.simData;
     status.textContent = `${data.spkt.length} spikes from ${net.cellCount} cells in ${result.timings.run.toFixed(2)} s on ${result.adapter}`;
@@ -32,7 +37,12 @@ async function run(): Promise<void> {
     drawFigure($<HTMLCanvasElement>('raster'), FIGURES.plotRaster(input, { figSize: [9, 4.5] }) as Figure);
     const traced = firstTracedCell(data);
     if (traced !== null) drawFigure($<HTMLCanvasElement>('trace'), (FIGURES.plotTraces(input, { include: [traced], figSize: [9, 3] }) as Figure[])[0]);
-    (window as unknown as Record<string, unknown>).spikegpuResult = { spkt: data.spkt, spkid: data.spkid, adapter: result.adapter, pops: Object.fromEntries(Object.entries(net.pops).map(([k, p]) => [k, p.cellGids])) };
+    (window as unknown as Record<string, unknown>).spikegpuResult = {
+      spkt: data.spkt,
+      spkid: data.spkid,
+      adapter: result.adapter,
+      pops: Object.fromEntries(Object.entries(net.pops).map(([k, p]) => [k, p.cellGids])),
+    };
   } catch (e) {
     status.textContent = `error: ${(e as Error).message}`;
     (window as unknown as Record<string, unknown>).spikegpuResult = { error: (e as Error).message };
@@ -54,7 +64,10 @@ $('file').addEventListener('change', (e) => {
   if (file) void loadFile(file);
 });
 const drop = $('drop');
-drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+drop.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  drop.classList.add('over');
+});
 drop.addEventListener('dragleave', () => drop.classList.remove('over'));
 drop.addEventListener('drop', (e) => {
   e.preventDefault();

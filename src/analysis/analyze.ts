@@ -1,10 +1,10 @@
-import { validateModel, type Network } from '../network/index.ts';
-import type { SimConfigData, SpecInput } from '../spec/index.ts';
-import { create, type CreateOptions } from '../sim/create.ts';
-import { datFiles, type DatFile } from '../sim/dat-files.ts';
+import { type Network, validateModel } from '../network/index.ts';
+import type { CreateOptions, create } from '../sim/create.ts';
+import { type DatFile, datFiles } from '../sim/dat-files.ts';
 import { savedDataChunks } from '../sim/saved-data.ts';
 import { popRates } from '../sim/sim-data.ts';
 import { createSimulate, type SimulateOptions, type SimulationResult } from '../sim/simulate.ts';
+import type { SimConfigData, SpecInput } from '../spec/index.ts';
 import { checkAnalysis } from './check.ts';
 import { dataFileOf, type Figure } from './figure.ts';
 import { FIGURE_KINDS, type FigureFunction } from './figure-kinds.ts';

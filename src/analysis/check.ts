@@ -20,7 +20,12 @@ export function checkAnalysis(net: NetParamsData, cfg: SimConfigData, diagnostic
     }
     try {
       const { ignored } = kind.options(given, path, cfg) as { ignored: string[] };
-      for (const key of ignored) diagnostics.warning(joinPath(path, key), (given as Record<string, unknown>)[key], `ignored: not an option of ${name} (NetPyNE passes it on to matplotlib)${didYouMean(key, Object.keys(kind.options(true, path, cfg) as object))}`);
+      for (const key of ignored)
+        diagnostics.warning(
+          joinPath(path, key),
+          (given as Record<string, unknown>)[key],
+          `ignored: not an option of ${name} (NetPyNE passes it on to matplotlib)${didYouMean(key, Object.keys(kind.options(true, path, cfg) as object))}`,
+        );
       if (given && typeof given === 'object') {
         for (const option of kind.includes) {
           const value = (given as Record<string, unknown>)[option];
@@ -39,7 +44,11 @@ export function checkAnalysis(net: NetParamsData, cfg: SimConfigData, diagnostic
 function includeNames(net: NetParamsData): IncludeNames {
   const pops = new Map<string, number | undefined>();
   for (const [label, pop] of Object.entries(net.popParams ?? {}) as Array<[string, PopParams]>) {
-    const size = Array.isArray(pop.cellsList) ? pop.cellsList.length : pop.density === undefined && pop.gridSpacing === undefined ? Math.trunc((pop.numCells ?? 1) * (net.scale ?? 1)) : undefined;
+    const size = Array.isArray(pop.cellsList)
+      ? pop.cellsList.length
+      : pop.density === undefined && pop.gridSpacing === undefined
+        ? Math.trunc((pop.numCells ?? 1) * (net.scale ?? 1))
+        : undefined;
     pops.set(label, size);
   }
   const sizes = [...pops.values()];

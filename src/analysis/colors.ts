@@ -4,9 +4,21 @@ import { OptionError } from './figure.ts';
 // triples repeated three times; population i (in net.pops order) is drawn in colorList[i % 45].
 
 const COLOR_LIST: ReadonlyArray<readonly [number, number, number]> = [
-  [0.42, 0.67, 0.84], [0.9, 0.76, 0.0], [0.42, 0.83, 0.59], [0.9, 0.32, 0.0], [0.34, 0.67, 0.67],
-  [0.9, 0.59, 0.0], [0.42, 0.82, 0.83], [1.0, 0.85, 0.0], [0.33, 0.67, 0.47], [1.0, 0.38, 0.6],
-  [0.57, 0.67, 0.33], [0.5, 0.2, 0.0], [0.71, 0.82, 0.41], [0.0, 0.2, 0.5], [0.7, 0.32, 0.1],
+  [0.42, 0.67, 0.84],
+  [0.9, 0.76, 0.0],
+  [0.42, 0.83, 0.59],
+  [0.9, 0.32, 0.0],
+  [0.34, 0.67, 0.67],
+  [0.9, 0.59, 0.0],
+  [0.42, 0.82, 0.83],
+  [1.0, 0.85, 0.0],
+  [0.33, 0.67, 0.47],
+  [1.0, 0.38, 0.6],
+  [0.57, 0.67, 0.33],
+  [0.5, 0.2, 0.0],
+  [0.71, 0.82, 0.41],
+  [0.0, 0.2, 0.5],
+  [0.7, 0.32, 0.1],
 ];
 
 /** CSS colour of colorList[i]. */
@@ -16,7 +28,8 @@ export function listColor(i: number): string {
 
 /** `label`'s colour: popColors[label] when the user gave one, else colorList[index]. */
 export function popColor(popColors: unknown, label: string, index: number, path: string): string {
-  if (popColors && typeof popColors === 'object' && label in popColors) return userColor((popColors as Record<string, unknown>)[label], `${path}.popColors.${label}`);
+  if (popColors && typeof popColors === 'object' && label in popColors)
+    return userColor((popColors as Record<string, unknown>)[label], `${path}.popColors.${label}`);
   return listColor(index);
 }
 
@@ -32,7 +45,8 @@ export function userColor(value: unknown, path: string): string {
 /** Checks a popColors option: null, or {label: colour}. */
 export function checkPopColors(popColors: unknown, path: string): void {
   if (popColors === null || popColors === undefined) return;
-  if (typeof popColors !== 'object' || Array.isArray(popColors)) throw new OptionError(`${path}.popColors`, popColors, 'expected an object of colours by population label');
+  if (typeof popColors !== 'object' || Array.isArray(popColors))
+    throw new OptionError(`${path}.popColors`, popColors, 'expected an object of colours by population label');
   for (const [label, color] of Object.entries(popColors)) userColor(color, `${path}.popColors.${label}`);
 }
 

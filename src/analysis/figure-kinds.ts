@@ -1,6 +1,6 @@
 import type { Network } from '../network/index.ts';
-import type { SimConfigData } from '../spec/index.ts';
 import type { SimData } from '../sim/sim-data.ts';
+import type { SimConfigData } from '../spec/index.ts';
 import type { Figure } from './figure.ts';
 import { connOptions, plotConn } from './figures/conn.ts';
 import { net2dOptions, plot2Dnet } from './figures/net2d.ts';

@@ -1,6 +1,6 @@
 import type { Network } from '../network/index.ts';
-import type { SimConfigData } from '../spec/index.ts';
 import type { SimData } from '../sim/sim-data.ts';
+import type { SimConfigData } from '../spec/index.ts';
 import type { Painter } from './draw/painter.ts';
 
 // A figure of simConfig.analysis: its size, the file NetPyNE would save it to, how to draw it
@@ -28,7 +28,11 @@ export interface Figure {
 
 /** A figure option with a value spikegpu cannot use: its path, the value and what was expected. */
 export class OptionError extends Error {
-  constructor(readonly path: string, readonly value: unknown, readonly detail: string) {
+  constructor(
+    readonly path: string,
+    readonly value: unknown,
+    readonly detail: string,
+  ) {
     super(`${path}: ${detail}`);
     this.name = 'OptionError';
   }
@@ -38,7 +42,14 @@ export class OptionError extends Error {
  * Keyword arguments every NetPyNE plotting function takes. showFig does nothing (there is no
  * screen); saveData writes the figure's data as JSON (see figureDataFile).
  */
-export const COMMON_OPTIONS = { figSize: [10, 8] as unknown, dpi: 100 as unknown, fontSize: 12 as unknown, saveFig: null as unknown, showFig: null as unknown, saveData: null as unknown };
+export const COMMON_OPTIONS = {
+  figSize: [10, 8] as unknown,
+  dpi: 100 as unknown,
+  fontSize: 12 as unknown,
+  saveFig: null as unknown,
+  showFig: null as unknown,
+  saveData: null as unknown,
+};
 
 /** What every figure's options share once read: pixel size, font size, the keys ignored. */
 export interface CommonOptions {
@@ -53,11 +64,17 @@ export interface CommonOptions {
  * `ignored` (NetPyNE passes extra keywords on to matplotlib, e.g. lw); `unsupported` keys are
  * errors saying so when set. Also checks the common ones (figSize, dpi, fontSize, saveData).
  */
-export function readOptions<T extends Record<string, unknown>>(path: string, given: unknown, defaults: T, unsupported: readonly string[] = []): T & typeof COMMON_OPTIONS & CommonOptions {
+export function readOptions<T extends Record<string, unknown>>(
+  path: string,
+  given: unknown,
+  defaults: T,
+  unsupported: readonly string[] = [],
+): T & typeof COMMON_OPTIONS & CommonOptions {
   const all = { ...COMMON_OPTIONS, ...defaults };
   const ignored: string[] = [];
   if (given !== true && given !== undefined) {
-    if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new OptionError(path, given, `${JSON.stringify(given)} is not true or an object of options`);
+    if (typeof given !== 'object' || given === null || Array.isArray(given))
+      throw new OptionError(path, given, `${JSON.stringify(given)} is not true or an object of options`);
     for (const [k, v] of Object.entries(given)) {
       if (unsupported.includes(k)) {
         if (v !== null && v !== false && v !== undefined) throw new OptionError(`${path}.${k}`, v, `not supported by spikegpu yet (got ${JSON.stringify(v)})`);
@@ -68,7 +85,8 @@ export function readOptions<T extends Record<string, unknown>>(path: string, giv
   }
   const o = { ...all, ...(given === true || given === undefined ? {} : (given as object)) } as T & typeof COMMON_OPTIONS;
   const saveData = o.saveData;
-  if (saveData !== null && saveData !== undefined && typeof saveData !== 'boolean' && typeof saveData !== 'string') throw new OptionError(`${path}.saveData`, saveData, 'expected true/false or a file name');
+  if (saveData !== null && saveData !== undefined && typeof saveData !== 'boolean' && typeof saveData !== 'string')
+    throw new OptionError(`${path}.saveData`, saveData, 'expected true/false or a file name');
   const size = pixelSize(path, o.figSize, o.dpi);
   const fontSize = numberOption(`${path}.fontSize`, o.fontSize, (x) => x > 0, 'a font size');
   return { ...o, size, fontSize, ignored };
@@ -76,7 +94,8 @@ export function readOptions<T extends Record<string, unknown>>(path: string, giv
 
 /** Figure size [px] from figSize [inches] and dpi. */
 function pixelSize(path: string, figSize: unknown, dpi: unknown): { width: number; height: number; dpi: number } {
-  if (!Array.isArray(figSize) || figSize.length !== 2 || !figSize.every((x) => typeof x === 'number' && x > 0)) throw new OptionError(`${path}.figSize`, figSize, `${JSON.stringify(figSize)} is not [width, height] in inches`);
+  if (!Array.isArray(figSize) || figSize.length !== 2 || !figSize.every((x) => typeof x === 'number' && x > 0))
+    throw new OptionError(`${path}.figSize`, figSize, `${JSON.stringify(figSize)} is not [width, height] in inches`);
   if (typeof dpi !== 'number' || !(dpi > 0)) throw new OptionError(`${path}.dpi`, dpi, `${JSON.stringify(dpi)} is not a positive number`);
   return { width: Math.round(figSize[0] * dpi), height: Math.round(figSize[1] * dpi), dpi };
 }
@@ -115,7 +134,11 @@ export function numberOption(path: string, value: unknown, test: (x: number) => 
 export function choiceOption<T extends string>(path: string, value: unknown, choices: readonly T[], unsupported = false): T {
   if (choices.includes(value as T)) return value as T;
   const list = choices.map((c) => `'${c}'`).join(', ');
-  throw new OptionError(path, value, unsupported ? `${JSON.stringify(value)} is not supported by spikegpu yet (it draws ${list})` : `${JSON.stringify(value)} is not one of ${list}`);
+  throw new OptionError(
+    path,
+    value,
+    unsupported ? `${JSON.stringify(value)} is not supported by spikegpu yet (it draws ${list})` : `${JSON.stringify(value)} is not one of ${list}`,
+  );
 }
 
 /** Python's '%.<p>g'. */

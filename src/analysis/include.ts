@@ -45,7 +45,11 @@ function classify(item: unknown, at: string, pops: { has(label: string): boolean
     });
     return { kind: 'list', items: item };
   }
-  throw new OptionError(at, item, `${JSON.stringify(item)} is not an include item (expected 'all', 'allCells', 'allNetStims', a gid, a population or stim label, or ['pop', index or [indices]])`);
+  throw new OptionError(
+    at,
+    item,
+    `${JSON.stringify(item)} is not an include item (expected 'all', 'allCells', 'allNetStims', a gid, a population or stim label, or ['pop', index or [indices]])`,
+  );
 }
 
 function items(include: unknown, path: string): Array<[unknown, string]> {
@@ -58,10 +62,12 @@ function items(include: unknown, path: string): Array<[unknown, string]> {
  */
 export function checkInclude(include: unknown, path: string, names: IncludeNames, diagnostics: Diagnostics): void {
   const label = (l: string, at: string) => {
-    if (!names.pops.has(l) && !names.stims.includes(l)) diagnostics.warning(at, l, `neither a population nor a stim source: selects nothing (populations: ${[...names.pops.keys()].join(', ')})`);
+    if (!names.pops.has(l) && !names.stims.includes(l))
+      diagnostics.warning(at, l, `neither a population nor a stim source: selects nothing (populations: ${[...names.pops.keys()].join(', ')})`);
   };
   const gid = (g: number, at: string) => {
-    if (!Number.isInteger(g) || g < 0 || (names.cellCount !== undefined && g >= names.cellCount)) diagnostics.warning(at, g, `not the gid of a cell${names.cellCount !== undefined ? ` (0 .. ${names.cellCount - 1})` : ''}: selects nothing`);
+    if (!Number.isInteger(g) || g < 0 || (names.cellCount !== undefined && g >= names.cellCount))
+      diagnostics.warning(at, g, `not the gid of a cell${names.cellCount !== undefined ? ` (0 .. ${names.cellCount - 1})` : ''}: selects nothing`);
   };
   for (const [item, at] of items(include, path)) {
     const c = classify(item, at, names.pops);
@@ -71,7 +77,8 @@ export function checkInclude(include: unknown, path: string, names: IncludeNames
     else if (c.kind === 'popCells') {
       const size = names.pops.get(c.pop);
       for (const k of c.indices) {
-        if (!Number.isInteger(k) || (k as number) < 0 || (size !== undefined && (k as number) >= size)) diagnostics.warning(at, k, `not a cell index of population '${c.pop}'${size !== undefined ? ` (0 .. ${size - 1})` : ''}: selects nothing`);
+        if (!Number.isInteger(k) || (k as number) < 0 || (size !== undefined && (k as number) >= size))
+          diagnostics.warning(at, k, `not a cell index of population '${c.pop}'${size !== undefined ? ` (0 .. ${size - 1})` : ''}: selects nothing`);
       }
     }
   }

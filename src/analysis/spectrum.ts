@@ -17,7 +17,7 @@ export function morletSpectrum(signal: ArrayLike<number>, fs: number, fmin: numb
 
 function meanPower(x: Float64Array, f: number, fs: number): number {
   const st = 1 / (2 * Math.PI * (f / 7));
-  const m = Math.ceil((7 * st) * fs - 1e-9);
+  const m = Math.ceil(7 * st * fs - 1e-9);
   const re = new Float64Array(m);
   const im = new Float64Array(m);
   const a = 1 / (st * Math.sqrt(2 * Math.PI));
@@ -39,7 +39,7 @@ function meanPower(x: Float64Array, f: number, fs: number): number {
       yr += x[k - j] * re[j];
       yi += x[k - j] * im[j];
     }
-    sum += (2 * Math.hypot(yr, yi) / fs) ** 2;
+    sum += ((2 * Math.hypot(yr, yi)) / fs) ** 2;
   }
   return to > from ? sum / (to - from) : 0;
 }

@@ -7,7 +7,10 @@ export class TimeGrid {
   /** [ms] t at each boundary 0 .. steps + 1 */
   readonly t: Float64Array;
 
-  constructor(readonly dt: number, readonly steps: number) {
+  constructor(
+    readonly dt: number,
+    readonly steps: number,
+  ) {
     this.t = new Float64Array(steps + 2);
     let t = 0;
     for (let n = 1; n < this.t.length; n++) {

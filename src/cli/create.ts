@@ -1,6 +1,6 @@
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { buildNetwork, netpyneJsonChunks, NetworkBuildError, validateModel } from '../network/index.ts';
+import { createWriteStream } from 'node:fs';
+import { buildNetwork, type Network, NetworkBuildError, netpyneJsonChunks, validateModel } from '../network/index.ts';
 import { printDiagnostics, readSpecFile } from './io.ts';
 
 export async function runCreate(path: string, options: { out: string; quiet?: boolean }): Promise<number> {
@@ -12,7 +12,7 @@ export async function runCreate(path: string, options: { out: string; quiet?: bo
   const { netParams, simConfig, diagnostics } = validateModel(spec, 'network');
   printDiagnostics(diagnostics.list, options.quiet);
   if (diagnostics.errors.length > 0) return 1;
-  let network;
+  let network: Network;
   try {
     network = buildNetwork(netParams, simConfig);
   } catch (e) {
@@ -32,9 +32,11 @@ export async function runCreate(path: string, options: { out: string; quiet?: bo
   await once(out, 'finish');
   if (!options.quiet) {
     const t = network.data.timings;
-    console.log(`${network.cellCount} cells, ${network.connCount} synapses, ${network.data.stims.count} stims; ` +
-      `built in ${t.total.toFixed(2)} s (cells ${t.cells.toFixed(2)} s, conns ${t.conns.toFixed(2)} s, stims ${t.stims.toFixed(2)} s), ` +
-      `written in ${((performance.now() - t0) / 1e3).toFixed(2)} s to ${options.out}`);
+    console.log(
+      `${network.cellCount} cells, ${network.connCount} synapses, ${network.data.stims.count} stims; ` +
+        `built in ${t.total.toFixed(2)} s (cells ${t.cells.toFixed(2)} s, conns ${t.conns.toFixed(2)} s, stims ${t.stims.toFixed(2)} s), ` +
+        `written in ${((performance.now() - t0) / 1e3).toFixed(2)} s to ${options.out}`,
+    );
   }
   return 0;
 }

@@ -9,18 +9,24 @@ export async function runInfo(): Promise<number> {
   console.log('cpu backend: available (f64 reference, f32 emulation)');
   const device = await acquireNodeDevice();
   if (!device) {
-    console.log('webgpu backend: no adapter (install the npm package webgpu and a GPU driver, or Mesa: libvulkan1 mesa-vulkan-drivers libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri)');
+    console.log(
+      'webgpu backend: no adapter (install the npm package webgpu and a GPU driver, or Mesa: libvulkan1 mesa-vulkan-drivers libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri)',
+    );
     return 0;
   }
   const l = device.device.limits;
   console.log(`webgpu backend: ${device.description}`);
-  console.log(`  largest binding ${(l.maxStorageBufferBindingSize / 2 ** 20).toFixed(0)} MiB, largest buffer ${(l.maxBufferSize / 2 ** 20).toFixed(0)} MiB, ${l.maxStorageBuffersPerShaderStage} storage buffers per stage, ${l.maxComputeWorkgroupsPerDimension} workgroups per dimension`);
+  console.log(
+    `  largest binding ${(l.maxStorageBufferBindingSize / 2 ** 20).toFixed(0)} MiB, largest buffer ${(l.maxBufferSize / 2 ** 20).toFixed(0)} MiB, ${l.maxStorageBuffersPerShaderStage} storage buffers per stage, ${l.maxComputeWorkgroupsPerDimension} workgroups per dimension`,
+  );
   if (device.software) {
     console.log('--backend auto: the CPU backend (this adapter is a software rasteriser on the CPU, slower than the CPU backend)');
   } else {
     const dispatch = await measureDispatchCost(device.device);
     console.log(`  one dispatch costs ${(dispatch * 1e6).toFixed(1)} us`);
-    console.log('--backend auto: per model, WebGPU when the CPU backend (measured on the model for 0.05 s) would take over twice the least time the GPU needs (3 dispatches per step); `run` prints the numbers');
+    console.log(
+      '--backend auto: per model, WebGPU when the CPU backend (measured on the model for 0.05 s) would take over twice the least time the GPU needs (3 dispatches per step); `run` prints the numbers',
+    );
   }
   device.device.destroy();
   return 0;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { formatDiagnostic, loadSpec, SpecError, type Diagnostic, type ModelSpec } from '../spec/index.ts';
+import { type Diagnostic, formatDiagnostic, loadSpec, type ModelSpec, SpecError } from '../spec/index.ts';
 
 /** Reads a spec file (or takes its already parsed content); a missing file or bad JSON becomes one diagnostic. */
 export function readSpecFile(path: string, parsed?: Record<string, unknown>): ModelSpec | Diagnostic[] {
@@ -33,7 +33,13 @@ export function printDiagnostics(diagnostics: Diagnostic[], quiet = false, limit
   const lines = [...groups.values()];
   for (const group of lines.slice(0, limit)) {
     const [first, ...rest] = group;
-    const more = rest.length === 0 ? '' : ` (and ${rest.length} more: ${rest.slice(0, 3).map((d) => d.path).join(', ')}${rest.length > 3 ? ', ...' : ''})`;
+    const more =
+      rest.length === 0
+        ? ''
+        : ` (and ${rest.length} more: ${rest
+            .slice(0, 3)
+            .map((d) => d.path)
+            .join(', ')}${rest.length > 3 ? ', ...' : ''})`;
     (first.severity === 'error' ? console.error : console.warn)(formatDiagnostic(first) + more);
   }
   if (lines.length > limit) console.error(`... and ${lines.length - limit} more (spikegpu validate ${source} lists them all)`);

@@ -2,8 +2,8 @@
 // spikegpu command line (Node entry point).
 import { Command } from 'commander';
 import { runCreate } from './create.ts';
-import { runRun } from './run.ts';
 import { runInfo } from './info.ts';
+import { runRun } from './run.ts';
 import { runValidate } from './validate.ts';
 
 const program = new Command();
@@ -25,7 +25,9 @@ program
 
 program
   .command('run')
-  .description("create and simulate a NetPyNE spec (WebGPU when an adapter is found, else the CPU backend); print population rates, write NetPyNE's saved data and the figures of simConfig.analysis")
+  .description(
+    "create and simulate a NetPyNE spec (WebGPU when an adapter is found, else the CPU backend); print population rates, write NetPyNE's saved data and the figures of simConfig.analysis",
+  )
   .argument('<spec>', "spec JSON file ({netParams, simConfig}), or a NetPyNE saved-data file with net.cells (simulated as saved, like NetPyNE's loadSimulate)")
   .option('-o, --out <file>', "saved-data JSON file (default: NetPyNE's <saveFolder>/<filename>_data.json when simConfig.saveJson is set, else none)")
   .option('--no-figures', 'do not draw the figures of simConfig.analysis')

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { analyze } from '../analysis/analyze.ts';
-import { datFiles } from '../sim/dat-files.ts';
 import { writeFigure } from '../io/figure-files.ts';
 import { writeSavedData } from '../io/saved-files.ts';
 import type { Network } from '../network/index.ts';
+import { datFiles } from '../sim/dat-files.ts';
 import type { SimData } from '../sim/sim-data.ts';
 
 // What `spikegpu run` writes after a simulation, in order of value: the saved data first, then
@@ -48,7 +48,8 @@ export function writeOutputs(net: Network, simData: SimData, options: OutputOpti
   for (const fig of figures) {
     const file = fig.file.replace(/\.[a-z]+$/i, `.${options.figFormat}`);
     attempt(`draw the ${fig.kind} figure`, () => [`${writeFigure(fig, options.figDir ? join(options.figDir, file) : file)} (${fig.kind})`]);
-    if (fig.dataFile) attempt(`write the ${fig.kind} data`, () => [writeText(options.figDir ? join(options.figDir, fig.dataFile!) : fig.dataFile!, JSON.stringify(fig.data))]);
+    if (fig.dataFile)
+      attempt(`write the ${fig.kind} data`, () => [writeText(options.figDir ? join(options.figDir, fig.dataFile!) : fig.dataFile!, JSON.stringify(fig.data))]);
   }
   return failures;
 }

@@ -1,14 +1,14 @@
 import { SingleBar } from 'cli-progress';
-import { UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
-import { CompileError } from '../compile/index.ts';
-import { buildNetwork, NetworkBuildError, validateModel, type Network } from '../network/index.ts';
-import { LoadError, loadNetwork } from '../io/load.ts';
-import { readSavedData } from '../io/saved-files.ts';
-import { SpecError } from '../spec/index.ts';
-import { acquireNodeDevice } from '../gpu/node.ts';
 import { saveJsonPath } from '../analysis/analyze.ts';
 import { checkAnalysis } from '../analysis/check.ts';
-import { simulate, type BackendName } from '../sim/simulate.ts';
+import { UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
+import { CompileError } from '../compile/index.ts';
+import { acquireNodeDevice } from '../gpu/node.ts';
+import { LoadError, loadNetwork } from '../io/load.ts';
+import { readSavedData } from '../io/saved-files.ts';
+import { buildNetwork, type Network, NetworkBuildError, validateModel } from '../network/index.ts';
+import { type BackendName, simulate } from '../sim/simulate.ts';
+import { SpecError } from '../spec/index.ts';
 import { printDiagnostics, readSpecFile } from './io.ts';
 import { writeOutputs } from './outputs.ts';
 
@@ -31,7 +31,8 @@ export interface RunOptions {
  */
 export async function runRun(path: string, options: RunOptions): Promise<number> {
   if (!['auto', 'cpu', 'webgpu'].includes(options.backend)) return usage(`--backend must be cpu, webgpu or auto (got '${options.backend}')`);
-  if (options.precision !== undefined && !['f64', 'f32'].includes(options.precision)) return usage(`--precision must be f64 or f32 (got '${options.precision}')`);
+  if (options.precision !== undefined && !['f64', 'f32'].includes(options.precision))
+    return usage(`--precision must be f64 or f32 (got '${options.precision}')`);
   if (!['png', 'svg'].includes(options.figFormat)) return usage(`--fig-format must be png or svg (got '${options.figFormat}')`);
   const duration = options.duration === undefined ? undefined : Number(options.duration);
   if (duration !== undefined && !(duration > 0)) return usage(`--duration must be a positive number of ms (got '${options.duration}')`);
@@ -42,14 +43,21 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
     const simConfig = net.data.simConfig;
     if (!options.quiet) {
       for (const w of net.warnings) console.warn(`warning: ${w}`);
-      console.log(`network: ${net.cellCount} cells, ${net.connCount} synapses in ${Object.keys(net.pops).length} populations (built in ${net.data.timings.total.toFixed(2)} s)`);
+      console.log(
+        `network: ${net.cellCount} cells, ${net.connCount} synapses in ${Object.keys(net.pops).length} populations (built in ${net.data.timings.total.toFixed(2)} s)`,
+      );
     }
-    const bar = options.quiet || !process.stderr.isTTY ? null : new SingleBar({ format: 'simulating [{bar}] {percentage}% | {value}/{total} ms | eta {eta}s', stream: process.stderr, hideCursor: true });
+    const bar =
+      options.quiet || !process.stderr.isTTY
+        ? null
+        : new SingleBar({ format: 'simulating [{bar}] {percentage}% | {value}/{total} ms | eta {eta}s', stream: process.stderr, hideCursor: true });
     bar?.start(simConfig.duration, 0);
     const wantsGpu = options.backend !== 'cpu' && options.precision !== 'f64';
     const device = wantsGpu ? await acquireNodeDevice() : null;
     if (options.backend === 'webgpu' && !device) {
-      console.error('error: --backend webgpu: no WebGPU adapter found (install a GPU driver, or Mesa: libvulkan1 mesa-vulkan-drivers libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri)');
+      console.error(
+        'error: --backend webgpu: no WebGPU adapter found (install a GPU driver, or Mesa: libvulkan1 mesa-vulkan-drivers libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri)',
+      );
       return 1;
     }
     const result = await simulate(net, {
@@ -62,7 +70,9 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
     bar?.stop();
     if (!options.quiet) {
       if (result.backendReason) console.log(`${result.backend === 'cpu' ? 'CPU backend' : 'WebGPU'}: ${result.backendReason}`);
-      console.log(`backend ${result.backend} (${result.precision}${result.adapter ? `, ${result.adapter}` : ''}): compile ${result.timings.compile.toFixed(2)} s, run ${result.timings.run.toFixed(2)} s for ${simConfig.duration} ms`);
+      console.log(
+        `backend ${result.backend} (${result.precision}${result.adapter ? `, ${result.adapter}` : ''}): compile ${result.timings.compile.toFixed(2)} s, run ${result.timings.run.toFixed(2)} s for ${simConfig.duration} ms`,
+      );
     }
     const out = options.out ?? saveJsonPath(simConfig);
     const failures = writeOutputs(net, result.simData, { ...options, out }, (rates) => printRates(rates, result.simData.avgRate, net));

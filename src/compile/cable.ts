@@ -11,7 +11,10 @@ import type { TemplateLayout } from './layout.ts';
 // come out in the units of the other rows.
 
 export interface SectionCable {
-  L: number; diam: number; Ra: number; cm: number; // [um] [um] [ohm cm] [uF/cm2]
+  L: number;
+  diam: number;
+  Ra: number;
+  cm: number; // [um] [um] [ohm cm] [uF/cm2]
   nseg: number;
   /** [x, y, z, diam] points [um] as NEURON stores them (float32); they replace L and diam */
   pt3d: number[][] | null;
@@ -50,8 +53,8 @@ export function fillCable(layout: TemplateLayout, secs: SectionCable[], out: Cab
       out.cm[offset + nd] = 0;
       continue;
     }
-    out.a[offset + nd] = -1e2 * rinv[nd] / out.area[offset + p];
-    out.b[offset + nd] = -1e2 * rinv[nd] / out.area[offset + nd];
+    out.a[offset + nd] = (-1e2 * rinv[nd]) / out.area[offset + p];
+    out.b[offset + nd] = (-1e2 * rinv[nd]) / out.area[offset + nd];
   }
 }
 
@@ -59,7 +62,12 @@ export function fillCable(layout: TemplateLayout, secs: SectionCable[], out: Cab
 function cylinder(sec: SectionCable): SegmentCable {
   const dx = sec.L / sec.nseg;
   const area = Math.PI * sec.diam * dx;
-  const half = 1e-2 * sec.Ra * (dx / 2) / (Math.PI * sec.diam * sec.diam / 4);
+  const half = (1e-2 * sec.Ra * (dx / 2)) / ((Math.PI * sec.diam * sec.diam) / 4);
   const n = sec.nseg;
-  return { area: new Float64Array(n).fill(area), left: new Float64Array(n).fill(half), right: new Float64Array(n).fill(half), meanDiam: new Float64Array(n).fill(sec.diam) };
+  return {
+    area: new Float64Array(n).fill(area),
+    left: new Float64Array(n).fill(half),
+    right: new Float64Array(n).fill(half),
+    meanDiam: new Float64Array(n).fill(sec.diam),
+  };
 }

@@ -1,11 +1,11 @@
-import type { CellTemplate, NetworkData } from '../network/index.ts';
 import { storedPoints } from '../network/cell-geometry.ts';
+import type { CellTemplate, NetworkData } from '../network/index.ts';
 import { IONS } from '../spec/index.ts';
 import type { SectionCable } from './cable.ts';
 import { fillCable } from './cable.ts';
 import { CompileError } from './errors.ts';
 import type { GroupBuilder } from './groups.ts';
-import { nodeAt, templateLayout, type TemplateLayout } from './layout.ts';
+import { nodeAt, type TemplateLayout, templateLayout } from './layout.ts';
 import type { DetectorTable, NodeTable } from './model.ts';
 
 // Compartmental cells -> nodes (NEURON layout), density mechanisms per segment, the cell
@@ -30,8 +30,12 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
   const n = nodeStart[cells.count];
   const nodes: NodeTable = {
     count: n,
-    parent: new Int32Array(n), area: new Float64Array(n), cm: new Float64Array(n),
-    a: new Float64Array(n), b: new Float64Array(n), vInit: new Float64Array(n).fill(vInit),
+    parent: new Int32Array(n),
+    area: new Float64Array(n),
+    cm: new Float64Array(n),
+    a: new Float64Array(n),
+    b: new Float64Array(n),
+    vInit: new Float64Array(n).fill(vInit),
   };
   const det = { cell: [] as number[], node: [] as number[], threshold: [] as number[], group: [] as number[], instance: [] as number[], field: [] as string[] };
   const vrefTargets = new Map<string, [number, number]>();
@@ -39,7 +43,8 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
   const columns = templates.map(varyingLookup);
   const has3d = templates.map((t) => t.sections.some((sec) => sec.pt3d));
   // NetPyNE turns the geom.pt3d points of every cell by a random angle (compartCell.py createPyStruct; not define_shape's).
-  if (d.netParams.rotateCellsRandomly === true && templates.some((t) => t.sections.some((sec) => sec.pt3d && !sec.generatedShape))) throw new CompileError('netParams.rotateCellsRandomly', true, 'randomly rotated pt3d points are not supported by the simulator yet');
+  if (d.netParams.rotateCellsRandomly === true && templates.some((t) => t.sections.some((sec) => sec.pt3d && !sec.generatedShape)))
+    throw new CompileError('netParams.rotateCellsRandomly', true, 'randomly rotated pt3d points are not supported by the simulator yet');
   for (let c = 0; c < cells.count; c++) {
     const t = cells.template[c];
     if (t < 0) continue;
@@ -74,7 +79,8 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
         const values: Array<[string, number]> = [...pp.params].map(([p, v]) => [p, value(row, s, 'pointp', label, p, 0) ?? v]);
         const added = groups.add(pp.mod, where, node, c, 1e2 / nodes.area[node], values);
         if (pp.vref === undefined) continue;
-        if (!groups.mechanism(pp.mod, where).fields.includes(pp.vref)) throw new CompileError(`${where}.vref`, pp.vref, `${pp.mod} has no variable '${pp.vref}'`);
+        if (!groups.mechanism(pp.mod, where).fields.includes(pp.vref))
+          throw new CompileError(`${where}.vref`, pp.vref, `${pp.mod} has no variable '${pp.vref}'`);
         if (!vrefTargets.has(`${c}|${s}`)) vrefTargets.set(`${c}|${s}`, added);
       }
     });
@@ -89,11 +95,19 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
     det.field.push(gen.vref ?? '');
   }
   return {
-    nodeStart, nodes, layouts, nodeOf,
+    nodeStart,
+    nodes,
+    layouts,
+    nodeOf,
     vrefTarget: (c, s) => vrefTargets.get(`${c}|${s}`),
     detectors: {
-      count: det.cell.length, cell: Int32Array.from(det.cell), node: Int32Array.from(det.node), threshold: Float64Array.from(det.threshold),
-      group: Int32Array.from(det.group), instance: Int32Array.from(det.instance), field: det.field,
+      count: det.cell.length,
+      cell: Int32Array.from(det.cell),
+      node: Int32Array.from(det.node),
+      threshold: Float64Array.from(det.threshold),
+      group: Int32Array.from(det.group),
+      instance: Int32Array.from(det.instance),
+      field: det.field,
     },
   };
 }

@@ -1,13 +1,13 @@
-import type { Network } from '../network/index.ts';
 import type { LoweredMechanism } from '../mech/index.ts';
+import type { Network } from '../network/index.ts';
 import { compileArtificialCells } from './artificial.ts';
 import { compileCells } from './cells.ts';
 import { CompileError } from './errors.ts';
 import { GroupBuilder } from './groups.ts';
 import { compileClamps, compileSynapses } from './inputs.ts';
-import { compileTrains } from './trains.ts';
 import type { CompiledModel } from './model.ts';
 import { compileProbes, selectRecordedCells } from './probes.ts';
+import { compileTrains } from './trains.ts';
 
 export interface CompileResult {
   model: CompiledModel;

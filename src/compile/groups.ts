@@ -1,4 +1,4 @@
-import { lowerMechanism, MECHANISM_DEFS, NEURON_TYPE_ORDER, type LoweredMechanism } from '../mech/index.ts';
+import { type LoweredMechanism, lowerMechanism, MECHANISM_DEFS, NEURON_TYPE_ORDER } from '../mech/index.ts';
 import { canonicalParam, MECHANISMS } from '../spec/index.ts';
 import { CompileError } from './errors.ts';
 import type { MechGroup } from './model.ts';
@@ -20,7 +20,8 @@ export class GroupBuilder {
     let entry = this.byMech.get(name);
     if (!entry) {
       const def = MECHANISM_DEFS[name];
-      if (!def) throw new CompileError(path, name, `mechanism ${name} is not supported by the simulator yet (supported: ${Object.keys(MECHANISM_DEFS).join(', ')})`);
+      if (!def)
+        throw new CompileError(path, name, `mechanism ${name} is not supported by the simulator yet (supported: ${Object.keys(MECHANISM_DEFS).join(', ')})`);
       const lowered = lowerMechanism(def, { tablesOn: this.tablesOn });
       entry = { lowered, node: [], cell: [], scale: [], fields: new Map(lowered.fields.map((f) => [f, []])) };
       this.byMech.set(name, entry);
@@ -40,7 +41,8 @@ export class GroupBuilder {
     const info = MECHANISMS[name];
     for (const [key, value] of values) {
       const canonical = canonicalParam(info, key) ?? (key in lowered.params || (lowered.def.ions && key in lowered.def.ions) ? key : undefined);
-      if (canonical === undefined) throw new CompileError(path, key, `${name} has no parameter '${key}' (parameters: ${Object.keys(lowered.params).join(', ')})`);
+      if (canonical === undefined)
+        throw new CompileError(path, key, `${name} has no parameter '${key}' (parameters: ${Object.keys(lowered.params).join(', ')})`);
       given.set(canonical, value);
     }
     for (const field of lowered.fields) entry.fields.get(field)!.push(given.get(field) ?? lowered.params[field] ?? 0);

@@ -1,3 +1,3 @@
-export { compile, type CompileResult, type CompileOptions } from './compile.ts';
+export { type CompileOptions, type CompileResult, compile } from './compile.ts';
 export { CompileError } from './errors.ts';
 export * from './model.ts';

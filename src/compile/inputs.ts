@@ -1,11 +1,11 @@
+import { stableOrderBy } from '../network/columns.ts';
 import { modifiedSynMechParams, type NetworkData } from '../network/index.ts';
 import { MECHANISMS, SYNMECH_RESERVED_KEYS } from '../spec/index.ts';
-import { TRAIN_MODELS, type ArtificialCells } from './artificial.ts';
+import { type ArtificialCells, TRAIN_MODELS } from './artificial.ts';
 import type { CellNodes } from './cells.ts';
 import { CompileError } from './errors.ts';
 import type { GroupBuilder } from './groups.ts';
 import type { NetConTable } from './model.ts';
-import { stableOrderBy } from '../network/columns.ts';
 
 // Synapses and stimuli: one synMech instance per connection (NetPyNE's oneSynPerNetcon), one
 // NetCon per connection from its source, clamp stimuli as point processes (the spike trains of
@@ -46,7 +46,12 @@ export function compileSynapses(d: NetworkData, cellNodes: CellNodes, artificial
     source[i] = conns.pre[i] >= 0 ? conns.pre[i] : cells.count + conns.stim[i];
     if (cells.template[c] < 0) {
       // NetPyNE's PointCell.addConn: the NetCon targets the cell itself; synMech is ignored.
-      if (artificial.group[c] < 0) throw new CompileError(path, d.pointCells.model[cells.row[c]], `connections into ${[...TRAIN_MODELS].join('/')} populations are not supported by the simulator (their spike trains are fixed before the run)`);
+      if (artificial.group[c] < 0)
+        throw new CompileError(
+          path,
+          d.pointCells.model[cells.row[c]],
+          `connections into ${[...TRAIN_MODELS].join('/')} populations are not supported by the simulator (their spike trains are fixed before the run)`,
+        );
       [group[i], instance[i]] = [artificial.group[c], artificial.instance[c]];
       continue;
     }
@@ -114,7 +119,8 @@ export function compileClamps(d: NetworkData, cellNodes: CellNodes, groups: Grou
       const size = arrayParamSize(p.type as string, k);
       if (size === 0 && typeof v === 'number') values.push([k, v]);
       // NetPyNE writes list values element-wise into NEURON's array parameters (VClamp amp, dur).
-      else if (size > 0 && Array.isArray(v) && v.length <= size && v.every((x) => typeof x === 'number')) v.forEach((x, j) => values.push([`${k}${j}`, x as number]));
+      else if (size > 0 && Array.isArray(v) && v.length <= size && v.every((x) => typeof x === 'number'))
+        v.forEach((x, j) => values.push([`${k}${j}`, x as number]));
       else throw new CompileError(path, v, size > 0 ? `expected a list of at most ${size} numbers` : 'expected a number');
     }
     groups.add(p.type as string, `netParams.stimSourceParams.${p.source}`, node, c, 1e2 / cellNodes.nodes.area[node], values);

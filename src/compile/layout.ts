@@ -73,7 +73,8 @@ function treeOrder(template: CellTemplate, path: string): number[] {
   const children = secs.map(() => [] as number[]);
   secs.forEach((sec, s) => {
     if (sec.topol.parent >= 0) {
-      if (sec.topol.childX !== 0) throw new CompileError(`${path}.secs.${sec.name}.topol.childX`, sec.topol.childX, 'only childX = 0 (the default) is supported by the simulator');
+      if (sec.topol.childX !== 0)
+        throw new CompileError(`${path}.secs.${sec.name}.topol.childX`, sec.topol.childX, 'only childX = 0 (the default) is supported by the simulator');
       children[sec.topol.parent].push(s);
     }
   });

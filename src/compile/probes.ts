@@ -21,7 +21,8 @@ export function selectRecordedCells(d: NetworkData, selectors: ReadonlyArray<Cel
       if (c >= 0) chosen.add(c);
     } else if (typeof sel === 'string') {
       const p = popIndex.get(sel);
-      if (p === undefined) throw new CompileError('simConfig.recordCells', sel, `no population '${sel}' (populations: ${d.pops.map((x) => x.label).join(', ')})`);
+      if (p === undefined)
+        throw new CompileError('simConfig.recordCells', sel, `no population '${sel}' (populations: ${d.pops.map((x) => x.label).join(', ')})`);
       for (let k = 0; k < d.pops[p].cellCount; k++) chosen.add(d.pops[p].firstCell + k);
     } else {
       // [pop, index]: cells of pop by index; an undefined pop selects nothing (sim/utils.py getCellsList)
@@ -34,7 +35,14 @@ export function selectRecordedCells(d: NetworkData, selectors: ReadonlyArray<Cel
   return [...chosen].sort((a, b) => a - b);
 }
 
-export function compileProbes(d: NetworkData, recorded: number[], cellNodes: CellNodes, artificial: ArtificialCells, groups: MechGroup[], synapses: SynapseResult): Probe[] {
+export function compileProbes(
+  d: NetworkData,
+  recorded: number[],
+  cellNodes: CellNodes,
+  artificial: ArtificialCells,
+  groups: MechGroup[],
+  synapses: SynapseResult,
+): Probe[] {
   const probes: Probe[] = [];
   const traces = Object.entries(d.simConfig.recordTraces) as Array<[string, TraceSpec]>;
   const synMechLabels = Object.keys(d.netParams.synMechParams);
@@ -47,7 +55,8 @@ export function compileProbes(d: NetworkData, recorded: number[], cellNodes: Cel
       if (g < 0) continue;
       for (const [trace, spec] of traces) {
         const own = spec.sec === undefined && spec.mech === undefined && spec.synMech === undefined && spec.stim === undefined && spec.pointp === undefined;
-        if (own && spec.var in groups[g].fields) probes.push({ trace, gid, target: { kind: 'field', group: g, instance: artificial.instance[c], field: spec.var } });
+        if (own && spec.var in groups[g].fields)
+          probes.push({ trace, gid, target: { kind: 'field', group: g, instance: artificial.instance[c], field: spec.var } });
       }
       continue;
     }
@@ -55,7 +64,12 @@ export function compileProbes(d: NetworkData, recorded: number[], cellNodes: Cel
     for (const [trace, spec] of traces) {
       const path = `simConfig.recordTraces.${trace}`;
       const field = (g: number, instance: number) => {
-        if (!(spec.var in groups[g].fields)) throw new CompileError(`${path}.var`, spec.var, `${groups[g].mech} has no variable '${spec.var}' (variables: ${Object.keys(groups[g].fields).join(', ')})`);
+        if (!(spec.var in groups[g].fields))
+          throw new CompileError(
+            `${path}.var`,
+            spec.var,
+            `${groups[g].mech} has no variable '${spec.var}' (variables: ${Object.keys(groups[g].fields).join(', ')})`,
+          );
         probes.push({ trace, gid, target: { kind: 'field', group: g, instance, field: spec.var } });
       };
       if (spec.stim !== undefined) {

@@ -34,11 +34,20 @@ export function compileTrains(d: NetworkData, cfg: SimConfigData, until: number)
     const c = pointCells.cells[r];
     const model = pointCells.model[r];
     if (model === 'VecStim') {
-      vecStims.push({ source: c, times: vecStimEventTimes(pointCells.spikeTimes.subarray(pointCells.spikeStart[r], pointCells.spikeStart[r + 1])), lead: 0, rank: 0 });
+      vecStims.push({
+        source: c,
+        times: vecStimEventTimes(pointCells.spikeTimes.subarray(pointCells.spikeStart[r], pointCells.spikeStart[r + 1])),
+        lead: 0,
+        rank: 0,
+      });
     } else if (model === 'NetStim') {
       const m = pointCells.mechParams[r];
       const seed = (pointCells.params[r].seed as number) ?? cfg.seeds.stim;
-      const times = netStimTrain({ interval: m.interval, number: m.number, start: m.start, noise: m.noise }, noise([hashStr('NetStim'), cells.gid[c], seed]), until);
+      const times = netStimTrain(
+        { interval: m.interval, number: m.number, start: m.start, noise: m.noise },
+        noise([hashStr('NetStim'), cells.gid[c], seed]),
+        until,
+      );
       netStims.push({ source: c, times, lead: 1, rank: 0 });
     }
   }

@@ -1,5 +1,5 @@
 import { didYouMean } from '../spec/diagnostics.ts';
-import { walk, type Expr } from './ast.ts';
+import { type Expr, walk } from './ast.ts';
 import type { ExprContext } from './context.ts';
 import { ExprError } from './errors.ts';
 import { CONSTANTS, FUNCTIONS } from './functions.ts';
@@ -24,13 +24,16 @@ export function check(source: string, ast: Expr, context: ExprContext): CheckedE
       const fn = FUNCTIONS[node.callee];
       if (!fn) {
         const asVariable = context.variables.includes(node.callee) || node.callee in context.constants;
-        const reason = asVariable ? `'${node.callee}' is a variable, not a function` : `unknown function '${node.callee}'${suggest(node.callee, Object.keys(FUNCTIONS))}`;
+        const reason = asVariable
+          ? `'${node.callee}' is a variable, not a function`
+          : `unknown function '${node.callee}'${suggest(node.callee, Object.keys(FUNCTIONS))}`;
         throw new ExprError(source, node.column, reason);
       }
       const n = node.args.length;
       if (fn.kind === 'random') {
         if (!context.allowRandom) throw new ExprError(source, node.column, `random function '${node.callee}' is not allowed in ${context.site}`);
-        if (n !== fn.args) throw new ExprError(source, node.column, `${node.callee}(${fn.params.join(', ')}) takes ${fn.args} argument${fn.args === 1 ? '' : 's'}, got ${n}`);
+        if (n !== fn.args)
+          throw new ExprError(source, node.column, `${node.callee}(${fn.params.join(', ')}) takes ${fn.args} argument${fn.args === 1 ? '' : 's'}, got ${n}`);
         usesRandom = true;
       } else if (n < fn.minArgs || n > fn.maxArgs) {
         const expected = fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : fn.maxArgs === Infinity ? `at least ${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;

@@ -56,11 +56,16 @@ class JsRenderer {
 
   private binary(op: string, left: string, right: string): string {
     switch (op) {
-      case '/': return `rt.pyDiv(${left}, ${right})`;
-      case '//': return `rt.pyFloorDiv(${left}, ${right})`;
-      case '%': return `rt.pyMod(${left}, ${right})`;
-      case '**': return `rt.pyPow(${left}, ${right})`;
-      default: return `(${left} ${op} ${right})`;
+      case '/':
+        return `rt.pyDiv(${left}, ${right})`;
+      case '//':
+        return `rt.pyFloorDiv(${left}, ${right})`;
+      case '%':
+        return `rt.pyMod(${left}, ${right})`;
+      case '**':
+        return `rt.pyPow(${left}, ${right})`;
+      default:
+        return `(${left} ${op} ${right})`;
     }
   }
 

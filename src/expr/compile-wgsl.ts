@@ -1,4 +1,4 @@
-import { walk, type Expr } from './ast.ts';
+import { type Expr, walk } from './ast.ts';
 import type { CheckedExpr } from './check.ts';
 import type { ExprContext } from './context.ts';
 import { ExprError } from './errors.ts';
@@ -65,10 +65,14 @@ class WgslRenderer {
 
   private binary(op: string, left: string, right: string): string {
     switch (op) {
-      case '//': return `py_floordiv(${left}, ${right})`;
-      case '%': return `py_mod(${left}, ${right})`;
-      case '**': return `py_pow(${left}, ${right})`;
-      default: return `(${left} ${op} ${right})`;
+      case '//':
+        return `py_floordiv(${left}, ${right})`;
+      case '%':
+        return `py_mod(${left}, ${right})`;
+      case '**':
+        return `py_pow(${left}, ${right})`;
+      default:
+        return `(${left} ${op} ${right})`;
     }
   }
 
@@ -76,7 +80,8 @@ class WgslRenderer {
     const fn = FUNCTIONS[node.callee];
     const args = node.args.map((a) => this.render(a));
     if (fn.kind === 'random') {
-      if (!WGSL_RANDOM.has(node.callee)) this.fail(node.column, `random function '${node.callee}' has no WGSL implementation (available: ${[...WGSL_RANDOM].join(', ')})`);
+      if (!WGSL_RANDOM.has(node.callee))
+        this.fail(node.column, `random function '${node.callee}' has no WGSL implementation (available: ${[...WGSL_RANDOM].join(', ')})`);
       if (!this.names.rng) this.fail(node.column, 'random draws need a stream, and this WGSL site provides none');
       return `rng_${node.callee}(${[this.names.rng, ...args].join(', ')})`;
     }

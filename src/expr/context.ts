@@ -20,8 +20,17 @@ const XYZ = ['x', 'y', 'z', 'xnorm', 'ynorm', 'znorm'] as const;
 export const PRE_VARS = XYZ.map((c) => `pre_${c}`);
 export const POST_VARS = XYZ.map((c) => `post_${c}`);
 export const DIST_VARS = [
-  'dist_x', 'dist_y', 'dist_z', 'dist_3D', 'dist_3D_border', 'dist_2D',
-  'dist_xnorm', 'dist_ynorm', 'dist_znorm', 'dist_norm3D', 'dist_norm2D',
+  'dist_x',
+  'dist_y',
+  'dist_z',
+  'dist_3D',
+  'dist_3D_border',
+  'dist_2D',
+  'dist_xnorm',
+  'dist_ynorm',
+  'dist_znorm',
+  'dist_norm3D',
+  'dist_norm2D',
 ];
 export const CELL_POSITION_VARS: readonly string[] = XYZ;
 

@@ -24,7 +24,11 @@ export interface RandomFunction {
 export type FunctionInfo = MathFunction | RandomFunction;
 
 const math = (minArgs: number, maxArgs: number, js: string, wgsl: string | null): MathFunction => ({
-  kind: 'math', minArgs, maxArgs, js, wgsl,
+  kind: 'math',
+  minArgs,
+  maxArgs,
+  js,
+  wgsl,
 });
 const unary = (js: string, wgsl: string | null) => math(1, 1, js, wgsl);
 const random = (...params: string[]): RandomFunction => ({ kind: 'random', args: params.length, params });

@@ -5,11 +5,11 @@ import { compileWgsl, type WgslNames } from './compile-wgsl.ts';
 import type { ExprContext } from './context.ts';
 import { parse } from './parser.ts';
 
+export type { ExprFunction } from './compile-js.ts';
+export type { WgslNames } from './compile-wgsl.ts';
 export * from './context.ts';
 export { ExprError, ExprRuntimeError } from './errors.ts';
 export type { RandomSource } from './functions.ts';
-export type { ExprFunction } from './compile-js.ts';
-export type { WgslNames } from './compile-wgsl.ts';
 export { parse } from './parser.ts';
 
 /** A parsed, checked string function, ready to evaluate in JS or render as WGSL. */

@@ -1,6 +1,6 @@
 import type { BinaryOp, CompareOp, Expr } from './ast.ts';
 import { ExprError } from './errors.ts';
-import { tokenize, type Token } from './lexer.ts';
+import { type Token, tokenize } from './lexer.ts';
 
 // Recursive descent with Python 3's precedence, lowest first:
 //   a if c else b  <  or  <  and  <  not  <  comparisons  <  + -  <  * / // %  <  unary + -  <  **
@@ -11,14 +11,14 @@ const COMPARE_OPS = new Set(['<', '<=', '>', '>=', '==', '!=']);
 const UNSUPPORTED_OPS: Record<string, string> = {
   '&': 'bitwise operators are not supported',
   '|': 'bitwise operators are not supported',
-  '^': "bitwise operators are not supported (use ** for powers)",
+  '^': 'bitwise operators are not supported (use ** for powers)',
   '~': 'bitwise operators are not supported',
   '<<': 'bitwise operators are not supported',
   '>>': 'bitwise operators are not supported',
   '[': 'indexing and list literals are not supported',
-  '.': "attribute access is not supported (write exp(x), not np.exp(x) or math.exp(x))",
+  '.': 'attribute access is not supported (write exp(x), not np.exp(x) or math.exp(x))',
   '@': 'matrix multiplication is not supported',
-  '=': "assignment is not allowed in an expression (use == to compare)",
+  '=': 'assignment is not allowed in an expression (use == to compare)',
 };
 
 export function parse(source: string): Expr {

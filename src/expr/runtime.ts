@@ -1,4 +1,4 @@
-import { glibcExp, glibcLog, glibcPow, glibcLog10 } from '../math/libm.ts';
+import { glibcExp, glibcLog, glibcLog10, glibcPow } from '../math/libm.ts';
 import { ExprRuntimeError } from './errors.ts';
 
 // Python 3 float semantics for the operators JavaScript spells differently.

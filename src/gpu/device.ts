@@ -23,7 +23,9 @@ export async function acquireDevice(gpu: GPU, source: string): Promise<AcquiredD
     const device = await adapter.requestDevice({ requiredLimits: adapterLimits(adapter) });
     const info = adapter.info;
     const name = [info.device || info.architecture || info.vendor || 'unknown adapter', info.description].filter(Boolean).join(' ');
-    const software = (info as { isFallbackAdapter?: boolean }).isFallbackAdapter === true || SOFTWARE_ADAPTERS.test([info.vendor, info.architecture, info.device, info.description].join(' '));
+    const software =
+      (info as { isFallbackAdapter?: boolean }).isFallbackAdapter === true ||
+      SOFTWARE_ADAPTERS.test([info.vendor, info.architecture, info.device, info.description].join(' '));
     return { device, adapter, description: `${name} (${source}, ${featureLevel})`, featureLevel, software };
   }
   return null;

@@ -1,5 +1,5 @@
 /// <reference types="@webgpu/types" />
-import { acquireDevice, type AcquiredDevice } from './device.ts';
+import { type AcquiredDevice, acquireDevice } from './device.ts';
 
 // Node entry point (not imported by the core): Dawn through the npm `webgpu` package, first
 // its default backend (a real GPU, or SwiftShader when VK_ICD_FILENAMES points at it), then
@@ -18,7 +18,10 @@ export async function acquireNodeDevice(): Promise<AcquiredDevice | null> {
   Object.assign(globalThis, webgpu.globals);
   // Mesa's EGL needs a platform on machines without a display (read when Dawn first opens EGL).
   process.env.EGL_PLATFORM ??= 'surfaceless';
-  for (const [flags, source] of [[[], 'dawn'], [['backend=opengles'], 'dawn OpenGL ES']] as const) {
+  for (const [flags, source] of [
+    [[], 'dawn'],
+    [['backend=opengles'], 'dawn OpenGL ES'],
+  ] as const) {
     const gpu = webgpu.create([...flags]);
     instances.push(gpu);
     const acquired = await acquireDevice(gpu, source);

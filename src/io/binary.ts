@@ -53,7 +53,8 @@ export function unpackSimData(json: Record<string, unknown>, bytes: Uint8Array, 
   for (const [key, value] of Object.entries(json)) {
     if (key === BINARY_FILE_KEY) continue;
     if (isRef(value)) out[key] = read(value, `${source}.${key}`);
-    else if (isPlainObject(value) && Object.values(value).every(isRef)) out[key] = Object.fromEntries(Object.entries(value).map(([cell, r]) => [cell, read(r as BinaryRef, `${source}.${key}.${cell}`)]));
+    else if (isPlainObject(value) && Object.values(value).every(isRef))
+      out[key] = Object.fromEntries(Object.entries(value).map(([cell, r]) => [cell, read(r as BinaryRef, `${source}.${key}.${cell}`)]));
     else out[key] = value;
   }
   return out as SimData;

@@ -1,5 +1,5 @@
-import { create } from '../sim/create.ts';
 import type { Network } from '../network/index.ts';
+import { create } from '../sim/create.ts';
 import { isPlainObject } from '../spec/deep-ordered.ts';
 import { parseOrderedJson } from '../spec/json.ts';
 
@@ -34,10 +34,13 @@ export function loadNetwork(input: string | Obj, options: LoadOptions = {}, sour
   const raw = (typeof input === 'string' ? parseOrderedJson(input, source) : input) as Obj;
   const saved = raw.net as Obj | undefined;
   if (!saved || !Array.isArray(saved.cells)) throw new LoadError(`${source}: no net.cells (save with simConfig.saveDataInclude containing 'netCells')`);
-  if (!isPlainObject(saved.params)) throw new LoadError(`${source}: no net.params: NetPyNE's loadSimulate needs the netParams too (saveDataInclude 'netParams')`);
+  if (!isPlainObject(saved.params))
+    throw new LoadError(`${source}: no net.params: NetPyNE's loadSimulate needs the netParams too (saveDataInclude 'netParams')`);
   const cells = saved.cells as Obj[];
   if (cells.some((c) => Array.isArray(c.conns) && (c.conns as unknown[]).some(Array.isArray))) {
-    throw new LoadError(`${source}: net.cells holds connections in NetPyNE's compactConnFormat, which spikegpu does not load (save with simConfig.compactConnFormat = false)`);
+    throw new LoadError(
+      `${source}: net.cells holds connections in NetPyNE's compactConnFormat, which spikegpu does not load (save with simConfig.compactConnFormat = false)`,
+    );
   }
   const netParams = { ...saved.params };
   netParams.popParams = reorder(netParams.popParams as Obj, popOrder(saved, cells));
@@ -99,7 +102,10 @@ function reconcile(net: Network, cells: Obj[], source: string): void {
 
 function same(saved: unknown, made: unknown, path: string): void {
   const norm = (v: unknown) => (typeof v === 'number' ? v : canonical(v ?? null));
-  if (norm(saved) !== norm(made)) throw new LoadError(`${path} = ${canonical(saved)}, but its netParams give ${canonical(made)} (spikegpu re-creates the saved network from net.params and checks it against net.cells)`);
+  if (norm(saved) !== norm(made))
+    throw new LoadError(
+      `${path} = ${canonical(saved)}, but its netParams give ${canonical(made)} (spikegpu re-creates the saved network from net.params and checks it against net.cells)`,
+    );
 }
 
 /**
@@ -109,7 +115,8 @@ function same(saved: unknown, made: unknown, path: string): void {
  */
 function firstDifference(saved: unknown, made: unknown, path: string): { path: string; saved: unknown; made: unknown } | null {
   if (typeof saved === 'string' && typeof made !== 'string') return null;
-  if (typeof saved === 'number' && typeof made === 'number') return Math.abs(saved - made) <= 1e-12 * Math.max(1, Math.abs(saved)) ? null : { path, saved, made };
+  if (typeof saved === 'number' && typeof made === 'number')
+    return Math.abs(saved - made) <= 1e-12 * Math.max(1, Math.abs(saved)) ? null : { path, saved, made };
   if (Array.isArray(saved) && Array.isArray(made) && saved.length === made.length) {
     for (let i = 0; i < saved.length; i++) {
       const d = firstDifference(saved[i], made[i], `${path}[${i}]`);
@@ -130,7 +137,11 @@ function firstDifference(saved: unknown, made: unknown, path: string): { path: s
 /** JSON with object keys sorted (NetPyNE's saveJSON order), for comparing. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (isPlainObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  if (isPlainObject(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v) ?? 'null';
 }
 
@@ -153,7 +164,8 @@ function popOrder(saved: Obj, cells: Obj[]): string[] {
 /** Connectivity rule labels in the order their connections first appear in the cells' lists. */
 function labelsInOrder(cells: Obj[]): string[] {
   const seen: string[] = [];
-  for (const cell of cells) for (const conn of (cell.conns ?? []) as Obj[]) if (typeof conn.label === 'string' && !seen.includes(conn.label)) seen.push(conn.label);
+  for (const cell of cells)
+    for (const conn of (cell.conns ?? []) as Obj[]) if (typeof conn.label === 'string' && !seen.includes(conn.label)) seen.push(conn.label);
   return seen;
 }
 

@@ -17,7 +17,7 @@ export function writeSavedData(path: string, net: Network, simData: SimData | nu
   const files = [path];
   let data: SimData | null = simData;
   if (options.binary && simData) {
-    const bin = path.replace(/\.json$/i, '') + '.bin';
+    const bin = `${path.replace(/\.json$/i, '')}.bin`;
     const packed = packSimData(simData);
     writeFileSync(bin, packed.bytes);
     data = { ...packed.json, [BINARY_FILE_KEY]: basename(bin) } as unknown as SimData;

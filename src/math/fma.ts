@@ -19,7 +19,7 @@ export function fma(a: number, b: number, c: number): number {
   const ph = a * b;
   const sh = c + ph;
   const sb = sh - c;
-  const sl = (c - (sh - sb)) + (ph - sb);
+  const sl = c - (sh - sb) + (ph - sb);
   const bound = (abs(ph) + abs(sl)) * 8.881784197001252e-16; // 2^-50
   if (sh + (sl + bound) === sh && sh + (sl - bound) === sh) return sh;
   return fmaExact(a, b, c);
@@ -38,13 +38,13 @@ function fmaExact(a: number, b: number, c: number): number {
   t = SPLITTER * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  const pl = ((ah * bh - ph) + ah * bl + al * bh) + al * bl;
+  const pl = ah * bh - ph + ah * bl + al * bh + al * bl;
   const sh = c + ph;
   const sb = sh - c;
-  const sl = (c - (sh - sb)) + (ph - sb);
+  const sl = c - (sh - sb) + (ph - sb);
   const v = sl + pl;
   const vb = v - sl;
-  const ve = (sl - (v - vb)) + (pl - vb);
+  const ve = sl - (v - vb) + (pl - vb);
   if (ve !== 0) return sh + roundedToOdd(v, ve);
   return v === 0 ? sh : sh + v; // v = 0: a*b + c = sh exactly, with sh's IEEE sign of zero
 }

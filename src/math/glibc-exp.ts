@@ -36,7 +36,7 @@ export function expCore(x: number, xtail: number): number {
   const p = s * (EXP_TAIL[j] + r + r2 * (C2 + r * C3) + r2 * r2 * (C4 + r * C5));
   const sh = s + p;
   const sb = sh - s;
-  const sl = (s - (sh - sb)) + (p - sb);
+  const sl = s - (sh - sb) + (p - sb);
   const bound = Math.abs(p) * 1.7763568394002505e-15 + Math.abs(sl) * 8.881784197001252e-16 + Math.abs(k) * 6e-30 + 1.5777218104420236e-30;
   const y = sh + (sl + bound);
   if (y === sh + (sl - bound)) return y * scale;

@@ -10,18 +10,21 @@ import { fma } from './fma.ts';
 
 const f = Math.fround;
 const word = new DataView(new ArrayBuffer(4));
-const bitsOf = (x: number): number => { word.setFloat32(0, x); return word.getInt32(0); };
+const bitsOf = (x: number): number => {
+  word.setFloat32(0, x);
+  return word.getInt32(0);
+};
 
 // The constants as the C source writes them (decimal literals rounded to float: aT[0] is
 // 0x3eaaaaab, not the 0x3eaaaaaa its comment says).
-const PI_O_2 = f(1.5707963705e+00);
-const PI = f(3.1415927410e+00);
-const PI_LO = f(-8.7422776573e-08);
-const ATAN_HI = [4.6364760399e-01, 7.8539812565e-01, 9.8279368877e-01, 1.5707962513e+00].map(f);
-const ATAN_LO = [5.0121582440e-09, 3.7748947079e-08, 3.4473217170e-08, 7.5497894159e-08].map(f);
+const PI_O_2 = f(1.5707963705);
+const PI = f(3.141592741);
+const PI_LO = f(-8.7422776573e-8);
+const ATAN_HI = [4.6364760399e-1, 7.8539812565e-1, 9.8279368877e-1, 1.5707962513].map(f);
+const ATAN_LO = [5.012158244e-9, 3.7748947079e-8, 3.447321717e-8, 7.5497894159e-8].map(f);
 const AT = [
-  3.3333334327e-01, -2.0000000298e-01, 1.4285714924e-01, -1.1111110449e-01, 9.0908870101e-02, -7.6918758452e-02,
-  6.6610731184e-02, -5.8335702866e-02, 4.9768779427e-02, -3.6531571299e-02, 1.6285819933e-02,
+  3.3333334327e-1, -2.0000000298e-1, 1.4285714924e-1, -1.1111110449e-1, 9.0908870101e-2, -7.6918758452e-2, 6.6610731184e-2, -5.8335702866e-2, 4.9768779427e-2,
+  -3.6531571299e-2, 1.6285819933e-2,
 ].map(f);
 
 /** __atanf for a float x (finite). */
@@ -30,16 +33,25 @@ function atanf(x: number): number {
   const ix = hx & 0x7fffffff;
   if (ix >= 0x4c000000) return hx > 0 ? f(ATAN_HI[3] + ATAN_LO[3]) : f(-ATAN_HI[3] - ATAN_LO[3]); // |x| >= 2^25
   let id = -1;
-  if (ix < 0x3ee00000) { // |x| < 0.4375
+  if (ix < 0x3ee00000) {
+    // |x| < 0.4375
     if (ix < 0x31000000) return x; // |x| < 2^-29
   } else {
     x = Math.abs(x);
     if (ix < 0x3f980000) {
-      if (ix < 0x3f300000) { id = 0; x = f(f(f(2 * x) - 1) / f(2 + x)); } else { id = 1; x = f(f(x - 1) / f(x + 1)); }
+      if (ix < 0x3f300000) {
+        id = 0;
+        x = f(f(f(2 * x) - 1) / f(2 + x));
+      } else {
+        id = 1;
+        x = f(f(x - 1) / f(x + 1));
+      }
     } else if (ix < 0x401c0000) {
-      id = 2; x = f(f(x - 1.5) / f(1 + f(1.5 * x)));
+      id = 2;
+      x = f(f(x - 1.5) / f(1 + f(1.5 * x)));
     } else {
-      id = 3; x = f(-1 / x);
+      id = 3;
+      x = f(-1 / x);
     }
   }
   const z = f(x * x);
@@ -67,10 +79,14 @@ export function atan2f(y: number, x: number): number {
   else if (hx < 0 && k < -60) z = 0;
   else z = atanf(Math.abs(f(y / x)));
   switch (m) {
-    case 0: return z;
-    case 1: return -z;
-    case 2: return f(PI - f(z - PI_LO));
-    default: return f(f(z - PI_LO) - PI);
+    case 0:
+      return z;
+    case 1:
+      return -z;
+    case 2:
+      return f(PI - f(z - PI_LO));
+    default:
+      return f(f(z - PI_LO) - PI);
   }
 }
 

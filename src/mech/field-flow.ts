@@ -1,4 +1,4 @@
-import { walk, type Expr } from '../expr/ast.ts';
+import { type Expr, walk } from '../expr/ast.ts';
 import { assignedNames, readNames, type Stmt } from './lang.ts';
 import type { LoweredBlock, LoweredMechanism } from './lower.ts';
 
@@ -24,7 +24,14 @@ export interface FieldsInLocals {
  * at each use (an instance's fields are its own), except where memory is read behind the
  * block's back: a Newton solve (newton.wgsl) or a FUNCTION that uses fields; then none are held.
  */
-export function fieldsInLocals(mech: LoweredMechanism, fieldIndex: Map<string, number>, blocks: Stmt[][], live: ReadonlySet<string>, also: string[] = [], constants: ReadonlyMap<string, number> = new Map()): FieldsInLocals {
+export function fieldsInLocals(
+  mech: LoweredMechanism,
+  fieldIndex: Map<string, number>,
+  blocks: Stmt[][],
+  live: ReadonlySet<string>,
+  also: string[] = [],
+  constants: ReadonlyMap<string, number> = new Map(),
+): FieldsInLocals {
   const none = { names: new Set<string>(), load: '', store: '' };
   const functionFields = mech.functions.some((f) => [...readNames(f.body), ...assignedNames(f.body)].some((x) => fieldIndex.has(x)));
   const flow = { newton: false, readFirst: new Set<string>(), assigned: new Set<string>() };
@@ -32,14 +39,19 @@ export function fieldsInLocals(mech: LoweredMechanism, fieldIndex: Map<string, n
   for (const stmts of blocks) defined = definedAfter(mech, stmts, defined, flow);
   if (flow.newton || functionFields) return none;
   for (const x of also) if (!defined.has(x)) flow.readFirst.add(x);
-  const held = [...new Set([...flow.readFirst, ...flow.assigned, ...also])].filter((x) => fieldIndex.has(x) && !constants.has(x)).sort((a, b) => fieldIndex.get(a)! - fieldIndex.get(b)!);
+  const held = [...new Set([...flow.readFirst, ...flow.assigned, ...also])]
+    .filter((x) => fieldIndex.has(x) && !constants.has(x))
+    .sort((a, b) => fieldIndex.get(a)! - fieldIndex.get(b)!);
   // a field assigned on some paths only keeps its value on the others
   const load = held.filter((x) => flow.readFirst.has(x) || !defined.has(x));
   const at = (x: string) => `fields[${fieldIndex.get(x)}u * group.count + k]`;
   return {
     names: new Set(held),
     load: held.map((x) => (load.includes(x) ? `  var field_${x} = ${at(x)};` : `  var field_${x}: f32;`)).join('\n'),
-    store: held.filter((x) => flow.assigned.has(x) && live.has(x)).map((x) => `  ${at(x)} = field_${x};`).join('\n'),
+    store: held
+      .filter((x) => flow.assigned.has(x) && live.has(x))
+      .map((x) => `  ${at(x)} = field_${x};`)
+      .join('\n'),
   };
 }
 
@@ -47,14 +59,28 @@ export function fieldsInLocals(mech: LoweredMechanism, fieldIndex: Map<string, n
  * Names assigned on every path through `stmts` (starting from `defined`); names read before
  * such an assignment go to flow.readFirst, every assigned name to flow.assigned.
  */
-function definedAfter(mech: LoweredMechanism, stmts: Stmt[], defined: Set<string>, flow: { newton: boolean; readFirst: Set<string>; assigned: Set<string> }): Set<string> {
+function definedAfter(
+  mech: LoweredMechanism,
+  stmts: Stmt[],
+  defined: Set<string>,
+  flow: { newton: boolean; readFirst: Set<string>; assigned: Set<string> },
+): Set<string> {
   let d = new Set(defined);
-  const reads = (names: Set<string>) => names.forEach((x) => { if (!d.has(x)) flow.readFirst.add(x); });
+  const reads = (names: Set<string>) =>
+    names.forEach((x) => {
+      if (!d.has(x)) flow.readFirst.add(x);
+    });
   const exprReads = (exprs: Expr[]) => reads(exprNames(exprs));
-  const assign = (x: string) => { d.add(x); flow.assigned.add(x); };
+  const assign = (x: string) => {
+    d.add(x);
+    flow.assigned.add(x);
+  };
   for (const s of stmts) {
     switch (s.kind) {
-      case 'assign': exprReads([s.expr]); assign(s.target); break;
+      case 'assign':
+        exprReads([s.expr]);
+        assign(s.target);
+        break;
       case 'if': {
         exprReads([s.test]);
         const a = definedAfter(mech, s.then, d, flow);
@@ -62,16 +88,28 @@ function definedAfter(mech: LoweredMechanism, stmts: Stmt[], defined: Set<string
         d = new Set([...a].filter((x) => b.has(x)));
         break;
       }
-      case 'while': exprReads([s.test]); definedAfter(mech, s.body, d, flow); break;
-      case 'table': exprReads([s.arg]); mech.tables.find((t) => t.name === s.name)!.outputs.forEach(assign); break;
-      case 'simeq': d = definedAfter(mech, s.body, d, flow); exprReads(s.matrix.flat()); s.unknowns.forEach(assign); break;
-      case 'newton': flow.newton = true; break;
-      default: reads(readNames([s]));
+      case 'while':
+        exprReads([s.test]);
+        definedAfter(mech, s.body, d, flow);
+        break;
+      case 'table':
+        exprReads([s.arg]);
+        mech.tables.find((t) => t.name === s.name)!.outputs.forEach(assign);
+        break;
+      case 'simeq':
+        d = definedAfter(mech, s.body, d, flow);
+        exprReads(s.matrix.flat());
+        s.unknowns.forEach(assign);
+        break;
+      case 'newton':
+        flow.newton = true;
+        break;
+      default:
+        reads(readNames([s]));
     }
   }
   return d;
 }
-
 
 /**
  * Fields whose values some block may read before assigning them (so their values carry from
@@ -88,7 +126,10 @@ export function liveFields(mech: LoweredMechanism, observed: ReadonlySet<string>
   }
   for (const f of mech.functions) readNames(f.body, live);
   for (const t of mech.tables) readNames(t.body, live);
-  exprNames(mech.watches.flatMap((w) => [w.left, w.right, ...(w.armedIf ? [w.armedIf] : [])]), live);
+  exprNames(
+    mech.watches.flatMap((w) => [w.left, w.right, ...(w.armedIf ? [w.armedIf] : [])]),
+    live,
+  );
   return live;
 }
 
@@ -108,6 +149,9 @@ function allBlocks(mech: LoweredMechanism): LoweredBlock[] {
 
 /** Names the expressions read (added to `out`). */
 function exprNames(exprs: Expr[], out = new Set<string>()): Set<string> {
-  for (const e of exprs) walk(e, (n) => { if (n.kind === 'name') out.add(n.name); });
+  for (const e of exprs)
+    walk(e, (n) => {
+      if (n.kind === 'name') out.add(n.name);
+    });
   return out;
 }

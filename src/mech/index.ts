@@ -15,16 +15,16 @@ import { SEClamp } from './defs/seclamp.ts';
 import { VClamp } from './defs/vclamp.ts';
 import type { MechanismDef } from './types.ts';
 
-export * from './types.ts';
-export { lowerMechanism, GLOBALS, type LoweredMechanism, type LoweredTable, type LoweredWatch, type LoweredBlock } from './lower.ts';
-export { JsRenderer, literal, type JsNames, type Precision } from './render-js.ts';
-export type { Stmt } from './lang.ts';
-export { buildTable } from './tables.ts';
-export { hocExp, LIBM_NAME, NEURON_LIBM } from './neuron-libm.ts';
-export * as scopmath from './scopmath.ts';
-export { fillSlots, mechanismWgsl, type WgslSpecialization } from './wgsl-module.ts';
 export { assignedFields } from './field-flow.ts';
+export type { Stmt } from './lang.ts';
+export { GLOBALS, type LoweredBlock, type LoweredMechanism, type LoweredTable, type LoweredWatch, lowerMechanism } from './lower.ts';
+export { hocExp, LIBM_NAME, NEURON_LIBM } from './neuron-libm.ts';
+export { type JsNames, JsRenderer, literal, type Precision } from './render-js.ts';
 export { WgslRenderer, wgslFloat } from './render-wgsl.ts';
+export * as scopmath from './scopmath.ts';
+export { buildTable } from './tables.ts';
+export * from './types.ts';
+export { fillSlots, mechanismWgsl, type WgslSpecialization } from './wgsl-module.ts';
 
 /**
  * NEURON's mechanism types in type-number order, the order in which nrn_cur adds each type's
@@ -33,12 +33,38 @@ export { WgslRenderer, wgslFloat } from './render-wgsl.ts';
  * compiles, registered in the order of their mod files' names (izhi2003a.mod .. izhi2007b.mod).
  */
 export const NEURON_TYPE_ORDER: readonly string[] = [
-  'pas', 'IClamp', 'AlphaSynapse', 'ExpSyn', 'Exp2Syn', 'SEClamp', 'VClamp', 'hh', 'IntFire1', 'IntFire2', 'IntFire4',
-  'Izhi2003a', 'Izhi2003b', 'Izhi2007a', 'Izhi2007b',
+  'pas',
+  'IClamp',
+  'AlphaSynapse',
+  'ExpSyn',
+  'Exp2Syn',
+  'SEClamp',
+  'VClamp',
+  'hh',
+  'IntFire1',
+  'IntFire2',
+  'IntFire4',
+  'Izhi2003a',
+  'Izhi2003b',
+  'Izhi2007a',
+  'Izhi2007b',
 ];
 
 /** Mechanisms with a simulation definition, by NEURON name. */
 export const MECHANISM_DEFS: Readonly<Record<string, MechanismDef>> = {
-  hh, pas, ExpSyn, Exp2Syn, IClamp, Izhi2007b, AlphaSynapse, SEClamp, IntFire1, IntFire2, IntFire4, VClamp, Izhi2007a,
-  Izhi2003a, Izhi2003b,
+  hh,
+  pas,
+  ExpSyn,
+  Exp2Syn,
+  IClamp,
+  Izhi2007b,
+  AlphaSynapse,
+  SEClamp,
+  IntFire1,
+  IntFire2,
+  IntFire4,
+  VClamp,
+  Izhi2007a,
+  Izhi2003a,
+  Izhi2003b,
 };

@@ -1,4 +1,4 @@
-import { walk, type Expr } from '../expr/ast.ts';
+import { type Expr, walk } from '../expr/ast.ts';
 import { parse } from '../expr/index.ts';
 
 // The statement language of mechanism code blocks, one statement per line:
@@ -52,7 +52,10 @@ export function parseExpression(text: string, where: string, at = { text, line: 
 
 /** Parses a block; `where` names it in errors ("hh BREAKPOINT"). */
 export function parseBlock(source: string, where: string): Stmt[] {
-  const lines = source.split('\n').map((text, i) => ({ text: text.trim(), line: i + 1 })).filter((l) => l.text !== '');
+  const lines = source
+    .split('\n')
+    .map((text, i) => ({ text: text.trim(), line: i + 1 }))
+    .filter((l) => l.text !== '');
   let pos = 0;
   const expr = (text: string, at: { text: string; line: number }): Expr => parseExpression(text, where, at);
   const block = (nested: boolean): Stmt[] => {
@@ -139,9 +142,10 @@ export function assignedNames(stmts: Stmt[], out = new Set<string>()): Set<strin
 
 /** Names read anywhere in the statements' expressions. */
 export function readNames(stmts: Stmt[], out = new Set<string>()): Set<string> {
-  const visit = (e: Expr) => walk(e, (n) => {
-    if (n.kind === 'name') out.add(n.name);
-  });
+  const visit = (e: Expr) =>
+    walk(e, (n) => {
+      if (n.kind === 'name') out.add(n.name);
+    });
   for (const s of stmts) {
     if (s.kind === 'assign') visit(s.expr);
     else if (s.kind === 'if') {

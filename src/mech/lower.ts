@@ -69,12 +69,17 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
   const params: Record<string, number> = {};
   for (const [name, p] of Object.entries(info.params)) {
     // Array PARAMETERs (VClamp dur[3], amp[3]) are fields name0, name1, ...
-    if (Array.isArray(p.default)) p.default.forEach((v, j) => { params[`${name}${j}`] = v as number; });
+    if (Array.isArray(p.default))
+      p.default.forEach((v, j) => {
+        params[`${name}${j}`] = v as number;
+      });
     else if (typeof p.default === 'number') params[name] = p.default;
   }
   const fields = [...Object.keys(params), ...Object.keys(def.ions ?? {}), ...def.states, ...def.assigned];
   const tables: LoweredTable[] = [];
-  const procedures = new Map(Object.entries(def.procedures ?? {}).map(([name, p]) => [name, { ...p, body: parseBlock(p.body, `${def.name} PROCEDURE ${name}`) }]));
+  const procedures = new Map(
+    Object.entries(def.procedures ?? {}).map(([name, p]) => [name, { ...p, body: parseBlock(p.body, `${def.name} PROCEDURE ${name}`) }]),
+  );
   for (const [name, p] of procedures) {
     if (p.table && options.tablesOn.has(p.table.switchName)) {
       if (p.args.length !== 1) throw new Error(`${def.name} PROCEDURE ${name}: a TABLE needs exactly one argument`);
@@ -87,31 +92,31 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
     if (deriv) {
       for (const x of deriv.states) if (!def.states.includes(x)) throw new Error(`${def.name} DERIVATIVE ${name}: '${x}' is not a STATE`);
       const variables = deriv.variables ?? deriv.states;
-      if ([...variables].sort().join() !== [...deriv.states].sort().join()) throw new Error(`${def.name} DERIVATIVE ${name}: variables must be the states in another order`);
+      if ([...variables].sort().join() !== [...deriv.states].sort().join())
+        throw new Error(`${def.name} DERIVATIVE ${name}: variables must be the states in another order`);
       return { kind: 'newton', name, states: deriv.states, variables, body: inline(parseBlock(deriv.body, `${def.name} DERIVATIVE ${name}`)) };
     }
     const lin = def.linear?.[name];
     if (!lin) throw new Error(`${def.name}: solve(${name}) names no DERIVATIVE or LINEAR block`);
     const n = lin.unknowns.length;
-    if (lin.matrix.length !== n || lin.matrix.some((row) => row.length !== n + 1)) throw new Error(`${def.name} LINEAR ${name}: expected ${n} rows of ${n + 1} entries`);
+    if (lin.matrix.length !== n || lin.matrix.some((row) => row.length !== n + 1))
+      throw new Error(`${def.name} LINEAR ${name}: expected ${n} rows of ${n + 1} entries`);
     const matrix = lin.matrix.map((row, i) => row.map((e, j) => parseExpression(e, `${def.name} LINEAR ${name} [${i}][${j}]`)));
     return { kind: 'simeq', name, unknowns: lin.unknowns, body: inline(parseBlock(lin.body, `${def.name} LINEAR ${name}`)), matrix };
   };
-  const inline = (stmts: Stmt[]): Stmt[] => stmts.flatMap((s): Stmt[] => {
-    if (s.kind === 'if') return [{ ...s, then: inline(s.then), otherwise: inline(s.otherwise) }];
-    if (s.kind === 'while') return [{ ...s, body: inline(s.body) }];
-    if (s.kind === 'call' && s.name === 'solve') return [solveStmt(s.args)];
-    if (s.kind !== 'call') return [s];
-    const proc = procedures.get(s.name);
-    if (!proc) throw new Error(`${def.name}: unknown PROCEDURE ${s.name}`);
-    if (s.args.length !== proc.args.length) throw new Error(`${def.name}: ${s.name} takes ${proc.args.length} arguments`);
-    if (tables.some((t) => t.name === s.name)) return [{ kind: 'table', name: s.name, arg: s.args[0] }];
-    const renames = new Map(proc.args.map((a) => [a, `${s.name}_${a}`]));
-    return [
-      ...proc.args.map((a, i): Stmt => ({ kind: 'assign', target: renames.get(a)!, expr: s.args[i] })),
-      ...renameStmts(inline(proc.body), renames),
-    ];
-  });
+  const inline = (stmts: Stmt[]): Stmt[] =>
+    stmts.flatMap((s): Stmt[] => {
+      if (s.kind === 'if') return [{ ...s, then: inline(s.then), otherwise: inline(s.otherwise) }];
+      if (s.kind === 'while') return [{ ...s, body: inline(s.body) }];
+      if (s.kind === 'call' && s.name === 'solve') return [solveStmt(s.args)];
+      if (s.kind !== 'call') return [s];
+      const proc = procedures.get(s.name);
+      if (!proc) throw new Error(`${def.name}: unknown PROCEDURE ${s.name}`);
+      if (s.args.length !== proc.args.length) throw new Error(`${def.name}: ${s.name} takes ${proc.args.length} arguments`);
+      if (tables.some((t) => t.name === s.name)) return [{ kind: 'table', name: s.name, arg: s.args[0] }];
+      const renames = new Map(proc.args.map((a) => [a, `${s.name}_${a}`]));
+      return [...proc.args.map((a, i): Stmt => ({ kind: 'assign', target: renames.get(a)!, expr: s.args[i] })), ...renameStmts(inline(proc.body), renames)];
+    });
   const known = new Set<string>([...fields, ...GLOBALS]);
   const functions = Object.entries(def.functions ?? {}).map(([name, f]): LoweredFunction => {
     // Arguments and LOCALs that share a field's name are renamed so they shadow it.
@@ -145,7 +150,11 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
     return { flag: w.flag, left, right, armedIf, handler: block(w.handler, `NET_RECEIVE flag ${w.flag}`) };
   });
   return hoistInvariants({
-    def, params, fields, functions, tables,
+    def,
+    params,
+    fields,
+    functions,
+    tables,
     initial: block(def.initial, 'INITIAL'),
     breakpoint: block(def.breakpoint, 'BREAKPOINT'),
     state: block(def.state, 'SOLVE'),
@@ -159,23 +168,36 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
 export const MATH_FUNCTIONS = ['exp', 'log', 'fabs', 'pow', 'sqrt'] as const;
 
 function containsTable(stmts: Stmt[], name: string): boolean {
-  return stmts.some((s) => (s.kind === 'table' && s.name === name)
-    || (s.kind === 'if' && (containsTable(s.then, name) || containsTable(s.otherwise, name)))
-    || ((s.kind === 'while' || s.kind === 'newton' || s.kind === 'simeq') && containsTable(s.body, name)));
+  return stmts.some(
+    (s) =>
+      (s.kind === 'table' && s.name === name) ||
+      (s.kind === 'if' && (containsTable(s.then, name) || containsTable(s.otherwise, name))) ||
+      ((s.kind === 'while' || s.kind === 'newton' || s.kind === 'simeq') && containsTable(s.body, name)),
+  );
 }
 
 function renameStmts(stmts: Stmt[], renames: Map<string, string>): Stmt[] {
   return stmts.map((s): Stmt => {
     switch (s.kind) {
-      case 'assign': return { kind: 'assign', target: renames.get(s.target) ?? s.target, expr: renameExpr(s.expr, renames) };
-      case 'if': return { kind: 'if', test: renameExpr(s.test, renames), then: renameStmts(s.then, renames), otherwise: renameStmts(s.otherwise, renames) };
-      case 'while': return { kind: 'while', test: renameExpr(s.test, renames), body: renameStmts(s.body, renames) };
-      case 'call': return { ...s, args: s.args.map((a) => renameExpr(a, renames)) };
-      case 'table': return { ...s, arg: renameExpr(s.arg, renames) };
-      case 'send': return { kind: 'send', delay: renameExpr(s.delay, renames), flag: renameExpr(s.flag, renames) };
-      case 'move': case 'event': return { ...s, time: renameExpr(s.time, renames) };
-      case 'newton': return { ...s, body: renameStmts(s.body, renames) };
-      case 'simeq': return { ...s, body: renameStmts(s.body, renames), matrix: s.matrix.map((row) => row.map((e) => renameExpr(e, renames))) };
+      case 'assign':
+        return { kind: 'assign', target: renames.get(s.target) ?? s.target, expr: renameExpr(s.expr, renames) };
+      case 'if':
+        return { kind: 'if', test: renameExpr(s.test, renames), then: renameStmts(s.then, renames), otherwise: renameStmts(s.otherwise, renames) };
+      case 'while':
+        return { kind: 'while', test: renameExpr(s.test, renames), body: renameStmts(s.body, renames) };
+      case 'call':
+        return { ...s, args: s.args.map((a) => renameExpr(a, renames)) };
+      case 'table':
+        return { ...s, arg: renameExpr(s.arg, renames) };
+      case 'send':
+        return { kind: 'send', delay: renameExpr(s.delay, renames), flag: renameExpr(s.flag, renames) };
+      case 'move':
+      case 'event':
+        return { ...s, time: renameExpr(s.time, renames) };
+      case 'newton':
+        return { ...s, body: renameStmts(s.body, renames) };
+      case 'simeq':
+        return { ...s, body: renameStmts(s.body, renames), matrix: s.matrix.map((row) => row.map((e) => renameExpr(e, renames))) };
     }
   });
 }
@@ -183,12 +205,21 @@ function renameStmts(stmts: Stmt[], renames: Map<string, string>): Stmt[] {
 function renameExpr(e: Expr, renames: Map<string, string>): Expr {
   const r = (x: Expr) => renameExpr(x, renames);
   switch (e.kind) {
-    case 'num': return e;
-    case 'name': return renames.has(e.name) ? { ...e, name: renames.get(e.name)! } : e;
-    case 'unary': case 'not': return { ...e, operand: r(e.operand) };
-    case 'binary': case 'bool': return { ...e, left: r(e.left), right: r(e.right) };
-    case 'compare': return { ...e, operands: e.operands.map(r) };
-    case 'ifexp': return { ...e, test: r(e.test), then: r(e.then), otherwise: r(e.otherwise) };
-    case 'call': return { ...e, args: e.args.map(r) };
+    case 'num':
+      return e;
+    case 'name':
+      return renames.has(e.name) ? { ...e, name: renames.get(e.name)! } : e;
+    case 'unary':
+    case 'not':
+      return { ...e, operand: r(e.operand) };
+    case 'binary':
+    case 'bool':
+      return { ...e, left: r(e.left), right: r(e.right) };
+    case 'compare':
+      return { ...e, operands: e.operands.map(r) };
+    case 'ifexp':
+      return { ...e, test: r(e.test), then: r(e.then), otherwise: r(e.otherwise) };
+    case 'call':
+      return { ...e, args: e.args.map(r) };
   }
 }

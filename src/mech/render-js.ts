@@ -42,13 +42,13 @@ export class JsRenderer {
       case 'assign':
         return `${indent}${this.names.access(s.target) ?? s.target} = ${this.expr(s.expr)};`;
       case 'if': {
-        const otherwise = s.otherwise.length > 0 ? ` else {\n${this.stmts(s.otherwise, indent + '  ')}\n${indent}}` : '';
-        return `${indent}if (${this.test(s.test)}) {\n${this.stmts(s.then, indent + '  ')}\n${indent}}${otherwise}`;
+        const otherwise = s.otherwise.length > 0 ? ` else {\n${this.stmts(s.otherwise, `${indent}  `)}\n${indent}}` : '';
+        return `${indent}if (${this.test(s.test)}) {\n${this.stmts(s.then, `${indent}  `)}\n${indent}}${otherwise}`;
       }
       case 'table':
         return this.tableLookup(this.mech.tables.find((t) => t.name === s.name)!, s.arg, indent);
       case 'while':
-        return `${indent}while (${this.test(s.test)}) {\n${this.stmts(s.body, indent + '  ')}\n${indent}}`;
+        return `${indent}while (${this.test(s.test)}) {\n${this.stmts(s.body, `${indent}  `)}\n${indent}}`;
       case 'send':
         return `${indent}ev.send(k, t + ${this.expr(s.delay)}, ${this.expr(s.flag)}, w);`;
       case 'move':
@@ -98,7 +98,7 @@ export class JsRenderer {
     const sq = `SQ_${s.name}`;
     return [
       `${indent}{`,
-      this.stmts(s.body, indent + '  '),
+      this.stmts(s.body, `${indent}  `),
       ...s.matrix.flatMap((row, i) => row.map((e, j) => `${indent}  ${sq}.coef[${i}][${j}] = ${this.expr(e)};`)),
       `${indent}  if (!scop.simeq(${s.unknowns.length}, ${sq}.coef, ${sq}.soln, ${sq}.perm, R)) throw new Error('${this.mech.def.name} LINEAR ${s.name}: singular matrix (NEURON aborts the run)');`,
       ...s.unknowns.map((x, i) => `${indent}  ${this.names.access(x)} = ${sq}.soln[${i}];`),
@@ -109,19 +109,29 @@ export class JsRenderer {
   /** Module-level scratch space of the solvers used in `blocks` (NS_/NX_ for Newton, SQ_ for simeq). */
   solverSpace(blocks: Stmt[][]): string {
     const out = new Map<string, string>();
-    const visit = (stmts: Stmt[]) => stmts.forEach((s) => {
-      if (s.kind === 'if') { visit(s.then); visit(s.otherwise); }
-      if (s.kind === 'while') visit(s.body);
-      if (s.kind === 'newton') {
-        const arrays = s.variables.map((x) => this.names.array?.(x) ?? null);
-        if (arrays.includes(null)) throw new Error(`${this.mech.def.name} DERIVATIVE ${s.name}: states must be fields`);
-        out.set(`NS_${s.name}`, `const NS_${s.name} = new scop.NewtonSpace(${s.states.length});\nconst NX_${s.name} = [${arrays.join(', ')}];\n${this.newtonFunction(s)}`);
-      }
-      if (s.kind === 'simeq') {
-        const n = s.unknowns.length;
-        out.set(`SQ_${s.name}`, `const SQ_${s.name} = { coef: Array.from({ length: ${n} }, () => new Float64Array(${n + 1})), soln: new Float64Array(${n}), perm: new Int32Array(${n}) };`);
-      }
-    });
+    const visit = (stmts: Stmt[]) =>
+      stmts.forEach((s) => {
+        if (s.kind === 'if') {
+          visit(s.then);
+          visit(s.otherwise);
+        }
+        if (s.kind === 'while') visit(s.body);
+        if (s.kind === 'newton') {
+          const arrays = s.variables.map((x) => this.names.array?.(x) ?? null);
+          if (arrays.includes(null)) throw new Error(`${this.mech.def.name} DERIVATIVE ${s.name}: states must be fields`);
+          out.set(
+            `NS_${s.name}`,
+            `const NS_${s.name} = new scop.NewtonSpace(${s.states.length});\nconst NX_${s.name} = [${arrays.join(', ')}];\n${this.newtonFunction(s)}`,
+          );
+        }
+        if (s.kind === 'simeq') {
+          const n = s.unknowns.length;
+          out.set(
+            `SQ_${s.name}`,
+            `const SQ_${s.name} = { coef: Array.from({ length: ${n} }, () => new Float64Array(${n + 1})), soln: new Float64Array(${n}), perm: new Int32Array(${n}) };`,
+          );
+        }
+      });
     blocks.forEach(visit);
     return [...out.values()].join('\n');
   }
@@ -173,10 +183,12 @@ export class JsRenderer {
 
   /** The mechanism's FUNCTIONs as JavaScript function declarations; `k` (the instance) comes first. */
   functions(): string {
-    return this.mech.functions.map((f) => {
-      const locals = [...new Set([...f.locals, f.name])].map((n) => `let ${n} = 0;`).join(' ');
-      return `function fn_${f.name}(${['k', ...f.args].join(', ')}) {\n  ${locals}\n${this.stmts(f.body, '  ')}\n  return ${f.name};\n}`;
-    }).join('\n');
+    return this.mech.functions
+      .map((f) => {
+        const locals = [...new Set([...f.locals, f.name])].map((n) => `let ${n} = 0;`).join(' ');
+        return `function fn_${f.name}(${['k', ...f.args].join(', ')}) {\n  ${locals}\n${this.stmts(f.body, '  ')}\n  return ${f.name};\n}`;
+      })
+      .join('\n');
   }
 
   /**
@@ -199,7 +211,10 @@ export class JsRenderer {
       `${indent}  else if (${xi} >= ${table.with}) { ${table.outputs.map((o, k) => `${this.target(o)} = ${T}[${k * n + table.with}];`).join(' ')} }`,
       `${indent}  else {`,
       `${indent}    const i${id} = Math.trunc(${xi}); const th${id} = ${round(`${xi} - i${id}`)};`,
-      ...table.outputs.map((o, k) => `${indent}    ${this.target(o)} = ${round(`${T}[${k * n} + i${id}] + ${round(`th${id} * ${round(`${T}[${k * n} + i${id} + 1] - ${T}[${k * n} + i${id}]`)}`)}`)};`),
+      ...table.outputs.map(
+        (o, k) =>
+          `${indent}    ${this.target(o)} = ${round(`${T}[${k * n} + i${id}] + ${round(`th${id} * ${round(`${T}[${k * n} + i${id} + 1] - ${T}[${k * n} + i${id}]`)}`)}`)};`,
+      ),
       `${indent}  }`,
       `${indent}}`,
     ];

@@ -15,7 +15,11 @@ const MATH_WGSL: Record<string, string> = { exp: 'exp', log: 'log', fabs: 'abs',
 export class WgslRenderer {
   private tableCount = 0;
 
-  constructor(private readonly mech: LoweredMechanism, private readonly names: WgslNames, private readonly tableOffsets: Record<string, number> = {}) {}
+  constructor(
+    private readonly mech: LoweredMechanism,
+    private readonly names: WgslNames,
+    private readonly tableOffsets: Record<string, number> = {},
+  ) {}
 
   stmts(stmts: Stmt[], indent = '  '): string {
     return stmts.map((s) => this.stmt(s, indent)).join('\n');
@@ -26,13 +30,13 @@ export class WgslRenderer {
       case 'assign':
         return `${indent}${this.names.access(s.target) ?? s.target} = ${this.expr(s.expr)};`;
       case 'if': {
-        const otherwise = s.otherwise.length > 0 ? ` else {\n${this.stmts(s.otherwise, indent + '  ')}\n${indent}}` : '';
-        return `${indent}if (${this.test(s.test)}) {\n${this.stmts(s.then, indent + '  ')}\n${indent}}${otherwise}`;
+        const otherwise = s.otherwise.length > 0 ? ` else {\n${this.stmts(s.otherwise, `${indent}  `)}\n${indent}}` : '';
+        return `${indent}if (${this.test(s.test)}) {\n${this.stmts(s.then, `${indent}  `)}\n${indent}}${otherwise}`;
       }
       case 'table':
         return this.tableLookup(this.mech.tables.find((t) => t.name === s.name)!, s.arg, indent);
       case 'while':
-        return `${indent}while (${this.test(s.test)}) {\n${this.stmts(s.body, indent + '  ')}\n${indent}}`;
+        return `${indent}while (${this.test(s.test)}) {\n${this.stmts(s.body, `${indent}  `)}\n${indent}}`;
       case 'send':
         return `${indent}net_send(k, ${this.names.access('t')} + ${this.expr(s.delay)}, ${this.expr(s.flag)});`;
       case 'move':
@@ -46,7 +50,7 @@ export class WgslRenderer {
         const c = `c_${s.name}`;
         return [
           `${indent}{`,
-          this.stmts(s.body, indent + '  '),
+          this.stmts(s.body, `${indent}  `),
           `${indent}  var ${c}: array<array<f32, ${n + 1}>, ${n}>;`,
           ...s.matrix.flatMap((row, i) => row.map((e, j) => `${indent}  ${c}[${i}][${j}] = ${this.expr(e)};`)),
           `${indent}  let s_${s.name} = simeq(&${c});`,
@@ -93,10 +97,12 @@ export class WgslRenderer {
   }
 
   functions(): string {
-    return this.mech.functions.map((f) => {
-      const locals = [...new Set([...f.locals, f.name])].map((n) => `  var ${n}: f32 = 0.0;`).join('\n');
-      return `fn fn_${f.name}(${['k: u32', ...f.args.map((a) => `${a}_in: f32`)].join(', ')}) -> f32 {\n${f.args.map((a) => `  var ${a} = ${a}_in;`).join('\n')}\n${locals}\n${this.stmts(f.body)}\n  return ${f.name};\n}`;
-    }).join('\n\n');
+    return this.mech.functions
+      .map((f) => {
+        const locals = [...new Set([...f.locals, f.name])].map((n) => `  var ${n}: f32 = 0.0;`).join('\n');
+        return `fn fn_${f.name}(${['k: u32', ...f.args.map((a) => `${a}_in: f32`)].join(', ')}) -> f32 {\n${f.args.map((a) => `  var ${a} = ${a}_in;`).join('\n')}\n${locals}\n${this.stmts(f.body)}\n  return ${f.name};\n}`;
+      })
+      .join('\n\n');
   }
 
   /** nocmodl's lookup, as in render-js.ts; the table starts at tables[tableOffsets[name]]. */

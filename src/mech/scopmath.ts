@@ -45,7 +45,16 @@ export class NewtonSpace {
  * cannot reach NEURON's 1e-8 (the state's rounding divided by dt is ~1e-4), so f32 stops on
  * the relative change alone and keeps the last iterate after MAXITERS, as the GPU does.
  */
-export function newton(ns: NewtonSpace, x: Array<Float64Array | Float32Array>, k: number, v: number, evaluate: Evaluate, R: Round, f32: boolean, where: string): void {
+export function newton(
+  ns: NewtonSpace,
+  x: Array<Float64Array | Float32Array>,
+  k: number,
+  v: number,
+  evaluate: Evaluate,
+  R: Round,
+  f32: boolean,
+  where: string,
+): void {
   const { n, value, deltaX, jacobian, perm } = ns;
   let count = 0;
   let change = 1.0;
@@ -72,7 +81,8 @@ export function newton(ns: NewtonSpace, x: Array<Float64Array | Float32Array>, k
       if (Math.abs(value[i]) > maxDev) maxDev = Math.abs(value[i]);
     }
     if (change <= CONVERGE && (f32 || maxDev <= ZERO)) return;
-    if (count === MAXITERS && !f32) throw new Error(`${where}: the derivimplicit Newton iteration did not converge in ${MAXITERS} iterations (NEURON aborts the run)`);
+    if (count === MAXITERS && !f32)
+      throw new Error(`${where}: the derivimplicit Newton iteration did not converge in ${MAXITERS} iterations (NEURON aborts the run)`);
   }
 }
 

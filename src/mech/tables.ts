@@ -1,6 +1,6 @@
-import { JsRenderer } from './render-js.ts';
 import type { LoweredMechanism, LoweredTable } from './lower.ts';
 import { LIBM_NAME, NEURON_LIBM } from './neuron-libm.ts';
+import { JsRenderer } from './render-js.ts';
 
 // NMODL TABLEs, built as nocmodl's _check_<proc> does: for i = 0..with, x starts at `from`
 // and is accumulated (x += dx) — the procedure body runs at each x in double precision, with
@@ -25,7 +25,9 @@ ${renderer.stmts(table.body, '  ')}
   let x = table.from;
   for (let i = 0; i < n; i++, x += dx) {
     const values = evaluate(x, celsius);
-    values.forEach((v, k) => { out[k * n + i] = v; });
+    values.forEach((v, k) => {
+      out[k * n + i] = v;
+    });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { SHADERS } from '../shaders.gen.ts';
-import { fieldsInLocals, liveFields, type FieldsInLocals } from './field-flow.ts';
+import { type FieldsInLocals, fieldsInLocals, liveFields } from './field-flow.ts';
 import { assignedNames, type Stmt } from './lang.ts';
 import type { LoweredBlock, LoweredMechanism } from './lower.ts';
 import { WgslRenderer, wgslFloat } from './render-wgsl.ts';
@@ -41,11 +41,16 @@ export function mechanismWgsl(mech: LoweredMechanism, spec: WgslSpecialization =
   const locals = (b: LoweredBlock) => b.locals.map((l) => `  var ${l}: f32 = 0.0;`).join('\n');
   if (mech.def.kind === 'artificial') {
     const a = new WgslRenderer(mech, names(true, 'group'), offsets);
-    return SHADERS['kernels/step.wgsl'] + SHADERS['kernels/ring.wgsl'] + SHADERS['kernels/spikes.wgsl'] + fillSlots(SHADERS['templates/artificial.wgsl'], {
-      FUNCTIONS: a.functions(),
-      INITIAL: [locals(mech.initial), a.stmts(mech.initial.stmts)].join('\n'),
-      RECEIVE: [locals(mech.receive), a.stmts(mech.receive.stmts)].join('\n'),
-    });
+    return (
+      SHADERS['kernels/step.wgsl'] +
+      SHADERS['kernels/ring.wgsl'] +
+      SHADERS['kernels/spikes.wgsl'] +
+      fillSlots(SHADERS['templates/artificial.wgsl'], {
+        FUNCTIONS: a.functions(),
+        INITIAL: [locals(mech.initial), a.stmts(mech.initial.stmts)].join('\n'),
+        RECEIVE: [locals(mech.receive), a.stmts(mech.receive.stmts)].join('\n'),
+      })
+    );
   }
   const r = new WgslRenderer(mech, names(true, 'group'), offsets);
   const solvers = solverLibraries(mech, r, fieldIndex);
@@ -108,11 +113,15 @@ export function fillSlots(template: string, values: Record<string, string>): str
 /** shaders/templates/newton.wgsl and simeq.wgsl, filled for the mechanism's (single) DERIVATIVE and LINEAR solves. */
 function solverLibraries(mech: LoweredMechanism, r: WgslRenderer, fieldIndex: Map<string, number>): string[] {
   const found: Stmt[] = [];
-  const visit = (stmts: Stmt[]) => stmts.forEach((s) => {
-    if (s.kind === 'newton' || s.kind === 'simeq') found.push(s);
-    if (s.kind === 'if') { visit(s.then); visit(s.otherwise); }
-    if (s.kind === 'while') visit(s.body);
-  });
+  const visit = (stmts: Stmt[]) =>
+    stmts.forEach((s) => {
+      if (s.kind === 'newton' || s.kind === 'simeq') found.push(s);
+      if (s.kind === 'if') {
+        visit(s.then);
+        visit(s.otherwise);
+      }
+      if (s.kind === 'while') visit(s.body);
+    });
   [mech.initial, mech.breakpoint, mech.state].forEach((b) => visit(b.stmts));
   const newton = [...new Map(found.flatMap((s) => (s.kind === 'newton' ? [[s.name, s] as const] : []))).values()];
   const simeq = [...new Map(found.flatMap((s) => (s.kind === 'simeq' ? [[s.name, s] as const] : []))).values()];
@@ -121,25 +130,31 @@ function solverLibraries(mech: LoweredMechanism, r: WgslRenderer, fieldIndex: Ma
   for (const s of newton) {
     const n = s.states.length;
     const locals = [...assignedNames(s.body)].filter((x) => !fieldIndex.has(x));
-    out.push(fillSlots(SHADERS['templates/newton.wgsl'], {
-      NEWTON_SIZE: [
-        `const NEWTON_N: u32 = ${n}u;`,
-        `var<private> NEWTON_FIELDS: array<u32, ${n}> = array<u32, ${n}>(${s.variables.map((x) => `${fieldIndex.get(x)}u`).join(', ')});`,
-        `var<private> NEWTON_SAVED: array<u32, ${n}> = array<u32, ${n}>(${s.states.map((x) => `${fieldIndex.get(x)}u`).join(', ')});`,
-      ].join('\n'),
-      NEWTON_VALUE: [
-        `fn newton_value(k: u32, v: f32, save: array<f32, ${n}>) -> array<f32, ${n}> {`,
-        ...locals.map((x) => `  var ${x}: f32 = 0.0;`),
-        r.stmts(s.body),
-        `  var value: array<f32, ${n}>;`,
-        ...s.states.map((x, i) => `  value[${i}] = D${x} - (fields[${fieldIndex.get(x)}u * group.count + k] - save[${i}]) / group.dt;`),
-        '  return value;',
-        '}',
-      ].join('\n'),
-    }));
+    out.push(
+      fillSlots(SHADERS['templates/newton.wgsl'], {
+        NEWTON_SIZE: [
+          `const NEWTON_N: u32 = ${n}u;`,
+          `var<private> NEWTON_FIELDS: array<u32, ${n}> = array<u32, ${n}>(${s.variables.map((x) => `${fieldIndex.get(x)}u`).join(', ')});`,
+          `var<private> NEWTON_SAVED: array<u32, ${n}> = array<u32, ${n}>(${s.states.map((x) => `${fieldIndex.get(x)}u`).join(', ')});`,
+        ].join('\n'),
+        NEWTON_VALUE: [
+          `fn newton_value(k: u32, v: f32, save: array<f32, ${n}>) -> array<f32, ${n}> {`,
+          ...locals.map((x) => `  var ${x}: f32 = 0.0;`),
+          r.stmts(s.body),
+          `  var value: array<f32, ${n}>;`,
+          ...s.states.map((x, i) => `  value[${i}] = D${x} - (fields[${fieldIndex.get(x)}u * group.count + k] - save[${i}]) / group.dt;`),
+          '  return value;',
+          '}',
+        ].join('\n'),
+      }),
+    );
   }
   for (const s of simeq) {
-    out.push(fillSlots(SHADERS['templates/simeq.wgsl'], { SIMEQ_SIZE: `const SIMEQ_N: u32 = ${s.unknowns.length}u;\nconst SIMEQ_N1: u32 = ${s.unknowns.length + 1}u;` }));
+    out.push(
+      fillSlots(SHADERS['templates/simeq.wgsl'], {
+        SIMEQ_SIZE: `const SIMEQ_N: u32 = ${s.unknowns.length}u;\nconst SIMEQ_N1: u32 = ${s.unknowns.length + 1}u;`,
+      }),
+    );
   }
   return out;
 }
@@ -153,14 +168,16 @@ function watchSlots(mech: LoweredMechanism, r: WgslRenderer, locals: (b: Lowered
   const at = (j: number) => `${j}u * group.count + k`;
   const cond = (j: number) => `((${r.expr(mech.watches[j].left)} - ${r.expr(mech.watches[j].right)}) > 0.0)`;
   const init = mech.watches.map((w, j) => `  watchState[${at(j)}] = select(0u, 1u, ${w.armedIf ? r.test(w.armedIf) : 'true'}) | select(0u, 2u, ${cond(j)});`);
-  const check = mech.watches.map((_, j) => [
-    `  var fire${j} = false;`,
-    `  if ((watchState[${at(j)}] & 1u) != 0u) {`,
-    `    let c = ${cond(j)};`,
-    `    fire${j} = c && (watchState[${at(j)}] & 2u) == 0u;`,
-    `    watchState[${at(j)}] = select(1u, 3u, c);`,
-    '  }',
-  ].join('\n'));
+  const check = mech.watches.map((_, j) =>
+    [
+      `  var fire${j} = false;`,
+      `  if ((watchState[${at(j)}] & 1u) != 0u) {`,
+      `    let c = ${cond(j)};`,
+      `    fire${j} = c && (watchState[${at(j)}] & 2u) == 0u;`,
+      `    watchState[${at(j)}] = select(1u, 3u, c);`,
+      '  }',
+    ].join('\n'),
+  );
   const fire = mech.watches.map((w, j) => `  if (fire${j}) {\n${locals(w.handler).replace(/^/gm, '  ')}\n${r.stmts(w.handler.stmts, '    ')}\n  }`);
   return {
     INIT_EVENT: [...init, locals(mech.initEvent), r.stmts(mech.initEvent.stmts)].join('\n'),

@@ -1,6 +1,6 @@
 import type { NetParams, SimConfig } from '../spec/index.ts';
-import { createCells } from './cells.ts';
 import { defineCellShapes } from './cell-shapes.ts';
+import { createCells } from './cells.ts';
 import { stableOrderBy } from './columns.ts';
 import { ConnBuilder } from './conn-builder.ts';
 import { connectCells } from './conn-rules.ts';
@@ -34,8 +34,16 @@ export function buildNetwork(netParams: NetParams, simConfig: SimConfig): Networ
   const t3 = performance.now();
   const { conns, synMechValues } = builder.finish(built.cells.count);
   return new Network({
-    netParams, simConfig, pops: built.pops, cells: built.cells, templates: built.templates, pointCells: built.pointCells,
-    conns, synMechValues, stims, warnings,
+    netParams,
+    simConfig,
+    pops: built.pops,
+    cells: built.cells,
+    templates: built.templates,
+    pointCells: built.pointCells,
+    conns,
+    synMechValues,
+    stims,
+    warnings,
     modifications: { synMechParams: new Map(), connFields: new Map() },
     timings: { cells: (t1 - t0) / 1e3, conns: (t2 - t1) / 1e3, stims: (t3 - t2) / 1e3, total: (performance.now() - t0) / 1e3 },
   });

@@ -16,7 +16,9 @@ export function storedPoints(template: CellTemplate, cells: CellTable, c: number
 export function sectionPoints(template: CellTemplate, cells: CellTable, c: number, s: number, cfg: SimConfigData): number[][] | null {
   const sec = template.sections[s];
   if (!sec.pt3d) return null;
-  const x = cells.x[c], y = cells.y[c], z = cells.z[c];
+  const x = cells.x[c],
+    y = cells.y[c],
+    z = cells.z[c];
   const [dx, dy, dz] = sec.generatedShape ? [x, -y, z] : cfg.pt3dRelativeToCellLocation ? [x, cfg.invertedYCoord ? -y : y, z] : [0, 0, 0];
   return sec.pt3d.map((p) => [Math.fround(p[0] + dx), Math.fround(p[1] + dy), Math.fround(p[2] + dz), Math.fround(p[3])]);
 }
@@ -35,7 +37,10 @@ export function sectionLength(template: CellTemplate, cells: CellTable, c: numbe
  * the template's topology.
  */
 export function cellGeometry(
-  template: CellTemplate, cells: CellTable, c: number, cfg: SimConfigData,
+  template: CellTemplate,
+  cells: CellTable,
+  c: number,
+  cfg: SimConfigData,
   length: (s: number) => number = (s) => sectionLength(template, cells, c, s, cfg),
 ): SectionGeometry[] {
   const points = storedPoints(template, cells, c, cfg);

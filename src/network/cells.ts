@@ -1,9 +1,9 @@
-import { MECHANISMS, POP_STRUCTURE_KEYS, joinPath, type CellParams, type NetParamsData, type PopParams, type SimConfigData } from '../spec/index.ts';
+import { type CellParams, joinPath, MECHANISMS, type NetParamsData, POP_STRUCTURE_KEYS, type PopParams, type SimConfigData } from '../spec/index.ts';
 import { matchingRules } from './cell-rules.ts';
 import { diversityFraction, setDiversityRanges } from './diversity.ts';
 import { NetworkBuildError } from './errors.ts';
 import { createPointCell } from './point-cells.ts';
-import { popPositions, type PopPositions } from './positions.ts';
+import { type PopPositions, popPositions } from './positions.ts';
 import { realiseTemplateCells } from './realise-cell.ts';
 import { buildTemplate, type TemplateBuild } from './template.ts';
 import type { CellTable, CellTemplate, PointCellTable, Population } from './types.ts';
@@ -37,12 +37,23 @@ export function createCells(net: NetParamsData, cfg: SimConfigData, warnings: st
   const pops: Population[] = [];
   let c = 0;
   for (const { label, tags, positions, firstGid, point } of placed) {
-    pops.push({ label, tags, kind: point ? 'point' : 'compartment', cellModel: point?.model ?? (tags.cellModel as string | undefined), firstCell: c, cellCount: positions.count });
+    pops.push({
+      label,
+      tags,
+      kind: point ? 'point' : 'compartment',
+      cellModel: point?.model ?? (tags.cellModel as string | undefined),
+      firstCell: c,
+      cellCount: positions.count,
+    });
     for (let i = 0; i < positions.count; i++, c++) {
       cells.gid[c] = firstGid + i;
       cells.pop[c] = pops.length - 1;
-      cells.x[c] = positions.x[i]; cells.y[c] = positions.y[i]; cells.z[c] = positions.z[i];
-      cells.xnorm[c] = positions.xnorm[i]; cells.ynorm[c] = positions.ynorm[i]; cells.znorm[c] = positions.znorm[i];
+      cells.x[c] = positions.x[i];
+      cells.y[c] = positions.y[i];
+      cells.z[c] = positions.z[i];
+      cells.xnorm[c] = positions.xnorm[i];
+      cells.ynorm[c] = positions.ynorm[i];
+      cells.znorm[c] = positions.znorm[i];
       const extra = { ...(tags.diversity ? { fraction: diversityFraction(i, positions.count) } : {}), ...positions.cellTags?.[i] };
       if (Object.keys(extra).length > 0) cells.extraTags.set(c, extra);
     }
@@ -50,7 +61,14 @@ export function createCells(net: NetParamsData, cfg: SimConfigData, warnings: st
   if (net.correctBorder) for (let k = 0; k < cells.count; k++) setBorderCorrection(net, pops[cells.pop[k]], cells, k);
   const cellStream = new Uint32Array(total);
   const { templates, builds } = assignTemplates(pops, cells, net, cfg, cellStream);
-  const pointCells = createPointCells(pops, placed.map((p) => p.point), cells, net, cfg, warnings);
+  const pointCells = createPointCells(
+    pops,
+    placed.map((p) => p.point),
+    cells,
+    net,
+    cfg,
+    warnings,
+  );
   return { pops, cells, templates, builds, pointCells, cellStream };
 }
 
@@ -61,8 +79,12 @@ export function cellTags(pops: Population[], cells: CellTable, c: number, copied
   for (const key of copied) if (key !== 'params' && pop.tags[key] !== undefined) tags[key] = pop.tags[key];
   tags.pop = pop.label;
   Object.assign(tags, cells.extraTags.get(c) ?? {});
-  tags.x = cells.x[c]; tags.y = cells.y[c]; tags.z = cells.z[c];
-  tags.xnorm = cells.xnorm[c]; tags.ynorm = cells.ynorm[c]; tags.znorm = cells.znorm[c];
+  tags.x = cells.x[c];
+  tags.y = cells.y[c];
+  tags.z = cells.z[c];
+  tags.xnorm = cells.xnorm[c];
+  tags.ynorm = cells.ynorm[c];
+  tags.znorm = cells.znorm[c];
   return tags;
 }
 
@@ -78,7 +100,11 @@ function assignTemplates(pops: Population[], cells: CellTable, net: NetParamsDat
     }
     const rules = matchingRules(cellParams, cellTags(pops, cells, c, copied), cells.gid[c]);
     if (rules.length === 0) {
-      throw new NetworkBuildError(joinPath('netParams.popParams', pop.label), pop.tags.cellType, `no cellParams rule applies to cell gid ${cells.gid[c]} (cellType ${String(pop.tags.cellType)}): the cell would have no sections`);
+      throw new NetworkBuildError(
+        joinPath('netParams.popParams', pop.label),
+        pop.tags.cellType,
+        `no cellParams rule applies to cell gid ${cells.gid[c]} (cellType ${String(pop.tags.cellType)}): the cell would have no sections`,
+      );
     }
     const key = rules.join('\u0000');
     let entry = byKey.get(key);
@@ -109,9 +135,8 @@ function pointPopInfo(pop: PopParams, tags: Record<string, unknown>, net: NetPar
   const rule = typeof pop.cellType === 'string' ? (net.cellParams[pop.cellType] as CellParams | undefined) : undefined;
   const model = typeof pop.cellModel === 'string' ? pop.cellModel : rule?.cellModel;
   if (!model || !MECHANISMS[model]?.kinds.includes('artificialCell')) return null;
-  const own = pop.params && typeof pop.params === 'object'
-    ? { ...pop.params }
-    : Object.fromEntries(Object.entries(pop).filter(([k]) => !POP_STRUCTURE_KEYS.includes(k)));
+  const own =
+    pop.params && typeof pop.params === 'object' ? { ...pop.params } : Object.fromEntries(Object.entries(pop).filter(([k]) => !POP_STRUCTURE_KEYS.includes(k)));
   const params: Record<string, unknown> = { ...own };
   for (const [k, v] of Object.entries(rule?.params ?? {})) if (!(k in params)) params[k] = v;
   tags.cellModel = model;
@@ -120,7 +145,14 @@ function pointPopInfo(pop: PopParams, tags: Record<string, unknown>, net: NetPar
   return { model, params, fromPop: new Set(Object.keys(own)) };
 }
 
-function createPointCells(pops: Population[], infos: Array<PointPopInfo | null>, cells: CellTable, net: NetParamsData, cfg: SimConfigData, warnings: string[]): PointCellTable {
+function createPointCells(
+  pops: Population[],
+  infos: Array<PointPopInfo | null>,
+  cells: CellTable,
+  net: NetParamsData,
+  cfg: SimConfigData,
+  warnings: string[],
+): PointCellTable {
   const members: number[] = [];
   const model: string[] = [];
   const params: Record<string, unknown>[] = [];
@@ -138,11 +170,21 @@ function createPointCells(pops: Population[], infos: Array<PointPopInfo | null>,
       // pop.py createCellsList: a VecStim cell of a cellsList takes its entry's spkTimes
       const listed = (pop.tags.cellsList as Array<Record<string, unknown>> | undefined)?.[i];
       if (listed && info.model === 'VecStim') perCell.spkTimes = listed.spkTimes;
-      const result = createPointCell({
-        cell: c, gid: cells.gid[c], pop: pop.label, cellType: pop.tags.cellType as string | undefined, model: info.model,
-        params: perCell, fromPop: info.fromPop,
-        position: { x: cells.x[c], y: cells.y[c], z: cells.z[c], xnorm: cells.xnorm[c], ynorm: cells.ynorm[c], znorm: cells.znorm[c] },
-      }, net, cfg, joinPath('netParams.popParams', pop.label));
+      const result = createPointCell(
+        {
+          cell: c,
+          gid: cells.gid[c],
+          pop: pop.label,
+          cellType: pop.tags.cellType as string | undefined,
+          model: info.model,
+          params: perCell,
+          fromPop: info.fromPop,
+          position: { x: cells.x[c], y: cells.y[c], z: cells.z[c], xnorm: cells.xnorm[c], ynorm: cells.ynorm[c], znorm: cells.znorm[c] },
+        },
+        net,
+        cfg,
+        joinPath('netParams.popParams', pop.label),
+      );
       result.ignoredStrings.forEach((s) => ignored.add(s));
       cells.template[c] = -1;
       cells.row[c] = members.length;
@@ -153,7 +195,9 @@ function createPointCells(pops: Population[], infos: Array<PointPopInfo | null>,
       trains.push(result.spikeTimes ?? new Float64Array(0));
     }
     for (const name of ignored) {
-      warnings.push(`NetPyNE quirk (netParams.popParams.${pop.label}.${name}): a string function in the params of a population with a cellType is ignored by NetPyNE 1.1, so ${name} keeps NEURON's default; set simConfig.netpyneQuirks.ignorePopStringParams = false to evaluate it`);
+      warnings.push(
+        `NetPyNE quirk (netParams.popParams.${pop.label}.${name}): a string function in the params of a population with a cellType is ignored by NetPyNE 1.1, so ${name} keeps NEURON's default; set simConfig.netpyneQuirks.ignorePopStringParams = false to evaluate it`,
+      );
     }
   });
   const spikeStart = new Int32Array(members.length + 1);
@@ -182,9 +226,16 @@ function setBorderCorrection(net: NetParamsData, pop: Population, cells: CellTab
 function emptyCellTable(n: number): CellTable {
   return {
     count: n,
-    gid: new Int32Array(n), pop: new Int32Array(n), template: new Int32Array(n), row: new Int32Array(n),
-    x: new Float64Array(n), y: new Float64Array(n), z: new Float64Array(n),
-    xnorm: new Float64Array(n), ynorm: new Float64Array(n), znorm: new Float64Array(n),
+    gid: new Int32Array(n),
+    pop: new Int32Array(n),
+    template: new Int32Array(n),
+    row: new Int32Array(n),
+    x: new Float64Array(n),
+    y: new Float64Array(n),
+    z: new Float64Array(n),
+    xnorm: new Float64Array(n),
+    ynorm: new Float64Array(n),
+    znorm: new Float64Array(n),
     extraTags: new Map(),
   };
 }

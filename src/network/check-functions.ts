@@ -1,12 +1,36 @@
 import {
-  cellParamContext, cellVarsContext, compileExpression, connContext, densityContext, ExprError, pointCellContext,
-  stimContext, synMechContext, type ExprContext,
+  cellParamContext,
+  cellVarsContext,
+  compileExpression,
+  connContext,
+  densityContext,
+  type ExprContext,
+  ExprError,
+  pointCellContext,
+  stimContext,
+  synMechContext,
 } from '../expr/index.ts';
-import { joinPath, POINTP_RESERVED_KEYS, POP_STRUCTURE_KEYS, STIM_STRING_FUNC_PARAMS, SYNMECH_RESERVED_KEYS, type CellParams, type Diagnostics, type NetParamsData, type SectionParams, numericNetParams } from '../spec/index.ts';
+import {
+  type CellParams,
+  type Diagnostics,
+  joinPath,
+  type NetParamsData,
+  numericNetParams,
+  POINTP_RESERVED_KEYS,
+  POP_STRUCTURE_KEYS,
+  type SectionParams,
+  STIM_STRING_FUNC_PARAMS,
+  SYNMECH_RESERVED_KEYS,
+} from '../spec/index.ts';
 
 const CONN_PARAMS: Array<[string, 'pair' | 'post' | 'pre']> = [
-  ['weight', 'pair'], ['delay', 'pair'], ['synsPerConn', 'pair'], ['loc', 'pair'],
-  ['probability', 'pair'], ['convergence', 'post'], ['divergence', 'pre'],
+  ['weight', 'pair'],
+  ['delay', 'pair'],
+  ['synsPerConn', 'pair'],
+  ['loc', 'pair'],
+  ['probability', 'pair'],
+  ['convergence', 'post'],
+  ['divergence', 'pre'],
 ];
 const STIM_FUNC_PARAMS = new Set(STIM_STRING_FUNC_PARAMS);
 
@@ -38,7 +62,8 @@ export function checkStringFunctions(net: NetParamsData, diagnostics: Diagnostic
       }
       for (const [pp, params] of Object.entries(sec.pointps ?? {})) {
         for (const [p, v] of Object.entries(params)) {
-          if (!POINTP_RESERVED_KEYS.includes(p) && !p.startsWith('_') && v !== 'gid') check(v, joinPath(joinPath(joinPath(secPath, 'pointps'), pp), p), context);
+          if (!POINTP_RESERVED_KEYS.includes(p) && !p.startsWith('_') && v !== 'gid')
+            check(v, joinPath(joinPath(joinPath(secPath, 'pointps'), pp), p), context);
         }
       }
     }
@@ -47,7 +72,8 @@ export function checkStringFunctions(net: NetParamsData, diagnostics: Diagnostic
   for (const [label, pop] of Object.entries(net.popParams ?? {})) {
     const base = joinPath('netParams.popParams', label);
     const density = check(pop.density, joinPath(base, 'density'), densityContext(constants));
-    if (density && density.variables.length !== 1) diagnostics.error(joinPath(base, 'density'), pop.density, 'a density function must use exactly one of xnorm, ynorm, znorm');
+    if (density && density.variables.length !== 1)
+      diagnostics.error(joinPath(base, 'density'), pop.density, 'a density function must use exactly one of xnorm, ynorm, znorm');
     const params = pop.params && typeof pop.params === 'object' ? pop.params : pop;
     for (const [p, v] of Object.entries(params)) {
       if (params === pop && POP_STRUCTURE_KEYS.includes(p)) continue;
@@ -56,23 +82,31 @@ export function checkStringFunctions(net: NetParamsData, diagnostics: Diagnostic
     }
   }
   for (const [label, mech] of Object.entries(net.synMechParams ?? {})) {
-    for (const [p, v] of Object.entries(mech)) if (!SYNMECH_RESERVED_KEYS.includes(p)) check(v, joinPath(joinPath('netParams.synMechParams', label), p), synMechContext(constants));
+    for (const [p, v] of Object.entries(mech))
+      if (!SYNMECH_RESERVED_KEYS.includes(p)) check(v, joinPath(joinPath('netParams.synMechParams', label), p), synMechContext(constants));
   }
   for (const [label, rule] of Object.entries(net.connParams ?? {})) {
     const base = joinPath('netParams.connParams', label);
     for (const [p, scope] of CONN_PARAMS) {
       const v = (rule as unknown as Record<string, unknown>)[p];
       check(v, joinPath(base, p), connContext(p, scope, constants));
-      if (Array.isArray(v) && v.some((x) => typeof x === 'string')) diagnostics.error(joinPath(base, p), v, 'string functions inside lists are not supported (NetPyNE passes them to NEURON unevaluated)');
+      if (Array.isArray(v) && v.some((x) => typeof x === 'string'))
+        diagnostics.error(joinPath(base, p), v, 'string functions inside lists are not supported (NetPyNE passes them to NEURON unevaluated)');
     }
   }
   const checkStimParams = (params: Record<string, unknown>, base: string, skip: string[]) => {
     for (const [p, v] of Object.entries(params)) {
       if (skip.includes(p) || typeof v !== 'string' || v === 'variable') continue;
       if (STIM_FUNC_PARAMS.has(p)) check(v, joinPath(base, p), stimContext(p, constants));
-      else diagnostics.error(joinPath(base, p), v, `string functions are not evaluated for '${p}' (NetPyNE evaluates them for ${[...STIM_FUNC_PARAMS].join(', ')})`);
+      else
+        diagnostics.error(
+          joinPath(base, p),
+          v,
+          `string functions are not evaluated for '${p}' (NetPyNE evaluates them for ${[...STIM_FUNC_PARAMS].join(', ')})`,
+        );
     }
   };
   for (const [label, source] of Object.entries(net.stimSourceParams ?? {})) checkStimParams(source, joinPath('netParams.stimSourceParams', label), ['type']);
-  for (const [label, target] of Object.entries(net.stimTargetParams ?? {})) checkStimParams(target as unknown as Record<string, unknown>, joinPath('netParams.stimTargetParams', label), ['source', 'sec', 'synMech', 'conds']);
+  for (const [label, target] of Object.entries(net.stimTargetParams ?? {}))
+    checkStimParams(target as unknown as Record<string, unknown>, joinPath('netParams.stimTargetParams', label), ['source', 'sec', 'synMech', 'conds']);
 }

@@ -8,7 +8,10 @@ export class Column<T extends TypedArray> {
   data: T;
   length = 0;
 
-  constructor(private readonly Type: TypedArrayConstructor<T>, capacity = 1024) {
+  constructor(
+    private readonly Type: TypedArrayConstructor<T>,
+    capacity = 1024,
+  ) {
     this.data = new Type(Math.max(16, capacity));
   }
 

@@ -1,7 +1,7 @@
 import type { NetParamsData, SimConfigData } from '../spec/index.ts';
 import { sectionLength } from './cell-geometry.ts';
-import { Column, stableOrderBy } from './columns.ts';
 import type { CellsResult } from './cells.ts';
+import { Column, stableOrderBy } from './columns.ts';
 import { NetworkBuildError } from './errors.ts';
 import { placeSynapses, resolveSections } from './placement.ts';
 import { pyRoundHalfEven } from './py.ts';
@@ -28,8 +28,20 @@ export interface ConnRequest {
 
 export function newRequest(): ConnRequest {
   return {
-    pre: -1, preGid: -1, post: 0, rule: -1, stim: -1, sec: undefined, loc: null, synMech: null, weight: null, delay: null,
-    synsPerConn: null, connRandomSecFromList: true, distributeSynsUniformly: true, path: '',
+    pre: -1,
+    preGid: -1,
+    post: 0,
+    rule: -1,
+    stim: -1,
+    sec: undefined,
+    loc: null,
+    synMech: null,
+    weight: null,
+    delay: null,
+    synsPerConn: null,
+    connRandomSecFromList: true,
+    distributeSynsUniformly: true,
+    path: '',
   };
 }
 
@@ -62,13 +74,32 @@ export class ConnBuilder {
   lastCreated = 0;
   private readonly fellBackWarned = new Set<string>();
 
-  constructor(private readonly built: CellsResult, private readonly net: NetParamsData, private readonly cfg: SimConfigData, private readonly warnings: string[]) {
+  constructor(
+    private readonly built: CellsResult,
+    private readonly net: NetParamsData,
+    private readonly cfg: SimConfigData,
+    private readonly warnings: string[],
+  ) {
     this.synMechLabels = Object.keys(net.synMechParams);
     this.synMechs = new SynMechFunctions(built, net, cfg);
   }
 
   reserve(n: number): void {
-    for (const c of [this.pre, this.post, this.rule, this.synMech, this.sec, this.loc, this.weight, this.delay, this.stim, this.weightIndex, this.synMechRow, this.synapse]) c.reserve(n);
+    for (const c of [
+      this.pre,
+      this.post,
+      this.rule,
+      this.synMech,
+      this.sec,
+      this.loc,
+      this.weight,
+      this.delay,
+      this.stim,
+      this.weightIndex,
+      this.synMechRow,
+      this.synapse,
+    ])
+      c.reserve(n);
   }
 
   get count(): number {
@@ -100,7 +131,17 @@ export class ConnBuilder {
         if (synsPerConn > 1) return 0; // NetPyNE refuses several synapses per connection here
         const index = pointp.synList && r.synMech ? Math.max(0, pointp.synList.indexOf(r.synMech)) : 0;
         const synMech = r.synMech === null ? -1 : this.synMechIndex(r.synMech, r.path);
-        this.push(r, synMech, sections[0], typeof r.loc === 'number' ? r.loc : NaN, scale * this.scalar(r.weight, this.net.defaultWeight, r, 'weight'), this.delayOf(r), index, NO_SYNAPSE, 0);
+        this.push(
+          r,
+          synMech,
+          sections[0],
+          typeof r.loc === 'number' ? r.loc : NaN,
+          scale * this.scalar(r.weight, this.net.defaultWeight, r, 'weight'),
+          this.delayOf(r),
+          index,
+          NO_SYNAPSE,
+          0,
+        );
         return 1;
       }
     }
@@ -116,10 +157,21 @@ export class ConnBuilder {
     }
     const weights = this.weights(r, synsPerConn, scale);
     const delays = this.delays(r, synsPerConn);
-    const placement = placeSynapses({
-      template, lengths: (s) => sectionLength(template, cells, r.post, s, this.cfg), gid, preGidForStream: r.preGid >= 0 ? r.preGid : 0, sec: r.sec, loc: r.loc, synsPerConn,
-      connRandomSecFromList: r.connRandomSecFromList, distributeSynsUniformly: r.distributeSynsUniformly, path: r.path,
-    }, sections);
+    const placement = placeSynapses(
+      {
+        template,
+        lengths: (s) => sectionLength(template, cells, r.post, s, this.cfg),
+        gid,
+        preGidForStream: r.preGid >= 0 ? r.preGid : 0,
+        sec: r.sec,
+        loc: r.loc,
+        synsPerConn,
+        connRandomSecFromList: r.connRandomSecFromList,
+        distributeSynsUniformly: r.distributeSynsUniformly,
+        path: r.path,
+      },
+      sections,
+    );
     const syns = placement.sections.map((sec, i) => this.addSynMech(synMech, r.post, sec, placement.locs[i]));
     for (let i = 0; i < synsPerConn; i++) weights[i] = this.normalised(template.sections[placement.sections[i]], placement.locs[i], weights[i]);
     let created = 0;
@@ -148,7 +200,9 @@ export class ConnBuilder {
 
   private readonly vrefCache: Array<Array<PointProcessTemplate | null>> = [];
   private vrefPointp(template: number, section: number): PointProcessTemplate | null {
-    const perTemplate = (this.vrefCache[template] ??= this.built.templates[template].sections.map((sec) => [...sec.pointps.values()].find((p) => p.vref !== undefined) ?? null));
+    const perTemplate = (this.vrefCache[template] ??= this.built.templates[template].sections.map(
+      (sec) => [...sec.pointps.values()].find((p) => p.vref !== undefined) ?? null,
+    ));
     return perTemplate[section];
   }
 
@@ -196,7 +250,17 @@ export class ConnBuilder {
     return syn;
   }
 
-  private push(r: ConnRequest, synMech: number, sec: number, loc: number, weight: number, delay: number, weightIndex: number, syn: { id: number; row: number }, i: number): void {
+  private push(
+    r: ConnRequest,
+    synMech: number,
+    sec: number,
+    loc: number,
+    weight: number,
+    delay: number,
+    weightIndex: number,
+    syn: { id: number; row: number },
+    i: number,
+  ): void {
     this.pre.push(r.pre);
     this.post.push(r.post);
     this.rule.push(r.rule);
@@ -246,7 +310,9 @@ export class ConnBuilder {
     const key = `${r.path}|${template}`;
     if (this.fellBackWarned.has(key)) return;
     this.fellBackWarned.add(key);
-    this.warnings.push(`${r.path}: section ${JSON.stringify(r.sec)} does not exist on some target cells; as in NetPyNE, those synapses go to 'soma' (or the first section)`);
+    this.warnings.push(
+      `${r.path}: section ${JSON.stringify(r.sec)} does not exist on some target cells; as in NetPyNE, those synapses go to 'soma' (or the first section)`,
+    );
   }
 
   /** The finished table, with the by-post grouping. */
@@ -256,11 +322,21 @@ export class ConnBuilder {
     const { order, starts } = stableOrderBy(post, count, cellCount);
     const conns: ConnTable = {
       count,
-      pre: this.pre.finish(), post, rule: this.rule.finish(), synMech: this.synMech.finish(), sec: this.sec.finish(),
-      loc: this.loc.finish(), weight: this.weight.finish(), delay: this.delay.finish(), stim: this.stim.finish(),
-      weightIndex: this.weightIndex.finish(), synMechRow: this.synMechRow.finish(), synapse: this.synapse.finish(), byPost: order, postStart: starts,
+      pre: this.pre.finish(),
+      post,
+      rule: this.rule.finish(),
+      synMech: this.synMech.finish(),
+      sec: this.sec.finish(),
+      loc: this.loc.finish(),
+      weight: this.weight.finish(),
+      delay: this.delay.finish(),
+      stim: this.stim.finish(),
+      weightIndex: this.weightIndex.finish(),
+      synMechRow: this.synMechRow.finish(),
+      synapse: this.synapse.finish(),
+      byPost: order,
+      postStart: starts,
     };
     return { conns, synMechValues: this.synMechs.finish() };
   }
 }
-

@@ -1,4 +1,4 @@
-import { compileExpression, connContext, ExprError, ExprRuntimeError, type CompiledExpr } from '../expr/index.ts';
+import { type CompiledExpr, compileExpression, connContext, ExprError, ExprRuntimeError } from '../expr/index.ts';
 import { NeuronRandom } from '../rng/index.ts';
 import { CONN_STRING_FUNC_PARAMS, joinPath } from '../spec/index.ts';
 import { NetworkBuildError } from './errors.ts';
@@ -8,8 +8,29 @@ const CONN_FUNC_PARAMS = CONN_STRING_FUNC_PARAMS;
 export type ConnFuncParam = (typeof CONN_STRING_FUNC_PARAMS)[number];
 
 const PAIR_VARIABLES = [
-  'pre_x', 'pre_y', 'pre_z', 'pre_xnorm', 'pre_ynorm', 'pre_znorm', 'post_x', 'post_y', 'post_z', 'post_xnorm', 'post_ynorm', 'post_znorm',
-  'dist_x', 'dist_y', 'dist_z', 'dist_3D', 'dist_2D', 'dist_xnorm', 'dist_ynorm', 'dist_znorm', 'dist_norm3D', 'dist_norm2D', 'dist_3D_border',
+  'pre_x',
+  'pre_y',
+  'pre_z',
+  'pre_xnorm',
+  'pre_ynorm',
+  'pre_znorm',
+  'post_x',
+  'post_y',
+  'post_z',
+  'post_xnorm',
+  'post_ynorm',
+  'post_znorm',
+  'dist_x',
+  'dist_y',
+  'dist_z',
+  'dist_3D',
+  'dist_2D',
+  'dist_xnorm',
+  'dist_ynorm',
+  'dist_znorm',
+  'dist_norm3D',
+  'dist_norm2D',
+  'dist_3D_border',
 ];
 
 /** Per-pair variables of connection string functions (conn.py dictVars), filled on demand. */
@@ -18,7 +39,11 @@ export class PairEnv {
   /** Per function: [slot, variable code] pairs, resolved once. */
   private readonly codes = new WeakMap<CompiledExpr, Int32Array>();
 
-  constructor(private readonly cells: CellTable, private readonly distNormBug: boolean, size: number) {
+  constructor(
+    private readonly cells: CellTable,
+    private readonly distNormBug: boolean,
+    size: number,
+  ) {
     this.env = new Float64Array(size);
   }
 
@@ -36,26 +61,46 @@ export class PairEnv {
 
 function pairVariable(code: number, c: CellTable, pre: number, post: number, distNormBug: boolean): number {
   switch (code) {
-    case 0: return c.x[pre];
-    case 1: return c.y[pre];
-    case 2: return c.z[pre];
-    case 3: return c.xnorm[pre];
-    case 4: return c.ynorm[pre];
-    case 5: return c.znorm[pre];
-    case 6: return c.x[post];
-    case 7: return c.y[post];
-    case 8: return c.z[post];
-    case 9: return c.xnorm[post];
-    case 10: return c.ynorm[post];
-    case 11: return c.znorm[post];
-    case 12: return Math.abs(c.x[pre] - c.x[post]);
-    case 13: return Math.abs(c.y[pre] - c.y[post]);
-    case 14: return Math.abs(c.z[pre] - c.z[post]);
-    case 15: return Math.sqrt((c.x[pre] - c.x[post]) ** 2 + (c.y[pre] - c.y[post]) ** 2 + (c.z[pre] - c.z[post]) ** 2);
-    case 16: return Math.sqrt((c.x[pre] - c.x[post]) ** 2 + (c.z[pre] - c.z[post]) ** 2);
-    case 17: return Math.abs(c.xnorm[pre] - c.xnorm[post]);
-    case 18: return Math.abs(c.ynorm[pre] - c.ynorm[post]);
-    case 19: return Math.abs(c.znorm[pre] - c.znorm[post]);
+    case 0:
+      return c.x[pre];
+    case 1:
+      return c.y[pre];
+    case 2:
+      return c.z[pre];
+    case 3:
+      return c.xnorm[pre];
+    case 4:
+      return c.ynorm[pre];
+    case 5:
+      return c.znorm[pre];
+    case 6:
+      return c.x[post];
+    case 7:
+      return c.y[post];
+    case 8:
+      return c.z[post];
+    case 9:
+      return c.xnorm[post];
+    case 10:
+      return c.ynorm[post];
+    case 11:
+      return c.znorm[post];
+    case 12:
+      return Math.abs(c.x[pre] - c.x[post]);
+    case 13:
+      return Math.abs(c.y[pre] - c.y[post]);
+    case 14:
+      return Math.abs(c.z[pre] - c.z[post]);
+    case 15:
+      return Math.sqrt((c.x[pre] - c.x[post]) ** 2 + (c.y[pre] - c.y[post]) ** 2 + (c.z[pre] - c.z[post]) ** 2);
+    case 16:
+      return Math.sqrt((c.x[pre] - c.x[post]) ** 2 + (c.z[pre] - c.z[post]) ** 2);
+    case 17:
+      return Math.abs(c.xnorm[pre] - c.xnorm[post]);
+    case 18:
+      return Math.abs(c.ynorm[pre] - c.ynorm[post]);
+    case 19:
+      return Math.abs(c.znorm[pre] - c.znorm[post]);
     case 20:
       // NetPyNE 1.1: sqrt(dx^2 + sqrt(dy) + sqrt(dz)) on signed differences (quirk, on by default)
       return distNormBug
@@ -68,14 +113,24 @@ function pairVariable(code: number, c: CellTable, pre: number, post: number, dis
     case 22: {
       const border = c.extraTags.get(post)?.borderCorrect as number[] | undefined;
       if (!border) throw new NetworkBuildError('netParams.correctBorder', false, 'dist_3D_border needs netParams.correctBorder');
-      return Math.sqrt((Math.abs(c.x[pre] - c.x[post]) - border[0]) ** 2 + (Math.abs(c.y[pre] - c.y[post]) - border[1]) ** 2 + (Math.abs(c.z[pre] - c.z[post]) - border[2]) ** 2);
+      return Math.sqrt(
+        (Math.abs(c.x[pre] - c.x[post]) - border[0]) ** 2 +
+          (Math.abs(c.y[pre] - c.y[post]) - border[1]) ** 2 +
+          (Math.abs(c.z[pre] - c.z[post]) - border[2]) ** 2,
+      );
     }
     default:
       throw new Error(`unknown connection variable code ${code}`);
   }
 }
 
-export function compileConnFunction(source: string, param: string, scope: 'pair' | 'post' | 'pre', constants: Record<string, number>, path: string): CompiledExpr {
+export function compileConnFunction(
+  source: string,
+  param: string,
+  scope: 'pair' | 'post' | 'pre',
+  constants: Record<string, number>,
+  path: string,
+): CompiledExpr {
   try {
     return compileExpression(source, connContext(param, scope, constants));
   } catch (e) {

@@ -1,9 +1,9 @@
 import { hashList, hashStr, NeuronRandom, Random123Stream } from '../rng/index.ts';
-import { joinPath, type ConnParams, type NetParamsData, type SimConfigData, numericNetParams } from '../spec/index.ts';
+import { type ConnParams, joinPath, type NetParamsData, numericNetParams, type SimConfigData } from '../spec/index.ts';
 import type { CellsResult } from './cells.ts';
 import { Column, stableOrderBy } from './columns.ts';
-import { newRequest, type ConnBuilder, type ConnRequest } from './conn-builder.ts';
-import { compileConnFunction, ConnParamEvaluator, PairEnv, runFunction } from './conn-params.ts';
+import { type ConnBuilder, type ConnRequest, newRequest } from './conn-builder.ts';
+import { ConnParamEvaluator, compileConnFunction, PairEnv, runFunction } from './conn-params.ts';
 import { NetworkBuildError } from './errors.ts';
 import { pyRoundHalfEven } from './py.ts';
 import { selectCells } from './select.ts';
@@ -42,18 +42,39 @@ export function connectCells(built: CellsResult, net: NetParamsData, cfg: SimCon
     if (pre.length === 0) return;
     const post = selectCells(rule.postConds ?? {}, built.pops, built.cells, copied);
     if (post.length === 0) return;
-    const connFunc: ConnFunc = rule.connFunc ?? (rule.probability !== undefined ? 'probConn' : rule.convergence !== undefined ? 'convConn' : rule.divergence !== undefined ? 'divConn' : rule.connList !== undefined ? 'fromListConn' : 'fullConn');
+    const connFunc: ConnFunc =
+      rule.connFunc ??
+      (rule.probability !== undefined
+        ? 'probConn'
+        : rule.convergence !== undefined
+          ? 'convConn'
+          : rule.divergence !== undefined
+            ? 'divConn'
+            : rule.connList !== undefined
+              ? 'fromListConn'
+              : 'fullConn');
     const preGids = gidsOf(built, pre);
     const postGids = gidsOf(built, post);
     const run: RuleRun = {
-      request: ruleRequest(index, path, rule, cfg), index, label, path, rule, pre, post, preGids, postGids,
+      request: ruleRequest(index, path, rule, cfg),
+      index,
+      label,
+      path,
+      rule,
+      pre,
+      post,
+      preGids,
+      postGids,
       ruleRand: new NeuronRandom(hashStr(`conn_${connFunc}`), hashList(concat(preGids, postGids)), cfg.seeds.conn),
       params: new ConnParamEvaluator(rule as unknown as Record<string, unknown>, path, constants, pairEnv, built.cells, cfg.seeds.conn),
     };
     const shapeFns = {
-      probability: typeof rule.probability === 'string' ? compileConnFunction(rule.probability, 'probability', 'pair', constants, joinPath(path, 'probability')) : null,
-      convergence: typeof rule.convergence === 'string' ? compileConnFunction(rule.convergence, 'convergence', 'post', constants, joinPath(path, 'convergence')) : null,
-      divergence: typeof rule.divergence === 'string' ? compileConnFunction(rule.divergence, 'divergence', 'pre', constants, joinPath(path, 'divergence')) : null,
+      probability:
+        typeof rule.probability === 'string' ? compileConnFunction(rule.probability, 'probability', 'pair', constants, joinPath(path, 'probability')) : null,
+      convergence:
+        typeof rule.convergence === 'string' ? compileConnFunction(rule.convergence, 'convergence', 'post', constants, joinPath(path, 'convergence')) : null,
+      divergence:
+        typeof rule.divergence === 'string' ? compileConnFunction(rule.divergence, 'divergence', 'pre', constants, joinPath(path, 'divergence')) : null,
     };
     // _connStrToFunc evaluates probability, convergence, divergence strings up front, in that
     // order, from the rule stream; those a connFunc does not use still consume its draws.
@@ -66,11 +87,16 @@ export function connectCells(built: CellsResult, net: NetParamsData, cfg: SimCon
     }
     const context = { built, cfg, builder, pairEnv };
     switch (connFunc) {
-      case 'fullConn': return fullConn(run, context);
-      case 'probConn': return probConn(run, context, shapeFns.probability);
-      case 'convConn': return convConn(run, context, perCell(run, 'convergence', shapeFns.convergence, pairEnv, built));
-      case 'divConn': return divConn(run, context, perCell(run, 'divergence', shapeFns.divergence, pairEnv, built));
-      case 'fromListConn': return fromListConn(run, context);
+      case 'fullConn':
+        return fullConn(run, context);
+      case 'probConn':
+        return probConn(run, context, shapeFns.probability);
+      case 'convConn':
+        return convConn(run, context, perCell(run, 'convergence', shapeFns.convergence, pairEnv, built));
+      case 'divConn':
+        return divConn(run, context, perCell(run, 'divergence', shapeFns.divergence, pairEnv, built));
+      case 'fromListConn':
+        return fromListConn(run, context);
     }
   });
 }
@@ -87,7 +113,11 @@ function fullConn(run: RuleRun, ctx: Context): void {
   if (run.params.functions.size > 0) {
     const pairs = new Int32Array(2 * run.pre.length * nPost);
     let k = 0;
-    for (const pre of run.pre) for (const post of run.post) { pairs[k++] = pre; pairs[k++] = post; }
+    for (const pre of run.pre)
+      for (const post of run.post) {
+        pairs[k++] = pre;
+        pairs[k++] = post;
+      }
     run.params.precompute(pairs, run.ruleRand);
   }
   ctx.builder.reserve(run.pre.length * nPost);
@@ -108,7 +138,9 @@ function probConn(run: RuleRun, ctx: Context, probabilityFn: ReturnType<typeof c
     const pre = run.pre[ipre];
     for (let ipost = 0; ipost < run.post.length; ipost++) {
       const post = run.post[ipost];
-      const p = probabilityFn ? runFunction(probabilityFn, ctx.pairEnv.fill(probabilityFn, pre, post), run.ruleRand, path, pre, post, ctx.built.cells) : constant;
+      const p = probabilityFn
+        ? runFunction(probabilityFn, ctx.pairEnv.fill(probabilityFn, pre, post), run.ruleRand, path, pre, post, ctx.built.cells)
+        : constant;
       if (p >= stream.nextDouble()) {
         connPre.push(ipre);
         connPost.push(ipost);
@@ -163,13 +195,22 @@ function fromListConn(run: RuleRun, ctx: Context): void {
   const list = run.rule.connList ?? [];
   const n = list.length;
   for (const [k, [i, j]] of list.entries()) {
-    if (i >= run.pre.length) throw new NetworkBuildError(`${joinPath(run.path, 'connList')}[${k}]`, [i, j], `pre index ${i} is out of range (${run.pre.length} matching pre cells)`);
-    if (j >= run.post.length) throw new NetworkBuildError(`${joinPath(run.path, 'connList')}[${k}]`, [i, j], `post index ${j} is out of range (${run.post.length} matching post cells)`);
+    if (i >= run.pre.length)
+      throw new NetworkBuildError(`${joinPath(run.path, 'connList')}[${k}]`, [i, j], `pre index ${i} is out of range (${run.pre.length} matching pre cells)`);
+    if (j >= run.post.length)
+      throw new NetworkBuildError(
+        `${joinPath(run.path, 'connList')}[${k}]`,
+        [i, j],
+        `post index ${j} is out of range (${run.post.length} matching post cells)`,
+      );
   }
   if (run.params.functions.size > 0) {
     // A dict keyed by (pre, post): duplicate pairs all draw, the last value wins for every copy.
     const pairs = new Int32Array(2 * n);
-    list.forEach(([i, j], k) => { pairs[2 * k] = run.pre[i]; pairs[2 * k + 1] = run.post[j]; });
+    list.forEach(([i, j], k) => {
+      pairs[2 * k] = run.pre[i];
+      pairs[2 * k + 1] = run.post[j];
+    });
     run.params.precompute(pairs, run.ruleRand);
     for (const [, values] of run.params.lists) {
       const last = new Map<string, number>();
@@ -181,7 +222,8 @@ function fromListConn(run: RuleRun, ctx: Context): void {
     const v = run.rule[name];
     if (v === undefined || v === null || v === 0 || v === '' || (Array.isArray(v) && v.length === 0)) return null; // NetPyNE: `if not paramVal: continue`
     if (Array.isArray(v)) {
-      if (v.length !== n && !(name === 'sec' && v.length === 1)) throw new NetworkBuildError(joinPath(run.path, name), v, `has to be of the same length as connList (${n})`);
+      if (v.length !== n && !(name === 'sec' && v.length === 1))
+        throw new NetworkBuildError(joinPath(run.path, name), v, `has to be of the same length as connList (${n})`);
       return v;
     }
     return [v];
@@ -221,7 +263,10 @@ function addCellConn(run: RuleRun, ctx: Context, pre: number, post: number, pair
         if (v.length !== n) throw new NetworkBuildError(joinPath(run.path, param), v, `should be a ${n}-element list (one per synMech) or a single value`);
         return v[i];
       }
-      const factor = param !== 'synsPerConn' ? (run.rule as unknown as Record<string, unknown>)[`synMech${param[0].toUpperCase()}${param.slice(1)}Factor`] as number[] | undefined : undefined;
+      const factor =
+        param !== 'synsPerConn'
+          ? ((run.rule as unknown as Record<string, unknown>)[`synMech${param[0].toUpperCase()}${param.slice(1)}Factor`] as number[] | undefined)
+          : undefined;
       if (factor) {
         if (typeof v !== 'number') throw new NetworkBuildError(joinPath(run.path, param), v, 'must be a number to be scaled by a per-synMech factor');
         return v * factor[i];
@@ -293,7 +338,13 @@ function clampCount(v: number, n: number): number {
   return Math.max(Math.min(Math.trunc(pyRoundHalfEven(v)), n - 1), 0);
 }
 
-function perCell(run: RuleRun, param: 'convergence' | 'divergence', fn: ReturnType<typeof compileConnFunction> | null, pairEnv: PairEnv, built: CellsResult): Float64Array | null {
+function perCell(
+  run: RuleRun,
+  param: 'convergence' | 'divergence',
+  fn: ReturnType<typeof compileConnFunction> | null,
+  pairEnv: PairEnv,
+  built: CellsResult,
+): Float64Array | null {
   if (!fn) return null;
   const cellsOf = param === 'convergence' ? run.post : run.pre;
   const out = new Float64Array(cellsOf.length);
@@ -307,7 +358,13 @@ function perCell(run: RuleRun, param: 'convergence' | 'divergence', fn: ReturnTy
 }
 
 /** Evaluates a shape function the connFunc will not use, only for the stream draws it makes. */
-function consumeShapeFunction(run: RuleRun, param: 'probability' | 'convergence' | 'divergence', fn: ReturnType<typeof compileConnFunction>, pairEnv: PairEnv, built: CellsResult): void {
+function consumeShapeFunction(
+  run: RuleRun,
+  param: 'probability' | 'convergence' | 'divergence',
+  fn: ReturnType<typeof compileConnFunction>,
+  pairEnv: PairEnv,
+  built: CellsResult,
+): void {
   if (param === 'probability') {
     const path = joinPath(run.path, param);
     for (const pre of run.pre) for (const post of run.post) runFunction(fn, pairEnv.fill(fn, pre, post), run.ruleRand, path, pre, post, built.cells);

@@ -48,13 +48,18 @@ export function defineShape(secs: ShapeSection[], connections: Connection[]): nu
     points[s] = sectionPoints(secs, s, points, children);
     for (const ch of children[s]) place(ch);
   };
-  secs.forEach((sec, s) => { if (sec.parent < 0) place(s); });
+  secs.forEach((sec, s) => {
+    if (sec.parent < 0) place(s);
+  });
   return points;
 }
 
 function sectionPoints(secs: ShapeSection[], s: number, points: number[][][], children: number[][]): number[][] {
   const sec = secs[s];
-  let x = 0, y = 0, dirX = 1, dirY = 0; // float
+  let x = 0,
+    y = 0,
+    dirX = 1,
+    dirY = 0; // float
   let arc = 0; // a root's connection position is 0 (not inside (0, 1))
   if (sec.parent >= 0) {
     arc = sec.parentX;

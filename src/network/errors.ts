@@ -2,7 +2,11 @@ import { describeValue } from '../spec/index.ts';
 
 /** A problem found while instantiating the network, located at the spec path that caused it. */
 export class NetworkBuildError extends Error {
-  constructor(readonly path: string, readonly value: unknown, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly value: unknown,
+    readonly reason: string,
+  ) {
     super(`${path}${value === undefined ? '' : ` = ${describeValue(value)}`}: ${reason}`);
     this.name = 'NetworkBuildError';
   }
@@ -14,7 +18,11 @@ export class NetworkBuildError extends Error {
  * changed when it is thrown.
  */
 export class ModifyError extends Error {
-  constructor(readonly path: string, readonly value: unknown, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly value: unknown,
+    readonly reason: string,
+  ) {
     super(`${path}${value === undefined ? '' : ` = ${describeValue(value)}`}: ${reason}`);
     this.name = 'ModifyError';
   }

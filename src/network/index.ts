@@ -1,12 +1,20 @@
 export { buildNetwork } from './build.ts';
-export { Network, type CellView } from './network.ts';
-export { NetworkBuildError, ModifyError } from './errors.ts';
-export {
-  modifyCells, modifySynMechs, modifyConns, modifyStims, modifiedSynMechParams,
-  type ModifyCellsParams, type ModifySynMechsParams, type ModifyConnsParams, type ModifyStimsParams, type Conds,
-} from './modify/index.ts';
-export type { RealisedSection } from './views.ts';
-export * from './types.ts';
-export { netpyneJsonChunks } from './netpyne-json.ts';
 export { checkStringFunctions } from './check-functions.ts';
-export { validateModel, type ValidationResult } from './validate-model.ts';
+export { ModifyError, NetworkBuildError } from './errors.ts';
+export {
+  type Conds,
+  type ModifyCellsParams,
+  type ModifyConnsParams,
+  type ModifyStimsParams,
+  type ModifySynMechsParams,
+  modifiedSynMechParams,
+  modifyCells,
+  modifyConns,
+  modifyStims,
+  modifySynMechs,
+} from './modify/index.ts';
+export { netpyneJsonChunks } from './netpyne-json.ts';
+export { type CellView, Network } from './network.ts';
+export * from './types.ts';
+export { type ValidationResult, validateModel } from './validate-model.ts';
+export type { RealisedSection } from './views.ts';

@@ -1,11 +1,17 @@
 import { orderedDict } from '../spec/index.ts';
 import { cellTags } from './cells.ts';
 import {
-  modifyCells, modifyConns, modifyStims, modifySynMechs,
-  type ModifyCellsParams, type ModifyConnsParams, type ModifyStimsParams, type ModifySynMechsParams,
+  type ModifyCellsParams,
+  type ModifyConnsParams,
+  type ModifyStimsParams,
+  type ModifySynMechsParams,
+  modifyCells,
+  modifyConns,
+  modifyStims,
+  modifySynMechs,
 } from './modify/index.ts';
-import { cellConns, cellSecs, cellStims, realisedSections, type RealisedSection } from './views.ts';
 import type { NetworkData } from './types.ts';
+import { cellConns, cellSecs, cellStims, type RealisedSection, realisedSections } from './views.ts';
 
 /** A cell as NetPyNE shows it (sim.net.cells[i]), built on demand from the compact tables. */
 export interface CellView {
@@ -31,10 +37,18 @@ export class Network {
 
   constructor(data: NetworkData) {
     this.data = data;
-    this.pops = orderedDict(data.pops.map((p) => [p.label, {
-      tags: p.tags,
-      cellGids: Array.from(data.cells.gid.subarray(p.firstCell, p.firstCell + p.cellCount)),
-    }] as const));
+    this.pops = orderedDict(
+      data.pops.map(
+        (p) =>
+          [
+            p.label,
+            {
+              tags: p.tags,
+              cellGids: Array.from(data.cells.gid.subarray(p.firstCell, p.firstCell + p.cellCount)),
+            },
+          ] as const,
+      ),
+    );
     this.gidIndex = new Map(Array.from(data.cells.gid, (g, i) => [g, i]));
     this.cells = cellArray(data.cells.count, (i) => this.cell(i));
   }
@@ -116,9 +130,17 @@ function cellArray(n: number, make: (i: number) => CellView): ReadonlyArray<Cell
     get(t, key) {
       if (key === 'length') return n;
       if (typeof key === 'string' && /^\d+$/.test(key)) return Number(key) < n ? make(Number(key)) : undefined;
-      if (key === Symbol.iterator) return function* () { for (let i = 0; i < n; i++) yield make(i); };
+      if (key === Symbol.iterator)
+        return function* () {
+          for (let i = 0; i < n; i++) yield make(i);
+        };
       const method = Reflect.get(Array.prototype, key);
-      if (typeof method === 'function') return (...args: unknown[]) => method.apply(Array.from({ length: n }, (_, i) => make(i)), args);
+      if (typeof method === 'function')
+        return (...args: unknown[]) =>
+          method.apply(
+            Array.from({ length: n }, (_, i) => make(i)),
+            args,
+          );
       return Reflect.get(t, key);
     },
     has(_, key) {

@@ -51,7 +51,8 @@ function singleSynapse(p: PlacementInput, sections: number[], loc: number | numb
   let locs = Array.isArray(loc) ? loc : [loc];
   if (p.connRandomSecFromList && sections.length > 1) {
     if (locs.length > 1) {
-      if (locs.length !== sections.length) throw new NetworkBuildError(p.path, loc, `with several sections and synsPerConn 1, a list of locs needs one entry per section (${sections.length})`);
+      if (locs.length !== sections.length)
+        throw new NetworkBuildError(p.path, loc, `with several sections and synsPerConn 1, a list of locs needs one entry per section (${sections.length})`);
     } else {
       locs = Array(sections.length).fill(locs[0]);
     }
@@ -69,11 +70,21 @@ function multiSynapse(p: PlacementInput, sections: number[], loc: number | numbe
       if (loc.length !== n) throw new NetworkBuildError(p.path, loc, `the list of locations must have synsPerConn (${n}) entries`);
       return { sections: Array(n).fill(sections[0]), locs: [...loc] };
     }
-    if (explicit) throw new NetworkBuildError(p.path, loc, `a single loc with synsPerConn > 1 is not allowed (NetPyNE: deprecated): give ${n} locations or none (then they are spread evenly)`);
+    if (explicit)
+      throw new NetworkBuildError(
+        p.path,
+        loc,
+        `a single loc with synsPerConn > 1 is not allowed (NetPyNE: deprecated): give ${n} locations or none (then they are spread evenly)`,
+      );
     return { sections: Array(n).fill(sections[0]), locs: Array.from({ length: n }, (_, i) => i / n + 1 / n / 2) };
   }
   if (p.distributeSynsUniformly) {
-    if (explicit) throw new NetworkBuildError(p.path, loc, 'loc cannot be given when synapses are distributed uniformly over several sections (NetPyNE: deprecated); remove loc or set distributeSynsUniformly to false');
+    if (explicit)
+      throw new NetworkBuildError(
+        p.path,
+        loc,
+        'loc cannot be given when synapses are distributed uniformly over several sections (NetPyNE: deprecated); remove loc or set distributeSynsUniformly to false',
+      );
     return distributeUniformly(sections, n, p.lengths);
   }
   if (p.connRandomSecFromList) return randomSectionsAndLocs(p, sections, loc, explicit);
@@ -106,7 +117,12 @@ function randomSectionsAndLocs(p: PlacementInput, sections: number[], loc: numbe
   if (Array.isArray(loc)) {
     locs = randInt(rand, n, 0, loc.length - 1).map((i) => loc[i]);
   } else {
-    if (explicit) throw new NetworkBuildError(p.path, loc, 'a single loc with several sections and random placement is not allowed (NetPyNE: deprecated): give a list or none');
+    if (explicit)
+      throw new NetworkBuildError(
+        p.path,
+        loc,
+        'a single loc with several sections and random placement is not allowed (NetPyNE: deprecated): give a list or none',
+      );
     rand.uniform(0, 1);
     locs = Array.from(rand.setrand(n));
   }

@@ -1,6 +1,6 @@
-import { compileExpression, ExprError, ExprRuntimeError, pointCellContext } from '../expr/index.ts';
+import { type CompiledExpr, compileExpression, ExprError, ExprRuntimeError, pointCellContext } from '../expr/index.ts';
 import { hashStr, NeuronRandom } from '../rng/index.ts';
-import { MECHANISMS, canonicalParam, deepOrdered, joinPath, type NetParamsData, type SimConfigData, numericNetParams } from '../spec/index.ts';
+import { canonicalParam, deepOrdered, joinPath, MECHANISMS, type NetParamsData, numericNetParams, type SimConfigData } from '../spec/index.ts';
 import { NetworkBuildError } from './errors.ts';
 import { vecStimTrain } from './vecstim.ts';
 
@@ -69,15 +69,19 @@ export function createPointCell(input: PointCellInput, net: NetParamsData, cfg: 
   if (input.model === 'VecStim') {
     if (!('seed' in params)) params.seed = cfg.seeds.stim;
     result.spikeTimes = vecStimTrain({
-      gid: input.gid, params, duration: cfg.duration, stimSeed: cfg.seeds.stim,
-      poissonDropsFirst: cfg.netpyneQuirks.poissonPatternDropsFirst, path,
+      gid: input.gid,
+      params,
+      duration: cfg.duration,
+      stimSeed: cfg.seeds.stim,
+      poissonDropsFirst: cfg.netpyneQuirks.poissonPatternDropsFirst,
+      path,
     });
   }
   return result;
 }
 
 function evaluate(source: string, path: string, context: ReturnType<typeof pointCellContext>, input: PointCellInput, rand: NeuronRandom): number {
-  let fn;
+  let fn: CompiledExpr;
   try {
     fn = compileExpression(source, context);
   } catch (e) {

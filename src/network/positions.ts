@@ -1,7 +1,7 @@
 import { compileExpression, densityContext } from '../expr/index.ts';
 import { glibcPow } from '../math/libm.ts';
 import { NeuronRandom } from '../rng/index.ts';
-import { numericNetParams, type NetParamsData, type PopParams } from '../spec/index.ts';
+import { type NetParamsData, numericNetParams, type PopParams } from '../spec/index.ts';
 import { NetworkBuildError } from './errors.ts';
 
 // Cell positions of one population, exactly as NetPyNE's network/pop.py computes them.
@@ -11,8 +11,12 @@ export interface PopPositions {
   count: number;
   /** How far the gid counter moves (NetPyNE adds the unscaled numCells). */
   gidStride: number;
-  xnorm: Float64Array; ynorm: Float64Array; znorm: Float64Array;
-  x: Float64Array; y: Float64Array; z: Float64Array;
+  xnorm: Float64Array;
+  ynorm: Float64Array;
+  znorm: Float64Array;
+  x: Float64Array;
+  y: Float64Array;
+  z: Float64Array;
   /** Extra tags per cell (cellsList entries). */
   cellTags?: Record<string, unknown>[];
 }
@@ -34,7 +38,12 @@ function sizeOf(net: NetParamsData, c: 'x' | 'y' | 'z'): number {
 
 /** pop.py createCellsFixedNum / the second half of createCellsDensity. */
 function randomPositions(
-  numCells: number, created: number, tags: Record<string, unknown>, net: NetParamsData, lastGid: number, seedLoc: number,
+  numCells: number,
+  created: number,
+  tags: Record<string, unknown>,
+  net: NetParamsData,
+  lastGid: number,
+  seedLoc: number,
   densityLocs: { coord: number; values: number[] } | null,
 ): PopPositions {
   const rand = new NeuronRandom(numCells, lastGid, seedLoc);
@@ -79,9 +88,12 @@ function randomPositions(
 function densityPositions(label: string, pop: PopParams, tags: Record<string, unknown>, net: NetParamsData, lastGid: number, seedLoc: number): PopPositions {
   const { sizeX, sizeY, sizeZ, shape } = net;
   // [mm^3], written as NetPyNE writes it: Python evaluates left to right, as JavaScript does
-  let volume = shape === 'cuboid' ? sizeY / 1e3 * sizeX / 1e3 * sizeZ / 1e3
-    : shape === 'cylinder' ? sizeY / 1e3 * sizeX / 1e3 / 2 * sizeZ / 1e3 / 2 * Math.PI
-    : sizeY / 1e3 / 2.0 * sizeX / 1e3 / 2.0 * sizeZ / 1e3 / 2.0 * Math.PI * 4.0 / 3.0;
+  let volume =
+    shape === 'cuboid'
+      ? ((((sizeY / 1e3) * sizeX) / 1e3) * sizeZ) / 1e3
+      : shape === 'cylinder'
+        ? (((((sizeY / 1e3) * sizeX) / 1e3 / 2) * sizeZ) / 1e3 / 2) * Math.PI
+        : ((((((sizeY / 1e3 / 2.0) * sizeX) / 1e3 / 2.0) * sizeZ) / 1e3 / 2.0) * Math.PI * 4.0) / 3.0;
   for (const c of COORDS) {
     if (tags[`${c}Range`] !== undefined) tags[`${c}normRange`] = (tags[`${c}Range`] as number[]).map((v) => v / sizeOf(net, c));
     const r = tags[`${c}normRange`] as number[] | undefined;
@@ -89,7 +101,8 @@ function densityPositions(label: string, pop: PopParams, tags: Record<string, un
   }
   let densityLocs: { coord: number; values: number[] } | null = null;
   if (typeof pop.density === 'string') {
-    if (shape !== 'cuboid') throw new NetworkBuildError(`netParams.popParams.${label}.density`, pop.density, 'density functions are only defined for cuboid networks (NetPyNE)');
+    if (shape !== 'cuboid')
+      throw new NetworkBuildError(`netParams.popParams.${label}.density`, pop.density, 'density functions are only defined for cuboid networks (NetPyNE)');
     densityLocs = densityFunctionLocs(label, pop.density, tags, net, volume, lastGid, seedLoc);
     tags.numCells = densityLocs.values.length;
   } else {
@@ -100,7 +113,15 @@ function densityPositions(label: string, pop: PopParams, tags: Record<string, un
 }
 
 /** Rejection sampling of one coordinate by a density function (pop.py), numpy arange included. */
-function densityFunctionLocs(label: string, source: string, tags: Record<string, unknown>, net: NetParamsData, volume: number, lastGid: number, seedLoc: number) {
+function densityFunctionLocs(
+  label: string,
+  source: string,
+  tags: Record<string, unknown>,
+  net: NetParamsData,
+  volume: number,
+  lastGid: number,
+  seedLoc: number,
+) {
   const context = densityContext(numericNetParams(net));
   const fn = compileExpression(source, context);
   if (fn.variables.length !== 1) {
@@ -109,7 +130,12 @@ function densityFunctionLocs(label: string, source: string, tags: Record<string,
   const coordName = fn.variables[0];
   const coord = context.variables.indexOf(coordName);
   const range = tags[`${coordName}Range`] as number[] | undefined;
-  if (!range) throw new NetworkBuildError(`netParams.popParams.${label}`, undefined, `density uses ${coordName}, so ${coordName}Range (or ${coordName[0]}Range) is required`);
+  if (!range)
+    throw new NetworkBuildError(
+      `netParams.popParams.${label}`,
+      undefined,
+      `density uses ${coordName}, so ${coordName}Range (or ${coordName[0]}Range) is required`,
+    );
   const env = new Float64Array(3);
   const density = (v: number) => {
     env[coord] = v;
@@ -141,15 +167,23 @@ function gridPositions(pop: PopParams, tags: Record<string, unknown>, net: NetPa
   });
   const spacing = Array.isArray(pop.gridSpacing) ? pop.gridSpacing : [pop.gridSpacing!, pop.gridSpacing!, pop.gridSpacing!];
   const axis = (k: number) => npArange(ranges[k][0], ranges[k][1] + 1, spacing[k]);
-  const xs = axis(0), ys = axis(1), zs = axis(2);
+  const xs = axis(0),
+    ys = axis(1),
+    zs = axis(2);
   const n = xs.length * ys.length * zs.length;
   const out = emptyPositions(n, n);
   let i = 0;
-  for (const x of xs) for (const y of ys) for (const z of zs) {
-    out.x[i] = x; out.y[i] = y; out.z[i] = z;
-    out.xnorm[i] = x / net.sizeX; out.ynorm[i] = y / net.sizeY; out.znorm[i] = z / net.sizeZ;
-    i++;
-  }
+  for (const x of xs)
+    for (const y of ys)
+      for (const z of zs) {
+        out.x[i] = x;
+        out.y[i] = y;
+        out.z[i] = z;
+        out.xnorm[i] = x / net.sizeX;
+        out.ynorm[i] = y / net.sizeY;
+        out.znorm[i] = z / net.sizeZ;
+        i++;
+      }
   tags.numCells = n;
   return out;
 }
@@ -168,8 +202,12 @@ function cellsListPositions(pop: PopParams, tags: Record<string, unknown>, net: 
       else if (typeof t[`${c}norm`] === 'number') t[c] = (t[`${c}norm`] as number) * size;
       else t[`${c}norm`] = t[c] = 0;
     }
-    out.x[i] = t.x as number; out.y[i] = t.y as number; out.z[i] = t.z as number;
-    out.xnorm[i] = t.xnorm as number; out.ynorm[i] = t.ynorm as number; out.znorm[i] = t.znorm as number;
+    out.x[i] = t.x as number;
+    out.y[i] = t.y as number;
+    out.z[i] = t.z as number;
+    out.xnorm[i] = t.xnorm as number;
+    out.ynorm[i] = t.ynorm as number;
+    out.znorm[i] = t.znorm as number;
     for (const k of ['x', 'y', 'z', 'xnorm', 'ynorm', 'znorm']) delete t[k];
     out.cellTags!.push(t);
   });
@@ -189,8 +227,13 @@ export function npArange(start: number, stop: number, step: number): number[] {
 
 function emptyPositions(count: number, gidStride: number): PopPositions {
   return {
-    count, gidStride,
-    xnorm: new Float64Array(count), ynorm: new Float64Array(count), znorm: new Float64Array(count),
-    x: new Float64Array(count), y: new Float64Array(count), z: new Float64Array(count),
+    count,
+    gidStride,
+    xnorm: new Float64Array(count),
+    ynorm: new Float64Array(count),
+    znorm: new Float64Array(count),
+    x: new Float64Array(count),
+    y: new Float64Array(count),
+    z: new Float64Array(count),
   };
 }

@@ -52,7 +52,7 @@ export function pt3dSegments(points: number[][], nseg: number, Ra: number): Segm
         let delta = x2 - x1;
         diam += (y2 + y1) * delta;
         if (delta < 1e-15) delta = 1e-15;
-        let temp = y2 * y1 / delta;
+        let temp = (y2 * y1) / delta;
         if (temp === 0) temp = 1e-15;
         ri += 1 / temp;
         temp = 0.5 * (y2 - y1);
@@ -62,7 +62,7 @@ export function pt3dSegments(points: number[][], nseg: number, Ra: number): Segm
         if (j === jnext) break;
         j = jnext;
       }
-      (half === 0 ? out.left : out.right)[inode] = ri * Ra / Math.PI * (4 * 0.01);
+      (half === 0 ? out.left : out.right)[inode] = ((ri * Ra) / Math.PI) * (4 * 0.01);
       si = sip;
     }
     out.area[inode] = area * 0.5 * Math.PI;

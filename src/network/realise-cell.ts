@@ -1,8 +1,8 @@
 import { ExprRuntimeError } from '../expr/index.ts';
 import { hashStr, NeuronRandom } from '../rng/index.ts';
 import type { NetParamsData, SimConfigData } from '../spec/index.ts';
-import { NetworkBuildError } from './errors.ts';
 import { cellGeometry } from './cell-geometry.ts';
+import { NetworkBuildError } from './errors.ts';
 import { pathDistance, positionAt, type SectionGeometry } from './morphology.ts';
 import type { PlanStep, TemplateBuild } from './template.ts';
 import type { CellTable, CellTemplate } from './types.ts';
@@ -20,7 +20,14 @@ export interface CellContext {
  * each cell's stream Random123(hashStr('cellParams'), gid, seeds.cell). Fills the template's
  * varying columns and returns each cell's stream position.
  */
-export function realiseTemplateCells(build: TemplateBuild, template: CellTemplate, cells: CellTable, net: NetParamsData, cfg: SimConfigData, streamIndex: Uint32Array): void {
+export function realiseTemplateCells(
+  build: TemplateBuild,
+  template: CellTemplate,
+  cells: CellTable,
+  net: NetParamsData,
+  cfg: SimConfigData,
+  streamIndex: Uint32Array,
+): void {
   const cellSeed = cfg.seeds.cell ?? 1;
   const n = template.cells.length;
   for (const column of template.varying) column.values = new Float64Array(n * column.width);
@@ -66,8 +73,16 @@ export function realiseTemplateCells(build: TemplateBuild, template: CellTemplat
 }
 
 function evaluate(
-  step: Exclude<PlanStep, { kind: 'geomConst' }>, env: Float64Array, cells: CellTable, c: number, rand: NeuronRandom | null,
-  geometry: SectionGeometry[] | null, template: CellTemplate, ruleVars: Map<string, number>, section: number, x: number,
+  step: Exclude<PlanStep, { kind: 'geomConst' }>,
+  env: Float64Array,
+  cells: CellTable,
+  c: number,
+  rand: NeuronRandom | null,
+  geometry: SectionGeometry[] | null,
+  template: CellTemplate,
+  ruleVars: Map<string, number>,
+  section: number,
+  x: number,
 ): number {
   const fn = step.fn!;
   const vars = fn.context.variables;
@@ -82,18 +97,35 @@ function evaluate(
     if (e instanceof ExprRuntimeError) throw new NetworkBuildError(step.path, fn.source, `${e.message} (cell gid ${cells.gid[c]})`);
     throw e;
   }
-  if (!Number.isFinite(value)) throw new NetworkBuildError(step.path, fn.source, `evaluated to ${value} for cell gid ${cells.gid[c]}; expected a finite number`);
+  if (!Number.isFinite(value))
+    throw new NetworkBuildError(step.path, fn.source, `evaluated to ${value} for cell gid ${cells.gid[c]}; expected a finite number`);
   return value;
 }
 
-function variable(name: string, cells: CellTable, c: number, geometry: SectionGeometry[] | null, template: CellTemplate, ruleVars: Map<string, number>, section: number, x: number, path: string): number {
+function variable(
+  name: string,
+  cells: CellTable,
+  c: number,
+  geometry: SectionGeometry[] | null,
+  template: CellTemplate,
+  ruleVars: Map<string, number>,
+  section: number,
+  x: number,
+  path: string,
+): number {
   switch (name) {
-    case 'x': return cells.x[c];
-    case 'y': return cells.y[c];
-    case 'z': return cells.z[c];
-    case 'xnorm': return cells.xnorm[c];
-    case 'ynorm': return cells.ynorm[c];
-    case 'znorm': return cells.znorm[c];
+    case 'x':
+      return cells.x[c];
+    case 'y':
+      return cells.y[c];
+    case 'z':
+      return cells.z[c];
+    case 'xnorm':
+      return cells.xnorm[c];
+    case 'ynorm':
+      return cells.ynorm[c];
+    case 'znorm':
+      return cells.znorm[c];
     case 'dist_path': {
       const origin = originSection(template);
       return pathDistance(geometry!, origin, 0.5, section, x);
@@ -102,7 +134,12 @@ function variable(name: string, cells: CellTable, c: number, geometry: SectionGe
       const origin = originSection(template);
       const a = positionAt(geometry![origin], 0.5);
       const b = positionAt(geometry![section], x);
-      if (!a || !b) throw new NetworkBuildError(path, name, `dist_euclidean needs pt3d points on sections '${template.sections[origin].name}' and '${template.sections[section].name}'`);
+      if (!a || !b)
+        throw new NetworkBuildError(
+          path,
+          name,
+          `dist_euclidean needs pt3d points on sections '${template.sections[origin].name}' and '${template.sections[section].name}'`,
+        );
       return Math.sqrt((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2 + (b[2] - a[2]) ** 2);
     }
     default: {

@@ -12,11 +12,13 @@ export function selectCells(conds: Record<string, unknown>, pops: Population[], 
   const popTagKeys = new Set(['pop', ...copiedTags.filter((t) => t !== 'params')]);
   const keys = Object.keys(conds).filter((k) => !ignore.includes(k));
   // Conditions on population-level tags decide per population; the rest per cell.
-  const popOk = pops.map((pop) => keys.every((k) => {
-    if (!popTagKeys.has(k) || POSITION_KEYS.includes(k as PositionKey)) return true;
-    const value = k === 'pop' ? pop.label : pop.tags[k];
-    return matches(conds[k], value);
-  }));
+  const popOk = pops.map((pop) =>
+    keys.every((k) => {
+      if (!popTagKeys.has(k) || POSITION_KEYS.includes(k as PositionKey)) return true;
+      const value = k === 'pop' ? pop.label : pop.tags[k];
+      return matches(conds[k], value);
+    }),
+  );
   const cellKeys = keys.filter((k) => !popTagKeys.has(k) || POSITION_KEYS.includes(k as PositionKey));
   const out: number[] = [];
   for (const pop of pops) {

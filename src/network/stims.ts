@@ -1,9 +1,17 @@
-import { compileExpression, ExprError, stimContext } from '../expr/index.ts';
+import { type CompiledExpr, compileExpression, ExprError, stimContext } from '../expr/index.ts';
 import { hashList, hashStr, NeuronRandom } from '../rng/index.ts';
-import { joinPath, STIM_STRING_FUNC_PARAMS, type NetParamsData, type SimConfigData, type StimSourceParams, type StimTargetParams, numericNetParams } from '../spec/index.ts';
+import {
+  joinPath,
+  type NetParamsData,
+  numericNetParams,
+  type SimConfigData,
+  STIM_STRING_FUNC_PARAMS,
+  type StimSourceParams,
+  type StimTargetParams,
+} from '../spec/index.ts';
 import type { CellsResult } from './cells.ts';
 import { stableOrderBy } from './columns.ts';
-import { newRequest, type ConnBuilder } from './conn-builder.ts';
+import { type ConnBuilder, newRequest } from './conn-builder.ts';
 import { runFunction } from './conn-params.ts';
 import { NetworkBuildError } from './errors.ts';
 import { resolveSections } from './placement.ts';
@@ -32,7 +40,9 @@ export function addStims(built: CellsResult, net: NetParamsData, cfg: SimConfigD
     let cells = selectCells(target.conds ?? {}, built.pops, built.cells, copied, ['cellList']);
     const cellList = target.conds?.cellList;
     if (Array.isArray(cellList)) {
-      for (const i of cellList) if (i >= cells.length) throw new NetworkBuildError(joinPath(joinPath(path, 'conds'), 'cellList'), i, `index out of range (${cells.length} matching cells)`);
+      for (const i of cellList)
+        if (i >= cells.length)
+          throw new NetworkBuildError(joinPath(joinPath(path, 'conds'), 'cellList'), i, `index out of range (${cells.length} matching cells)`);
       const keep = new Set(cellList.map((i) => cells[i]));
       cells = cells.filter((c) => keep.has(c));
     }
@@ -52,7 +62,9 @@ export function addStims(built: CellsResult, net: NetParamsData, cfg: SimConfigD
         params.delay = lists.get('delay')?.[k] ?? target.delay ?? 1.0;
         params.synsPerConn = lists.get('synsPerConn')?.[k] ?? target.synsPerConn ?? 1;
         params.synMech = target.synMech ?? null;
-        for (const p of ['Weight', 'Delay', 'Loc']) if (target[`synMech${p}Factor` as keyof StimTargetParams] !== undefined) params[`synMech${p}Factor`] = target[`synMech${p}Factor` as keyof StimTargetParams];
+        for (const p of ['Weight', 'Delay', 'Loc'])
+          if (target[`synMech${p}Factor` as keyof StimTargetParams] !== undefined)
+            params[`synMech${p}Factor`] = target[`synMech${p}Factor` as keyof StimTargetParams];
       }
       for (const [key, value] of Object.entries(source)) params[key] = lists.get(key)?.[k] ?? value;
       if (built.cells.template[c] < 0) {
@@ -63,20 +75,28 @@ export function addStims(built: CellsResult, net: NetParamsData, cfg: SimConfigD
       else addClamp(params, c, targetIndex, path, built, rows);
     });
   });
-  for (const label of ignoredPointCells) warnings.push(`netParams.stimTargetParams.${label}: targets artificial cells, which NetPyNE gives no stimulation (PointCell has no addStim); ignored`);
+  for (const label of ignoredPointCells)
+    warnings.push(`netParams.stimTargetParams.${label}: targets artificial cells, which NetPyNE gives no stimulation (PointCell has no addStim); ignored`);
   warnNetStimQuirk(rows, built, cfg, warnings);
   return finishStims(rows, built.cells.count);
 }
 
 /** stim.py _stimStrToFunc: each string parameter over the target cells (ascending gid), from the target's stream. */
-function evaluateStringParams(params: Record<string, unknown>, cells: Int32Array, rand: NeuronRandom, constants: Record<string, number>, path: string, built: CellsResult): Map<string, number[]> {
+function evaluateStringParams(
+  params: Record<string, unknown>,
+  cells: Int32Array,
+  rand: NeuronRandom,
+  constants: Record<string, number>,
+  path: string,
+  built: CellsResult,
+): Map<string, number[]> {
   const lists = new Map<string, number[]>();
   const env = new Float64Array(6);
   for (const name of STIM_STRING_FUNC_PARAMS) {
     const source = params[name];
     if (typeof source !== 'string' || source === 'variable') continue;
     const p = joinPath(path, name);
-    let fn;
+    let fn: CompiledExpr;
     try {
       fn = compileExpression(source, stimContext(name, constants));
     } catch (e) {
@@ -95,7 +115,16 @@ function evaluateStringParams(params: Record<string, unknown>, cells: Int32Array
 }
 
 /** stim.py _addCellStim: one addStim per synMech (lists per synMech, or synMech*Factor scaling). */
-function addNetStimPerSynMech(stimParam: Record<string, unknown>, cell: number, target: number, path: string, built: CellsResult, cfg: SimConfigData, builder: ConnBuilder, rows: StimRows): void {
+function addNetStimPerSynMech(
+  stimParam: Record<string, unknown>,
+  cell: number,
+  target: number,
+  path: string,
+  built: CellsResult,
+  cfg: SimConfigData,
+  builder: ConnBuilder,
+  rows: StimRows,
+): void {
   const synMechs = Array.isArray(stimParam.synMech) ? (stimParam.synMech as string[]) : [stimParam.synMech as string | null];
   synMechs.forEach((synMech, i) => {
     const pick = (param: 'weight' | 'delay' | 'loc'): unknown => {
@@ -113,10 +142,20 @@ function addNetStimPerSynMech(stimParam: Record<string, unknown>, cell: number, 
 }
 
 /** CompartCell.addStim for a NetStim source: NetPyNE's defaults, then addConn with one NetStim per synapse. */
-function addNetStim(params: Record<string, unknown>, cell: number, target: number, path: string, built: CellsResult, cfg: SimConfigData, builder: ConnBuilder, rows: StimRows): void {
+function addNetStim(
+  params: Record<string, unknown>,
+  cell: number,
+  target: number,
+  path: string,
+  built: CellsResult,
+  cfg: SimConfigData,
+  builder: ConnBuilder,
+  rows: StimRows,
+): void {
   const template = built.templates[built.cells.template[cell]];
   const { sections } = resolveSections(template, params.sec);
-  const sec = Array.isArray(params.sec) || (typeof params.sec === 'string' && template.secLists.has(params.sec)) ? params.sec : template.sections[sections[0]].name;
+  const sec =
+    Array.isArray(params.sec) || (typeof params.sec === 'string' && template.secLists.has(params.sec)) ? params.sec : template.sections[sections[0]].name;
   const netStim = {
     source: params.source,
     type: 'NetStim',
@@ -172,7 +211,8 @@ function addClamp(params: Record<string, unknown>, cell: number, target: number,
   }
   // NetPyNE 1.1 crashes on a clamp without loc (IClamp(sec(None))); the documented default is 0.5.
   if (params.loc === null) params.loc = 0.5;
-  if (typeof params.loc !== 'number' || params.loc < 0 || params.loc > 1) throw new NetworkBuildError(joinPath(path, 'loc'), params.loc, 'expected a location in [0, 1]');
+  if (typeof params.loc !== 'number' || params.loc < 0 || params.loc > 1)
+    throw new NetworkBuildError(joinPath(path, 'loc'), params.loc, 'expected a location in [0, 1]');
   rows.cell.push(cell);
   rows.target.push(target);
   rows.params.push(params);
@@ -187,7 +227,9 @@ function warnNetStimQuirk(rows: StimRows, built: CellsResult, cfg: SimConfigData
   });
   const shared = [...perCell.entries()].filter(([, n]) => n > 1);
   if (shared.length === 0) return;
-  warnings.push(`NetPyNE quirk: ${shared.length} cell(s) (e.g. gid ${built.cells.gid[shared[0][0]]}) have several noisy NetStims, which NetPyNE 1.1 all drives from one random stream Random123(hashStr('NetStim'), gid, seed), so their trains are copies of each other scaled by rate; set simConfig.netpyneQuirks.sharedNetStimStream = false for independent streams`);
+  warnings.push(
+    `NetPyNE quirk: ${shared.length} cell(s) (e.g. gid ${built.cells.gid[shared[0][0]]}) have several noisy NetStims, which NetPyNE 1.1 all drives from one random stream Random123(hashStr('NetStim'), gid, seed), so their trains are copies of each other scaled by rate; set simConfig.netpyneQuirks.sharedNetStimStream = false for independent streams`,
+  );
 }
 
 function finishStims(rows: StimRows, cellCount: number): StimTable {

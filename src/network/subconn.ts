@@ -1,11 +1,11 @@
 import { joinPath, type NetParamsData, type SimConfigData, type SubConnDensity, type SubConnParams } from '../spec/index.ts';
+import { cellGeometry } from './cell-geometry.ts';
 import type { CellsResult } from './cells.ts';
 import { stableOrderBy } from './columns.ts';
 import type { ConnBuilder } from './conn-builder.ts';
-import { cellGeometry } from './cell-geometry.ts';
 import { NetworkBuildError } from './errors.ts';
 import { pathDistance, positionAt, type SectionGeometry } from './morphology.ts';
-import { distributeUniformly, resolveSections, type Placement } from './placement.ts';
+import { distributeUniformly, type Placement, resolveSections } from './placement.ts';
 import { pyFloatStr, pyRoundHalfEven } from './py.ts';
 import { originSection } from './realise-cell.ts';
 import { selectCells } from './select.ts';
@@ -37,7 +37,8 @@ export function subcellularConn(built: CellsResult, net: NetParamsData, cfg: Sim
         if ((p >= 0 && preSet.has(p)) || (p < 0 && includeNetStims)) all.push(row);
       }
       const { rows, partners } = groupSynMechs(all, rule.groupSynMechs, builder, synMechLabels);
-      const keyOf = (row: number) => `${template.sections[builder.sec.data[row]].name}${pyFloatStr(builder.loc.data[row])}${builder.pre.data[row] >= 0 ? built.cells.gid[builder.pre.data[row]] : 'NetStim'}`;
+      const keyOf = (row: number) =>
+        `${template.sections[builder.sec.data[row]].name}${pyFloatStr(builder.loc.data[row])}${builder.pre.data[row] >= 0 ? built.cells.gid[builder.pre.data[row]] : 'NetStim'}`;
       rows.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
       const { sections } = resolveSections(template, rule.sec);
       const geometry = () => cellGeometry(template, built.cells, cell, cfg);
@@ -67,7 +68,13 @@ function groupSynMechs(all: number[], group: string[] | undefined, builder: Conn
     const mech = builder.synMech.data[row];
     if (!groupIds.includes(mech)) continue;
     for (const other of groupIds.filter((g) => g !== mech)) {
-      const partner = all.find((r) => builder.synMech.data[r] === other && builder.sec.data[r] === builder.sec.data[row] && builder.loc.data[r] === builder.loc.data[row] && !grouped.has(r));
+      const partner = all.find(
+        (r) =>
+          builder.synMech.data[r] === other &&
+          builder.sec.data[r] === builder.sec.data[row] &&
+          builder.loc.data[r] === builder.loc.data[row] &&
+          !grouped.has(r),
+      );
       if (partner !== undefined) {
         grouped.add(partner);
         partners.set(row, partner);
@@ -77,7 +84,14 @@ function groupSynMechs(all: number[], group: string[] | undefined, builder: Conn
   return { rows, partners };
 }
 
-function newPositions(density: SubConnParams['density'], n: number, sections: number[], template: CellTemplate, geometry: () => SectionGeometry[], path: string): Placement {
+function newPositions(
+  density: SubConnParams['density'],
+  n: number,
+  sections: number[],
+  template: CellTemplate,
+  geometry: () => SectionGeometry[],
+  path: string,
+): Placement {
   if (density === 'uniform') {
     const g = geometry();
     return distributeUniformly(sections, n, (s) => g[s].L);
@@ -132,46 +146,65 @@ function mapTargets(d: SubConnDensity, n: number, sections: number[], template: 
     const nseg = template.sections[s].nseg;
     return Array.from({ length: nseg }, (_, i) => {
       const [x, y] = position(g, s, (i + 0.5) / nseg, path);
-      return interpolateSigma(d, gridX, gridY, x, y) * g[s].L / nseg;
+      return (interpolateSigma(d, gridX, gridY, x, y) * g[s].L) / nseg;
     });
   });
   const total = counts.flat().reduce((a, b) => a + b, 0);
   const scale = total > 0 ? n / total : 0.0;
   const diffs: Array<[number, number, number]> = [];
-  const scaled = counts.map((segs, k) => segs.map((x, i) => {
-    const orig = x * scale;
-    const rounded = Math.trunc(pyRoundHalfEven(x * scale));
-    if (orig - rounded > 0) diffs.push([orig - rounded, k, i]);
-    return rounded;
-  }));
+  const scaled = counts.map((segs, k) =>
+    segs.map((x, i) => {
+      const orig = x * scale;
+      const rounded = Math.trunc(pyRoundHalfEven(x * scale));
+      if (orig - rounded > 0) diffs.push([orig - rounded, k, i]);
+      return rounded;
+    }),
+  );
   const placed = scaled.flat().reduce((a, b) => a + b, 0);
   if (placed < n) {
     diffs.sort((a, b) => b[0] - a[0]);
     for (let j = 0; j < Math.min(n - placed, diffs.length); j++) scaled[diffs[j][1]][diffs[j][2]] += 1;
   }
   const out: Placement = { sections: [], locs: [] };
-  scaled.forEach((segs, k) => segs.forEach((count, i) => {
-    for (let c = 0; c < count; c++) {
-      out.sections.push(sections[k]);
-      out.locs.push((i + 0.5) / segs.length);
-    }
-  }));
+  scaled.forEach((segs, k) =>
+    segs.forEach((count, i) => {
+      for (let c = 0; c < count; c++) {
+        out.sections.push(sections[k]);
+        out.locs.push((i + 0.5) / segs.length);
+      }
+    }),
+  );
   return out;
 }
 
 /** subconn.py _interpolateSegmentSigma: (bi)linear interpolation between the two nearest grid points. */
 function interpolateSigma(d: SubConnDensity, gridX: number[] | null, gridY: number[], x: number, y: number): number {
-  const nearest2 = (grid: number[], v: number) => grid.map((g, i) => [Math.abs(g - v), i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).slice(0, 2).map(([, i]) => i);
+  const nearest2 = (grid: number[], v: number) =>
+    grid
+      .map((g, i) => [Math.abs(g - v), i] as const)
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      .slice(0, 2)
+      .map(([, i]) => i);
   const [ja, jb] = nearest2(gridY, y);
-  const j1 = Math.min(ja, jb), j2 = Math.max(ja, jb);
-  const y1 = gridY[j1], y2 = gridY[j2];
+  const j1 = Math.min(ja, jb),
+    j2 = Math.max(ja, jb);
+  const y1 = gridY[j1],
+    y2 = gridY[j2];
   if (gridX) {
     const values = d.gridValues as number[][];
     const [ia, ib] = nearest2(gridX, x);
-    const i1 = Math.min(ia, ib), i2 = Math.max(ia, ib);
-    const x1 = gridX[i1], x2 = gridX[i2];
+    const i1 = Math.min(ia, ib),
+      i2 = Math.max(ia, ib);
+    const x1 = gridX[i1],
+      x2 = gridX[i2];
     if (x1 === x2 || y1 === y2) return 0;
-    return (values[i1][j1] * (x2 - x) * (y2 - y) + values[i2][j1] * (x - x1) * (y2 - y) + values[i1][j2] * (x2 - x) * (y - y1) + values[i2][j2] * (x - x1) * (y - y1)) / ((x2 - x1) * (y2 - y1));
+    return (
+      (values[i1][j1] * (x2 - x) * (y2 - y) +
+        values[i2][j1] * (x - x1) * (y2 - y) +
+        values[i1][j2] * (x2 - x) * (y - y1) +
+        values[i2][j2] * (x - x1) * (y - y1)) /
+      ((x2 - x1) * (y2 - y1))
+    );
   }
   const values = d.gridValues as number[];
   if (y1 === y2) return 0;

@@ -1,9 +1,9 @@
-import { compileExpression, ExprError, ExprRuntimeError, synMechContext, type CompiledExpr } from '../expr/index.ts';
+import { type CompiledExpr, compileExpression, ExprError, ExprRuntimeError, synMechContext } from '../expr/index.ts';
 import { hashStr, NeuronRandom } from '../rng/index.ts';
-import { joinPath, SYNMECH_RESERVED_KEYS, type NetParamsData, type SimConfigData, numericNetParams } from '../spec/index.ts';
+import { joinPath, type NetParamsData, numericNetParams, type SimConfigData, SYNMECH_RESERVED_KEYS } from '../spec/index.ts';
+import { cellGeometry } from './cell-geometry.ts';
 import type { CellsResult } from './cells.ts';
 import { NetworkBuildError } from './errors.ts';
-import { cellGeometry } from './cell-geometry.ts';
 import { pathDistance, positionAt, type SectionGeometry } from './morphology.ts';
 import { originSection } from './realise-cell.ts';
 import type { SynMechValues } from './types.ts';
@@ -26,7 +26,11 @@ export class SynMechFunctions {
   private geometry: SectionGeometry[] = [];
   private readonly env = new Float64Array(16);
 
-  constructor(private readonly built: CellsResult, net: NetParamsData, private readonly cfg: SimConfigData) {
+  constructor(
+    private readonly built: CellsResult,
+    net: NetParamsData,
+    private readonly cfg: SimConfigData,
+  ) {
     const constants = numericNetParams(net);
     const context = synMechContext(constants);
     Object.entries(net.synMechParams).forEach(([label, mech], index) => {
@@ -92,12 +96,18 @@ export class SynMechFunctions {
   private variable(name: string, cell: number, sec: number, loc: number, path: string): number {
     const { cells } = this.built;
     switch (name) {
-      case 'post_x': return cells.x[cell];
-      case 'post_y': return cells.y[cell];
-      case 'post_z': return cells.z[cell];
-      case 'post_xnorm': return cells.xnorm[cell];
-      case 'post_ynorm': return cells.ynorm[cell];
-      case 'post_znorm': return cells.znorm[cell];
+      case 'post_x':
+        return cells.x[cell];
+      case 'post_y':
+        return cells.y[cell];
+      case 'post_z':
+        return cells.z[cell];
+      case 'post_xnorm':
+        return cells.xnorm[cell];
+      case 'post_ynorm':
+        return cells.ynorm[cell];
+      case 'post_znorm':
+        return cells.znorm[cell];
       case 'post_dist_path': {
         const g = this.cellGeometry(cell);
         return pathDistance(g, originSection(this.built.templates[cells.template[cell]]), 0.5, sec, loc);

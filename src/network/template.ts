@@ -1,8 +1,18 @@
-import { cellParamContext, cellVarsContext, compileExpression, ExprError, type CompiledExpr } from '../expr/index.ts';
-import { IONS, MECHANISMS, POINTP_RESERVED_KEYS, SECTION_DEFAULTS, joinPath, type CellParams, type NetParamsData, type SectionParams, numericNetParams } from '../spec/index.ts';
+import { type CompiledExpr, cellParamContext, cellVarsContext, compileExpression, ExprError } from '../expr/index.ts';
+import {
+  type CellParams,
+  IONS,
+  joinPath,
+  MECHANISMS,
+  type NetParamsData,
+  numericNetParams,
+  POINTP_RESERVED_KEYS,
+  SECTION_DEFAULTS,
+  type SectionParams,
+} from '../spec/index.ts';
 import { ruleSections } from './cell-rules.ts';
-import { NetworkBuildError } from './errors.ts';
 import type { Connection } from './define-shape.ts';
+import { NetworkBuildError } from './errors.ts';
 import type { CellTemplate, PointProcessTemplate, SectionTemplate } from './types.ts';
 
 // A CellTemplate merges the cellParams rules that apply to a group of cells, in rule order,
@@ -111,7 +121,17 @@ export function buildTemplate(ruleLabels: string[], net: NetParamsData): Templat
 
 type ColumnOf = (key: string, spec: { section: number; kind: 'geom' | 'mech' | 'pointp'; owner?: string; param: string }) => number;
 
-function applyGeometry(sec: SectionTemplate, s: number, sp: SectionParams, path: string, rule: number, context: ReturnType<typeof cellParamContext>, plan: PlanStep[], finalWriter: Map<string, number>, columnOf: ColumnOf): void {
+function applyGeometry(
+  sec: SectionTemplate,
+  s: number,
+  sp: SectionParams,
+  path: string,
+  rule: number,
+  context: ReturnType<typeof cellParamContext>,
+  plan: PlanStep[],
+  finalWriter: Map<string, number>,
+  columnOf: ColumnOf,
+): void {
   for (const [param, value] of Object.entries(sp.geom ?? {})) {
     if (param === 'pt3d' || Array.isArray(value) || (typeof value === 'object' && value !== null)) continue;
     const key = columnKey({ section: s, kind: 'geom', param });
@@ -121,7 +141,8 @@ function applyGeometry(sec: SectionTemplate, s: number, sp: SectionParams, path:
       const column = columnOf(key, { section: s, kind: 'geom', param });
       finalWriter.set(key, plan.push({ kind: 'geom', rule, section: s, param, fn: compile(value, p, context), path: p, column }) - 1);
     } else if (typeof value === 'number') {
-      if (param === 'nseg' && sec.mechs.size > 0 && value !== sec.nseg) throw new NetworkBuildError(p, value, 'changing nseg after mechanisms were set on the section (by an earlier cell rule) is not supported');
+      if (param === 'nseg' && sec.mechs.size > 0 && value !== sec.nseg)
+        throw new NetworkBuildError(p, value, 'changing nseg after mechanisms were set on the section (by an earlier cell rule) is not supported');
       (sec as unknown as Record<string, number>)[param] = value;
       finalWriter.set(key, -1);
       plan.push({ kind: 'geomConst', section: s, param, value });
@@ -135,7 +156,17 @@ function applyGeometry(sec: SectionTemplate, s: number, sp: SectionParams, path:
   }
 }
 
-function applyMechanisms(sec: SectionTemplate, s: number, sp: SectionParams, path: string, rule: number, context: ReturnType<typeof cellParamContext>, plan: PlanStep[], finalWriter: Map<string, number>, columnOf: ColumnOf): void {
+function applyMechanisms(
+  sec: SectionTemplate,
+  s: number,
+  sp: SectionParams,
+  path: string,
+  rule: number,
+  context: ReturnType<typeof cellParamContext>,
+  plan: PlanStep[],
+  finalWriter: Map<string, number>,
+  columnOf: ColumnOf,
+): void {
   for (const [mech, params] of Object.entries(sp.mechs ?? {})) {
     if (!sec.mechs.has(mech)) {
       const defaults = new Map<string, Float64Array>();
@@ -151,9 +182,13 @@ function applyMechanisms(sec: SectionTemplate, s: number, sp: SectionParams, pat
         const column = columnOf(key, { section: s, kind: 'mech', owner: mech, param });
         finalWriter.set(key, plan.push({ kind: 'mech', rule, section: s, mech, param, fn: compile(value, p, context), path: p, column }) - 1);
       } else if (Array.isArray(value)) {
-        if (value.length !== 1 && value.length !== sec.nseg) throw new NetworkBuildError(p, value, `expected ${sec.nseg} values (one per segment) or one value`);
+        if (value.length !== 1 && value.length !== sec.nseg)
+          throw new NetworkBuildError(p, value, `expected ${sec.nseg} values (one per segment) or one value`);
         if (value.some((v) => typeof v !== 'number')) throw new NetworkBuildError(p, value, 'per-segment lists must hold numbers');
-        values.set(param, Float64Array.from({ length: sec.nseg }, (_, i) => (value.length === 1 ? value[0] : value[i])));
+        values.set(
+          param,
+          Float64Array.from({ length: sec.nseg }, (_, i) => (value.length === 1 ? value[0] : value[i])),
+        );
         finalWriter.set(key, -1);
       } else {
         values.set(param, new Float64Array(sec.nseg).fill(value));
@@ -163,7 +198,17 @@ function applyMechanisms(sec: SectionTemplate, s: number, sp: SectionParams, pat
   }
 }
 
-function applyPointProcesses(sec: SectionTemplate, s: number, sp: SectionParams, path: string, rule: number, context: ReturnType<typeof cellParamContext>, plan: PlanStep[], finalWriter: Map<string, number>, columnOf: ColumnOf): void {
+function applyPointProcesses(
+  sec: SectionTemplate,
+  s: number,
+  sp: SectionParams,
+  path: string,
+  rule: number,
+  context: ReturnType<typeof cellParamContext>,
+  plan: PlanStep[],
+  finalWriter: Map<string, number>,
+  columnOf: ColumnOf,
+): void {
   for (const [label, pp] of Object.entries(sp.pointps ?? {})) {
     const info = MECHANISMS[pp.mod];
     const template: PointProcessTemplate = {
@@ -195,11 +240,16 @@ function spikeGenerator(sections: SectionTemplate[], net: NetParamsData): CellTe
   let section = sections.findIndex((s) => s.spikeGenLoc !== undefined);
   let loc = 0.5;
   if (section >= 0) loc = sections[section].spikeGenLoc!;
-  else section = Math.max(0, sections.findIndex((s) => s.topol.parent < 0));
+  else
+    section = Math.max(
+      0,
+      sections.findIndex((s) => s.topol.parent < 0),
+    );
   const sec = sections[section];
   const withVref = [...sec.pointps.entries()].find(([, p]) => p.vref !== undefined);
   return {
-    section, loc,
+    section,
+    loc,
     pointp: withVref?.[0],
     vref: withVref?.[1].vref,
     threshold: sec.threshold ?? net.defaultThreshold,
@@ -208,9 +258,15 @@ function spikeGenerator(sections: SectionTemplate[], net: NetParamsData): CellTe
 
 function newSection(name: string): SectionTemplate {
   return {
-    name, ...SECTION_DEFAULTS, pt3d: null, generatedShape: false,
+    name,
+    ...SECTION_DEFAULTS,
+    pt3d: null,
+    generatedShape: false,
     topol: { parent: -1, parentX: 1, childX: 0 },
-    mechs: new Map(), ions: new Map(), pointps: new Map(), spec: {},
+    mechs: new Map(),
+    ions: new Map(),
+    pointps: new Map(),
+    spec: {},
   };
 }
 
@@ -230,9 +286,10 @@ function mergeSpec(previous: Record<string, unknown>, sp: SectionParams): Record
 function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...a };
   for (const [k, v] of Object.entries(b)) {
-    out[k] = v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object' && !Array.isArray(out[k])
-      ? deepMerge(out[k] as Record<string, unknown>, v as Record<string, unknown>)
-      : v;
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object' && !Array.isArray(out[k])
+        ? deepMerge(out[k] as Record<string, unknown>, v as Record<string, unknown>)
+        : v;
   }
   return out;
 }
@@ -253,4 +310,3 @@ function compile(source: string, path: string, context: Parameters<typeof compil
     throw e;
   }
 }
-

@@ -26,7 +26,10 @@ export interface Topology {
 /** A section after all matching cell rules were applied; string-function values are per cell. */
 export interface SectionTemplate {
   name: string;
-  L: number; diam: number; Ra: number; cm: number; // [um] [um] [ohm cm] [uF/cm2]
+  L: number;
+  diam: number;
+  Ra: number;
+  cm: number; // [um] [um] [ohm cm] [uF/cm2]
   nseg: number;
   /** [x, y, z, diam] points [um], relative to the cell. */
   pt3d: number[][] | null;
@@ -93,8 +96,12 @@ export interface CellTable {
   template: Int32Array;
   /** Row within the template's per-cell columns (or within PointCells for point cells). */
   row: Int32Array;
-  x: Float64Array; y: Float64Array; z: Float64Array; // [um]
-  xnorm: Float64Array; ynorm: Float64Array; znorm: Float64Array;
+  x: Float64Array;
+  y: Float64Array;
+  z: Float64Array; // [um]
+  xnorm: Float64Array;
+  ynorm: Float64Array;
+  znorm: Float64Array;
   /** Tags beyond pop/cellType/cellModel/position (cellsList extras, borderCorrect), by cell. */
   extraTags: Map<number, Record<string, unknown>>;
 }

@@ -1,4 +1,14 @@
-import { Diagnostics, loadSpec, NetParams, normalizePythonFlags, SimConfig, validateStructure, type ModelSpec, type SpecInput, type ValidationScope } from '../spec/index.ts';
+import {
+  Diagnostics,
+  loadSpec,
+  type ModelSpec,
+  NetParams,
+  normalizePythonFlags,
+  SimConfig,
+  type SpecInput,
+  type ValidationScope,
+  validateStructure,
+} from '../spec/index.ts';
 import { checkStringFunctions } from './check-functions.ts';
 
 export interface ValidationResult extends ModelSpec {

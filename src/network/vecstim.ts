@@ -23,7 +23,14 @@ export function vecStimTrain(input: VecStimInputs): Float64Array {
   let times: number[];
   if (params.rate !== undefined) params.interval = 1000.0 / (params.rate as number);
   if (params.interval !== undefined) {
-    times = noisyTrain(params.interval as number, (params.start as number) ?? 0.0, (params.noise as number) ?? 0.0, input.duration, new NeuronRandom(hashStr('vecstim_spkt'), gid, seed), input.path);
+    times = noisyTrain(
+      params.interval as number,
+      (params.start as number) ?? 0.0,
+      (params.noise as number) ?? 0.0,
+      input.duration,
+      new NeuronRandom(hashStr('vecstim_spkt'), gid, seed),
+      input.path,
+    );
   } else if (params.spikePattern !== undefined) {
     const pattern = params.spikePattern as SpikePattern;
     const rand = pattern.sync ? new NeuronRandom(hashStr('vecstim_spikePattern'), seed) : new NeuronRandom(hashStr('vecstim_spikePattern'), gid, seed);
@@ -53,7 +60,7 @@ function noisyTrain(interval: number, start: number, noise: number, duration: nu
     for (let i = 0; i < count; i++) times.push((t += fixed) + (start - interval));
     return times;
   }
-  if (count >= 1e4) throw new NetworkBuildError(path, count, 'exceeds NetPyNE\'s maximum of 10000 VecStim spikes per cell');
+  if (count >= 1e4) throw new NetworkBuildError(path, count, "exceeds NetPyNE's maximum of 10000 VecStim spikes per cell");
   rand.negexp(noise * interval);
   let t = 0;
   const offset = start - interval * (1 - noise);
@@ -86,10 +93,14 @@ function pulseTrain(pulse: VecStimPulse, i: number, gid: number, seed: number, i
 
 function spikePattern(p: SpikePattern, rand: NeuronRandom, input: VecStimInputs): number[] {
   switch (p.type) {
-    case 'rhythmic': return rhythmic(p, rand, input.path);
-    case 'evoked': return evoked(p, rand);
-    case 'poisson': return poisson(p, rand, input);
-    case 'gauss': return gauss(p, rand);
+    case 'rhythmic':
+      return rhythmic(p, rand, input.path);
+    case 'evoked':
+      return evoked(p, rand);
+    case 'poisson':
+      return poisson(p, rand, input);
+    case 'gauss':
+      return gauss(p, rand);
   }
 }
 
@@ -166,5 +177,7 @@ function poisson(p: SpikePattern, rand: NeuronRandom, input: VecStimInputs): num
 /** inputs.py createGaussPattern: 50 draws of normal(mu, sigma) (sigma as NEURON's variance). */
 function gauss(p: SpikePattern, rand: NeuronRandom): number[] {
   rand.normal(p.mu!, p.sigma!);
-  return Array.from(rand.setrand(50)).filter((v) => v > 0).sort((a, b) => a - b);
+  return Array.from(rand.setrand(50))
+    .filter((v) => v > 0)
+    .sort((a, b) => a - b);
 }

@@ -6,7 +6,11 @@ import type { CellTemplate, NetworkData } from './types.ts';
 // NetPyNE-shaped views of one cell, assembled from the compact tables on demand.
 
 export interface RealisedSection {
-  L: number; diam: number; Ra: number; cm: number; nseg: number;
+  L: number;
+  diam: number;
+  Ra: number;
+  cm: number;
+  nseg: number;
   /** mechanism -> parameter -> value per segment */
   mechs: Record<string, Record<string, number[]>>;
   /** point process -> parameter -> value */
@@ -38,7 +42,14 @@ function specLabels(d: NetworkData): SpecLabels {
   return labels;
 }
 
-function varying(template: CellTemplate, row: number, s: number, kind: 'geom' | 'mech' | 'pointp', owner: string | undefined, param: string): number[] | undefined {
+function varying(
+  template: CellTemplate,
+  row: number,
+  s: number,
+  kind: 'geom' | 'mech' | 'pointp',
+  owner: string | undefined,
+  param: string,
+): number[] | undefined {
   const column = template.varying.find((v) => v.section === s && v.kind === kind && v.param === param && v.owner === owner);
   return column ? Array.from(column.values.subarray(row * column.width, (row + 1) * column.width)) : undefined;
 }
@@ -52,7 +63,8 @@ export function realisedSections(d: NetworkData, c: number): Record<string, Real
   const out: Record<string, RealisedSection> = {};
   template.sections.forEach((sec, s) => {
     const set = (p: 'diam' | 'Ra' | 'cm') => varying(template, row, s, 'geom', undefined, p)?.[0] ?? sec[p];
-    const geom = (p: 'L' | 'diam' | 'Ra' | 'cm') => (p === 'L' ? sectionLength(template, d.cells, c, s, d.simConfig) : p === 'diam' && sec.pt3d ? pointsDiam(d, c, s, set('diam')) : set(p));
+    const geom = (p: 'L' | 'diam' | 'Ra' | 'cm') =>
+      p === 'L' ? sectionLength(template, d.cells, c, s, d.simConfig) : p === 'diam' && sec.pt3d ? pointsDiam(d, c, s, set('diam')) : set(p);
     const mechs: RealisedSection['mechs'] = {};
     for (const [mech, params] of sec.mechs) {
       mechs[mech] = {};
@@ -75,7 +87,9 @@ export function realisedSections(d: NetworkData, c: number): Record<string, Real
 function pointsDiam(d: NetworkData, c: number, s: number, before: number): number {
   const template = d.templates[d.cells.template[c]];
   const sec = template.sections[s];
-  const mean = pt3dSegments(sectionPoints(template, d.cells, c, s, d.simConfig)!, sec.nseg, sec.Ra).meanDiam[Math.min(Math.floor(0.5 * sec.nseg), sec.nseg - 1)];
+  const mean = pt3dSegments(sectionPoints(template, d.cells, c, s, d.simConfig)!, sec.nseg, sec.Ra).meanDiam[
+    Math.min(Math.floor(0.5 * sec.nseg), sec.nseg - 1)
+  ];
   return Math.abs(mean - before) > 1e-9 || mean < 1e-5 ? mean : before;
 }
 
@@ -87,22 +101,29 @@ export function cellSecs(d: NetworkData, c: number): Record<string, Record<strin
   template.sections.forEach((sec, s) => {
     const spec = sec.spec;
     const out: Record<string, unknown> = {};
-    if (spec.geom) out.geom = mapValues(spec.geom as Record<string, unknown>, (v, p) => (typeof v === 'string' ? varying(template, row, s, 'geom', undefined, p)?.[0] ?? v : v));
+    if (spec.geom)
+      out.geom = mapValues(spec.geom as Record<string, unknown>, (v, p) =>
+        typeof v === 'string' ? (varying(template, row, s, 'geom', undefined, p)?.[0] ?? v) : v,
+      );
     // CompartCell.updateShape keeps define_shape's points (relative, x and y swapped) in the geom
     if (sec.generatedShape) (out.geom as Record<string, unknown>).pt3d = sec.pt3d!.map((p) => [...p]);
     if (spec.mechs) {
-      out.mechs = mapValues(spec.mechs as Record<string, Record<string, unknown>>, (params, mech) => mapValues(params, (v, p) => {
-        if (typeof v !== 'string') return v;
-        const values = varying(template, row, s, 'mech', mech, p);
-        return values ? (values.length === 1 ? values[0] : values) : v;
-      }));
+      out.mechs = mapValues(spec.mechs as Record<string, Record<string, unknown>>, (params, mech) =>
+        mapValues(params, (v, p) => {
+          if (typeof v !== 'string') return v;
+          const values = varying(template, row, s, 'mech', mech, p);
+          return values ? (values.length === 1 ? values[0] : values) : v;
+        }),
+      );
     }
     if (spec.ions) out.ions = spec.ions;
     if (spec.pointps) {
-      out.pointps = mapValues(spec.pointps as Record<string, Record<string, unknown>>, (pp, label) => mapValues(pp, (v, p) => {
-        if (v === 'gid') return d.cells.gid[c];
-        return typeof v === 'string' && p !== 'mod' && p !== 'vref' ? varying(template, row, s, 'pointp', label, p)?.[0] ?? v : v;
-      }));
+      out.pointps = mapValues(spec.pointps as Record<string, Record<string, unknown>>, (pp, label) =>
+        mapValues(pp, (v, p) => {
+          if (v === 'gid') return d.cells.gid[c];
+          return typeof v === 'string' && p !== 'mod' && p !== 'vref' ? (varying(template, row, s, 'pointp', label, p)?.[0] ?? v) : v;
+        }),
+      );
     }
     out.topol = spec.topol ?? {};
     for (const key of ['spikeGenLoc', 'vinit', 'threshold', 'weightNorm']) if (spec[key] !== undefined) out[key] = spec[key];

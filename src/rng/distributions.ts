@@ -140,7 +140,10 @@ export class Poisson implements Distribution {
 
 export class Binomial implements Distribution {
   private readonly n: number;
-  constructor(n: number, private readonly p: number) {
+  constructor(
+    n: number,
+    private readonly p: number,
+  ) {
     this.n = Math.trunc(n);
   }
   sample(U: Pick): number {

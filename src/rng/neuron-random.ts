@@ -1,7 +1,17 @@
 import { ExprRuntimeError, type RandomSource } from '../expr/index.ts';
 import {
-  Binomial, DiscreteUniform, Erlang, Geometric, HyperGeometric, LogNormal, NegativeExpntl,
-  Normal, Poisson, Uniform, Weibull, type Distribution,
+  Binomial,
+  DiscreteUniform,
+  type Distribution,
+  Erlang,
+  Geometric,
+  HyperGeometric,
+  LogNormal,
+  NegativeExpntl,
+  Normal,
+  Poisson,
+  Uniform,
+  Weibull,
 } from './distributions.ts';
 import { Random123Stream } from './stream.ts';
 

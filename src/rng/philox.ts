@@ -26,11 +26,7 @@ export function mulhi32(a: number, b: number): number {
  * One Philox4x32-10 block. `out` receives the four uint32 outputs.
  * Counter words c0..c3 and key words k0, k1 are uint32.
  */
-export function philox4x32(
-  c0: number, c1: number, c2: number, c3: number,
-  k0: number, k1: number,
-  out: Uint32Array,
-): void {
+export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, out: Uint32Array): void {
   for (let round = 0; round < 10; round++) {
     if (round > 0) {
       k0 = (k0 + W0) >>> 0;

@@ -1,4 +1,4 @@
-import { buildNetwork, validateModel, type Network } from '../network/index.ts';
+import { buildNetwork, type Network, validateModel } from '../network/index.ts';
 import type { Diagnostic, ModelSpec, SpecInput } from '../spec/index.ts';
 
 export interface CreateOptions {

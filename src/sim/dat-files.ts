@@ -1,5 +1,5 @@
-import type { SimData } from './sim-data.ts';
 import type { SimConfigData } from '../spec/index.ts';
+import type { SimData } from './sim-data.ts';
 
 // simConfig.saveDat: NetPyNE's trace files (sim/save.py saveData): for every recordTraces key
 // and recorded cell, '<trace>_cell_<gid>.dat' with lines '%s\t%s' % (i*dt/1000, value/1000),
@@ -33,6 +33,11 @@ export function pyFloatRepr(x: number): string {
   const negative = mantissa.startsWith('-');
   const digits = mantissa.replace('-', '').replace('.', '');
   const point = exp + 1; // digits before the decimal point
-  const body = point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? `${digits}${'0'.repeat(point - digits.length)}.0` : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  const body =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? `${digits}${'0'.repeat(point - digits.length)}.0`
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
   return negative ? `-${body}` : body;
 }

@@ -34,7 +34,7 @@ export function simData(net: Network, model: CompiledModel, sim: RunOutput): Sim
   const data: SimData = {
     spkt: sim.spikes.time,
     spkid: sim.spikes.gid,
-    avgRate: net.cellCount > 0 ? sim.spikes.time.length / net.cellCount / duration * 1e3 : 0,
+    avgRate: net.cellCount > 0 ? (sim.spikes.time.length / net.cellCount / duration) * 1e3 : 0,
   };
   if (model.probes.length > 0) {
     data.t = Array.from(sim.sampleTimes).slice(0, sim.sampleCount);
@@ -83,7 +83,7 @@ export function popRates(net: Network, data: Pick<SimData, 'spkt' | 'spkid'>, wi
   const rates: Record<string, number> = {};
   for (const [label, pop] of Object.entries(net.pops)) {
     const n = pop.cellGids.reduce((s, g) => s + (counts.get(g) ?? 0), 0);
-    rates[label] = pop.cellGids.length > 0 ? n / pop.cellGids.length / (t1 - t0) * 1e3 : 0;
+    rates[label] = pop.cellGids.length > 0 ? (n / pop.cellGids.length / (t1 - t0)) * 1e3 : 0;
   }
   return rates;
 }

@@ -2,13 +2,13 @@
 import { CpuSimulator } from '../backend/cpu/simulator.ts';
 import { UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
 import { GpuSimulator } from '../backend/webgpu/simulator.ts';
-import { compile, type CompiledModel } from '../compile/index.ts';
-import { acquireDevice, type AcquiredDevice } from '../gpu/device.ts';
-import { chooseBackend } from './backend-choice.ts';
+import { type CompiledModel, compile } from '../compile/index.ts';
+import { type AcquiredDevice, acquireDevice } from '../gpu/device.ts';
 import type { LoweredMechanism, Precision } from '../mech/index.ts';
 import type { Network } from '../network/index.ts';
-import { create, type CreateOptions } from './create.ts';
-import { simData, type SimData } from './sim-data.ts';
+import { chooseBackend } from './backend-choice.ts';
+import { type CreateOptions, create } from './create.ts';
+import { type SimData, simData } from './sim-data.ts';
 
 export type BackendName = 'auto' | 'cpu' | 'webgpu';
 
@@ -102,10 +102,16 @@ interface Compiled {
   seconds: number;
 }
 
-async function runGpu(net: Network, { model, mechanisms, seconds }: Compiled, device: AcquiredDevice, options: SimulateOptions, backendReason?: string): Promise<SimulationResult> {
+async function runGpu(
+  net: Network,
+  { model, mechanisms, seconds }: Compiled,
+  device: AcquiredDevice,
+  options: SimulateOptions,
+  backendReason?: string,
+): Promise<SimulationResult> {
   const t1 = performance.now();
   const gpu = new GpuSimulator(device.device, model, mechanisms);
-  let out;
+  let out: Awaited<ReturnType<GpuSimulator['run']>>;
   try {
     out = await gpu.run(options.onProgress);
   } finally {
@@ -125,7 +131,13 @@ async function runGpu(net: Network, { model, mechanisms, seconds }: Compiled, de
 }
 
 /** The CPU run, or the rest of `started` (an f64 simulation the backend choice already advanced). */
-function runCpu(net: Network, { model, mechanisms, seconds }: Compiled, options: SimulateOptions, backendReason?: string, started?: CpuSimulator): SimulationResult {
+function runCpu(
+  net: Network,
+  { model, mechanisms, seconds }: Compiled,
+  options: SimulateOptions,
+  backendReason?: string,
+  started?: CpuSimulator,
+): SimulationResult {
   const t1 = performance.now();
   const precision = options.precision ?? 'f64';
   let sim = started;
@@ -155,7 +167,10 @@ async function runtimeDevice(): Promise<AcquiredDevice | null> {
 }
 
 /** NetPyNE's sim.createSimulate(netParams, simConfig): create, then simulate. */
-export async function createSimulate(input: Parameters<typeof create>[0], options: SimulateOptions & CreateOptions = {}): Promise<SimulationResult & { net: Network }> {
+export async function createSimulate(
+  input: Parameters<typeof create>[0],
+  options: SimulateOptions & CreateOptions = {},
+): Promise<SimulationResult & { net: Network }> {
   const net = create(input, options);
   return { net, ...(await simulate(net, options)) };
 }

@@ -71,7 +71,13 @@ export const MECHANISMS: Readonly<Record<string, MechanismInfo>> = {
     name: 'SEClamp',
     kinds: ['stimulus'],
     params: {
-      rs: p(1, 'MOhm'), dur1: p(0, 'ms'), amp1: p(0, 'mV'), dur2: p(0, 'ms'), amp2: p(0, 'mV'), dur3: p(0, 'ms'), amp3: p(0, 'mV'),
+      rs: p(1, 'MOhm'),
+      dur1: p(0, 'ms'),
+      amp1: p(0, 'mV'),
+      dur2: p(0, 'ms'),
+      amp2: p(0, 'mV'),
+      dur3: p(0, 'ms'),
+      amp3: p(0, 'mV'),
     },
   },
   AlphaSynapse: {
@@ -109,9 +115,26 @@ export const MECHANISMS: Readonly<Record<string, MechanismInfo>> = {
     name: 'Izhi2007a',
     kinds: ['pointProcess'],
     params: {
-      C: p(1), k: p(0.7), vr: p(-60, 'mV'), vt: p(-40, 'mV'), vpeak: p(35, 'mV'), a: p(0.03), b: p(-2), c: p(-50), d: p(100),
-      Iin: p(0), Vpre: p(0), tauAMPA: p(5, 'ms'), tauNMDA: p(150, 'ms'), tauGABAA: p(6, 'ms'), tauGABAB: p(150, 'ms'), tauOpsin: p(50, 'ms'),
-      celltype: p(1), alive: p(1), cellid: p(-1), verbose: p(0),
+      C: p(1),
+      k: p(0.7),
+      vr: p(-60, 'mV'),
+      vt: p(-40, 'mV'),
+      vpeak: p(35, 'mV'),
+      a: p(0.03),
+      b: p(-2),
+      c: p(-50),
+      d: p(100),
+      Iin: p(0),
+      Vpre: p(0),
+      tauAMPA: p(5, 'ms'),
+      tauNMDA: p(150, 'ms'),
+      tauGABAA: p(6, 'ms'),
+      tauGABAB: p(150, 'ms'),
+      tauOpsin: p(50, 'ms'),
+      celltype: p(1),
+      alive: p(1),
+      cellid: p(-1),
+      verbose: p(0),
     },
     vref: 'V',
   },
@@ -119,8 +142,19 @@ export const MECHANISMS: Readonly<Record<string, MechanismInfo>> = {
     name: 'Izhi2007b',
     kinds: ['pointProcess'],
     params: {
-      C: p(1), k: p(0.7), vr: p(-60, 'mV'), vt: p(-40, 'mV'), vpeak: p(35, 'mV'), a: p(0.03), b: p(-2), c: p(-50), d: p(100),
-      Iin: p(0), celltype: p(1), alive: p(1), cellid: p(-1),
+      C: p(1),
+      k: p(0.7),
+      vr: p(-60, 'mV'),
+      vt: p(-40, 'mV'),
+      vpeak: p(35, 'mV'),
+      a: p(0.03),
+      b: p(-2),
+      c: p(-50),
+      d: p(100),
+      Iin: p(0),
+      celltype: p(1),
+      alive: p(1),
+      cellid: p(-1),
     },
   },
   Izhi2003a: {
@@ -146,7 +180,9 @@ export const IONS: Readonly<Record<string, { e: number }>> = {
 export const SECTION_DEFAULTS = { L: 100, diam: 500, Ra: 35.4, cm: 1, nseg: 1 } as const;
 
 export function mechanismsOfKind(kind: MechanismKind): string[] {
-  return Object.values(MECHANISMS).filter((m) => m.kinds.includes(kind)).map((m) => m.name);
+  return Object.values(MECHANISMS)
+    .filter((m) => m.kinds.includes(kind))
+    .map((m) => m.name);
 }
 
 /** Canonical parameter name (resolving aliases), or undefined if the mechanism has no such parameter. */
@@ -166,6 +202,21 @@ export const SYNMECH_RESERVED_KEYS: readonly string[] = ['label', 'mod', 'selfNe
 export const CONN_STRING_FUNC_PARAMS = ['weight', 'delay', 'synsPerConn', 'loc'] as const;
 /** Stimulation parameters that may be string functions, in evaluation order (Network.stimStringFuncParams + connStringFuncParams). */
 export const STIM_STRING_FUNC_PARAMS: readonly string[] = [
-  'del', 'dur', 'amp', 'gain', 'rstim', 'tau1', 'tau2', 'onset', 'tau', 'gmax', 'e', 'interval', 'rate', 'number', 'start', 'noise',
+  'del',
+  'dur',
+  'amp',
+  'gain',
+  'rstim',
+  'tau1',
+  'tau2',
+  'onset',
+  'tau',
+  'gmax',
+  'e',
+  'interval',
+  'rate',
+  'number',
+  'start',
+  'noise',
   ...CONN_STRING_FUNC_PARAMS,
 ];

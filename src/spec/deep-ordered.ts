@@ -1,4 +1,4 @@
-import { isOrderedDict, orderedDict, type OrderedDict } from './ordered-dict.ts';
+import { isOrderedDict, type OrderedDict, orderedDict } from './ordered-dict.ts';
 
 /** Deep copy in which every plain object becomes an OrderedDict (arrays stay arrays). */
 export function deepOrdered<T>(value: T): T {

@@ -1,18 +1,27 @@
-export * from './types.ts';
-export { NetParams } from './net-params.ts';
-export { SimConfig } from './sim-config.ts';
-export { loadSpec, type ModelSpec, type SpecInput } from './load.ts';
-export { defaultNetParams, defaultSimConfig, defaultQuirks } from './defaults.ts';
-export { Diagnostics, SpecError, formatDiagnostic, didYouMean, joinPath, describeValue, type Diagnostic } from './diagnostics.ts';
-export { orderedDict, isOrderedDict, toOrderedDict, type OrderedDict } from './ordered-dict.ts';
-export { parseOrderedJson } from './json.ts';
-export { deepOrdered, isPlainObject } from './deep-ordered.ts';
 export {
-  MECHANISMS, IONS, SECTION_DEFAULTS, canonicalParam, mechanismsOfKind, POINTP_RESERVED_KEYS, SYNMECH_RESERVED_KEYS,
-  CONN_STRING_FUNC_PARAMS, STIM_STRING_FUNC_PARAMS, type MechanismInfo, type MechanismKind,
+  CONN_STRING_FUNC_PARAMS,
+  canonicalParam,
+  IONS,
+  MECHANISMS,
+  type MechanismInfo,
+  type MechanismKind,
+  mechanismsOfKind,
+  POINTP_RESERVED_KEYS,
+  SECTION_DEFAULTS,
+  STIM_STRING_FUNC_PARAMS,
+  SYNMECH_RESERVED_KEYS,
 } from './catalog.ts';
-export { validateStructure, numericNetParams, SpecIndex, type ValidationScope } from './validate/index.ts';
-export { POP_STRUCTURE_KEYS, POINT_CELL_EXTRAS } from './validate/pops.ts';
-export { SAVED_DATA_PARTS } from './schema/sim-config.ts';
-export { normalizePythonFlags } from './python-values.ts';
+export { deepOrdered, isPlainObject } from './deep-ordered.ts';
+export { defaultNetParams, defaultQuirks, defaultSimConfig } from './defaults.ts';
+export { type Diagnostic, Diagnostics, describeValue, didYouMean, formatDiagnostic, joinPath, SpecError } from './diagnostics.ts';
+export { parseOrderedJson } from './json.ts';
+export { loadSpec, type ModelSpec, type SpecInput } from './load.ts';
+export { NetParams } from './net-params.ts';
+export { isOrderedDict, type OrderedDict, orderedDict, toOrderedDict } from './ordered-dict.ts';
 export { pyTruthy } from './py-truthy.ts';
+export { normalizePythonFlags } from './python-values.ts';
+export { SAVED_DATA_PARTS } from './schema/sim-config.ts';
+export { SimConfig } from './sim-config.ts';
+export * from './types.ts';
+export { numericNetParams, SpecIndex, type ValidationScope, validateStructure } from './validate/index.ts';
+export { POINT_CELL_EXTRAS, POP_STRUCTURE_KEYS } from './validate/pops.ts';

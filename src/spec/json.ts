@@ -11,7 +11,10 @@ export function parseOrderedJson(text: string, sourceName = 'JSON'): unknown {
 
 class OrderedJsonParser {
   private pos = 0;
-  constructor(private readonly text: string, private readonly sourceName: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly sourceName: string,
+  ) {}
 
   parseDocument(): unknown {
     const value = this.value();

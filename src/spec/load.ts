@@ -1,5 +1,5 @@
-import { Diagnostics, didYouMean, SpecError } from './diagnostics.ts';
 import { isPlainObject } from './deep-ordered.ts';
+import { Diagnostics, didYouMean, SpecError } from './diagnostics.ts';
 import { parseOrderedJson } from './json.ts';
 import { NetParams } from './net-params.ts';
 import { SimConfig } from './sim-config.ts';
@@ -24,11 +24,16 @@ const SAVED_DATA_KEYS = ['net', 'simConfig', 'simData', 'netpyne_version', 'netp
 export function loadSpec(input: SpecInput, sourceName = 'spec'): ModelSpec & { warnings: Diagnostics } {
   const diagnostics = new Diagnostics();
   const raw = typeof input === 'string' ? parseOrderedJson(input, sourceName) : input;
-  if (!isPlainObject(raw)) throw new SpecError([{ severity: 'error', path: sourceName, value: raw, message: 'expected an object with netParams and simConfig' }]);
+  if (!isPlainObject(raw))
+    throw new SpecError([{ severity: 'error', path: sourceName, value: raw, message: 'expected an object with netParams and simConfig' }]);
   let netParamsData: unknown = raw.netParams;
   if (raw.netParams === undefined && isPlainObject(raw.net)) {
     netParamsData = raw.net.params;
-    diagnostics.warning('net.params', undefined, "NetPyNE's saveJSON sorts keys alphabetically, so popParams/connParams order (and with it gids and random streams) may differ from the original model");
+    diagnostics.warning(
+      'net.params',
+      undefined,
+      "NetPyNE's saveJSON sorts keys alphabetically, so popParams/connParams order (and with it gids and random streams) may differ from the original model",
+    );
   }
   const allowed = raw.net !== undefined ? SAVED_DATA_KEYS : ['netParams', 'simConfig'];
   for (const key of Object.keys(raw)) {
@@ -36,7 +41,8 @@ export function loadSpec(input: SpecInput, sourceName = 'spec'): ModelSpec & { w
   }
   if (netParamsData === undefined) diagnostics.error('netParams', undefined, 'missing netParams');
   else if (!isPlainObject(netParamsData) && !(netParamsData instanceof NetParams)) diagnostics.error('netParams', netParamsData, 'expected an object');
-  if (raw.simConfig !== undefined && !isPlainObject(raw.simConfig) && !(raw.simConfig instanceof SimConfig)) diagnostics.error('simConfig', raw.simConfig, 'expected an object');
+  if (raw.simConfig !== undefined && !isPlainObject(raw.simConfig) && !(raw.simConfig instanceof SimConfig))
+    diagnostics.error('simConfig', raw.simConfig, 'expected an object');
   diagnostics.throwIfErrors();
   const netParams = netParamsData instanceof NetParams ? netParamsData : new NetParams(netParamsData as Partial<NetParamsData>);
   const simConfig = raw.simConfig instanceof SimConfig ? raw.simConfig : new SimConfig((raw.simConfig ?? {}) as Partial<SimConfigData>);

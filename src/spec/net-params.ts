@@ -19,13 +19,27 @@ export class NetParams {
     for (const [key, value] of Object.entries(data)) (this as Record<string, unknown>)[key] = deepOrdered(value);
   }
 
-  addCellParams(label: string | null, params: CellParams): string { return this.add('cellParams', label, params); }
-  addPopParams(label: string | null, params: PopParams): string { return this.add('popParams', label, params); }
-  addSynMechParams(label: string | null, params: SynMechParams): string { return this.add('synMechParams', label, params); }
-  addConnParams(label: string | null, params: ConnParams): string { return this.add('connParams', label, params); }
-  addSubConnParams(label: string | null, params: SubConnParams): string { return this.add('subConnParams', label, params); }
-  addStimSourceParams(label: string | null, params: StimSourceParams): string { return this.add('stimSourceParams', label, params); }
-  addStimTargetParams(label: string | null, params: StimTargetParams): string { return this.add('stimTargetParams', label, params); }
+  addCellParams(label: string | null, params: CellParams): string {
+    return this.add('cellParams', label, params);
+  }
+  addPopParams(label: string | null, params: PopParams): string {
+    return this.add('popParams', label, params);
+  }
+  addSynMechParams(label: string | null, params: SynMechParams): string {
+    return this.add('synMechParams', label, params);
+  }
+  addConnParams(label: string | null, params: ConnParams): string {
+    return this.add('connParams', label, params);
+  }
+  addSubConnParams(label: string | null, params: SubConnParams): string {
+    return this.add('subConnParams', label, params);
+  }
+  addStimSourceParams(label: string | null, params: StimSourceParams): string {
+    return this.add('stimSourceParams', label, params);
+  }
+  addStimTargetParams(label: string | null, params: StimTargetParams): string {
+    return this.add('stimTargetParams', label, params);
+  }
 
   /** The plain attributes (for serialisation), NetPyNE's order first. */
   toJSON(): Record<string, unknown> {

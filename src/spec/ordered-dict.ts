@@ -15,12 +15,12 @@ export function orderedDict<T = unknown>(entries?: Iterable<readonly [string, T]
   Object.defineProperty(target, ORDER, { value: order, enumerable: false });
   const dict = new Proxy(target, {
     set(t, key, value) {
-      if (typeof key === 'string' && !Object.prototype.hasOwnProperty.call(t, key)) order.push(key);
+      if (typeof key === 'string' && !Object.hasOwn(t, key)) order.push(key);
       t[key] = value;
       return true;
     },
     defineProperty(t, key, descriptor) {
-      if (typeof key === 'string' && !Object.prototype.hasOwnProperty.call(t, key)) order.push(key);
+      if (typeof key === 'string' && !Object.hasOwn(t, key)) order.push(key);
       return Reflect.defineProperty(t, key, descriptor);
     },
     deleteProperty(t, key) {

@@ -1,7 +1,7 @@
-import { joinPath, type Diagnostics } from './diagnostics.ts';
 import { isPlainObject } from './deep-ordered.ts';
+import { type Diagnostics, joinPath } from './diagnostics.ts';
 import { pyTruthy } from './py-truthy.ts';
-import { FLAG_UNIONS, bool } from './schema/helpers.ts';
+import { bool, FLAG_UNIONS } from './schema/helpers.ts';
 import { netParamsScalars } from './schema/net-params.ts';
 import { simConfigSchemas } from './schema/sim-config.ts';
 import type { NetParamsData, SimConfigData } from './types.ts';
@@ -43,7 +43,8 @@ function normalizeFlag(holder: Record<string, unknown>, key: string, schema: unk
   if (typeof value === 'boolean') return;
   if (schema === bool) {
     holder[key] = pyTruthy(value);
-    if (value !== null && typeof value !== 'number') diagnostics.warning(path, value, `read as ${holder[key] ? 'True' : 'False'} (Python truthiness, as NetPyNE reads it)`);
+    if (value !== null && typeof value !== 'number')
+      diagnostics.warning(path, value, `read as ${holder[key] ? 'True' : 'False'} (Python truthiness, as NetPyNE reads it)`);
   } else if (FLAG_UNIONS.has(schema as object)) {
     // a switch that may also carry a value (printRunTime: seconds, printPopAvgRates: [t0, t1], ...)
     if (value === null) holder[key] = false;

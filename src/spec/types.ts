@@ -15,8 +15,12 @@ export interface Conds {
   pop?: string | string[];
   cellType?: string | string[];
   cellModel?: string | string[];
-  x?: Range; y?: Range; z?: Range;
-  xnorm?: Range; ynorm?: Range; znorm?: Range;
+  x?: Range;
+  y?: Range;
+  z?: Range;
+  xnorm?: Range;
+  ynorm?: Range;
+  znorm?: Range;
   [tag: string]: unknown;
 }
 
@@ -30,10 +34,21 @@ export interface StimConds extends Conds {
 export interface SpikePattern {
   type: 'rhythmic' | 'evoked' | 'poisson' | 'gauss';
   sync?: boolean;
-  start?: number; startMin?: number; startMax?: number; startStd?: number;
-  freq?: number; freqStd?: number; distribution?: 'normal' | 'uniform'; eventsPerCycle?: number;
-  repeats?: number; stop?: number; tstop?: number;
-  numspikes?: number; frequency?: number; mu?: number; sigma?: number;
+  start?: number;
+  startMin?: number;
+  startMax?: number;
+  startStd?: number;
+  freq?: number;
+  freqStd?: number;
+  distribution?: 'normal' | 'uniform';
+  eventsPerCycle?: number;
+  repeats?: number;
+  stop?: number;
+  tstop?: number;
+  numspikes?: number;
+  frequency?: number;
+  mu?: number;
+  sigma?: number;
 }
 
 export interface VecStimPulse {
@@ -65,8 +80,12 @@ export interface PopParams extends PointCellParams {
   density?: NumOrFunc;
   gridSpacing?: number | [number, number, number];
   cellsList?: Array<Record<string, unknown>>;
-  xRange?: Range; yRange?: Range; zRange?: Range;
-  xnormRange?: Range; ynormRange?: Range; znormRange?: Range;
+  xRange?: Range;
+  yRange?: Range;
+  zRange?: Range;
+  xnormRange?: Range;
+  ynormRange?: Range;
+  znormRange?: Range;
   diversity?: boolean;
   dynamicRates?: { rates: number[] | number[][]; times: number[] };
   params?: PointCellParams;

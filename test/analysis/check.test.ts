@@ -27,7 +27,10 @@ describe('checkAnalysis', () => {
   });
 
   it('names values it cannot use', () => {
-    expect(check({ plotRaster: { timeRange: [5, 1] }, plotTraces: { oneFigPer: 'pop' }, plotConn: { feature: 'weights' }, plotSpikeHist: { figSize: [0, 2] } }).errors).toEqual([
+    expect(
+      check({ plotRaster: { timeRange: [5, 1] }, plotTraces: { oneFigPer: 'pop' }, plotConn: { feature: 'weights' }, plotSpikeHist: { figSize: [0, 2] } })
+        .errors,
+    ).toEqual([
       'simConfig.analysis.plotRaster.timeRange: [5,1] is not [t0, t1] in ms with t0 < t1',
       "simConfig.analysis.plotTraces.oneFigPer: \"pop\" is not one of 'cell', 'trace'",
       "simConfig.analysis.plotConn.feature: \"weights\" is not one of 'weight', 'delay', 'numConns', 'probability', 'strength', 'convergence', 'divergence'",
@@ -35,7 +38,7 @@ describe('checkAnalysis', () => {
     ]);
     expect(check({ plotRaster: { spikeHist: 'overlay' }, plotRatePSD: { transformMethod: 'fft' } }).errors).toEqual([
       'simConfig.analysis.plotRaster.spikeHist: not supported by spikegpu yet (got "overlay")',
-      "simConfig.analysis.plotRatePSD.transformMethod: \"fft\" is not supported by spikegpu yet (it draws 'morlet')",
+      'simConfig.analysis.plotRatePSD.transformMethod: "fft" is not supported by spikegpu yet (it draws \'morlet\')',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSimulate, SvgPainter } from '../../src/index.ts';
-import type { Figure } from '../../src/analysis/figure.ts';
 import { FIGURES } from '../../src/analysis/analyze.ts';
+import type { Figure } from '../../src/analysis/figure.ts';
+import { createSimulate, SvgPainter } from '../../src/index.ts';
 import { figurePng } from '../../src/io/figure-files.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 
@@ -54,7 +54,7 @@ it('plotSpikeHist: rate per cell in NetPyNE bins', () => {
   const [rates] = fig.data.histoData as number[][];
   expect(rates.length).toBe(99);
   const counted = input.simData.spkt.filter((t) => t <= 990).length;
-  expect(rates.reduce((s, r) => s + r, 0) * 40 * 10 / 1000).toBeCloseTo(counted, 9);
+  expect((rates.reduce((s, r) => s + r, 0) * 40 * 10) / 1000).toBeCloseTo(counted, 9);
   drawsEverywhere(fig);
 });
 
@@ -77,7 +77,11 @@ it('plotTraces: the recorded V_soma of cell 1', () => {
 it('plotConn: counts, probability and strength between populations', () => {
   const count = one('plotConn', { feature: 'numConns' }).data;
   expect(count.includePre).toEqual(['S', 'M', 'bkg']);
-  expect(count.connMatrix).toEqual([[0, 240], [0, 0], [20, 20]]);
+  expect(count.connMatrix).toEqual([
+    [0, 240],
+    [0, 0],
+    [20, 20],
+  ]);
   const p = one('plotConn', { feature: 'probability' }).data.connMatrix as number[][];
   expect(p[0][1]).toBeCloseTo(240 / 400, 15);
   const strength = one('plotConn').data.connMatrix as number[][];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { create, Diagnostics } from '../../src/index.ts';
 import { formatG } from '../../src/analysis/figure.ts';
 import { checkInclude, resolveInclude } from '../../src/analysis/include.ts';
 import { morletSpectrum } from '../../src/analysis/spectrum.ts';
 import { cellRates, histogram, isiCVs, syncMeasure } from '../../src/analysis/spikes.ts';
+import { create, Diagnostics } from '../../src/index.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 
 // The statistics behind the figures, on inputs with known answers.
@@ -41,13 +41,19 @@ describe('cell statistics', () => {
 describe('Morlet spectrum (plotRatePSD)', () => {
   it('peaks at the frequency of a sinusoidal rate', () => {
     const fs = 200;
-    const signal = Array.from({ length: 400 }, (_, i) => 10 + 5 * Math.sin(2 * Math.PI * 12 * i / fs));
+    const signal = Array.from({ length: 400 }, (_, i) => 10 + 5 * Math.sin((2 * Math.PI * 12 * i) / fs));
     const s = morletSpectrum(signal, fs, 1, 40, 1);
     expect(s.freqs.length).toBe(40);
     expect(s.freqs[s.power.indexOf(Math.max(...s.power))]).toBe(12);
   });
   it('has no power for a constant or linear rate (detrended)', () => {
-    const s = morletSpectrum(Array.from({ length: 200 }, (_, i) => 3 + 0.1 * i), 200, 5, 20, 5);
+    const s = morletSpectrum(
+      Array.from({ length: 200 }, (_, i) => 3 + 0.1 * i),
+      200,
+      5,
+      20,
+      5,
+    );
     expect(Math.max(...s.power)).toBeLessThan(1e-20);
   });
 });
@@ -59,14 +65,30 @@ describe("include (NetPyNE's getCellsInclude)", () => {
     expect(resolveInclude(net, 'all', 'i')).toEqual({ cells: Array.from({ length: 40 }, (_, i) => i), stims: ['bkg'] });
     expect(resolveInclude(net, ['allNetStims'], 'i')).toEqual({ cells: [], stims: ['bkg'] });
     expect(resolveInclude(net, [3, 'M'], 'i').cells).toEqual([3, ...Array.from({ length: 20 }, (_, i) => 20 + i)]);
-    expect(resolveInclude(net, [['M', 2], ['S', [0, 4]]], 'i').cells).toEqual([0, 4, 22]);
+    expect(
+      resolveInclude(
+        net,
+        [
+          ['M', 2],
+          ['S', [0, 4]],
+        ],
+        'i',
+      ).cells,
+    ).toEqual([0, 4, 22]);
     expect(resolveInclude(net, [[1, 'bkg']], 'i')).toEqual({ cells: [1], stims: ['bkg'] });
   });
   it('selects nothing for what names nothing, as NetPyNE; checkInclude warns about it before the network exists', () => {
     const nothing = [['X'], [40], [['S', 20]]];
     for (const include of nothing) expect(resolveInclude(net, include, 'a.include')).toEqual({ cells: [], stims: [] });
     const diagnostics = new Diagnostics();
-    const names = { pops: new Map([['S', 20], ['M', 20]]), stims: ['bkg'], cellCount: 40 };
+    const names = {
+      pops: new Map([
+        ['S', 20],
+        ['M', 20],
+      ]),
+      stims: ['bkg'],
+      cellCount: 40,
+    };
     for (const include of nothing) checkInclude(include, 'a.include', names, diagnostics);
     expect(diagnostics.errors).toEqual([]);
     expect(diagnostics.warnings.map((d) => `${d.path}: ${d.message}`)).toEqual([
@@ -74,10 +96,18 @@ describe("include (NetPyNE's getCellsInclude)", () => {
       'a.include[0]: not the gid of a cell (0 .. 39): selects nothing',
       "a.include[0]: not a cell index of population 'S' (0 .. 19): selects nothing",
     ]);
-    expect(() => resolveInclude(net, [{ pop: 'S' }], 'a.include')).toThrow("a.include[0]: {\"pop\":\"S\"} is not an include item");
+    expect(() => resolveInclude(net, [{ pop: 'S' }], 'a.include')).toThrow('a.include[0]: {"pop":"S"} is not an include item');
   });
 });
 
 it("formats numbers as Python's %.3g", () => {
-  expect([36.35, 10.2, 0.000123456, 12345, 100, 0.5, 999.96].map((x) => formatG(x, 3))).toEqual(['36.4', '10.2', '0.000123', '1.23e+04', '100', '0.5', '1e+03']);
+  expect([36.35, 10.2, 0.000123456, 12345, 100, 0.5, 999.96].map((x) => formatG(x, 3))).toEqual([
+    '36.4',
+    '10.2',
+    '0.000123',
+    '1.23e+04',
+    '100',
+    '0.5',
+    '1e+03',
+  ]);
 });

@@ -22,9 +22,16 @@ describe('spikegpu validate', () => {
 
   it('exits 1 and prints every error with path, value and expectation', () => {
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({
-      netParams: { popParams: { S: { cellType: 'PYR', numCells: -3 } }, cellParams: { PYR: { secs: { soma: {} } } }, connParams: { c: { preConds: { pop: 'S' }, postConds: { pop: 'S' }, delay: '1 +' } } },
-    }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        netParams: {
+          popParams: { S: { cellType: 'PYR', numCells: -3 } },
+          cellParams: { PYR: { secs: { soma: {} } } },
+          connParams: { c: { preConds: { pop: 'S' }, postConds: { pop: 'S' }, delay: '1 +' } },
+        },
+      }),
+    );
     const r = runCli(['validate', bad]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('error: netParams.popParams.S.numCells = -3: expected a non-negative integer');
@@ -56,13 +63,19 @@ describe('spikegpu run', () => {
 
   it('names what it cannot simulate', () => {
     const spec = join(dir, 'into-vecstim.json');
-    writeFileSync(spec, JSON.stringify({
-      netParams: {
-        popParams: { A: { cellModel: 'NetStim', numCells: 1, interval: 5, number: 3, start: 1, noise: 0 }, B: { cellModel: 'VecStim', numCells: 1, spkTimes: [2, 4] } },
-        connParams: { 'A->B': { preConds: { pop: 'A' }, postConds: { pop: 'B' }, weight: 1, delay: 1 } },
-      },
-      simConfig: { duration: 10 },
-    }));
+    writeFileSync(
+      spec,
+      JSON.stringify({
+        netParams: {
+          popParams: {
+            A: { cellModel: 'NetStim', numCells: 1, interval: 5, number: 3, start: 1, noise: 0 },
+            B: { cellModel: 'VecStim', numCells: 1, spkTimes: [2, 4] },
+          },
+          connParams: { 'A->B': { preConds: { pop: 'A' }, postConds: { pop: 'B' }, weight: 1, delay: 1 } },
+        },
+        simConfig: { duration: 10 },
+      }),
+    );
     const r = runCli(['run', spec, '--out', join(dir, 'v.json'), '-q', '--no-figures']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('connections into NetStim/VecStim populations are not supported by the simulator');

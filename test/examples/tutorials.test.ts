@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, runExample, type ExampleResult } from '../../examples/tutorials/run.ts';
+import { EXAMPLES, type ExampleResult, runExample } from '../../examples/tutorials/run.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 
 // The NetPyNE tutorial ports in examples/tutorials: each runs for 100 ms on the CPU backend
@@ -21,12 +21,24 @@ const FILES: Record<string, string[]> = {
   tut2: ['tut2_raster.png', 'tut2_traces.png', 'tut2_plot_2Dnet.png', 'tut2_data.json'],
   tut3: ['tut3_raster.png', 'tut3_traces.png', 'tut3_plot_2Dnet.png'],
   tut4: ['tut4_raster.png', 'tut4_traces.png', 'tut4_plot_2Dnet.png'],
-  tut5: ['tut5_raster.png', 'tut5_traces__gid_0_.png', 'tut5_traces__gid_100_.png', 'tut5_traces__gid_205_.png', 'tut5_plot_2Dnet.png', 'tut5_plot_conn_pop_strength_matrix.png'],
+  tut5: [
+    'tut5_raster.png',
+    'tut5_traces__gid_0_.png',
+    'tut5_traces__gid_100_.png',
+    'tut5_traces__gid_205_.png',
+    'tut5_plot_2Dnet.png',
+    'tut5_plot_conn_pop_strength_matrix.png',
+  ],
   tut6: ['tut6_raster.png', 'tut6_traces__gid_0_.png', 'tut6_traces__gid_20_.png'],
   tut7: [
-    'tut7_raster.png', 'tut7_traces.png', 'tut7_plot_2Dnet.png',
-    'tut7_weight0.5_raster.png', 'tut7_weight0.5_traces.png', 'tut7_weight0.5_plot_2Dnet.png',
-    'tut7_L160_raster.png', 'tut7_L160_traces.png',
+    'tut7_raster.png',
+    'tut7_traces.png',
+    'tut7_plot_2Dnet.png',
+    'tut7_weight0.5_raster.png',
+    'tut7_weight0.5_traces.png',
+    'tut7_weight0.5_plot_2Dnet.png',
+    'tut7_L160_raster.png',
+    'tut7_L160_traces.png',
   ],
   artificial: ['artificial_raster.png'],
 };

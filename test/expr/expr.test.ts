@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { compileExpression, connContext, cellParamContext, ExprError, ExprRuntimeError, parse, stimContext, synMechContext, type ExprContext } from '../../src/expr/index.ts';
+import {
+  cellParamContext,
+  compileExpression,
+  connContext,
+  type ExprContext,
+  ExprError,
+  ExprRuntimeError,
+  parse,
+  stimContext,
+  synMechContext,
+} from '../../src/expr/index.ts';
 import { NeuronRandom } from '../../src/rng/neuron-random.ts';
 
 const constants = { propVelocity: 500, probLengthConst: 150, scale: 1 };

@@ -42,7 +42,9 @@ describe("backend 'auto'", () => {
     if (!d) return;
     const r = await simulate(tut2(300), { device: { ...d, software: false } });
     expect(r.backend).toBe('cpu');
-    expect(r.backendReason).toMatch(/^the CPU backend is as fast or faster for this model: CPU backend about [\d.]+ s \(measured over \d+ steps\), WebGPU at least [\d.]+ s \(12000 steps x 3 dispatches x [\d.]+ us on /);
+    expect(r.backendReason).toMatch(
+      /^the CPU backend is as fast or faster for this model: CPU backend about [\d.]+ s \(measured over \d+ steps\), WebGPU at least [\d.]+ s \(12000 steps x 3 dispatches x [\d.]+ us on /,
+    );
     const reference = await simulate(tut2(300), { backend: 'cpu' });
     expect(r.simData.spkid).toEqual(reference.simData.spkid);
     expect(r.simData.spkt).toEqual(reference.simData.spkt);

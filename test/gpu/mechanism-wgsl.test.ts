@@ -18,7 +18,8 @@ describe('mechanism WGSL', () => {
     const code = mechanismWgsl(lowerMechanism(MECHANISM_DEFS[name], { tablesOn: new Set(tables ? ['usetable_hh'] : []) }));
     if (!d) return;
     const module = await compileShader(d.device, code, `${name}.wgsl`);
-    const entryPoints = MECHANISM_DEFS[name].kind === 'artificial' ? ['initial', 'receive'] : ['initial', 'receive', 'current', 'state', 'init_event', 'watch', 'publish'];
+    const entryPoints =
+      MECHANISM_DEFS[name].kind === 'artificial' ? ['initial', 'receive'] : ['initial', 'receive', 'current', 'state', 'init_event', 'watch', 'publish'];
     for (const entryPoint of entryPoints) {
       d.device.pushErrorScope('validation');
       d.device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint } });
@@ -42,7 +43,15 @@ describe('mechanism WGSL', () => {
     expect(current.match(/fields\[/g)!.length).toBe(9);
     const recorded = entry(mechanismWgsl(lowered('hh'), { observed: new Set(['gna']) }), 'current');
     expect(recorded).toMatch(/fields\[9u \* group.count \+ k\] = field_gna;/);
-    const specialised = entry(mechanismWgsl(lowered('hh'), { constants: new Map([['gnabar', 0.12], ['el', -70]]) }), 'current');
+    const specialised = entry(
+      mechanismWgsl(lowered('hh'), {
+        constants: new Map([
+          ['gnabar', 0.12],
+          ['el', -70],
+        ]),
+      }),
+      'current',
+    );
     expect(specialised).toContain('((((f32(0.12) * field_m) * field_m) * field_m) * field_h)');
     expect(specialised).toContain('(v - f32((-70.0)))');
     expect(specialised.match(/fields\[/g)!.length).toBe(7);

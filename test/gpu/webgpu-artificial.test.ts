@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { create } from '../../src/index.ts';
-import { compile } from '../../src/compile/index.ts';
 import { GpuSimulator } from '../../src/backend/webgpu/simulator.ts';
+import { compile } from '../../src/compile/index.ts';
+import { create } from '../../src/index.ts';
 import { testDevice } from '../helpers/gpu.ts';
 
 // NetPyNE's Izhikevich point processes and the IntFire artificial cells on the WebGPU backend
@@ -29,7 +29,9 @@ describe.each(['izhi2007a', 'izhi2003a', 'izhi2003b'])('%s', (name) => {
     expect(got).toEqual(want);
     const v = model.probes.findIndex((p) => p.trace === 'V' || p.trace === 'soma.v');
     let sq = 0;
-    (c.traces[model.probes[v].trace] as number[]).forEach((w, k) => { sq += (r.samples[v][k] - w) ** 2; });
+    (c.traces[model.probes[v].trace] as number[]).forEach((w, k) => {
+      sq += (r.samples[v][k] - w) ** 2;
+    });
     expect(Math.sqrt(sq / r.samples[v].length)).toBeLessThanOrEqual(0.05);
   });
 });

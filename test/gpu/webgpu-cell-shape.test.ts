@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { create } from '../../src/index.ts';
-import { compile } from '../../src/compile/index.ts';
 import { cellShapes, MAX_SHAPE_NODES, shapeWgsl } from '../../src/backend/webgpu/cell-shape.ts';
 import { GpuSimulator } from '../../src/backend/webgpu/simulator.ts';
+import { compile } from '../../src/compile/index.ts';
+import { create } from '../../src/index.ts';
 import { testDevice } from '../helpers/gpu.ts';
 
 // The cell kernel solves the network's most common cell shape by straight-line code
@@ -31,18 +31,27 @@ describe('cellShapes', () => {
 
   it('eliminates from the leaves and substitutes from the root', () => {
     const code = shapeWgsl([-1, 0, 0, 1]);
-    const order = ['{ let f = a3 / d3; d1', '{ let f = a2 / d2; d0', '{ let f = a1 / d1; d0', 'r0 = r0 / d0;', 'r1 = (r1 - b1 * r0) / d1;', 'r3 = (r3 - b3 * r1) / d3;'];
+    const order = [
+      '{ let f = a3 / d3; d1',
+      '{ let f = a2 / d2; d0',
+      '{ let f = a1 / d1; d0',
+      'r0 = r0 / d0;',
+      'r1 = (r1 - b1 * r0) / d1;',
+      'r3 = (r3 - b3 * r1) / d3;',
+    ];
     const at = order.map((s) => code.indexOf(s));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 });
 
-const branched = { secs: {
-  soma: { geom: { L: 20, diam: 20, Ra: 150 }, mechs: { hh: {} } },
-  dendA: { geom: { L: 150, diam: 2, Ra: 150, nseg: 3 }, topol: { parentSec: 'soma', parentX: 1, childX: 0 }, mechs: { pas: { g: 0.0001, e: -65 } } },
-  dendB: { geom: { L: 100, diam: 1.5, Ra: 150, nseg: 2 }, topol: { parentSec: 'soma', parentX: 0.5, childX: 0 }, mechs: { pas: { g: 0.0001, e: -65 } } },
-} };
+const branched = {
+  secs: {
+    soma: { geom: { L: 20, diam: 20, Ra: 150 }, mechs: { hh: {} } },
+    dendA: { geom: { L: 150, diam: 2, Ra: 150, nseg: 3 }, topol: { parentSec: 'soma', parentX: 1, childX: 0 }, mechs: { pas: { g: 0.0001, e: -65 } } },
+    dendB: { geom: { L: 100, diam: 1.5, Ra: 150, nseg: 2 }, topol: { parentSec: 'soma', parentX: 0.5, childX: 0 }, mechs: { pas: { g: 0.0001, e: -65 } } },
+  },
+};
 const point = { secs: { soma: { geom: { L: 18.8, diam: 18.8, Ra: 123 }, mechs: { hh: {} } } } };
 
 function network(withPoints: boolean) {
@@ -53,7 +62,12 @@ function network(withPoints: boolean) {
       stimSourceParams: { clamp: { type: 'IClamp', del: 5, dur: 40, amp: 0.4 } },
       stimTargetParams: { 'clamp->B': { source: 'clamp', conds: { pop: 'B' }, sec: 'soma', loc: 0.5 } },
     },
-    simConfig: { duration: 50, dt: 0.025, recordCells: [0], recordTraces: { V_soma: { sec: 'soma', loc: 0.5, var: 'v' }, V_dend: { sec: 'dendA', loc: 0.9, var: 'v' } } },
+    simConfig: {
+      duration: 50,
+      dt: 0.025,
+      recordCells: [0],
+      recordTraces: { V_soma: { sec: 'soma', loc: 0.5, var: 'v' }, V_dend: { sec: 'dendA', loc: 0.9, var: 'v' } },
+    },
   });
 }
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { create, loadSpec, simulate, type Network } from '../../src/index.ts';
+import { create, loadSpec, type Network, simulate } from '../../src/index.ts';
 import { testDevice } from '../helpers/gpu.ts';
-import { ksCritical, ksStatistic, meanAndError, runStatistics, type RunStatistics } from '../helpers/network-statistics.ts';
+import { ksCritical, ksStatistic, meanAndError, type RunStatistics, runStatistics } from '../helpers/network-statistics.ts';
 
 // Recurrent networks are chaotic: an f32 rounding difference grows until spikes differ (tut5's
 // first differing spike on WebGPU is near 100 ms, M1's near 29 ms, and the CPU backend's own f32
@@ -39,7 +39,10 @@ function expectAgreement(f64: RunStatistics, f32: RunStatistics, other: RunStati
   expect(ksStatistic(f64.perCell, other.perCell), `${what}: spikes per cell (KS)`).toBeLessThanOrEqual(ksCritical(f64.perCell.length, other.perCell.length));
 }
 
-describe.each([['tut5', 300], ['M1', 600]] as const)('%s (chaotic in f32) on WebGPU', (name, duration) => {
+describe.each([
+  ['tut5', 300],
+  ['M1', 600],
+] as const)('%s (chaotic in f32) on WebGPU', (name, duration) => {
   it("keeps the CPU f64 run's statistics", async () => {
     const d = await testDevice();
     if (!d) return;

@@ -1,15 +1,18 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
+import { assertGpuFixture } from '../helpers/assert-gpu-fixture.ts';
 import { fixturesDir, readFixture } from '../helpers/fixtures.ts';
 import { testDevice } from '../helpers/gpu.ts';
 import { gpuFixtureCheck } from '../helpers/gpu-fixture-check.ts';
-import { assertGpuFixture } from '../helpers/assert-gpu-fixture.ts';
 
 // The WebGPU backend (f32, Dawn in Node) on every NEURON 8.2.2 fixture (bounds in
 // assertGpuFixture). test/runtimes runs the same checks in Deno and in Chromium.
 
-const names = readdirSync(join(fixturesDir, 'neuron')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+const names = readdirSync(join(fixturesDir, 'neuron'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -5))
+  .sort();
 
 describe.each(names)('%s', (name) => {
   it('WebGPU f32 follows NEURON', async () => {

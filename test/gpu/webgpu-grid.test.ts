@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { create } from '../../src/index.ts';
-import { compile } from '../../src/compile/index.ts';
 import { GpuSimulator } from '../../src/backend/webgpu/simulator.ts';
+import { compile } from '../../src/compile/index.ts';
+import { create } from '../../src/index.ts';
 import { testDevice } from '../helpers/gpu.ts';
 
 // Sizes the WebGPU backend must handle: dispatches beyond maxComputeWorkgroupsPerDimension run
@@ -66,6 +66,8 @@ it('names the table that does not fit the adapter', async () => {
   });
   const { model, mechanisms } = compile(net);
   const sim = new GpuSimulator(d.device, model, mechanisms, { bindingBytes: 65536 });
-  await expect(sim.run()).rejects.toThrow(/a model whose 'ring' table needs 0\.9 MiB \(it grows with cells with synaptic inputs x the longest delay in steps\), more than this adapter's largest binding \(0 MiB\), is not supported by the webgpu backend/);
+  await expect(sim.run()).rejects.toThrow(
+    /a model whose 'ring' table needs 0\.9 MiB \(it grows with cells with synaptic inputs x the longest delay in steps\), more than this adapter's largest binding \(0 MiB\), is not supported by the webgpu backend/,
+  );
   sim.destroy();
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/compile/index.ts';
 import { GpuSimulator } from '../../src/backend/webgpu/simulator.ts';
+import { compile } from '../../src/compile/index.ts';
 import { testDevice } from '../helpers/gpu.ts';
 import { mechData, mechNetwork } from '../helpers/neuron-mechs.ts';
 

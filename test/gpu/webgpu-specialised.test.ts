@@ -16,7 +16,12 @@ it('records a field the mechanism never reads back, with per-cell and uniform pa
       stimSourceParams: { clamp: { type: 'IClamp', del: 2, dur: 20, amp: 1.0 } },
       stimTargetParams: { 'clamp->P': { source: 'clamp', conds: { pop: 'P' }, sec: 'soma', loc: 0.5 } },
     },
-    simConfig: { duration: 30, dt: 0.025, recordCells: [0, 2], recordTraces: { gna: { sec: 'soma', loc: 0.5, mech: 'hh', var: 'gna' }, V: { sec: 'soma', loc: 0.5, var: 'v' } } },
+    simConfig: {
+      duration: 30,
+      dt: 0.025,
+      recordCells: [0, 2],
+      recordTraces: { gna: { sec: 'soma', loc: 0.5, mech: 'hh', var: 'gna' }, V: { sec: 'soma', loc: 0.5, var: 'v' } },
+    },
   };
   const gpu = await simulate(create(spec), { backend: 'webgpu', device: d });
   const cpu = await simulate(create(spec), { backend: 'cpu', precision: 'f32' });

@@ -22,7 +22,10 @@ describe.each(['tut2', 'tut3', 'tut4'])('%s on WebGPU', (tut) => {
       expect(Math.abs(count(got.spkid) - expected), pop).toBeLessThanOrEqual(0.02 * expected);
     }
     const byGid = new Map<number, number[]>();
-    got.spkid.forEach((g, i) => { if (!byGid.has(g)) byGid.set(g, []); byGid.get(g)!.push(got.spkt[i]); });
+    got.spkid.forEach((g, i) => {
+      if (!byGid.has(g)) byGid.set(g, []);
+      byGid.get(g)!.push(got.spkt[i]);
+    });
     const matched = want.spkid.filter((g: number, i: number) => (byGid.get(g) ?? []).some((t) => Math.abs(t - want.spkt[i]) <= 0.1)).length;
     expect(matched / want.spkid.length).toBeGreaterThanOrEqual(0.95);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Random123Stream } from '../../src/rng/stream.ts';
-import { NeuronRandom } from '../../src/rng/neuron-random.ts';
-import { SHADERS } from '../../src/shaders.gen.ts';
 import { compileShader } from '../../src/gpu/device.ts';
+import { NeuronRandom } from '../../src/rng/neuron-random.ts';
+import { Random123Stream } from '../../src/rng/stream.ts';
+import { SHADERS } from '../../src/shaders.gen.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 import { runKernel, testDevice, testShader } from '../helpers/gpu.ts';
 
@@ -16,7 +16,7 @@ const streams: Array<[number, number, number, number]> = [
   ...readFixture('netpyne/rng_vectors.json').random123_streams.map((s: { ids: number[] }) => [...s.ids, 0]),
   [4294967295, 4294967295, 4294967295, 0],
   [123, 456, 789, 11],
-  ...Array.from({ length: 200 }, (_, i) => [i * 2654435761 >>> 0, i, 1, 0] as [number, number, number, number]),
+  ...Array.from({ length: 200 }, (_, i) => [(i * 2654435761) >>> 0, i, 1, 0] as [number, number, number, number]),
 ];
 
 describeGpu('WGSL Random123 on the adapter', () => {

@@ -1,6 +1,7 @@
 /// <reference types="@webgpu/types" />
-import { compile } from '../../src/compile/index.ts';
+
 import { GpuSimulator } from '../../src/backend/webgpu/simulator.ts';
+import { compile } from '../../src/compile/index.ts';
 import { fixtureNetwork } from './neuron-fixtures.ts';
 
 // One NEURON fixture on the WebGPU backend, reduced to what the tests assert: the RMS error of
@@ -29,7 +30,9 @@ export async function gpuFixtureCheck(device: GPUDevice, name: string, fx: any, 
     const got = result.samples[i];
     if (got.length !== want.length) throw new Error(`${name} ${p.trace}: ${got.length} samples for NEURON's ${want.length}`);
     let sq = 0;
-    want.forEach((w: number, k: number) => { sq += (got[k] - w) ** 2; });
+    want.forEach((w: number, k: number) => {
+      sq += (got[k] - w) ** 2;
+    });
     rms[p.trace] = Math.sqrt(sq / want.length);
   });
   const steps = (ts: number[]) => ts.map((t) => Math.round(t / fx.dt));

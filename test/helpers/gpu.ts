@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll } from 'vitest';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileShader, type AcquiredDevice } from '../../src/gpu/device.ts';
+import { afterAll } from 'vitest';
+import { type AcquiredDevice, compileShader } from '../../src/gpu/device.ts';
 import { acquireNodeDevice } from '../../src/gpu/node.ts';
 
 let acquired: Promise<AcquiredDevice | null> | null = null;
@@ -32,10 +32,7 @@ export function testShader(name: string): string {
 }
 
 /** Runs a one-bind-group compute kernel over `n` invocations; returns the read-back outputs. */
-export async function runKernel(
-  d: AcquiredDevice, code: string, n: number,
-  inputs: ArrayBufferView[], outputs: number[],
-): Promise<ArrayBuffer[]> {
+export async function runKernel(d: AcquiredDevice, code: string, n: number, inputs: ArrayBufferView[], outputs: number[]): Promise<ArrayBuffer[]> {
   const { device } = d;
   const module = await compileShader(device, code, 'test kernel');
   const pipeline = device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: 'main' } });
@@ -47,7 +44,10 @@ export async function runKernel(
     }),
     ...outputs.map((size) => device.createBuffer({ size, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC })),
   ];
-  const bindGroup = device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })) });
+  const bindGroup = device.createBindGroup({
+    layout: pipeline.getBindGroupLayout(0),
+    entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
+  });
   const reads = outputs.map((size) => device.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST }));
   const encoder = device.createCommandEncoder();
   const pass = encoder.beginComputePass();

@@ -25,10 +25,14 @@ export function specFor(name: string, fx: any, somaA: any): { netParams: any; tr
   if (name.startsWith('C_')) {
     return {
       netParams: {
-        cellParams: { C: { secs: {
-          soma: { ...soma(p.soma), mechs: { hh: p.soma.hh } },
-          dend: { ...soma(p.dend), mechs: { pas: p.dend.pas }, topol: { parentSec: 'soma', parentX: 1, childX: 0 } },
-        } } },
+        cellParams: {
+          C: {
+            secs: {
+              soma: { ...soma(p.soma), mechs: { hh: p.soma.hh } },
+              dend: { ...soma(p.dend), mechs: { pas: p.dend.pas }, topol: { parentSec: 'soma', parentX: 1, childX: 0 } },
+            },
+          },
+        },
         ...iclamp(p.iclamp),
       },
       traces: { v_soma: v('soma', 0.5), 'v_dend_0.5': v('dend', 0.5), 'v_dend_1.0': v('dend', 1), v_dend_last_seg_center: v('dend', p.last_seg_center_x) },
@@ -45,7 +49,9 @@ export function specFor(name: string, fx: any, somaA: any): { netParams: any; tr
         cellParams: { C: { secs: { soma: { ...soma(a), mechs: { hh: a.hh } } } } },
         synMechParams: { syn: { mod: kind, ...synParams } },
         stimSourceParams: { ns: { type: 'NetStim', ...p.netstim } },
-        stimTargetParams: { 'ns->cell': { source: 'ns', conds: { pop: 'P' }, sec: 'soma', loc: 0.5, synMech: 'syn', weight: p.netcon.weight_uS, delay: p.netcon.delay_ms } },
+        stimTargetParams: {
+          'ns->cell': { source: 'ns', conds: { pop: 'P' }, sec: 'soma', loc: 0.5, synMech: 'syn', weight: p.netcon.weight_uS, delay: p.netcon.delay_ms },
+        },
       },
       traces,
     };
@@ -60,13 +66,19 @@ export function specFor(name: string, fx: any, somaA: any): { netParams: any; tr
   if (name.startsWith('F_')) {
     const all = { Ra: p.all.Ra, cm: p.all.cm };
     const traces: Record<string, any> = { v_soma: v('soma', 0.5), 'v_dend_0.25': v('dend', 0.25), 'v_dend_0.5': v('dend', 0.5), 'v_dend_1.0': v('dend', 1) };
-    (fx.dend_seg_x as number[]).forEach((x, j) => { traces[`seg${j}`] = v('dend', x); });
+    (fx.dend_seg_x as number[]).forEach((x, j) => {
+      traces[`seg${j}`] = v('dend', x);
+    });
     return {
       netParams: {
-        cellParams: { C: { secs: {
-          soma: { ...soma({ ...p.soma, ...all }), mechs: { pas: p.all.pas } },
-          dend: { ...soma({ ...p.dend, ...all }), mechs: { pas: p.all.pas }, topol: { parentSec: 'soma', parentX: 1, childX: 0 } },
-        } } },
+        cellParams: {
+          C: {
+            secs: {
+              soma: { ...soma({ ...p.soma, ...all }), mechs: { pas: p.all.pas } },
+              dend: { ...soma({ ...p.dend, ...all }), mechs: { pas: p.all.pas }, topol: { parentSec: 'soma', parentX: 1, childX: 0 } },
+            },
+          },
+        },
         ...iclamp(p.iclamp),
       },
       traces,
@@ -81,7 +93,11 @@ export function fixtureNetwork(name: string, fx: any, somaA: any) {
   return create({
     netParams: { ...netParams, popParams: { P: { cellType: 'C', numCells: 1 } } },
     simConfig: {
-      duration: fx.tstop, dt: fx.dt, recordStep: fx.dt, recordCells: ['all'], recordTraces: traces,
+      duration: fx.tstop,
+      dt: fx.dt,
+      recordStep: fx.dt,
+      recordCells: ['all'],
+      recordTraces: traces,
       hParams: { celsius: fx.celsius, v_init: fx.v_init, usetable_hh: fx.usetable_hh },
     },
   });

@@ -19,6 +19,13 @@ export function mechNetwork(name: string) {
       stimSourceParams: { src: { type: name, ...c.params } },
       stimTargetParams: { 'src->P': { source: 'src', conds: { pop: 'P' }, sec: 'soma', loc: 0.5 } },
     },
-    simConfig: { duration: c.tstop, dt: mechData.dt, recordStep: mechData.dt, recordCells: ['all'], recordTraces: traces, hParams: { v_init: mechData.v_init, celsius: mechData.celsius } },
+    simConfig: {
+      duration: c.tstop,
+      dt: mechData.dt,
+      recordStep: mechData.dt,
+      recordCells: ['all'],
+      recordTraces: traces,
+      hParams: { v_init: mechData.v_init, celsius: mechData.celsius },
+    },
   });
 }

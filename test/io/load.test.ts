@@ -45,7 +45,14 @@ describe('save, load, simulate again', () => {
 });
 
 it('packs simData into typed arrays and back exactly', () => {
-  const simData = { spkt: [0.1, 2.5, 1e-10 + 3], spkid: [3, 0, 7], t: [0, 0.1, 0.2], avgRate: 12.5, V_soma: { cell_0: [-65, -64.999999999, 20.25] }, popRates: { S: 1 } };
+  const simData = {
+    spkt: [0.1, 2.5, 1e-10 + 3],
+    spkid: [3, 0, 7],
+    t: [0, 0.1, 0.2],
+    avgRate: 12.5,
+    V_soma: { cell_0: [-65, -64.999999999, 20.25] },
+    popRates: { S: 1 },
+  };
   const { json, bytes } = packSimData(simData);
   expect(json.spkid).toEqual({ $binary: [24, 3, 'i32'] });
   expect(bytes.byteLength).toBe(24 + 16 + 24 + 24);
@@ -68,7 +75,7 @@ describe('refuses files whose net.cells differ from their netParams', () => {
   it('says that compactConnFormat files are not loaded', () => {
     const raw = original();
     raw.net.cells[0].conns = [[0, 'soma', 0.5, 'exc', 0.01, 5]];
-    expect(() => loadNetwork(raw)).toThrow("compactConnFormat, which spikegpu does not load");
+    expect(() => loadNetwork(raw)).toThrow('compactConnFormat, which spikegpu does not load');
   });
   it('needs net.params and net.cells', () => {
     const raw = original();

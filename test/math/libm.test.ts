@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { glibcExp, glibcLog, glibcLog10, glibcPow } from '../../src/math/libm.ts';
 import { fma } from '../../src/math/fma.ts';
-import { fromHex } from '../helpers/hexfloat.ts';
+import { glibcExp, glibcLog, glibcLog10, glibcPow } from '../../src/math/libm.ts';
 import data from '../data/glibc-libm.json' with { type: 'json' };
+import { fromHex } from '../helpers/hexfloat.ts';
 
 // Against glibc 2.36 itself (test/data/glibc-libm.json, made by scripts/glibc-libm-vectors.py
 // on an x86-64 CPU with FMA, where glibc runs its FMA variants): every result bit for bit.
@@ -26,24 +26,40 @@ function compare(ours: (i: number) => number, engine: (i: number) => number, ref
 }
 
 describe('libm against glibc', () => {
-  it('vectors come from glibc\'s FMA variants', () => expect(data.fma).toBe(true));
+  it("vectors come from glibc's FMA variants", () => expect(data.fma).toBe(true));
   it('log', () => {
-    const r = compare((i) => glibcLog(xs[i]), (i) => Math.log(xs[i]), data.log);
+    const r = compare(
+      (i) => glibcLog(xs[i]),
+      (i) => Math.log(xs[i]),
+      data.log,
+    );
     expect(r.mismatches).toBe(0);
     expect(r.engineMismatches).toBeGreaterThan(r.n * 0.005);
   });
   it('log10', () => {
-    const r = compare((i) => glibcLog10(xs[i]), (i) => Math.log10(xs[i]), data.log10);
+    const r = compare(
+      (i) => glibcLog10(xs[i]),
+      (i) => Math.log10(xs[i]),
+      data.log10,
+    );
     expect(r.mismatches).toBe(0);
     expect(r.engineMismatches).toBeGreaterThan(r.n * 0.005);
   });
   it('exp', () => {
-    const r = compare((i) => glibcExp(es[i]), (i) => Math.exp(es[i]), data.exp);
+    const r = compare(
+      (i) => glibcExp(es[i]),
+      (i) => Math.exp(es[i]),
+      data.exp,
+    );
     expect(r.mismatches).toBe(0);
     expect(r.engineMismatches).toBeGreaterThan(r.n * 0.02);
   });
   it('pow', () => {
-    const r = compare((i) => glibcPow(pxs[i], ys[i]), (i) => Math.pow(pxs[i], ys[i]), data.pow);
+    const r = compare(
+      (i) => glibcPow(pxs[i], ys[i]),
+      (i) => Math.pow(pxs[i], ys[i]),
+      data.pow,
+    );
     expect(r.mismatches).toBe(0);
     expect(r.engineMismatches).toBeGreaterThan(r.n * 0.02);
   });

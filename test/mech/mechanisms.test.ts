@@ -5,7 +5,7 @@ import { JsRenderer, lowerMechanism, MECHANISM_DEFS, NEURON_TYPE_ORDER } from '.
 import { parseBlock } from '../../src/mech/lang.ts';
 
 describe('mechanism definitions', () => {
-  it('every mechanism has its place in NEURON\'s type order (the order currents are summed)', () => {
+  it("every mechanism has its place in NEURON's type order (the order currents are summed)", () => {
     expect([...NEURON_TYPE_ORDER].sort()).toEqual(Object.keys(MECHANISM_DEFS).sort());
   });
 

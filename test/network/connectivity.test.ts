@@ -41,13 +41,15 @@ describe('connectivity functions', () => {
     const post = n.pops.B.cellGids;
     const stream = new Random123Stream(hashList(pre), hashList(post), 1);
     const expected = new Set<string>();
-    pre.forEach((g, i) => post.forEach((h, j) => {
-      const a = n.cells[n.indexOfGid(g)].tags as Record<string, number>;
-      const b = n.cells[n.indexOfGid(h)].tags as Record<string, number>;
-      const p = 0.9 * Math.exp(-Math.sqrt((a.x - b.x) ** 2 + (a.y - b.y) ** 2 + (a.z - b.z) ** 2) / 60);
-      const u = (stream.uint32At(1 + i * post.length + j) + 1) / 4294967297;
-      if (Math.abs(p - u) > 1e-12 && p >= u) expected.add(`${g}-${h}`);
-    }));
+    pre.forEach((g, i) =>
+      post.forEach((h, j) => {
+        const a = n.cells[n.indexOfGid(g)].tags as Record<string, number>;
+        const b = n.cells[n.indexOfGid(h)].tags as Record<string, number>;
+        const p = 0.9 * Math.exp(-Math.sqrt((a.x - b.x) ** 2 + (a.y - b.y) ** 2 + (a.z - b.z) ** 2) / 60);
+        const u = (stream.uint32At(1 + i * post.length + j) + 1) / 4294967297;
+        if (Math.abs(p - u) > 1e-12 && p >= u) expected.add(`${g}-${h}`);
+      }),
+    );
     const got = new Set(conns(n).map((c) => `${c.preGid}-${c.post}`));
     for (const e of expected) expect(got.has(e), e).toBe(true);
     expect(got.size).toBeGreaterThan(10);
@@ -77,7 +79,10 @@ describe('connectivity functions', () => {
       const x = Math.trunc(r.repick());
       if (!picks.includes(x)) picks.push(x);
     }
-    const expected = picks.slice(0, 3).map((i) => pre[i]).sort((a, b) => a - b);
+    const expected = picks
+      .slice(0, 3)
+      .map((i) => pre[i])
+      .sort((a, b) => a - b);
     expect(n.cells[n.indexOfGid(post)].conns.map((c) => c.preGid)).toEqual(expected);
   });
 
@@ -94,8 +99,25 @@ describe('connectivity functions', () => {
   });
 
   it('fromListConn indexes the sorted gid lists and takes per-connection weights', () => {
-    const n = create(spec({ r: { ...A2B, connList: [[0, 1], [11, 9], [3, 1]], weight: [0.1, 0.2, 0.3], delay: 2 } }));
-    expect(conns(n).map((c) => [c.preGid, c.post, c.weight, c.delay])).toEqual([[0, 13, 0.1, 2], [3, 13, 0.3, 2], [11, 21, 0.2, 2]]);
+    const n = create(
+      spec({
+        r: {
+          ...A2B,
+          connList: [
+            [0, 1],
+            [11, 9],
+            [3, 1],
+          ],
+          weight: [0.1, 0.2, 0.3],
+          delay: 2,
+        },
+      }),
+    );
+    expect(conns(n).map((c) => [c.preGid, c.post, c.weight, c.delay])).toEqual([
+      [0, 13, 0.1, 2],
+      [3, 13, 0.3, 2],
+      [11, 21, 0.2, 2],
+    ]);
   });
 });
 
@@ -108,7 +130,9 @@ describe('connection parameters', () => {
   });
 
   it('scales weights by scaleConnWeight and per-synMech factors, one conn per synMech', () => {
-    const n = create(spec({ r: { ...A2B, convergence: 1, synMech: ['exc', 'inh'], weight: 2, synMechWeightFactor: [0.5, 0.25], delay: [1, 3] } }, { scaleConnWeight: 0.1 }));
+    const n = create(
+      spec({ r: { ...A2B, convergence: 1, synMech: ['exc', 'inh'], weight: 2, synMechWeightFactor: [0.5, 0.25], delay: [1, 3] } }, { scaleConnWeight: 0.1 }),
+    );
     const all = conns(n);
     expect(all.length).toBe(20);
     for (let i = 0; i < all.length; i += 2) {
@@ -125,7 +149,11 @@ describe('connection parameters', () => {
   it('distributes synsPerConn uniformly along a section list, locs measured from each far end', () => {
     const n = create(spec({ r: { ...A2B, connList: [[0, 0]], synsPerConn: 3, sec: 'dends' } }));
     // dend (200 um) then apic (100 um): positions 50, 150, 250 um
-    expect(conns(n).map((c) => [c.sec, c.loc])).toEqual([['dend', (200 - 50) / 200], ['dend', (200 - 150) / 200], ['apic', (300 - 250) / 100]]);
+    expect(conns(n).map((c) => [c.sec, c.loc])).toEqual([
+      ['dend', (200 - 50) / 200],
+      ['dend', (200 - 150) / 200],
+      ['apic', (300 - 250) / 100],
+    ]);
   });
 
   it('picks one section of a list with Random123(hashStr("connSynMechsSecs"), postGid, preGid)', () => {
@@ -138,12 +166,23 @@ describe('connection parameters', () => {
 
   it('multiplies weights by the section weightNorm at int(round(loc*nseg)) - 1', () => {
     const withNorm = { ...cell, secs: { ...cell.secs, dend: { ...cell.secs.dend, weightNorm: [1, 2, 3, 4, 5] } } };
-    const n = create({ ...spec({ r: { ...A2B, connList: [[0, 0]], sec: 'dend', loc: 0.7, weight: 0.5 } }), netParams: { ...spec({}).netParams, cellParams: { C: withNorm }, connParams: { r: { ...A2B, connList: [[0, 0]], sec: 'dend', loc: 0.7, weight: 0.5 } } } });
+    const n = create({
+      ...spec({ r: { ...A2B, connList: [[0, 0]], sec: 'dend', loc: 0.7, weight: 0.5 } }),
+      netParams: { ...spec({}).netParams, cellParams: { C: withNorm }, connParams: { r: { ...A2B, connList: [[0, 0]], sec: 'dend', loc: 0.7, weight: 0.5 } } },
+    });
     expect(conns(n)[0].weight).toBe(0.5 * 4); // round(3.5) = 4 (half to even) -> index 3
   });
 
   it('evaluates synMech string parameters per synapse from the post cell stream', () => {
-    const s = spec({ r: { ...A2B, connList: [[0, 0], [1, 0]] } });
+    const s = spec({
+      r: {
+        ...A2B,
+        connList: [
+          [0, 0],
+          [1, 0],
+        ],
+      },
+    });
     s.netParams.synMechParams.exc.tau2 = 'uniform(4, 6)' as unknown as number;
     const n = create(s);
     const post = n.cells[n.indexOfGid(12)];
@@ -155,10 +194,15 @@ describe('connection parameters', () => {
 
 describe('stimulation', () => {
   it('evaluates IClamp string parameters over target cells in ascending gid from Random123(hashStr("stim_IClamp"), hashList(gids), seeds.stim)', () => {
-    const n = create(spec({}, {
-      stimSourceParams: { ic: { type: 'IClamp', del: 5, dur: 50, amp: 'uniform(0.1, 0.2)' } },
-      stimTargetParams: { t: { source: 'ic', conds: { pop: 'B', cellList: [1, 3] }, sec: 'soma', loc: 0.5 } },
-    }));
+    const n = create(
+      spec(
+        {},
+        {
+          stimSourceParams: { ic: { type: 'IClamp', del: 5, dur: 50, amp: 'uniform(0.1, 0.2)' } },
+          stimTargetParams: { t: { source: 'ic', conds: { pop: 'B', cellList: [1, 3] }, sec: 'soma', loc: 0.5 } },
+        },
+      ),
+    );
     const targets = [n.pops.B.cellGids[1], n.pops.B.cellGids[3]];
     const r = new NeuronRandom(hashStr('stim_IClamp'), hashList(targets), 1);
     const amps = targets.map(() => r.uniform(0.1, 0.2));
@@ -181,19 +225,34 @@ describe('stimulation', () => {
     expect(warnings.join('\n')).toContain('sharedNetStimStream');
     const fixed = create(spec({}, stims, { netpyneQuirks: { sharedNetStimStream: false } }));
     expect(fixed.data.stims.streamIds[0]).not.toBe(fixed.data.stims.streamIds[3]);
-    expect(quirky.cells[12].conns.map((c) => [c.preGid, c.preLabel, c.sec])).toEqual([['NetStim', 'bkg', 'dend'], ['NetStim', 'bkg', 'dend']]);
+    expect(quirky.cells[12].conns.map((c) => [c.preGid, c.preLabel, c.sec])).toEqual([
+      ['NetStim', 'bkg', 'dend'],
+      ['NetStim', 'bkg', 'dend'],
+    ]);
   });
 });
 
 describe('subcellular connectivity', () => {
   it("redistributes the selected synapses uniformly over the given sections, sorted by NetPyNE's string key", () => {
-    const n = create(spec({ r: { ...A2B, convergence: 4, sec: 'soma' } }, {
-      subConnParams: { s: { preConds: { pop: 'A' }, postConds: { pop: 'B' }, sec: 'dends', density: 'uniform' } },
-    }));
+    const n = create(
+      spec(
+        { r: { ...A2B, convergence: 4, sec: 'soma' } },
+        {
+          subConnParams: { s: { preConds: { pop: 'A' }, postConds: { pop: 'B' }, sec: 'dends', density: 'uniform' } },
+        },
+      ),
+    );
     for (const gid of n.pops.B.cellGids) {
       const cs = n.cells[n.indexOfGid(gid)].conns;
       const placed = cs.map((c) => [c.sec, c.loc]).sort();
-      expect(placed).toEqual([['apic', (300 - 262.5) / 100], ['dend', (200 - 112.5) / 200], ['dend', (200 - 187.5) / 200], ['dend', (200 - 37.5) / 200]].sort());
+      expect(placed).toEqual(
+        [
+          ['apic', (300 - 262.5) / 100],
+          ['dend', (200 - 112.5) / 200],
+          ['dend', (200 - 187.5) / 200],
+          ['dend', (200 - 37.5) / 200],
+        ].sort(),
+      );
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ModifyError, create, type Network } from '../../src/index.ts';
-import { ConditionError, conditionsMet } from '../../src/network/modify/conds.ts';
+import { create, ModifyError, type Network } from '../../src/index.ts';
 import { modifiedSynMechParams } from '../../src/network/index.ts';
+import { ConditionError, conditionsMet } from '../../src/network/modify/conds.ts';
 
 // Network.modifyCells / modifySynMechs / modifyConns / modifyStims (NetPyNE's sim.net.modify*):
 // values change exactly where the conditions match and nowhere else; bad input names its path.
@@ -16,7 +16,9 @@ function spec() {
         bg: { cellModel: 'NetStim', rate: 10, noise: 0.5, numCells: 2 },
       },
       cellParams: {
-        PYR: { secs: { soma: { geom: { diam: '19 + uniform(-0.5, 0.5)', L: 18.8, Ra: 123 }, mechs: { hh: { gnabar: 0.12, gkbar: 0.036, gl: 0.003, el: -70 } } } } },
+        PYR: {
+          secs: { soma: { geom: { diam: '19 + uniform(-0.5, 0.5)', L: 18.8, Ra: 123 }, mechs: { hh: { gnabar: 0.12, gkbar: 0.036, gl: 0.003, el: -70 } } } },
+        },
       },
       synMechParams: { exc: { mod: 'Exp2Syn', tau1: 0.1, tau2: 5, e: 0 }, inh: { mod: 'Exp2Syn', tau1: 0.1, tau2: 2, e: -80 } },
       connParams: {
@@ -155,13 +157,22 @@ describe('modifySynMechs', () => {
     const conns = net.data.conns;
     for (let i = 0; i < conns.count; i++) {
       const hit = conns.synMech[i] === 1 && popOf(net, conns.post[i]) === 'S';
-      expect(modifiedSynMechParams(net.data, i)).toEqual(hit ? [['tau2', 7.5], ['e', -75]] : []);
+      expect(modifiedSynMechParams(net.data, i)).toEqual(
+        hit
+          ? [
+              ['tau2', 7.5],
+              ['e', -75],
+            ]
+          : [],
+      );
     }
   });
 
   it('includes the synapses of NetStim stims, and conds on synMechParams values', () => {
     const net = build();
-    expect(net.modifySynMechs({ conds: { sec: null, tau2: 5 }, tau1: 0.2 })).toBe(net.data.conns.synMech.filter((m, i) => m === 0 && net.data.cells.template[net.data.conns.post[i]] >= 0).length);
+    expect(net.modifySynMechs({ conds: { sec: null, tau2: 5 }, tau1: 0.2 })).toBe(
+      net.data.conns.synMech.filter((m, i) => m === 0 && net.data.cells.template[net.data.conns.post[i]] >= 0).length,
+    );
     const stimConn = net.cells[0].conns.findIndex((c) => c.preGid === 'NetStim');
     expect(stimConn).toBeGreaterThanOrEqual(0);
     expect((net.cells[0].secs.soma.synMechs as Array<Record<string, unknown>>).filter((s) => s.label === 'exc').every((s) => s.tau1 === 0.2)).toBe(true);
@@ -236,7 +247,7 @@ describe('modifyStims', () => {
     }
   });
 
-  it("interval sets the NetStim interval; rate sets it to 1/rate ms, as NetPyNE 1.1 does", () => {
+  it('interval sets the NetStim interval; rate sets it to 1/rate ms, as NetPyNE 1.1 does', () => {
     const net = build();
     net.modifyStims({ cellConds: { gid: 0 }, conds: { source: 'bkg' }, interval: 40 });
     net.modifyStims({ cellConds: { gid: 1 }, conds: { source: 'bkg' }, rate: 20 });
@@ -273,13 +284,21 @@ describe('bad input', () => {
   });
 
   it('unknown sections', () => {
-    rejects((n) => n.modifyCells({ conds: {}, secs: { dend: { geom: { L: 5 } } } }), 'modifyCells.secs.dend', /no section 'dend'.*NetPyNE would add a new, unconnected section/);
+    rejects(
+      (n) => n.modifyCells({ conds: {}, secs: { dend: { geom: { L: 5 } } } }),
+      'modifyCells.secs.dend',
+      /no section 'dend'.*NetPyNE would add a new, unconnected section/,
+    );
     rejects((n) => n.modifySynMechs({ conds: { sec: 'dend' }, tau2: 1 }), 'modifySynMechs.conds.sec', /no cell has a section 'dend'/);
   });
 
   it('unknown parameters', () => {
     rejects((n) => n.modifyCells({ conds: {}, secs: { soma: { geom: { Lx: 5 } } } }), 'modifyCells.secs.soma.geom.Lx', /unknown geometry parameter/);
-    rejects((n) => n.modifyCells({ conds: {}, secs: { soma: { mechs: { hh: { gll: 1 } } } } }), 'modifyCells.secs.soma.mechs.hh.gll', /hh has no parameter 'gll'.*did you mean 'gl'/);
+    rejects(
+      (n) => n.modifyCells({ conds: {}, secs: { soma: { mechs: { hh: { gll: 1 } } } } }),
+      'modifyCells.secs.soma.mechs.hh.gll',
+      /hh has no parameter 'gll'.*did you mean 'gl'/,
+    );
     rejects((n) => n.modifyCells({ conds: {}, secs: { soma: { mechs: { kdr: { g: 1 } } } } }), 'modifyCells.secs.soma.mechs.kdr', /unknown density mechanism/);
     rejects((n) => n.modifyCells({ conds: {}, secz: {} } as never), 'modifyCells.secz', /unknown key 'secz'/);
     rejects((n) => n.modifySynMechs({ tau3: 1 }), 'modifySynMechs.tau3', /unknown synMech parameter 'tau3'/);
@@ -292,7 +311,11 @@ describe('bad input', () => {
   it('values and NetPyNE failures', () => {
     rejects((n) => n.modifyCells({ secs: {} } as never), 'modifyCells.conds', /is required/);
     rejects((n) => n.modifyCells({ conds: {}, secs: { soma: { geom: { L: 'big' } } } }), 'modifyCells.secs.soma.geom.L', /expected a number/);
-    rejects((n) => n.modifyCells({ conds: {}, secs: { soma: { geom: { diam: 20 } } } }), 'modifyCells.secs.soma.geom.diam', /string function; NetPyNE 1.1 then ignores the value/);
+    rejects(
+      (n) => n.modifyCells({ conds: {}, secs: { soma: { geom: { diam: 20 } } } }),
+      'modifyCells.secs.soma.geom.diam',
+      /string function; NetPyNE 1.1 then ignores the value/,
+    );
     rejects((n) => n.modifyCells({ conds: {}, secs: { soma: { geom: { nseg: 3 } } } }), 'modifyCells.secs.soma.geom.nseg', /changing nseg/);
     rejects((n) => n.modifyCells({ conds: {}, secs: { soma: { pointps: { p: { a: 1 } } } } }), 'modifyCells.secs.soma.pointps.p.mod', /is required/);
     rejects((n) => n.modifySynMechs({ conds: { label: 'exc' }, tau2: 1 }), 'modifySynMechs.conds', /needs a 'sec' condition/);

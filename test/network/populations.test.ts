@@ -12,7 +12,8 @@ function net(popParams: Record<string, unknown>, extra: Record<string, unknown> 
 
 describe('populations', () => {
   it('keeps insertion order of JSON keys, integer-like labels included (gids follow popParams order)', () => {
-    const json = '{"netParams": {"cellParams": {"C": {"secs": {"soma": {}}}}, "popParams": {"2": {"cellType": "C", "numCells": 3}, "1": {"cellType": "C", "numCells": 2}}}}';
+    const json =
+      '{"netParams": {"cellParams": {"C": {"secs": {"soma": {}}}}, "popParams": {"2": {"cellType": "C", "numCells": 3}, "1": {"cellType": "C", "numCells": 2}}}}';
     const n = create(json);
     expect(Object.keys(n.pops)).toEqual(['2', '1']);
     expect(n.pops['2'].cellGids).toEqual([0, 1, 2]);
@@ -43,19 +44,32 @@ describe('populations', () => {
   it('lays out gridSpacing pops over np.arange(0, size + 1, spacing), x outermost', () => {
     const n = net({ G: { cellType: 'C', gridSpacing: 50 } });
     expect(n.cellCount).toBe(27);
-    expect(n.cells.slice(0, 4).map((c) => [c.tags.x, c.tags.y, c.tags.z])).toEqual([[0, 0, 0], [0, 0, 50], [0, 0, 100], [0, 50, 0]]);
+    expect(n.cells.slice(0, 4).map((c) => [c.tags.x, c.tags.y, c.tags.z])).toEqual([
+      [0, 0, 0],
+      [0, 0, 50],
+      [0, 0, 100],
+      [0, 50, 0],
+    ]);
     expect(n.cells[26].tags.xnorm).toBe(1);
   });
 
   it('takes cellsList positions (absolute or normalised, missing = 0) and keeps extra tags for conds', () => {
-    const n = net({ L: { cellType: 'C', cellsList: [{ x: 10, ynorm: 0.5, cellLabel: 'a' }, { xnorm: 0.25, z: 30, cellLabel: 'b' }] } });
+    const n = net({
+      L: {
+        cellType: 'C',
+        cellsList: [
+          { x: 10, ynorm: 0.5, cellLabel: 'a' },
+          { xnorm: 0.25, z: 30, cellLabel: 'b' },
+        ],
+      },
+    });
     expect(n.cells[0].tags).toMatchObject({ x: 10, xnorm: 0.1, y: 50, ynorm: 0.5, z: 0, znorm: 0, cellLabel: 'a' });
     expect(n.cells[1].tags).toMatchObject({ x: 25, xnorm: 0.25, z: 30, znorm: 0.3, cellLabel: 'b' });
   });
 
   it('derives numCells from a numeric density over the (ranged) volume', () => {
     const n = net({ D: { cellType: 'C', density: 80000, ynormRange: [0, 0.5] } }, { sizeX: 200, sizeY: 300, sizeZ: 100 });
-    expect(n.cellCount).toBe(Math.trunc(80000 * (((300 / 1e3) * 200) / 1e3 * 100 / 1e3) * 0.5));
+    expect(n.cellCount).toBe(Math.trunc(80000 * (((((300 / 1e3) * 200) / 1e3) * 100) / 1e3) * 0.5));
   });
 
   it('samples a density function of one coordinate within its range, reproducibly', () => {
@@ -164,7 +178,10 @@ describe('artificial cells', () => {
 
   it('reproduces the pop-level string parameter quirk, with a warning and a switch', () => {
     const spec = (quirk: boolean) => ({
-      netParams: { cellParams: { S: { cellModel: 'NetStim', params: {} } }, popParams: { P: { cellType: 'S', numCells: 2, start: 'uniform(1, 3)', rate: 10 } } },
+      netParams: {
+        cellParams: { S: { cellModel: 'NetStim', params: {} } },
+        popParams: { P: { cellType: 'S', numCells: 2, start: 'uniform(1, 3)', rate: 10 } },
+      },
       simConfig: { netpyneQuirks: { ignorePopStringParams: quirk } },
     });
     const warnings: string[] = [];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { NeuronRandom } from '../../src/rng/neuron-random.ts';
-import { netStimNoiseStream, netStimTrain } from '../../src/rng/netstim.ts';
 import { hashStr } from '../../src/rng/hash.ts';
+import { netStimNoiseStream, netStimTrain } from '../../src/rng/netstim.ts';
+import { NeuronRandom } from '../../src/rng/neuron-random.ts';
+import data from '../data/neuron-random.json' with { type: 'json' };
 import { readFixture } from '../helpers/fixtures.ts';
 import { fromHex } from '../helpers/hexfloat.ts';
-import data from '../data/neuron-random.json' with { type: 'json' };
 
 // test/data/neuron-random.json was produced by NEURON 8.2.2 itself (scripts/neuron-random-vectors.py).
 

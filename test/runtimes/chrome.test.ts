@@ -6,8 +6,8 @@ import { extname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fixturesDir, readFixture } from '../helpers/fixtures.ts';
 import { assertGpuFixture } from '../helpers/assert-gpu-fixture.ts';
+import { fixturesDir, readFixture } from '../helpers/fixtures.ts';
 import type { GpuFixtureResult } from '../helpers/gpu-fixture-check.ts';
 
 // The browser page (examples/web) in Debian's Chromium with --enable-unsafe-webgpu (SwiftShader
@@ -24,12 +24,26 @@ let server: Server;
 beforeAll(async () => {
   const built = spawnSync(process.execPath, ['scripts/build-web.mjs'], { cwd: root, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`building examples/web failed:\n${built.stderr}`);
-  await build({ entryPoints: [join(root, 'test/runtimes/web/fixtures-runner.ts')], outfile: join(root, 'test/runtimes/web/fixtures-runner.js'), bundle: true, format: 'esm', target: 'es2022', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(root, 'test/runtimes/web/fixtures-runner.ts')],
+    outfile: join(root, 'test/runtimes/web/fixtures-runner.js'),
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    logLevel: 'warning',
+  });
   server = createServer((req, res) => {
     const url = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     if (url === '/fixtures/neuron/') {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(readdirSync(join(fixturesDir, 'neuron')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort()));
+      res.end(
+        JSON.stringify(
+          readdirSync(join(fixturesDir, 'neuron'))
+            .filter((f) => f.endsWith('.json'))
+            .map((f) => f.slice(0, -5))
+            .sort(),
+        ),
+      );
       return;
     }
     const [base, path] = url.startsWith('/fixtures/') ? [fixturesDir, join(fixturesDir, url.slice('/fixtures/'.length))] : [root, join(root, url)];
@@ -54,8 +68,17 @@ it('meets the NEURON fixture bounds in Chromium', async () => {
   try {
     const page = await browser.newPage();
     await page.goto(`http://localhost:${(server.address() as AddressInfo).port}/test/runtimes/web/fixtures.html`);
-    await page.waitForFunction(() => { const w = window as unknown as Record<string, unknown>; return w.fixtureResults !== undefined || w.fixtureError !== undefined; }, { timeout: 900_000, polling: 1000 });
-    const { results, error } = await page.evaluate(() => { const w = window as unknown as Record<string, unknown>; return { results: w.fixtureResults as GpuFixtureResult[] | undefined, error: w.fixtureError as string | undefined }; });
+    await page.waitForFunction(
+      () => {
+        const w = window as unknown as Record<string, unknown>;
+        return w.fixtureResults !== undefined || w.fixtureError !== undefined;
+      },
+      { timeout: 900_000, polling: 1000 },
+    );
+    const { results, error } = await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      return { results: w.fixtureResults as GpuFixtureResult[] | undefined, error: w.fixtureError as string | undefined };
+    });
     expect(error).toBeUndefined();
     expect(results!.length).toBeGreaterThan(5);
     results!.forEach(assertGpuFixture);
@@ -80,7 +103,10 @@ it('runs tutorial 2 in the page on WebGPU', async () => {
       expect(Math.abs(count(result.spkid) - count(want.spkid)), pop).toBeLessThanOrEqual(0.02 * count(want.spkid));
     }
     const byGid = new Map<number, number[]>();
-    (result.spkid as number[]).forEach((g, i) => { if (!byGid.has(g)) byGid.set(g, []); byGid.get(g)!.push(result.spkt[i]); });
+    (result.spkid as number[]).forEach((g, i) => {
+      if (!byGid.has(g)) byGid.set(g, []);
+      byGid.get(g)!.push(result.spkt[i]);
+    });
     const matched = want.spkid.filter((g: number, i: number) => (byGid.get(g) ?? []).some((t) => Math.abs(t - want.spkt[i]) <= 0.1)).length;
     expect(matched / want.spkid.length).toBeGreaterThanOrEqual(0.95);
   } finally {

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { createSimulate } from '../../src/index.ts';
-import { fixturesDir, readFixture } from '../helpers/fixtures.ts';
 import { assertGpuFixture } from '../helpers/assert-gpu-fixture.ts';
+import { fixturesDir, readFixture } from '../helpers/fixtures.ts';
 import type { GpuFixtureResult } from '../helpers/gpu-fixture-check.ts';
 
 // The core runs unchanged in Deno (npm package `deno`), on Deno's own WebGPU (wgpu; lavapipe
@@ -17,7 +17,11 @@ const deno = resolve(root, 'node_modules/.bin/deno');
 
 it('runs tutorial 2 in Deno on WebGPU', async () => {
   if (!existsSync(deno)) throw new Error('the deno devDependency is missing: run npm install');
-  const r = spawnSync(deno, ['run', '--unstable-webgpu', '--allow-read', '--allow-env', 'examples/deno/run.ts', 'examples/tut2.json', '200'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+  const r = spawnSync(deno, ['run', '--unstable-webgpu', '--allow-read', '--allow-env', 'examples/deno/run.ts', 'examples/tut2.json', '200'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   if (/no WebGPU adapter/.test(r.stderr)) {
     console.log(`Deno test skipped: ${r.stderr.trim().split('\n').pop()}`);
     return;
@@ -35,13 +39,21 @@ it('runs tutorial 2 in Deno on WebGPU', async () => {
 
 it('meets the NEURON fixture bounds in Deno', () => {
   if (!existsSync(deno)) throw new Error('the deno devDependency is missing: run npm install');
-  const r = spawnSync(deno, ['run', '--unstable-webgpu', '--allow-read', '--allow-env', 'test/runtimes/deno-fixtures.ts', fixturesDir], { cwd: root, encoding: 'utf8', timeout: 600_000 });
+  const r = spawnSync(deno, ['run', '--unstable-webgpu', '--allow-read', '--allow-env', 'test/runtimes/deno-fixtures.ts', fixturesDir], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
   if (/no WebGPU adapter/.test(r.stderr)) {
     console.log(`Deno test skipped: ${r.stderr.trim().split('\n').pop()}`);
     return;
   }
   expect(r.status, r.stderr).toBe(0);
-  const results = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as GpuFixtureResult);
+  const results = r.stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as GpuFixtureResult);
   expect(results.length).toBeGreaterThan(5);
   results.forEach(assertGpuFixture);
 }, 600_000);

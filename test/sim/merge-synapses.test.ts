@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { create } from '../../src/index.ts';
-import { compile } from '../../src/compile/index.ts';
 import { CpuSimulator } from '../../src/backend/cpu/simulator.ts';
+import { compile } from '../../src/compile/index.ts';
+import { create } from '../../src/index.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 
 // Sharing one Exp2Syn state among the synapses of a node (same parameters) is exact up to the

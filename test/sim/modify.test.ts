@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compile, create, type Network, type SimData } from '../../src/index.ts';
 import { CpuSimulator } from '../../src/backend/cpu/simulator.ts';
+import { compile, create, type Network, type SimData } from '../../src/index.ts';
 import { simData } from '../../src/sim/sim-data.ts';
 
 // NetPyNE's tutorial 7 (doc/source/code/tut7.py): create and simulate, modify the network
@@ -36,8 +36,10 @@ describe('tutorial 7: modify the instantiated network, then simulate again', () 
   const net = create(tut7);
   const first = run(net);
   const again = run(net);
-  const inhibited = (net.modifyConns({ conds: { label: 'hop->hop' }, weight: 0.5 }), run(net));
-  const longer = (net.modifyCells({ conds: { pop: 'hop' }, secs: { soma: { geom: { L: 160 } } } }), run(net));
+  net.modifyConns({ conds: { label: 'hop->hop' }, weight: 0.5 });
+  const inhibited = run(net);
+  net.modifyCells({ conds: { pop: 'hop' }, secs: { soma: { geom: { L: 160 } } } });
+  const longer = run(net);
 
   it('builds the tutorial network: 50 HH cells, 2450 hop->hop connections, 50 NetStims', () => {
     expect(net.cellCount).toBe(50);
@@ -54,15 +56,21 @@ describe('tutorial 7: modify the instantiated network, then simulate again', () 
     expect(net.cells[3].conns.filter((c) => c.label === 'hop->hop').every((c) => c.weight === 0.5)).toBe(true);
     expect(net.cells[3].conns.filter((c) => c.preGid === 'NetStim').every((c) => c.weight === 0.1)).toBe(true);
     expect(inhibited.spkt.length).toBeLessThan(0.6 * first.spkt.length);
-    expectSameRun(inhibited, fresh((s) => (s.netParams.connParams['hop->hop'].weight = 0.5)));
+    expectSameRun(
+      inhibited,
+      fresh((s) => (s.netParams.connParams['hop->hop'].weight = 0.5)),
+    );
   });
 
   it('soma L 160: the larger soma fires less, exactly as a network created with L 160', () => {
     expect(longer.spkt.length).toBeLessThan(inhibited.spkt.length);
-    expectSameRun(longer, fresh((s) => {
-      s.netParams.connParams['hop->hop'].weight = 0.5;
-      s.netParams.cellParams.PYR.secs.soma.geom.L = 160;
-    }));
+    expectSameRun(
+      longer,
+      fresh((s) => {
+        s.netParams.connParams['hop->hop'].weight = 0.5;
+        s.netParams.cellParams.PYR.secs.soma.geom.L = 160;
+      }),
+    );
   });
 });
 
@@ -86,24 +94,33 @@ describe('every modification equals creating the network with the modified value
   it('modifySynMechs', () => {
     const got = modified((net) => net.modifySynMechs({ conds: { sec: 'soma', label: 'exc' }, tau2: 3, e: -10 }));
     expect(got.spkt).not.toEqual(baseline.spkt);
-    expectSameRun(got, fresh((s) => Object.assign(s.netParams.synMechParams.exc, { tau2: 3, e: -10 })));
+    expectSameRun(
+      got,
+      fresh((s) => Object.assign(s.netParams.synMechParams.exc, { tau2: 3, e: -10 })),
+    );
   });
 
   it('modifyConns delay, and threshold (the presynaptic cells detect spikes at the new threshold)', () => {
     const got = modified((net) => net.modifyConns({ conds: { label: 'hop->hop' }, weight: 0.05, delay: 2, threshold: -10 }));
     expect(got.spkt).not.toEqual(baseline.spkt);
-    expectSameRun(got, fresh((s) => {
-      Object.assign(s.netParams.connParams['hop->hop'], { weight: 0.05, delay: 2 });
-      s.netParams.cellParams.PYR.secs.soma.threshold = -10;
-    }));
+    expectSameRun(
+      got,
+      fresh((s) => {
+        Object.assign(s.netParams.connParams['hop->hop'], { weight: 0.05, delay: 2 });
+        s.netParams.cellParams.PYR.secs.soma.threshold = -10;
+      }),
+    );
   });
 
   it('modifyStims noise, seed and interval', () => {
     const got = modified((net) => net.modifyStims({ conds: { source: 'bkg' }, noise: 0.8, seed: 7, interval: 25 }));
     expect(got.spkt).not.toEqual(baseline.spkt);
-    expectSameRun(got, fresh((s) => {
-      s.netParams.stimSourceParams.bkg = { type: 'NetStim', interval: 25, noise: 0.8, seed: 7 };
-    }));
+    expectSameRun(
+      got,
+      fresh((s) => {
+        s.netParams.stimSourceParams.bkg = { type: 'NetStim', interval: 25, noise: 0.8, seed: 7 };
+      }),
+    );
   });
 
   it('modifyStims rate r gives NetStim intervals of 1/r ms (NetPyNE 1.1), not 1000/r', () => {

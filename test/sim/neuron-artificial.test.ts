@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { create } from '../../src/index.ts';
-import { compile } from '../../src/compile/index.ts';
 import { CpuSimulator, type Sampling } from '../../src/backend/cpu/simulator.ts';
+import { compile } from '../../src/compile/index.ts';
+import { create } from '../../src/index.ts';
 
 // VClamp, the IntFire1/2/4 artificial cells (NetStim inputs, a downstream IntFire1 driven by
 // their net_events) and NetPyNE's Izhikevich point processes (2007a, 2003a with vref; 2003b

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/compile/index.ts';
 import { CpuSimulator } from '../../src/backend/cpu/simulator.ts';
+import { compile } from '../../src/compile/index.ts';
 import { fixturesDir, readFixture } from '../helpers/fixtures.ts';
 import { fixtureNetwork } from '../helpers/neuron-fixtures.ts';
 
@@ -49,7 +49,10 @@ const crossings = (trace: ArrayLike<number>, level: number): number[] => {
  * NEURON's listed times against the vpeak crossings of spikegpu's trace.
  */
 const izhikevich = (fx: any) => fx.params.point_process !== undefined;
-const names = readdirSync(join(fixturesDir, 'neuron')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+const names = readdirSync(join(fixturesDir, 'neuron'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -5))
+  .sort();
 
 describe.each(names)('%s', (name) => {
   const fx = readFixture(`neuron/${name}.json`);
@@ -68,9 +71,11 @@ describe.each(names)('%s', (name) => {
     if (izhikevich(fx)) expect(crossings(recorded.v, fx.params.point_process.vpeak).map((k) => fx.t[k])).toEqual(fx.spike_times);
     if (fx.v_dend_all_segments_1ms) {
       const every = Math.round(1 / fx.dt);
-      (fx.v_dend_all_segments_1ms as number[][]).forEach((row, j) => row.forEach((want, s) => {
-        expect(recorded[`seg${j}`][s * every], `segment ${j} at ${s} ms`).toBe(want);
-      }));
+      (fx.v_dend_all_segments_1ms as number[][]).forEach((row, j) =>
+        row.forEach((want, s) => {
+          expect(recorded[`seg${j}`][s * every], `segment ${j} at ${s} ms`).toBe(want);
+        }),
+      );
     }
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/compile/index.ts';
 import { CpuSimulator } from '../../src/backend/cpu/simulator.ts';
+import { compile } from '../../src/compile/index.ts';
 import { mechData, mechNetwork } from '../helpers/neuron-mechs.ts';
 
 // Mechanisms without a shared fixture, against traces NEURON 8.2.2 produced on this project's
@@ -28,4 +28,3 @@ describe.each(Object.keys(data.cases))('%s', (name) => {
     });
   });
 });
-

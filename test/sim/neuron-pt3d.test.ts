@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { create } from '../../src/index.ts';
-import { compile } from '../../src/compile/index.ts';
 import { CpuSimulator } from '../../src/backend/cpu/simulator.ts';
+import { compile } from '../../src/compile/index.ts';
+import { create } from '../../src/index.ts';
 
 // A cell of sections given by 3-D points (hh soma, passive dendrite of 5 segments, IClamp at
 // soma(0.5)) against v that NEURON 8.2.2 recorded every step at the soma centre and at each
@@ -14,10 +14,12 @@ const data = JSON.parse(readFileSync(resolve(__dirname, '../data/neuron-pt3d.jso
 
 describe('pt3d cell', () => {
   // trace 'dend(0.3)' -> v at dend(0.3)
-  const traces = Object.fromEntries(Object.keys(data.v).map((k) => {
-    const [, sec, loc] = /^(\w+)\(([\d.]+)\)$/.exec(k)!;
-    return [k, { sec, loc: Number(loc), var: 'v' }];
-  }));
+  const traces = Object.fromEntries(
+    Object.keys(data.v).map((k) => {
+      const [, sec, loc] = /^(\w+)\(([\d.]+)\)$/.exec(k)!;
+      return [k, { sec, loc: Number(loc), var: 'v' }];
+    }),
+  );
   const net = create({ netParams: data.netParams, simConfig: { ...data.simConfig, recordCells: ['all'], recordTraces: traces } });
 
   it.each(['f64', 'f32'] as const)('CPU %s follows NEURON at every step and point', (precision) => {

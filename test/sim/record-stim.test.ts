@@ -17,7 +17,12 @@ describe('recordStim (tut2)', () => {
   });
 
   it('records every cell, keyed by the stim source label', () => {
-    expect(Object.keys(stims)).toEqual(Object.values(run.net.pops).flatMap((p) => p.cellGids).sort((a, b) => a - b).map((g) => `cell_${g}`));
+    expect(Object.keys(stims)).toEqual(
+      Object.values(run.net.pops)
+        .flatMap((p) => p.cellGids)
+        .sort((a, b) => a - b)
+        .map((g) => `cell_${g}`),
+    );
     for (const perCell of Object.values(stims)) expect(Object.keys(perCell)).toEqual(['bkg']);
   });
 
@@ -26,8 +31,11 @@ describe('recordStim (tut2)', () => {
     for (let r = 0; r < table.count; r++) {
       const p = table.params[r];
       const ids = table.streamIds.subarray(3 * r, 3 * r + 3);
-      const want = netStimTrain({ interval: 1e3 / (p.rate as number), number: p.number as number, start: p.start as number, noise: p.noise as number },
-        netStimNoiseStream(ids[0], ids[1], ids[2]), duration);
+      const want = netStimTrain(
+        { interval: 1e3 / (p.rate as number), number: p.number as number, start: p.start as number, noise: p.noise as number },
+        netStimNoiseStream(ids[0], ids[1], ids[2]),
+        duration,
+      );
       const got = stims[`cell_${run.net.data.cells.gid[table.cell[r]]}`].bkg;
       expect(got.length).toBeGreaterThan(0);
       expect(got.length).toBe(want.length);

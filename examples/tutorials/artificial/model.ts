@@ -11,8 +11,15 @@ export const netParams = {
     artif2: { cellModel: 'IntFire2', numCells: 100, ib: 0.0 }, // pop of IntFire2
     artif3: { cellModel: 'IntFire4', numCells: 100, taue: 1.0 }, // pop of IntFire4
     artif4: {
-      cellModel: 'VecStim', numCells: 100, rate: 5, noise: 0.5, start: 50,
-      pulses: [{ start: 200, end: 300, rate: 60, noise: 0.2 }, { start: 500, end: 800, rate: 30, noise: 0.5 }],
+      cellModel: 'VecStim',
+      numCells: 100,
+      rate: 5,
+      noise: 0.5,
+      start: 50,
+      pulses: [
+        { start: 200, end: 300, rate: 60, noise: 0.2 },
+        { start: 500, end: 800, rate: 30, noise: 0.5 },
+      ],
     }, // pop of VecStims with 2 pulses
   },
 

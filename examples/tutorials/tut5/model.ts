@@ -86,7 +86,14 @@ export const simConfig = {
 
   analysis: {
     plotRaster: { orderBy: 'y', orderInverse: true, saveFig: true }, // Plot a raster
-    plotTraces: { include: [['E2', 0], ['E4', 0], ['E5', 5]], saveFig: true }, // Plot recorded traces for this list of cells
+    plotTraces: {
+      include: [
+        ['E2', 0],
+        ['E4', 0],
+        ['E5', 5],
+      ],
+      saveFig: true,
+    }, // Plot recorded traces for this list of cells
     plot2Dnet: { saveFig: true }, // plot 2D cell positions and connections
     plotConn: { saveFig: true }, // plot connectivity matrix
   },

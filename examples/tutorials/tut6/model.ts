@@ -52,6 +52,12 @@ export const simConfig = {
 
   analysis: {
     plotRaster: { saveFig: true }, // Plot a raster
-    plotTraces: { include: [['S', 0], ['M', 0]], saveFig: true }, // Plot recorded traces for this list of cells
+    plotTraces: {
+      include: [
+        ['S', 0],
+        ['M', 0],
+      ],
+      saveFig: true,
+    }, // Plot recorded traces for this list of cells
   },
 };

@@ -3,7 +3,7 @@
 // instantiated network is then modified and simulated again (rerun below): the inhibitory
 // weights set to 0.5 synchronise the cells; then a soma length of 160 um lowers the rate.
 
-import { analyze, simulate, type Network, type SimulateOptions } from '../../../src/index.ts';
+import { analyze, type Network, type SimulateOptions, simulate } from '../../../src/index.ts';
 import type { Rerun } from '../run.ts';
 
 export const netParams = {

@@ -39,7 +39,13 @@ export interface PixelAccess {
 export class CanvasPainter implements Painter {
   private clipRect: [number, number, number, number] | null = null;
 
-  constructor(private readonly ctx: Context2D, readonly width: number, readonly height: number, private readonly fontFamily: string, private readonly pixels?: () => PixelAccess) {
+  constructor(
+    private readonly ctx: Context2D,
+    readonly width: number,
+    readonly height: number,
+    private readonly fontFamily: string,
+    private readonly pixels?: () => PixelAccess,
+  ) {
     ctx.fillStyle = 'white';
     ctx.fillRect(0, 0, width, height);
   }
@@ -62,7 +68,10 @@ export class CanvasPainter implements Painter {
     ctx.beginPath();
     let pen = false;
     for (let i = 0; i < xs.length; i++) {
-      if (!Number.isFinite(xs[i]) || !Number.isFinite(ys[i])) { pen = false; continue; }
+      if (!Number.isFinite(xs[i]) || !Number.isFinite(ys[i])) {
+        pen = false;
+        continue;
+      }
       if (pen) ctx.lineTo(xs[i], ys[i]);
       else ctx.moveTo(xs[i], ys[i]);
       pen = true;
@@ -85,7 +94,7 @@ export class CanvasPainter implements Painter {
     ctx.textAlign = style.align ?? 'left';
     ctx.textBaseline = style.baseline === 'bottom' || !style.baseline ? 'alphabetic' : style.baseline;
     ctx.translate(x, y);
-    if (style.rotate) ctx.rotate(-style.rotate * Math.PI / 180);
+    if (style.rotate) ctx.rotate((-style.rotate * Math.PI) / 180);
     ctx.fillText(s, 0, 0);
     ctx.restore();
   }
@@ -143,7 +152,13 @@ export class CanvasPainter implements Painter {
 }
 
 const NAMED: Record<string, [number, number, number]> = {
-  black: [0, 0, 0], white: [255, 255, 255], red: [255, 0, 0], blue: [0, 0, 255], green: [0, 128, 0], gray: [128, 128, 128], grey: [128, 128, 128],
+  black: [0, 0, 0],
+  white: [255, 255, 255],
+  red: [255, 0, 0],
+  blue: [0, 0, 255],
+  green: [0, 128, 0],
+  gray: [128, 128, 128],
+  grey: [128, 128, 128],
 };
 
 /** [r, g, b] 0-255 of 'rgb(r,g,b)', '#rrggbb' or a few names; null otherwise. */

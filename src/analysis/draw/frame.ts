@@ -1,4 +1,4 @@
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { type ScaleLinear, scaleLinear } from 'd3-scale';
 import type { Painter } from './painter.ts';
 
 // One set of axes in the manner of a matplotlib figure: a box, ticks and tick labels (d3-scale's
@@ -34,9 +34,17 @@ export class Axes {
   readonly x: ScaleLinear<number, number>;
   readonly y: ScaleLinear<number, number>;
 
-  constructor(private readonly p: Painter, readonly box: Box, private readonly o: AxesOptions) {
-    this.x = scaleLinear().domain(o.x).range([box.left, box.left + box.width]);
-    this.y = scaleLinear().domain(o.y).range(o.yInverted ? [box.top, box.top + box.height] : [box.top + box.height, box.top]);
+  constructor(
+    private readonly p: Painter,
+    readonly box: Box,
+    private readonly o: AxesOptions,
+  ) {
+    this.x = scaleLinear()
+      .domain(o.x)
+      .range([box.left, box.left + box.width]);
+    this.y = scaleLinear()
+      .domain(o.y)
+      .range(o.yInverted ? [box.top, box.top + box.height] : [box.top + box.height, box.top]);
   }
 
   /** Box, ticks, labels and title; the data is drawn before (clipped to the box) or after. */

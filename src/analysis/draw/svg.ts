@@ -7,7 +7,10 @@ export class SvgPainter implements Painter {
   private clips = 0;
   private clipped = false;
 
-  constructor(readonly width: number, readonly height: number) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
     this.parts.push(`<rect width="${width}" height="${height}" fill="white"/>`);
   }
 
@@ -23,7 +26,10 @@ export class SvgPainter implements Painter {
     let d = '';
     let pen = false;
     for (let i = 0; i < xs.length; i++) {
-      if (!Number.isFinite(xs[i]) || !Number.isFinite(ys[i])) { pen = false; continue; }
+      if (!Number.isFinite(xs[i]) || !Number.isFinite(ys[i])) {
+        pen = false;
+        continue;
+      }
       d += `${pen ? 'L' : 'M'}${n(xs[i])} ${n(ys[i])}`;
       pen = true;
     }
@@ -38,7 +44,9 @@ export class SvgPainter implements Painter {
     const anchor = { left: 'start', center: 'middle', right: 'end' }[style.align ?? 'left'];
     const baseline = { top: 'hanging', middle: 'central', bottom: 'alphabetic' }[style.baseline ?? 'bottom'];
     const rotate = style.rotate ? ` transform="rotate(${n(-style.rotate)} ${n(x)} ${n(y)})"` : '';
-    this.parts.push(`<text x="${n(x)}" y="${n(y)}" font-family="DejaVu Sans, sans-serif" font-size="${n(style.size)}" fill="${style.color ?? 'black'}" text-anchor="${anchor}" dominant-baseline="${baseline}"${rotate}>${escape(s)}</text>`);
+    this.parts.push(
+      `<text x="${n(x)}" y="${n(y)}" font-family="DejaVu Sans, sans-serif" font-size="${n(style.size)}" fill="${style.color ?? 'black'}" text-anchor="${anchor}" dominant-baseline="${baseline}"${rotate}>${escapeXml(s)}</text>`,
+    );
   }
 
   measure(s: string, size: number): number {
@@ -78,6 +86,6 @@ function n(x: number): string {
   return String(Math.round(x * 100) / 100);
 }
 
-function escape(s: string): string {
+function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -1,6 +1,6 @@
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { Axes, plotBox } from '../draw/frame.ts';
-import { choiceOption, figureFile, OptionError, readOptions, type Figure, type FigureInput } from '../figure.ts';
+import { choiceOption, type Figure, type FigureInput, figureFile, OptionError, readOptions } from '../figure.ts';
 import { resolveInclude } from '../include.ts';
 
 // plotConn (NetPyNE analysis/network.py, graphType 'matrix'): a pre x post matrix of the
@@ -11,8 +11,16 @@ import { resolveInclude } from '../include.ts';
 // the post population's size (NetPyNE's). groupBy 'cell' supports weight, delay and numConns.
 
 const DEFAULTS = {
-  includePre: ['all'] as unknown, includePost: ['all'] as unknown, feature: 'strength' as unknown, groupBy: 'pop' as unknown, orderBy: 'gid' as unknown, graphType: 'matrix' as unknown,
-  synOrConn: 'syn' as unknown, synMech: null as unknown, clim: null as unknown, figSize: [8, 8] as unknown,
+  includePre: ['all'] as unknown,
+  includePost: ['all'] as unknown,
+  feature: 'strength' as unknown,
+  groupBy: 'pop' as unknown,
+  orderBy: 'gid' as unknown,
+  graphType: 'matrix' as unknown,
+  synOrConn: 'syn' as unknown,
+  synMech: null as unknown,
+  clim: null as unknown,
+  figSize: [8, 8] as unknown,
 };
 
 const FEATURES = ['weight', 'delay', 'numConns', 'probability', 'strength', 'convergence', 'divergence'] as const;
@@ -23,7 +31,8 @@ export function connOptions(given: unknown, path: string) {
   const feature = choiceOption(`${path}.feature`, o.feature, FEATURES);
   choiceOption(`${path}.graphType`, o.graphType, ['matrix'], true);
   const groupBy = choiceOption(`${path}.groupBy`, o.groupBy, ['pop', 'cell'], true);
-  if (groupBy === 'cell' && !['weight', 'delay', 'numConns'].includes(feature)) throw new OptionError(`${path}.feature`, feature, `'${feature}' with groupBy 'cell' (NetPyNE supports weight, delay and numConns per cell)`);
+  if (groupBy === 'cell' && !['weight', 'delay', 'numConns'].includes(feature))
+    throw new OptionError(`${path}.feature`, feature, `'${feature}' with groupBy 'cell' (NetPyNE supports weight, delay and numConns per cell)`);
   choiceOption(`${path}.synOrConn`, o.synOrConn, ['syn', 'conn']);
   return { ...o, feature, groupBy };
 }
@@ -57,7 +66,16 @@ export function plotConn(input: FigureInput, given: unknown, path = 'simConfig.a
     const postGid = d.cells.gid[c.post[k]];
     if (!postSet.has(postGid)) continue;
     const preGid = c.pre[k] >= 0 ? d.cells.gid[c.pre[k]] : null;
-    const preKey = preGid !== null ? (preSet.has(preGid) ? (byPop ? popOf.get(preGid)! : String(preGid)) : null) : (c.stim[k] >= 0 && pre.stims.includes(stimLabel(c.stim[k])) && byPop ? stimLabel(c.stim[k]) : null);
+    const preKey =
+      preGid !== null
+        ? preSet.has(preGid)
+          ? byPop
+            ? popOf.get(preGid)!
+            : String(preGid)
+          : null
+        : c.stim[k] >= 0 && pre.stims.includes(stimLabel(c.stim[k])) && byPop
+          ? stimLabel(c.stim[k])
+          : null;
     if (preKey === null) continue;
     if (mechFilter && !(c.synMech[k] >= 0 && mechFilter.has(synMechLabels[c.synMech[k]]))) continue;
     if (o.synOrConn === 'conn') {
@@ -71,24 +89,34 @@ export function plotConn(input: FigureInput, given: unknown, path = 'simConfig.a
     dsum[at] += c.delay[k];
   }
   const nOf = (key: string, set: Set<number>) => (key in net.pops ? net.pops[key].cellGids.filter((g) => set.has(g)).length : -1);
-  const matrix: number[][] = preKeys.map((pk, i) => postKeys.map((qk, j) => {
-    const at = i * postKeys.length + j;
-    const n = count[at];
-    const nPost = byPop ? nOf(qk, postSet) : 1;
-    const nPreRaw = byPop ? nOf(pk, preSet) : 1;
-    const nPre = nPreRaw < 0 ? nOf(postKeys[0], postSet) : nPreRaw;
-    switch (feature) {
-      case 'numConns': return n;
-      case 'weight': return n > 0 ? wsum[at] / n : byPop ? 0 : NaN;
-      case 'delay': return n > 0 ? dsum[at] / n : byPop ? 0 : NaN;
-      case 'probability': return n / (nPre * nPost);
-      case 'strength': return n / (nPre * nPost) * wsum[at];
-      case 'convergence': return n / nPost;
-      default: return n / nPre;
-    }
-  }));
+  const matrix: number[][] = preKeys.map((pk, i) =>
+    postKeys.map((qk, j) => {
+      const at = i * postKeys.length + j;
+      const n = count[at];
+      const nPost = byPop ? nOf(qk, postSet) : 1;
+      const nPreRaw = byPop ? nOf(pk, preSet) : 1;
+      const nPre = nPreRaw < 0 ? nOf(postKeys[0], postSet) : nPreRaw;
+      switch (feature) {
+        case 'numConns':
+          return n;
+        case 'weight':
+          return n > 0 ? wsum[at] / n : byPop ? 0 : NaN;
+        case 'delay':
+          return n > 0 ? dsum[at] / n : byPop ? 0 : NaN;
+        case 'probability':
+          return n / (nPre * nPost);
+        case 'strength':
+          return (n / (nPre * nPost)) * wsum[at];
+        case 'convergence':
+          return n / nPost;
+        default:
+          return n / nPre;
+      }
+    }),
+  );
   const finite = matrix.flat().filter(Number.isFinite);
-  const clim = Array.isArray(o.clim) && o.clim.length === 2 ? (o.clim as [number, number]) : [Math.min(...finite, 0), Math.max(...finite, 1e-12)] as [number, number];
+  const clim =
+    Array.isArray(o.clim) && o.clim.length === 2 ? (o.clim as [number, number]) : ([Math.min(...finite, 0), Math.max(...finite, 1e-12)] as [number, number]);
   return {
     kind: 'plotConn',
     file: figureFile(input, o.saveFig, `_plot_conn_${o.groupBy}_${feature}_matrix.png`),
@@ -101,13 +129,26 @@ export function plotConn(input: FigureInput, given: unknown, path = 'simConfig.a
       const side = Math.min(box.width, box.height);
       const square = { ...box, width: side, height: side };
       const ticks = (keys: string[]) => (keys.length <= 40 ? keys.map((k, i): [number, string] => [i + 0.5, k]) : undefined);
-      const axes = new Axes(p, square, { x: [0, postKeys.length], y: [0, preKeys.length], yInverted: true, xlabel: 'post', ylabel: 'pre', title: `Connection ${feature} matrix`, fontSize, xTicks: ticks(postKeys), yTicks: ticks(preKeys) });
-      const color = (v: number) => (Number.isFinite(v) ? interpolateViridis(clim[1] > clim[0] ? Math.min(1, Math.max(0, (v - clim[0]) / (clim[1] - clim[0]))) : 0) : 'white');
-      matrix.forEach((row, i) => row.forEach((v, j) => {
-        const x0 = axes.x(j);
-        const y0 = axes.y(i);
-        p.rect(x0, y0, axes.x(j + 1) - x0 + 0.5, axes.y(i + 1) - y0 + 0.5, color(v));
-      }));
+      const axes = new Axes(p, square, {
+        x: [0, postKeys.length],
+        y: [0, preKeys.length],
+        yInverted: true,
+        xlabel: 'post',
+        ylabel: 'pre',
+        title: `Connection ${feature} matrix`,
+        fontSize,
+        xTicks: ticks(postKeys),
+        yTicks: ticks(preKeys),
+      });
+      const color = (v: number) =>
+        Number.isFinite(v) ? interpolateViridis(clim[1] > clim[0] ? Math.min(1, Math.max(0, (v - clim[0]) / (clim[1] - clim[0]))) : 0) : 'white';
+      matrix.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const x0 = axes.x(j);
+          const y0 = axes.y(i);
+          p.rect(x0, y0, axes.x(j + 1) - x0 + 0.5, axes.y(i + 1) - y0 + 0.5, color(v));
+        }),
+      );
       axes.draw();
       // colour bar
       const bx = square.left + side + fontSize;

@@ -26,7 +26,12 @@ export function includeGroups(input: FigureInput, include: unknown, popColors: u
     const sel = resolveInclude(net, [entry], `${path}.include[${i}]`);
     const spikes = spikesOf(input.simData, new Set(sel.cells), t0, t1);
     const stims = stimTrains(input.simData, sel.stims);
-    for (const s of stims) for (const t of s.times) if (t >= t0 && t <= t1) { spikes.times.push(t); spikes.gids.push(-1); }
+    for (const s of stims)
+      for (const t of s.times)
+        if (t >= t0 && t <= t1) {
+          spikes.times.push(t);
+          spikes.gids.push(-1);
+        }
     const label = typeof entry === 'string' ? entry : JSON.stringify(entry);
     const all = (entry === 'allCells' || entry === 'all') && !(popColors && typeof popColors === 'object' && label in popColors);
     const color = all ? 'black' : popColor(popColors, label, pops.includes(label) ? pops.indexOf(label) : i, path);

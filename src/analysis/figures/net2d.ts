@@ -1,6 +1,6 @@
 import { checkPopColors, popColor } from '../colors.ts';
 import { Axes, drawLegend, legendWidth, plotBox } from '../draw/frame.ts';
-import { choiceOption, figureFile, readOptions, type Figure, type FigureInput } from '../figure.ts';
+import { choiceOption, type Figure, type FigureInput, figureFile, readOptions } from '../figure.ts';
 import { resolveInclude } from '../include.ts';
 
 // plot2Dnet (NetPyNE analysis/network.py): cell positions, x against y (view 'xy') or z
@@ -8,7 +8,13 @@ import { resolveInclude } from '../include.ts';
 // line per connection between included cells, blue for synMechs named inh/GABA/GABAA/GABAB,
 // else red.
 
-const DEFAULTS = { include: ['allCells'] as unknown, view: 'xy' as unknown, showConns: true as unknown, popColors: null as unknown, figSize: [12, 12] as unknown };
+const DEFAULTS = {
+  include: ['allCells'] as unknown,
+  view: 'xy' as unknown,
+  showConns: true as unknown,
+  popColors: null as unknown,
+  figSize: [12, 12] as unknown,
+};
 const INHIBITORY = ['inh', 'GABA', 'GABAA', 'GABAB'];
 
 /** plot2Dnet's options, checked without the network. */
@@ -54,11 +60,18 @@ export function plot2Dnet(input: FigureInput, given: unknown, path = 'simConfig.
     draw(p) {
       const legend = pops.map((label, i) => ({ label, color: colors[i] })).filter((_, i) => popIndex.includes(i));
       const box = plotBox(p, fontSize, legendWidth(p, legend, fontSize));
-      const axes = new Axes(p, box, { x: span(posX), y: span(posY), yInverted: true, xlabel: 'x (um)', ylabel: o.view === 'xy' ? 'y (um)' : 'z (um)', fontSize });
+      const axes = new Axes(p, box, {
+        x: span(posX),
+        y: span(posY),
+        yInverted: true,
+        xlabel: 'x (um)',
+        ylabel: o.view === 'xy' ? 'y (um)' : 'z (um)',
+        fontSize,
+      });
       const yOf = (i: number) => (o.view === 'xy' ? d.cells.y[i] : d.cells.z[i]);
       axes.clip();
       for (const [a, b, inh] of lines) p.polyline([axes.x(d.cells.x[a]), axes.x(d.cells.x[b])], [axes.y(yOf(a)), axes.y(yOf(b))], inh ? 'blue' : 'red', 0.3);
-      const r = Math.sqrt(60) / 2 * size.dpi / 72;
+      const r = ((Math.sqrt(60) / 2) * size.dpi) / 72;
       posX.forEach((x, k) => p.circle(axes.x(x), axes.y(posY[k]), r, colors[popIndex[k]]));
       p.unclip();
       axes.draw();

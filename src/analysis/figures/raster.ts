@@ -1,9 +1,9 @@
 import type { SimConfigData } from '../../spec/index.ts';
 import { checkPopColors, popColor } from '../colors.ts';
-import { Axes, drawLegend, legendWidth, plotBox, type LegendEntry } from '../draw/frame.ts';
+import { Axes, drawLegend, type LegendEntry, legendWidth, plotBox } from '../draw/frame.ts';
+import { type Figure, type FigureInput, figureFile, formatG, numberOption, OptionError, readOptions, timeRange } from '../figure.ts';
 import { expandEachPop, resolveInclude } from '../include.ts';
 import { countByGid, spikesOf, stimTrains, syncMeasure } from '../spikes.ts';
-import { figureFile, formatG, numberOption, OptionError, readOptions, timeRange, type Figure, type FigureInput } from '../figure.ts';
 
 // plotRaster (NetPyNE analysis/spikes.py prepareSpikeData + plotting/plotRaster.py): one row
 // per included cell, ordered by `orderBy` (gid or a numeric tag such as 'y'; rows are ranks,
@@ -13,15 +13,26 @@ import { figureFile, formatG, numberOption, OptionError, readOptions, timeRange,
 // raster) adds a red line per spike and the sync measure to the title.
 
 const DEFAULTS = {
-  include: ['allCells'] as unknown, timeRange: null as unknown, maxSpikes: 1e8 as unknown, orderBy: 'gid' as unknown, orderInverse: false as unknown,
-  popRates: true as unknown, syncLines: false as unknown, markerSize: 5 as unknown, popColors: null as unknown, legend: true as unknown, labels: 'legend' as unknown, title: null as unknown,
+  include: ['allCells'] as unknown,
+  timeRange: null as unknown,
+  maxSpikes: 1e8 as unknown,
+  orderBy: 'gid' as unknown,
+  orderInverse: false as unknown,
+  popRates: true as unknown,
+  syncLines: false as unknown,
+  markerSize: 5 as unknown,
+  popColors: null as unknown,
+  legend: true as unknown,
+  labels: 'legend' as unknown,
+  title: null as unknown,
 };
 
 /** plotRaster's options, checked without the network. */
 export function rasterOptions(given: unknown, path: string, cfg: SimConfigData) {
   const o = readOptions(path, given, DEFAULTS, ['spikeHist', 'colorbyPhase']);
   checkPopColors(o.popColors, path);
-  if (o.orderBy !== 'gid' && o.orderBy !== null && typeof o.orderBy !== 'string') throw new OptionError(`${path}.orderBy`, o.orderBy, `${JSON.stringify(o.orderBy)} is not 'gid' or a cell tag`);
+  if (o.orderBy !== 'gid' && o.orderBy !== null && typeof o.orderBy !== 'string')
+    throw new OptionError(`${path}.orderBy`, o.orderBy, `${JSON.stringify(o.orderBy)} is not 'gid' or a cell tag`);
   return {
     ...o,
     range: timeRange(path, cfg, o.timeRange),
@@ -63,7 +74,12 @@ export function plotRaster(input: FigureInput, given: unknown, path = 'simConfig
     if (members.length === 0) return;
     popRates[p] = members.reduce((s, g) => s + (counts.get(g) ?? 0), 0) / members.length / tsecs;
     const syn = members.reduce((s, g) => s + (synapses.get(g) ?? 0), 0) / members.length;
-    const label = o.popRates === 'minimal' ? `${p} (${formatG(popRates[p], 3)} Hz)` : o.popRates ? `${p}\n  cells: ${members.length}\n  syn/cell: ${syn.toFixed(1)}\n  rate: ${formatG(popRates[p], 3)} Hz` : p;
+    const label =
+      o.popRates === 'minimal'
+        ? `${p} (${formatG(popRates[p], 3)} Hz)`
+        : o.popRates
+          ? `${p}\n  cells: ${members.length}\n  syn/cell: ${syn.toFixed(1)}\n  rate: ${formatG(popRates[p], 3)} Hz`
+          : p;
     legend.push({ label, color: colors[i] });
   });
   if (stims.length > 0) {
@@ -71,9 +87,12 @@ export function plotRaster(input: FigureInput, given: unknown, path = 'simConfig
     legend.push({ label: o.popRates ? `NetStims (${formatG(popRates.NetStims, 3)} Hz)` : 'NetStims', color: stimColor });
   }
   const sync = o.syncLines ? syncMeasure(simData.spkt, net.data.simConfig.duration) : null;
-  const title = typeof o.title === 'string' ? o.title : o.popRates
-    ? `cells: ${sel.cells.length}   syn/cell: ${connsPerCell.toFixed(1)}   rate: ${rate.toFixed(1)} Hz${sync !== null ? `   sync: ${sync.toFixed(2)}` : ''}`
-    : `Raster plot of spiking${sync !== null ? `   sync: ${sync.toFixed(2)}` : ''}`;
+  const title =
+    typeof o.title === 'string'
+      ? o.title
+      : o.popRates
+        ? `cells: ${sel.cells.length}   syn/cell: ${connsPerCell.toFixed(1)}   rate: ${rate.toFixed(1)} Hz${sync !== null ? `   sync: ${sync.toFixed(2)}` : ''}`
+        : `Raster plot of spiking${sync !== null ? `   sync: ${sync.toFixed(2)}` : ''}`;
   const orderLabel = o.orderBy === 'gid' || typeof o.orderBy !== 'string' ? 'gid' : o.orderBy;
   const ylabel = rows.length > 0 ? `Cells (ordered by ${orderLabel})${stims.length > 0 ? ' and NetStims (at the end)' : ''}` : 'NetStims';
   return {
@@ -86,8 +105,8 @@ export function plotRaster(input: FigureInput, given: unknown, path = 'simConfig
       const showLegend = o.legend !== false && legend.length > 0;
       const box = plotBox(p, fontSize, showLegend ? legendWidth(p, legend, fontSize, 'Populations') : 0);
       const axes = new Axes(p, box, { x: [t0, t1], y: [-1, rowCount + 1], yInverted: Boolean(o.orderInverse), title, xlabel: 'Time (ms)', ylabel, fontSize });
-      const markW = Math.max(1, 2 * size.dpi / 72);
-      const markH = Math.max(1, Math.sqrt(o.markerSize) * size.dpi / 72);
+      const markW = Math.max(1, (2 * size.dpi) / 72);
+      const markH = Math.max(1, (Math.sqrt(o.markerSize) * size.dpi) / 72);
       axes.clip();
       if (sync !== null) {
         for (const t of simData.spkt) p.polyline([axes.x(t), axes.x(t)], [axes.y(0), axes.y(rowCount)], 'red', 0.3);
@@ -104,7 +123,13 @@ export function plotRaster(input: FigureInput, given: unknown, path = 'simConfig
       for (const [pop, b] of byPop) p.marks(b.xs, b.ys, markW, markH, colors[pop]);
       stims.forEach((st, k) => {
         const times = st.times.filter((t) => t >= t0 && t <= t1);
-        p.marks(times.map((t) => axes.x(t)), times.map(() => axes.y(rows.length + k)), markW, markH, stimColor);
+        p.marks(
+          times.map((t) => axes.x(t)),
+          times.map(() => axes.y(rows.length + k)),
+          markW,
+          markH,
+          stimColor,
+        );
       });
       p.unclip();
       axes.draw();
@@ -121,7 +146,8 @@ function orderCells(input: FigureInput, gids: number[], orderBy: unknown, path: 
   const key = (g: number): number => {
     const tags = net.cellTags(net.indexOfGid(g));
     const v = orderBy === 'pop' ? popOrder.indexOf(String(tags.pop)) : tags[orderBy];
-    if (typeof v !== 'number') throw new OptionError(path, orderBy, `'${orderBy}' is not a numeric tag of cell ${g} (NetPyNE orders by gid then; spikegpu asks for a valid tag)`);
+    if (typeof v !== 'number')
+      throw new OptionError(path, orderBy, `'${orderBy}' is not a numeric tag of cell ${g} (NetPyNE orders by gid then; spikegpu asks for a valid tag)`);
     return v;
   };
   const keys = new Map(gids.map((g) => [g, key(g)]));

@@ -1,7 +1,7 @@
-import { Axes, drawLegend, legendWidth, plotBox } from '../draw/frame.ts';
 import type { SimConfigData } from '../../spec/index.ts';
 import { checkPopColors } from '../colors.ts';
-import { choiceOption, figureFile, numberOption, OptionError, readOptions, timeRange, type Figure, type FigureInput } from '../figure.ts';
+import { Axes, drawLegend, legendWidth, plotBox } from '../draw/frame.ts';
+import { choiceOption, type Figure, type FigureInput, figureFile, numberOption, OptionError, readOptions, timeRange } from '../figure.ts';
 import { morletSpectrum } from '../spectrum.ts';
 import { histogram } from '../spikes.ts';
 import { includeGroups } from './groups.ts';
@@ -11,8 +11,18 @@ import { includeGroups } from './groups.ts';
 // (spectrum.ts) from minFreq to maxFreq by stepFreq; drawn below maxFreq as NetPyNE does.
 
 const DEFAULTS = {
-  include: ['eachPop', 'allCells'] as unknown, timeRange: null as unknown, binSize: 5 as unknown, minFreq: 1 as unknown, maxFreq: 100 as unknown, stepFreq: 1 as unknown,
-  transformMethod: 'morlet' as unknown, norm: false as unknown, overlay: true as unknown, popColors: null as unknown, ylim: null as unknown, lineWidth: 1.5 as unknown,
+  include: ['eachPop', 'allCells'] as unknown,
+  timeRange: null as unknown,
+  binSize: 5 as unknown,
+  minFreq: 1 as unknown,
+  maxFreq: 100 as unknown,
+  stepFreq: 1 as unknown,
+  transformMethod: 'morlet' as unknown,
+  norm: false as unknown,
+  overlay: true as unknown,
+  popColors: null as unknown,
+  ylim: null as unknown,
+  lineWidth: 1.5 as unknown,
 };
 
 /** plotRatePSD's options, checked without the network. */
@@ -40,7 +50,7 @@ export function plotRatePSD(input: FigureInput, given: unknown, path = 'simConfi
   const groups = includeGroups(input, o.include, o.popColors, t0, t1, path);
   let series = groups.map((g) => {
     const h = histogram(g.times, t0, t1, binSize);
-    const rate = Array.from(h.counts, (c) => c * (1000 / binSize) / Math.max(1, g.size));
+    const rate = Array.from(h.counts, (c) => (c * (1000 / binSize)) / Math.max(1, g.size));
     const s = morletSpectrum(rate, fs, minFreq, maxFreq, stepFreq);
     return { label: g.label, color: g.color, freqs: s.freqs, power: s.power };
   });
@@ -59,11 +69,17 @@ export function plotRatePSD(input: FigureInput, given: unknown, path = 'simConfi
       const box = plotBox(p, fontSize, legendWidth(p, legend, fontSize));
       const shown = series.map((s) => ({ ...s, n: s.freqs.filter((f) => f < maxFreq).length }));
       const top = Math.max(1e-12, ...shown.flatMap((s) => s.power.slice(0, s.n))) * 1.05;
-      const ylim = Array.isArray(o.ylim) && o.ylim.length === 2 ? (o.ylim as [number, number]) : [0, top] as [number, number];
+      const ylim = Array.isArray(o.ylim) && o.ylim.length === 2 ? (o.ylim as [number, number]) : ([0, top] as [number, number]);
       const axes = new Axes(p, box, { x: [0, maxFreq], y: ylim, xlabel: 'Frequency (Hz)', ylabel: 'Power', fontSize });
       axes.clip();
       const lw = numberOption(`${path}.lineWidth`, o.lineWidth, (x) => x > 0, 'a line width');
-      for (const s of shown) p.polyline(s.freqs.slice(0, s.n).map((f) => axes.x(f)), s.power.slice(0, s.n).map((y) => axes.y(y)), s.color, lw);
+      for (const s of shown)
+        p.polyline(
+          s.freqs.slice(0, s.n).map((f) => axes.x(f)),
+          s.power.slice(0, s.n).map((y) => axes.y(y)),
+          s.color,
+          lw,
+        );
       p.unclip();
       axes.draw();
       drawLegend(p, box, legend, fontSize);

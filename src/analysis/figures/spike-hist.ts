@@ -1,7 +1,7 @@
-import { Axes, drawLegend, legendWidth, plotBox, type LegendEntry } from '../draw/frame.ts';
 import type { SimConfigData } from '../../spec/index.ts';
 import { checkPopColors } from '../colors.ts';
-import { choiceOption, figureFile, numberOption, readOptions, timeRange, type Figure, type FigureInput } from '../figure.ts';
+import { Axes, drawLegend, type LegendEntry, legendWidth, plotBox } from '../draw/frame.ts';
+import { choiceOption, type Figure, type FigureInput, figureFile, numberOption, readOptions, timeRange } from '../figure.ts';
 import { histogram } from '../spikes.ts';
 import { includeGroups } from './groups.ts';
 
@@ -11,7 +11,14 @@ import { includeGroups } from './groups.ts';
 // cells of the entry) or the count; lines (graphType 'line') or steps ('bar').
 
 const DEFAULTS = {
-  include: ['eachPop', 'allCells'] as unknown, timeRange: null as unknown, binSize: 5 as unknown, measure: 'rate' as unknown, graphType: 'line' as unknown, norm: false as unknown, popColors: null as unknown, legend: true as unknown,
+  include: ['eachPop', 'allCells'] as unknown,
+  timeRange: null as unknown,
+  binSize: 5 as unknown,
+  measure: 'rate' as unknown,
+  graphType: 'line' as unknown,
+  norm: false as unknown,
+  popColors: null as unknown,
+  legend: true as unknown,
 };
 
 /** plotSpikeHist's options, checked without the network. */
@@ -36,10 +43,13 @@ export function plotSpikeHist(input: FigureInput, given: unknown, path = 'simCon
     const h = histogram(g.times, t0, t1, binSize);
     const scale = o.measure === 'rate' ? 1000 / binSize / Math.max(1, g.size) : 1;
     let ys = Array.from(h.counts, (c) => c * scale);
-    if (o.norm) { const max = Math.max(...ys); if (max > 0) ys = ys.map((y) => y / max); }
+    if (o.norm) {
+      const max = Math.max(...ys);
+      if (max > 0) ys = ys.map((y) => y / max);
+    }
     return { label: g.label, color: g.color, xs: Array.from(h.centers), ys };
   });
-  const ylabel = o.measure === 'rate' ? (o.norm ? 'Normalized firing rate' : 'Avg cell firing rate (Hz)') : (o.norm ? 'Normalized spike count' : 'Spike count');
+  const ylabel = o.measure === 'rate' ? (o.norm ? 'Normalized firing rate' : 'Avg cell firing rate (Hz)') : o.norm ? 'Normalized spike count' : 'Spike count';
   return {
     kind: 'plotSpikeHist',
     file: figureFile(input, o.saveFig, '_spikeHist.png'),
@@ -53,10 +63,21 @@ export function plotSpikeHist(input: FigureInput, given: unknown, path = 'simCon
       const axes = new Axes(p, box, { x: [t0, t1], y: [0, top], xlabel: 'Time (ms)', ylabel, fontSize });
       axes.clip();
       for (const s of series) {
-        if (o.graphType === 'line') p.polyline(s.xs.map((x) => axes.x(x)), s.ys.map((y) => axes.y(y)), s.color, 1.5);
+        if (o.graphType === 'line')
+          p.polyline(
+            s.xs.map((x) => axes.x(x)),
+            s.ys.map((y) => axes.y(y)),
+            s.color,
+            1.5,
+          );
         else {
           const xs = s.xs.flatMap((x) => [axes.x(x - binSize / 2), axes.x(x + binSize / 2)]);
-          p.polyline(xs, s.ys.flatMap((y) => [axes.y(y), axes.y(y)]), s.color, 1.5);
+          p.polyline(
+            xs,
+            s.ys.flatMap((y) => [axes.y(y), axes.y(y)]),
+            s.color,
+            1.5,
+          );
         }
       }
       p.unclip();

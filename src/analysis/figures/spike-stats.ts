@@ -1,8 +1,8 @@
-import { Axes, plotBox } from '../draw/frame.ts';
-import type { Painter } from '../draw/painter.ts';
 import type { SimConfigData } from '../../spec/index.ts';
 import { checkPopColors } from '../colors.ts';
-import { choiceOption, figureFile, OptionError, readOptions, timeRange, type Figure, type FigureInput } from '../figure.ts';
+import { Axes, plotBox } from '../draw/frame.ts';
+import type { Painter } from '../draw/painter.ts';
+import { choiceOption, type Figure, type FigureInput, figureFile, OptionError, readOptions, timeRange } from '../figure.ts';
 import { cellRates, isiCVs } from '../spikes.ts';
 import { includeGroups } from './groups.ts';
 
@@ -13,7 +13,14 @@ import { includeGroups } from './groups.ts';
 // value within 1.5 IQR, values beyond as '+', the mean as a star; 'allCells' in grey.
 
 const DEFAULTS = {
-  include: ['eachPop', 'allCells'] as unknown, timeRange: null as unknown, graphType: 'boxplot' as unknown, stats: ['rate', 'isicv'] as unknown, includeRate0: false as unknown, popColors: null as unknown, xlim: null as unknown, figSize: [6, 8] as unknown,
+  include: ['eachPop', 'allCells'] as unknown,
+  timeRange: null as unknown,
+  graphType: 'boxplot' as unknown,
+  stats: ['rate', 'isicv'] as unknown,
+  includeRate0: false as unknown,
+  popColors: null as unknown,
+  xlim: null as unknown,
+  figSize: [6, 8] as unknown,
 };
 
 const XLABELS: Record<string, string> = { rate: 'Rate (Hz)', isicv: 'Irregularity (ISI CV)' };
@@ -35,7 +42,10 @@ export function plotSpikeStats(input: FigureInput, given: unknown, path = 'simCo
   const o = spikeStatsOptions(given, path, input.net.data.simConfig);
   const { size, fontSize, stats } = o;
   const [t0, t1] = o.range;
-  const groups = includeGroups(input, o.include, o.popColors, t0, t1, path).map((g) => ({ ...g, color: g.label === 'allCells' ? 'rgb(128,128,128)' : g.color }));
+  const groups = includeGroups(input, o.include, o.popColors, t0, t1, path).map((g) => ({
+    ...g,
+    color: g.label === 'allCells' ? 'rgb(128,128,128)' : g.color,
+  }));
   return stats.map((stat: string) => {
     const values = groups.map((g) => {
       const spikes = { times: g.times.filter((_, i) => g.spikeGids[i] >= 0), gids: g.spikeGids.filter((x) => x >= 0) };
@@ -53,9 +63,16 @@ export function plotSpikeStats(input: FigureInput, given: unknown, path = 'simCo
         const all = values.flat();
         const lo = Math.min(0, ...all);
         const hi = Math.max(1e-9, ...all) * 1.05;
-        const xlim = Array.isArray(o.xlim) && o.xlim.length === 2 ? (o.xlim as [number, number]) : [lo, hi] as [number, number];
+        const xlim = Array.isArray(o.xlim) && o.xlim.length === 2 ? (o.xlim as [number, number]) : ([lo, hi] as [number, number]);
         const n = groups.length;
-        const axes = new Axes(p, box, { x: xlim, y: [0.5, n + 0.5], xlabel: XLABELS[stat], ylabel: 'Population', fontSize, yTicks: groups.map((g, i) => [n - i, g.label]) });
+        const axes = new Axes(p, box, {
+          x: xlim,
+          y: [0.5, n + 0.5],
+          xlabel: XLABELS[stat],
+          ylabel: 'Population',
+          fontSize,
+          yTicks: groups.map((g, i) => [n - i, g.label]),
+        });
         axes.clip();
         values.forEach((v, i) => drawBox(p, axes, n - i, v, groups[i].color));
         p.unclip();
@@ -68,7 +85,11 @@ export function plotSpikeStats(input: FigureInput, given: unknown, path = 'simCo
 function drawBox(p: Painter, axes: Axes, y: number, values: number[], color: string): void {
   if (values.length === 0) return;
   const s = [...values].sort((a, b) => a - b);
-  const q = (f: number) => { const x = f * (s.length - 1); const i = Math.floor(x); return i + 1 < s.length ? s[i] + (x - i) * (s[i + 1] - s[i]) : s[i]; };
+  const q = (f: number) => {
+    const x = f * (s.length - 1);
+    const i = Math.floor(x);
+    return i + 1 < s.length ? s[i] + (x - i) * (s[i + 1] - s[i]) : s[i];
+  };
   const [q1, med, q3] = [q(0.25), q(0.5), q(0.75)];
   const iqr = q3 - q1;
   const lowWhisker = s.find((v) => v >= q1 - 1.5 * iqr) ?? q1;

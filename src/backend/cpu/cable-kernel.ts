@@ -72,8 +72,6 @@ return {
     }
   },
 };`;
-  const arrays = precision === 'f32'
-    ? { ...nodes, a: Float32Array.from(nodes.a), b: Float32Array.from(nodes.b), cm: Float32Array.from(nodes.cm) }
-    : nodes;
+  const arrays = precision === 'f32' ? { ...nodes, a: Float32Array.from(nodes.a), b: Float32Array.from(nodes.b), cm: Float32Array.from(nodes.cm) } : nodes;
   return new Function('nodes', 'dt', 'VLo', 'VSet', source)(arrays, dt, new Float32Array(nodes.count), new Float32Array(nodes.count)) as CableKernel;
 }

@@ -143,8 +143,16 @@ export class EventQueue {
 
   private grow(s: number): void {
     const n = 2 * this.group[s].length;
-    const int = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
-    const float = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
+    const int = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    const float = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
     this.group[s] = int(this.group[s]);
     this.instance[s] = int(this.instance[s]);
     this.flag[s] = int(this.flag[s]);
@@ -187,7 +195,8 @@ class FarEvents {
         h[0] = end;
         let i = 0;
         for (;;) {
-          const l = 2 * i + 1, r = l + 1;
+          const l = 2 * i + 1,
+            r = l + 1;
           let m = i;
           if (l < h.length && before(h[l], h[m])) m = l;
           if (r < h.length && before(h[r], h[m])) m = r;

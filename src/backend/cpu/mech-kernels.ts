@@ -1,5 +1,5 @@
 import type { MechGroup } from '../../compile/index.ts';
-import { JsRenderer, LIBM_NAME, NEURON_LIBM, scopmath, type LoweredBlock, type LoweredMechanism, type Precision } from '../../mech/index.ts';
+import { JsRenderer, LIBM_NAME, type LoweredBlock, type LoweredMechanism, NEURON_LIBM, type Precision, scopmath } from '../../mech/index.ts';
 
 // JavaScript kernels for one mechanism group, generated from the lowered definition: each
 // kernel loops over the group's instances. The source is produced from checked statement
@@ -34,7 +34,14 @@ export interface MechKernels {
   watchFire(V: Arrays, G: Float64Array, fired: Uint8Array): void;
 }
 
-export function mechKernels(mech: LoweredMechanism, group: MechGroup, fields: Record<string, Arrays>, tables: Record<string, Arrays>, precision: Precision, ev: EventSink): MechKernels {
+export function mechKernels(
+  mech: LoweredMechanism,
+  group: MechGroup,
+  fields: Record<string, Arrays>,
+  tables: Record<string, Arrays>,
+  precision: Precision,
+  ev: EventSink,
+): MechKernels {
   const fieldSet = new Set(mech.fields);
   const globals: Record<string, string> = { t: 't', dt: 'dt', celsius: 'celsius' };
   const names = (vOnNode: boolean) => ({
@@ -56,7 +63,8 @@ export function mechKernels(mech: LoweredMechanism, group: MechGroup, fields: Re
   const sumCurrents = currents ? currents.names.map((n) => `f_${n}[k]`).reduce((a, b) => r(`${a} + ${b}`)) : '0';
   const electrode = currents?.kind === 'electrode';
   const scaled = mech.def.kind === 'point';
-  const currentBody = currents ? `
+  const currentBody = currents
+    ? `
       const vk = V[nd];
       let v = ${r('vk + 0.001')};
 ${local.stmts(mech.breakpoint.stmts, '      ')}
@@ -67,24 +75,32 @@ ${local.stmts(mech.breakpoint.stmts, '      ')}
       let g = ${r(`${r('i1 - rhs')} / ${precision === 'f32' ? Math.fround(0.001) : 0.001}`)};
       ${scaled ? `g = ${r('g * scale[k]')}; rhs = ${r('rhs * scale[k]')};` : ''}
       RHS[nd] ${electrode ? '+=' : '-='} rhs;
-      D[nd] ${electrode ? '-=' : '+='} g;` : '';
-  const watchCode = (arm: boolean) => mech.watches.map((w, j) => {
-    const slot = `${j} * n + k`;
-    const cond = `(${r(`${onNode.expr(w.left)} - ${onNode.expr(w.right)}`)} > 0)`;
-    if (arm) {
-      return `      armed[${slot}] = ${w.armedIf ? `${onNode.test(w.armedIf)} ? 1 : 0` : '1'}; last[${slot}] = ${cond} ? 1 : 0;`;
-    }
-    return `      if (armed[${slot}] === 1) {
+      D[nd] ${electrode ? '-=' : '+='} g;`
+    : '';
+  const watchCode = (arm: boolean) =>
+    mech.watches
+      .map((w, j) => {
+        const slot = `${j} * n + k`;
+        const cond = `(${r(`${onNode.expr(w.left)} - ${onNode.expr(w.right)}`)} > 0)`;
+        if (arm) {
+          return `      armed[${slot}] = ${w.armedIf ? `${onNode.test(w.armedIf)} ? 1 : 0` : '1'}; last[${slot}] = ${cond} ? 1 : 0;`;
+        }
+        return `      if (armed[${slot}] === 1) {
         const c = ${cond};
         if (c && last[${slot}] === 0) fired[${slot}] = 1;
         last[${slot}] = c ? 1 : 0;
       }`;
-  }).join('\n');
-  const fireCode = mech.watches.map((w, j) => `      if (fired[${j} * n + k] === 1) {
+      })
+      .join('\n');
+  const fireCode = mech.watches
+    .map(
+      (w, j) => `      if (fired[${j} * n + k] === 1) {
         fired[${j} * n + k] = 0;
         ${locals(w.handler)}
 ${onNode.stmts(w.handler.stmts, '        ')}
-      }`).join('\n');
+      }`,
+    )
+    .join('\n');
   const source = `"use strict";
 const F = Math.fround;
 const n = group.count, node = group.node, scale = group.scale;

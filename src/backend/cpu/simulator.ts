@@ -1,9 +1,9 @@
 import type { CompiledModel } from '../../compile/index.ts';
 import { buildTable, type LoweredMechanism, type Precision } from '../../mech/index.ts';
 import { TimeGrid } from '../time-grid.ts';
-import { cableKernel, type CableKernel } from './cable-kernel.ts';
-import { EventQueue, type Deliver } from './event-queue.ts';
-import { mechKernels, type Arrays, type EventSink, type MechKernels } from './mech-kernels.ts';
+import { type CableKernel, cableKernel } from './cable-kernel.ts';
+import { type Deliver, EventQueue } from './event-queue.ts';
+import { type Arrays, type EventSink, type MechKernels, mechKernels } from './mech-kernels.ts';
 
 // The CPU reference backend: NEURON's fixed step (DESIGN §3), in NEURON's order.
 //   finitialize: v = v_init/vinit, INITIAL blocks, flag-1 events (WATCH arming), the events at
@@ -87,7 +87,13 @@ export class CpuSimulator {
    * `recordStimSpikes`: keep the spike times of NetStim stimuli (NetPyNE's recordStim records
    * them with NetCon.record).
    */
-  constructor(readonly model: CompiledModel, readonly mechanisms: LoweredMechanism[], precision: Precision, readonly sampling: Sampling = 'events', readonly recordStimSpikes = false) {
+  constructor(
+    readonly model: CompiledModel,
+    readonly mechanisms: LoweredMechanism[],
+    precision: Precision,
+    readonly sampling: Sampling = 'events',
+    readonly recordStimSpikes = false,
+  ) {
     this.precision = precision;
     const A = precision === 'f32' ? Float32Array : Float64Array;
     const n = model.nodes.count;
@@ -280,7 +286,8 @@ export class CpuSimulator {
       send: (k, time, flag, w) => this.selfEvent(g, k, time, flag, w),
       move: (k, time) => {
         const seq = this.movable[g][k];
-        if (seq === -1) throw new Error(`net_move in ${this.mechanisms[g].def.name} (cell gid ${this.model.gid[this.model.groups[g].cell[k]]}): no self-event to move`);
+        if (seq === -1)
+          throw new Error(`net_move in ${this.mechanisms[g].def.name} (cell gid ${this.model.gid[this.model.groups[g].cell[k]]}): no self-event to move`);
         if (seq >= 0) this.queue.cancel(seq);
         this.selfEvent(g, k, time, this.movableFlag[g][k], this.movableWeight[g][k]);
       },

@@ -40,7 +40,9 @@ export function shapeWgsl(shape: number[]): string {
   for (let k = 0; k <= K; k++) lines.push(`let s${k} = topo[cells.contribStart + ${at(k)}];`);
   for (let k = 0; k < K; k++) lines.push(`let g${k} = gather(${at(k)}, s${k}, s${k + 1});`, `var r${k} = g${k}.x;`, `var d${k} = g${k}.y;`);
   const linked = new Set<number>();
-  shape.forEach((p, k) => { if (p >= 0) linked.add(k).add(p); });
+  shape.forEach((p, k) => {
+    if (p >= 0) linked.add(k).add(p);
+  });
   for (const k of [...linked].sort((a, b) => a - b)) lines.push(`let v${k} = V[${at(k)}];`);
   shape.forEach((p, k) => {
     if (p >= 0) lines.push(`let a${k} = nodeData[${at(k)}].x;`, `let b${k} = nodeData[${at(k)}].y;`);

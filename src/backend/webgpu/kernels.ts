@@ -39,9 +39,10 @@ export class KernelCache {
       entries: kinds.map((kind, binding) => ({
         binding,
         visibility: GPUShaderStage.COMPUTE,
-        buffer: kind === 'uniform' || kind === 'step'
-          ? { type: 'uniform', hasDynamicOffset: kind === 'step' }
-          : { type: kind === 'read' ? 'read-only-storage' : 'storage' },
+        buffer:
+          kind === 'uniform' || kind === 'step'
+            ? { type: 'uniform', hasDynamicOffset: kind === 'step' }
+            : { type: kind === 'read' ? 'read-only-storage' : 'storage' },
       })),
     });
     this.device.pushErrorScope('validation');

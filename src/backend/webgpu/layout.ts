@@ -46,7 +46,16 @@ export interface GpuLayout {
   ringStride: number;
   ringSlots: number;
   topo: Uint32Array;
-  offsets: { contribStart: number; contribIndex: number; nodeStart: number; shaped: number; detNode: number; detThreshold: number; ncStart: number; nc: number };
+  offsets: {
+    contribStart: number;
+    contribIndex: number;
+    nodeStart: number;
+    shaped: number;
+    detNode: number;
+    detThreshold: number;
+    ncStart: number;
+    nc: number;
+  };
   /** The most common cell shape (parents relative to the cell's first node), solved by straight-line code. */
   shape: number[];
   /** Train events (target, weight bits, time bits, 0) sorted by boundary; boundary m's are trainStart[m] .. trainStart[m+1]. */
@@ -92,7 +101,10 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
       arts += g.count;
       for (let k = 0; k < g.count; k++) artificialCell[g.cell[k]] = 1;
     }
-    if (def.currents) { contribBase[i] = contribCount; contribCount += g.count; }
+    if (def.currents) {
+      contribBase[i] = contribCount;
+      contribCount += g.count;
+    }
     if (def.linearReceive) {
       ringBase[i] = ringStride;
       ringWidth[i] = def.receiveArgs?.length ?? 1;
@@ -121,7 +133,8 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
     const g = nc.group[k];
     if (artBase[g] >= 0) return ART + artBase[g] + nc.instance[k];
     if (ringBase[g] < 0) throw new UnsupportedOnGpu(`a NetCon into ${mechanisms[g].def.name} (only linear receivers take events on the GPU)`);
-    if (nc.weightIndex[k] >= ringWidth[g]) throw new Error(`NetCon ${k}: weight index ${nc.weightIndex[k]} beyond ${mechanisms[g].def.name}'s ${ringWidth[g]} weights`);
+    if (nc.weightIndex[k] >= ringWidth[g])
+      throw new Error(`NetCon ${k}: weight index ${nc.weightIndex[k]} beyond ${mechanisms[g].def.name}'s ${ringWidth[g]} weights`);
     return ringBase[g] + nc.instance[k] * ringWidth[g] + nc.weightIndex[k];
   };
   const delaySteps = new Uint32Array(nc.count);
@@ -132,7 +145,11 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   const parts: number[][] = [];
   const offsets = {} as GpuLayout['offsets'];
   let at = 0;
-  const push = (name: keyof GpuLayout['offsets'], values: number[]) => { offsets[name] = at; parts.push(values); at += values.length; };
+  const push = (name: keyof GpuLayout['offsets'], values: number[]) => {
+    offsets[name] = at;
+    parts.push(values);
+    at += values.length;
+  };
   const contribStart = [0];
   for (const list of perNode) contribStart.push(contribStart[contribStart.length - 1] + list.length);
   push('contribStart', contribStart);
@@ -141,14 +158,21 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   const shapes = cellShapes(model.nodeStart, model.nodes.parent, model.cellCount);
   push('shaped', Array.from(shapes.shaped));
   // vref detectors: VREF + the point process's node (its variable is published at V[3n + node])
-  push('detNode', Array.from(detOfCell, (k) => (k < 0 ? 0xffffffff : det.group[k] >= 0 ? VREF + model.groups[det.group[k]].node[det.instance[k]] : det.node[k])));
-  push('detThreshold', Array.from(detOfCell, (k) => (k < 0 ? 0 : f32Bits(det.threshold[k]))));
+  push(
+    'detNode',
+    Array.from(detOfCell, (k) => (k < 0 ? 0xffffffff : det.group[k] >= 0 ? VREF + model.groups[det.group[k]].node[det.instance[k]] : det.node[k])),
+  );
+  push(
+    'detThreshold',
+    Array.from(detOfCell, (k) => (k < 0 ? 0 : f32Bits(det.threshold[k]))),
+  );
   push('ncStart', Array.from(nc.start.subarray(0, model.cellCount + 1)));
   const ncWords: number[] = [];
   for (let c = 0; c < model.cellCount; c++) {
     for (let k = nc.start[c]; k < nc.start[c + 1]; k++) {
       // an artificial cell's events leave within its NET_RECEIVE: they must reach a later boundary
-      if (artificialCell[c] && nc.delay[k] < model.dt) throw new UnsupportedOnGpu(`a NetCon from an artificial cell (gid ${model.gid[c]}) with a delay below dt (${nc.delay[k]} ms)`);
+      if (artificialCell[c] && nc.delay[k] < model.dt)
+        throw new UnsupportedOnGpu(`a NetCon from an artificial cell (gid ${model.gid[c]}) with a delay below dt (${nc.delay[k]} ms)`);
       ncWords.push(target(k), delaySteps[k], f32Bits(nc.weight[k]), f32Bits(nc.delay[k]));
     }
   }
@@ -156,16 +180,32 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   const topo = Uint32Array.from(parts.flat());
   const trains = scheduleTrains(model, target, time);
   return {
-    nodeData, contribBase, ringBase, ringWidth, vrefField, hasVref: vrefField.some((f) => f >= 0), artBase, arts,
-    contribCount, ringStride, ringSlots, topo, offsets, shape: shapes.shape, ...trains,
-    probeSources: probeSources(model), grid, sampleCount: time.recordedSamples(model.recordStep, Math.floor(model.steps / model.recordEvery) + 1),
+    nodeData,
+    contribBase,
+    ringBase,
+    ringWidth,
+    vrefField,
+    hasVref: vrefField.some((f) => f >= 0),
+    artBase,
+    arts,
+    contribCount,
+    ringStride,
+    ringSlots,
+    topo,
+    offsets,
+    shape: shapes.shape,
+    ...trains,
+    probeSources: probeSources(model),
+    grid,
+    sampleCount: time.recordedSamples(model.recordStep, Math.floor(model.steps / model.recordEvery) + 1),
   };
 }
 
 function checkSupported(m: LoweredMechanism, count: number): void {
   if (count === 0) return;
   const name = m.def.name;
-  if (m.def.kind !== 'artificial' && m.receive.stmts.length > 0 && !m.def.linearReceive) throw new UnsupportedOnGpu(`${name} (a NET_RECEIVE that is not linear in its weights)`);
+  if (m.def.kind !== 'artificial' && m.receive.stmts.length > 0 && !m.def.linearReceive)
+    throw new UnsupportedOnGpu(`${name} (a NET_RECEIVE that is not linear in its weights)`);
 }
 
 /** Every train spike's NetCon events, as (target, weight bits) per delivery boundary. */
@@ -209,7 +249,8 @@ function probeSources(model: CompiledModel): Map<number, number[]> {
   const sources = new Map<number, number[]>();
   model.probes.forEach((p, slot) => {
     const t = p.target;
-    const [source, index] = t.kind === 'node' ? [-1, t.node] : [t.group, Object.keys(model.groups[t.group].fields).indexOf(t.field) * model.groups[t.group].count + t.instance];
+    const [source, index] =
+      t.kind === 'node' ? [-1, t.node] : [t.group, Object.keys(model.groups[t.group].fields).indexOf(t.field) * model.groups[t.group].count + t.instance];
     if (!sources.has(source)) sources.set(source, []);
     sources.get(source)!.push(index, slot);
   });

@@ -1,10 +1,10 @@
 /// <reference types="@webgpu/types" />
 import type { CompiledModel } from '../../compile/index.ts';
-import { assignedFields, buildTable, fillSlots, mechanismWgsl, type LoweredMechanism, type WgslSpecialization } from '../../mech/index.ts';
+import { assignedFields, buildTable, fillSlots, type LoweredMechanism, mechanismWgsl, type WgslSpecialization } from '../../mech/index.ts';
 import { SHADERS } from '../../shaders.gen.ts';
 import { shapeWgsl } from './cell-shape.ts';
-import { KernelCache, STEP_BYTES, type Kernel } from './kernels.ts';
-import { UnsupportedOnGpu, type GpuLayout } from './layout.ts';
+import { type Kernel, KernelCache, STEP_BYTES } from './kernels.ts';
+import { type GpuLayout, UnsupportedOnGpu } from './layout.ts';
 
 // The GPU side of one run: buffers (named, so they can be bound and freed), the kernels of
 // shaders/kernels and of each mechanism group with their bind groups. Buffers that an epoch
@@ -45,7 +45,9 @@ const GROWS_WITH: Record<string, string> = {
 export class ModelTooLarge extends UnsupportedOnGpu {
   constructor(buffer: string, bytes: number, limit: number) {
     const grows = GROWS_WITH[buffer.replace(/\d+$/, '')] ?? 'the model';
-    super(`a model whose '${buffer}' table needs ${(bytes / 2 ** 20).toFixed(1)} MiB (it grows with ${grows}), more than this adapter's largest binding (${(limit / 2 ** 20).toFixed(0)} MiB),`);
+    super(
+      `a model whose '${buffer}' table needs ${(bytes / 2 ** 20).toFixed(1)} MiB (it grows with ${grows}), more than this adapter's largest binding (${(limit / 2 ** 20).toFixed(0)} MiB),`,
+    );
     this.name = 'ModelTooLarge';
   }
 }
@@ -62,7 +64,14 @@ export class GpuResources {
   recordKernels: Array<Bound & { count: number }> = [];
 
   /** `bindingBytes` lowers the adapter's largest binding (to exercise the ModelTooLarge error). */
-  constructor(private readonly device: GPUDevice, private readonly model: CompiledModel, private readonly mechanisms: LoweredMechanism[], private readonly layout: GpuLayout, private readonly maxSpikes: number, private readonly bindingBytes = Infinity) {
+  constructor(
+    private readonly device: GPUDevice,
+    private readonly model: CompiledModel,
+    private readonly mechanisms: LoweredMechanism[],
+    private readonly layout: GpuLayout,
+    private readonly maxSpikes: number,
+    private readonly bindingBytes = Infinity,
+  ) {
     this.cache = new KernelCache(device);
   }
 
@@ -89,7 +98,8 @@ export class GpuResources {
     const bytes = typeof data === 'number' ? data : data.byteLength;
     const size = Math.max(16, Math.ceil(bytes / 4) * 4);
     // storage buffers are bound whole; the step uniforms are bound 256 bytes at a time
-    const limit = usage & GPUBufferUsage.STORAGE ? Math.min(this.bindingBytes, this.device.limits.maxStorageBufferBindingSize) : this.device.limits.maxBufferSize;
+    const limit =
+      usage & GPUBufferUsage.STORAGE ? Math.min(this.bindingBytes, this.device.limits.maxStorageBufferBindingSize) : this.device.limits.maxBufferSize;
     if (size > limit) throw new ModelTooLarge(name, size, limit);
     // Mappable buffers may only be copy destinations besides.
     const copies = usage & GPUBufferUsage.MAP_READ ? GPUBufferUsage.COPY_DST : GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
@@ -131,8 +141,22 @@ export class GpuResources {
     this.make('rec', 4 * recSamples * probes, S);
     const o = layout.offsets;
     const cells = new Uint32Array([
-      model.cellCount, 0, layout.ringStride, layout.ringSlots, o.contribStart, o.contribIndex, o.nodeStart, o.detNode,
-      o.detThreshold, o.ncStart, o.nc, 4 * model.nodes.count, this.maxSpikes, model.nodes.count, layout.arts, o.shaped,
+      model.cellCount,
+      0,
+      layout.ringStride,
+      layout.ringSlots,
+      o.contribStart,
+      o.contribIndex,
+      o.nodeStart,
+      o.detNode,
+      o.detThreshold,
+      o.ncStart,
+      o.nc,
+      4 * model.nodes.count,
+      this.maxSpikes,
+      model.nodes.count,
+      layout.arts,
+      o.shaped,
     ]);
     new Float32Array(cells.buffer)[1] = Math.fround(0.001 * (1 / model.dt));
     this.make('cellsUniform', cells, U);
@@ -141,7 +165,9 @@ export class GpuResources {
     const ring = SHADERS['kernels/ring.wgsl'];
     const cellCode = step + ring + SHADERS['kernels/spikes.wgsl'] + fillSlots(SHADERS['kernels/cell.wgsl'], { SHAPE: shapeWgsl(layout.shape) });
     const cellKinds = ['uniform', 'step', 'read', 'write', 'write', 'read', 'read', 'write', 'write', 'write'] as const;
-    const [cellKernel, detectVref, deliver] = await Promise.all(['cell', 'detect_vref', 'deliver_spikes'].map((entry) => this.cache.get(cellCode, entry, [...cellKinds], 'cell')));
+    const [cellKernel, detectVref, deliver] = await Promise.all(
+      ['cell', 'detect_vref', 'deliver_spikes'].map((entry) => this.cache.get(cellCode, entry, [...cellKinds], 'cell')),
+    );
     for (const p of [0, 1]) {
       const cellBuffers = ['cellsUniform', 'steps', 'nodeData', 'V', 'work', 'contrib', 'topo', `spikes${p}`, 'ring', 'inbox'].map((b) => this.buffer(b));
       this.cellKernels[p] = { kernel: cellKernel, bind: this.cache.bind(cellKernel, cellBuffers, `cell${p}`) };
@@ -149,14 +175,25 @@ export class GpuResources {
       this.deliverKernels[p] = { kernel: deliver, bind: this.cache.bind(deliver, cellBuffers, `deliver_spikes${p}`) };
     }
     const inject = await this.cache.get(step + ring + SHADERS['kernels/inject.wgsl'], 'inject_trains', ['uniform', 'step', 'read', 'write', 'write'], 'inject');
-    this.injectKernel = { kernel: inject, bind: this.cache.bind(inject, ['injectUniform', 'steps', 'trains', 'ring', 'inbox'].map((b) => this.buffer(b)), 'inject') };
+    this.injectKernel = {
+      kernel: inject,
+      bind: this.cache.bind(
+        inject,
+        ['injectUniform', 'steps', 'trains', 'ring', 'inbox'].map((b) => this.buffer(b)),
+        'inject',
+      ),
+    };
     this.groups = await Promise.all(model.groups.map((g, i) => this.groupResources(i, g.count, mechanisms[i])));
     const record = await this.cache.get(step + SHADERS['kernels/record.wgsl'], 'record_probes', ['uniform', 'step', 'read', 'read', 'write'], 'record');
     this.recordKernels = [...layout.probeSources].map(([source, pairs], i) => {
       const list = this.make(`probes${i}`, Uint32Array.from(pairs), S);
       const uniform = this.make(`recordUniform${i}`, new Uint32Array([pairs.length / 2, probes, 0, 0]), U);
       const src = source < 0 ? this.buffer('V') : this.groups[source].fields;
-      return { kernel: record, bind: this.cache.bind(record, [uniform, this.buffer('steps'), list, src, this.buffer('rec')], `record${i}`), count: pairs.length / 2 };
+      return {
+        kernel: record,
+        bind: this.cache.bind(record, [uniform, this.buffer('steps'), list, src, this.buffer('rec')], `record${i}`),
+        count: pairs.length / 2,
+      };
     });
   }
 
@@ -211,15 +248,22 @@ export class GpuResources {
     f[6] = model.celsius;
     uniform.set([this.maxSpikes, o.ncStart, o.nc], 7);
     const shared = [
-      this.make(`group${i}`, uniform, GPUBufferUsage.UNIFORM), this.buffer('steps'), fields,
-      this.make(`node${i}`, Uint32Array.from(model.groups[i].cell), S), this.make(`tables${i}`, Float32Array.from(tables), S),
-      this.buffer('inbox'), this.make(`self${i}`, 8 * count, S),
+      this.make(`group${i}`, uniform, GPUBufferUsage.UNIFORM),
+      this.buffer('steps'),
+      fields,
+      this.make(`node${i}`, Uint32Array.from(model.groups[i].cell), S),
+      this.make(`tables${i}`, Float32Array.from(tables), S),
+      this.buffer('inbox'),
+      this.make(`self${i}`, 8 * count, S),
     ];
     const code = mechanismWgsl(mech);
     const kinds = ['uniform', 'step', 'write', 'read', 'read', 'write', 'write', 'write', 'read', 'write'] as const;
     const bound = async (entry: string, p: number): Promise<Bound> => {
       const kernel = await this.cache.get(code, entry, [...kinds], mech.def.name);
-      return { kernel, bind: this.cache.bind(kernel, [...shared, this.buffer(`spikes${p}`), this.buffer('topo'), this.buffer('ring')], `${mech.def.name}:${entry}${p}`) };
+      return {
+        kernel,
+        bind: this.cache.bind(kernel, [...shared, this.buffer(`spikes${p}`), this.buffer('topo'), this.buffer('ring')], `${mech.def.name}:${entry}${p}`),
+      };
     };
     return { kernels: { initial: await bound('initial', 0) }, artificialReceive: [await bound('receive', 0), await bound('receive', 1)], count, fields };
   }
@@ -230,7 +274,13 @@ export class GpuResources {
  * constants (their f32 values; one fewer per-instance load each), and the fields the host's
  * kernels read (probes, the vref variable) are named so they are always stored.
  */
-function specialization(mech: LoweredMechanism, fields: Record<string, Float64Array>, count: number, probePairs: number[], vrefField: number): WgslSpecialization {
+function specialization(
+  mech: LoweredMechanism,
+  fields: Record<string, Float64Array>,
+  count: number,
+  probePairs: number[],
+  vrefField: number,
+): WgslSpecialization {
   const assigned = assignedFields(mech);
   const constants = new Map<string, number>();
   for (const [name, values] of Object.entries(fields)) {

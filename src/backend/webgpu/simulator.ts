@@ -3,8 +3,8 @@ import type { CompiledModel } from '../../compile/index.ts';
 import type { LoweredMechanism } from '../../mech/index.ts';
 import type { SpikeRecord } from '../cpu/simulator.ts';
 import { STEP_BYTES } from './kernels.ts';
-import { gpuLayout, type GpuLayout } from './layout.ts';
-import { GpuResources, SPIKES_HEADER, STEPS_PER_EPOCH, type Bound } from './resources.ts';
+import { type GpuLayout, gpuLayout } from './layout.ts';
+import { type Bound, GpuResources, SPIKES_HEADER, STEPS_PER_EPOCH } from './resources.ts';
 
 // The WebGPU backend (f32): the CPU backend's step order with the work per step in a few
 // dispatches, all steps of an epoch encoded in one compute pass and one submit:
@@ -51,7 +51,6 @@ interface EpochOut {
   rec: Float32Array;
 }
 
-
 export class GpuSimulator {
   private readonly layout: GpuLayout;
   private readonly res: GpuResources;
@@ -71,11 +70,18 @@ export class GpuSimulator {
    * the 2-D grids that networks beyond 64 x 65 535 instances need); `bindingBytes` its largest
    * binding (to exercise the error for models too large for the adapter).
    */
-  constructor(private readonly device: GPUDevice, readonly model: CompiledModel, readonly mechanisms: LoweredMechanism[], private readonly options: { workgroupsPerDimension?: number; bindingBytes?: number } = {}) {
-    void device.lost.then((info) => { this.lost = `${info.reason}${info.message ? `: ${info.message}` : ''}`; });
+  constructor(
+    private readonly device: GPUDevice,
+    readonly model: CompiledModel,
+    readonly mechanisms: LoweredMechanism[],
+    private readonly options: { workgroupsPerDimension?: number; bindingBytes?: number } = {},
+  ) {
+    void device.lost.then((info) => {
+      this.lost = `${info.reason}${info.message ? `: ${info.message}` : ''}`;
+    });
     this.layout = gpuLayout(model, mechanisms);
     // At most one spike per cell per 0.5 ms (the detector must fall below threshold in between).
-    this.maxSpikes = model.cellCount * Math.ceil(STEPS_PER_EPOCH * model.dt / 0.5) + 1024;
+    this.maxSpikes = model.cellCount * Math.ceil((STEPS_PER_EPOCH * model.dt) / 0.5) + 1024;
     this.deliverInvocations = Math.max(1, Math.min(model.cellCount, DELIVER_INVOCATIONS));
     this.res = new GpuResources(device, model, mechanisms, this.layout, this.maxSpikes, options.bindingBytes);
   }
@@ -115,9 +121,13 @@ export class GpuSimulator {
     const sampleTimes = Float64Array.from({ length: samplesTotal }, (_, k) => this.layout.grid[k * model.recordEvery]);
     const synapses = 4 * (this.layout.topo.length - this.layout.offsets.nc) + this.layout.trainEvents.byteLength;
     return {
-      spikes: this.spikeRecord(spikes), stimSpikes: this.layout.stimSpikes, samples, sampleTimes,
+      spikes: this.spikeRecord(spikes),
+      stimSpikes: this.layout.stimSpikes,
+      samples,
+      sampleTimes,
       sampleCount: this.layout.sampleCount,
-      dispatchesPerStep: this.dispatches / model.steps, gpuBytes: { total: this.res.bytes, synapses },
+      dispatchesPerStep: this.dispatches / model.steps,
+      gpuBytes: { total: this.res.bytes, synapses },
     };
   }
 
@@ -246,14 +256,20 @@ export class GpuSimulator {
     const recStaging = this.res.buffer(`stagingRec${parity}`);
     if (recWords > 0) encoder.copyBufferToBuffer(this.res.buffer('rec'), 0, recStaging, 0, 4 * recWords);
     this.device.queue.writeBuffer(this.res.buffer(`spikes${parity}`), 0, new Uint32Array(SPIKES_HEADER));
-    const [count, rec] = await Promise.all([this.submitAndReadSpikes(encoder, parity, prefix), recWords > 0 ? this.mapped(recStaging, 4 * recWords) : new Float32Array(0)]);
+    const [count, rec] = await Promise.all([
+      this.submitAndReadSpikes(encoder, parity, prefix),
+      recWords > 0 ? this.mapped(recStaging, 4 * recWords) : new Float32Array(0),
+    ]);
     let words = count;
     if (words[0] > prefix) {
       if (words[0] > this.maxSpikes) throw new Error(`webgpu backend: ${words[0]} spikes in one epoch exceed the spike buffer (${this.maxSpikes})`);
       words = await this.submitAndReadSpikes(this.device.createCommandEncoder(), parity, words[0]);
     }
     const n = words[0];
-    if (words[1] > 0) throw new Error(`webgpu backend: ${words[1]} events were lost: more than 16 events reached one artificial cell at one boundary (the CPU backend has no such limit)`);
+    if (words[1] > 0)
+      throw new Error(
+        `webgpu backend: ${words[1]} events were lost: more than 16 events reached one artificial cell at one boundary (the CPU backend has no such limit)`,
+      );
     this.lastSpikeCount = n;
     const spikes: Array<[number, number, number]> = [];
     for (let j = 0, at = SPIKES_HEADER; j < n; j++, at += 3) spikes.push([words[at + 1], words[at], words[at + 2]]);
@@ -277,7 +293,9 @@ export class GpuSimulator {
     try {
       await buffer.mapAsync(GPUMapMode.READ, 0, bytes);
     } catch (e) {
-      throw new Error(`webgpu backend: reading results back failed${this.lost ? ` (device lost: ${this.lost})` : ''}: ${(e as Error).message || (e as Error).name}`);
+      throw new Error(
+        `webgpu backend: reading results back failed${this.lost ? ` (device lost: ${this.lost})` : ''}: ${(e as Error).message || (e as Error).name}`,
+      );
     }
     const copy = new Float32Array(buffer.getMappedRange(0, bytes).slice(0));
     buffer.unmap();

@@ -9,7 +9,6 @@ import { recoveryUpdate } from './izhikevich-recovery.ts';
 // conductances and V, u by forward Euler over delta = t - t0. INITIAL's net_send(0, 1) arms
 // the WATCH on V (threshold by cell type); flag 2 resets V, u and the conductances.
 
-
 const resetHandler = `
   if (alive != 0) {
     net_event(t)

@@ -9,7 +9,6 @@ import { recoveryUpdate } from './izhikevich-recovery.ts';
 // WATCHes; flag 2 resets v and u at vpeak. The spike itself is NetPyNE's section detector
 // (v >= threshold), not the mod's net_event, so handlers do not emit events.
 
-
 export const Izhi2007b: MechanismDef = {
   name: 'Izhi2007b',
   kind: 'point',
@@ -48,8 +47,13 @@ export const Izhi2007b: MechanismDef = {
           u = u + d
         }`,
     },
-    ...[['v > -65', 'celltype == 6 or celltype == 7'], ['v > d', 'celltype == 5']].map(([condition, armedIf]) => ({
-      flag: 3, condition, armedIf,
+    ...[
+      ['v > -65', 'celltype == 6 or celltype == 7'],
+      ['v > d', 'celltype == 5'],
+    ].map(([condition, armedIf]) => ({
+      flag: 3,
+      condition,
+      armedIf,
       handler: `
         if (celltype == 5) {
           derivtype = 1
@@ -59,8 +63,13 @@ export const Izhi2007b: MechanismDef = {
           b = 2
         }`,
     })),
-    ...[['v < -65', 'celltype == 6 or celltype == 7'], ['v < d', 'celltype == 5']].map(([condition, armedIf]) => ({
-      flag: 4, condition, armedIf,
+    ...[
+      ['v < -65', 'celltype == 6 or celltype == 7'],
+      ['v < d', 'celltype == 5'],
+    ].map(([condition, armedIf]) => ({
+      flag: 4,
+      condition,
+      armedIf,
       handler: `
         if (celltype == 5) {
           derivtype = 2

@@ -1,9 +1,9 @@
-import { joinPath, type CellParams } from '../../spec/index.ts';
+import { type CellParams, joinPath } from '../../spec/index.ts';
 import { ModifyError } from '../errors.ts';
 import type { Network } from '../network.ts';
 import type { NetworkData } from '../types.ts';
 import { cellTagReader, cellTagsOf, knownCellTags } from './cell-tags.ts';
-import { checkConds, conditionsMet, conditionsMetOrThrow, type Conds } from './conds.ts';
+import { type Conds, checkConds, conditionsMet, conditionsMetOrThrow } from './conds.ts';
 import { asObject, rejectUnknownKeys } from './params.ts';
 import { applySectionEdit } from './section-apply.ts';
 import { checkSectionEdit } from './section-check.ts';
@@ -30,8 +30,14 @@ export function modifyCells(net: Network, params: ModifyCellsParams): number {
   const d = net.data;
   const p = asObject(PATH, params);
   rejectUnknownKeys(PATH, p, ['conds', 'secs', 'secLists'], 'NetPyNE reads conds, secs and secLists of a modifyCells rule');
-  if (p.conds === undefined) throw new ModifyError(joinPath(PATH, 'conds'), undefined, 'is required (CompartCell.modify reads params["conds"] and raises KeyError without it); use {} for every cell');
-  if (p.secs === undefined) throw new ModifyError(joinPath(PATH, 'secs'), undefined, 'is required (createPyStruct reads params["secs"] and raises KeyError without it)');
+  if (p.conds === undefined)
+    throw new ModifyError(
+      joinPath(PATH, 'conds'),
+      undefined,
+      'is required (CompartCell.modify reads params["conds"] and raises KeyError without it); use {} for every cell',
+    );
+  if (p.secs === undefined)
+    throw new ModifyError(joinPath(PATH, 'secs'), undefined, 'is required (createPyStruct reads params["secs"] and raises KeyError without it)');
   const conds = checkConds(joinPath(PATH, 'conds'), p.conds, knownCellTags(d), 'cells');
   const secs = asObject(joinPath(PATH, 'secs'), p.secs);
   for (const [name, edit] of Object.entries(secs)) asObject(joinPath(joinPath(PATH, 'secs'), name), edit);
@@ -74,10 +80,17 @@ function checkTemplate(d: NetworkData, t: number, cells: number[], secs: Record<
   for (const [cellType, c] of cellTypes) {
     const rule = typeof cellType === 'string' ? (d.netParams.cellParams[cellType] as CellParams | undefined) : undefined;
     if (!rule) {
-      throw new ModifyError(joinPath(PATH, 'conds'), cellType ?? null, `matches cell gid ${d.cells.gid[c]}, whose cellType ${cellType === undefined ? 'is missing' : `'${String(cellType)}' is not a cellParams label`}: NetPyNE 1.1 raises KeyError there (CompartCell.createNEURONObj looks up netParams.cellParams[cellType]); label the cell rule with the cellType`);
+      throw new ModifyError(
+        joinPath(PATH, 'conds'),
+        cellType ?? null,
+        `matches cell gid ${d.cells.gid[c]}, whose cellType ${cellType === undefined ? 'is missing' : `'${String(cellType)}' is not a cellParams label`}: NetPyNE 1.1 raises KeyError there (CompartCell.createNEURONObj looks up netParams.cellParams[cellType]); label the cell rule with the cellType`,
+      );
     }
     for (const [name, edit] of Object.entries(secs)) {
-      checkSectionEdit(joinPath(joinPath(PATH, 'secs'), name), d.templates[t], name, edit as Record<string, unknown>, { label: cellType as string, section: rule.secs?.[name] });
+      checkSectionEdit(joinPath(joinPath(PATH, 'secs'), name), d.templates[t], name, edit as Record<string, unknown>, {
+        label: cellType as string,
+        section: rule.secs?.[name],
+      });
     }
   }
 }
@@ -107,11 +120,15 @@ function warn(d: NetworkData, secs: Record<string, unknown>, secLists: unknown, 
   for (const edit of Object.values(secs) as Array<Record<string, unknown>>) {
     for (const key of ['spikeGenLoc', 'threshold', 'weightNorm']) if (edit[key] !== undefined) noEffect.add(key);
     for (const label of Object.keys((edit.pointps ?? {}) as object)) {
-      d.warnings.push(`modifyCells: pointps.${label} is created anew with NEURON's defaults for every parameter not given (NetPyNE's CompartCell._addPointProcesses makes a new object); give all parameters to keep the others`);
+      d.warnings.push(
+        `modifyCells: pointps.${label} is created anew with NEURON's defaults for every parameter not given (NetPyNE's CompartCell._addPointProcesses makes a new object); give all parameters to keep the others`,
+      );
     }
   }
   if (secLists) noEffect.add('secLists');
   if (noEffect.size > 0) {
-    d.warnings.push(`modifyCells: ${[...noEffect].join(', ')} only change cell.secs / cell.secLists: NetPyNE sets the spike detector and connection weights when the network is created, so the simulation is unchanged`);
+    d.warnings.push(
+      `modifyCells: ${[...noEffect].join(', ')} only change cell.secs / cell.secLists: NetPyNE sets the spike detector and connection weights when the network is created, so the simulation is unchanged`,
+    );
   }
 }

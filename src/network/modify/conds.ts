@@ -18,7 +18,11 @@ export type AttributeReader = (key: string) => unknown;
 
 /** NetPyNE would raise here (TypeError / IndexError in checkConditions). */
 export class ConditionError extends Error {
-  constructor(readonly key: string, readonly value: unknown, readonly reason: string) {
+  constructor(
+    readonly key: string,
+    readonly value: unknown,
+    readonly reason: string,
+  ) {
     super(reason);
     this.name = 'ConditionError';
   }
@@ -51,7 +55,12 @@ export function conditionsMet(conds: Conds, read: AttributeReader, cellGid?: num
 
 /** `actual < lo or actual > hi`, with Python's short-circuit and its TypeErrors. */
 function inRange(key: string, cond: unknown[], actual: unknown): boolean {
-  if (!isPyNumber(actual)) throw new ConditionError(key, actual, `a range [min, max] needs a number, but the value is ${actual === undefined ? 'missing (None)' : JSON.stringify(actual)} (NetPyNE raises TypeError)`);
+  if (!isPyNumber(actual))
+    throw new ConditionError(
+      key,
+      actual,
+      `a range [min, max] needs a number, but the value is ${actual === undefined ? 'missing (None)' : JSON.stringify(actual)} (NetPyNE raises TypeError)`,
+    );
   if (Number(actual) < Number(cond[0])) return false;
   if (cond.length < 2) throw new ConditionError(key, cond, 'a range needs [min, max] (NetPyNE raises IndexError)');
   if (!isPyNumber(cond[1])) throw new ConditionError(key, cond, 'a range [min, max] needs numbers (NetPyNE raises TypeError)');
@@ -91,7 +100,8 @@ export function checkConds(path: string, conds: unknown, known: Iterable<string>
     if (Array.isArray(cond)) {
       if (cond.length === 0) throw new ModifyError(p, cond, 'expected a non-empty list (NetPyNE raises IndexError on an empty one)');
       if (isPyNumber(cond[0])) {
-        if (key !== 'gid' && (cond.length < 2 || !isPyNumber(cond[1]))) throw new ModifyError(p, cond, 'a list of numbers is a range [min, max]: expected two numbers');
+        if (key !== 'gid' && (cond.length < 2 || !isPyNumber(cond[1])))
+          throw new ModifyError(p, cond, 'a list of numbers is a range [min, max]: expected two numbers');
       } else if (typeof cond[0] !== 'string') {
         throw new ModifyError(p, cond, 'expected a range [min, max] or a list of strings (NetPyNE ignores a list of anything else)');
       }

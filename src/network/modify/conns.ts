@@ -4,7 +4,7 @@ import type { Network } from '../network.ts';
 import type { NetworkData } from '../types.ts';
 import { connRecord } from '../views.ts';
 import { cellTagReader, knownCellTags } from './cell-tags.ts';
-import { ConditionError, checkConds, conditionsMet, conditionsMetOrThrow, type Conds } from './conds.ts';
+import { ConditionError, type Conds, checkConds, conditionsMet, conditionsMetOrThrow } from './conds.ts';
 import { asObject, finiteNumber } from './params.ts';
 import { templateForCells } from './template-split.ts';
 
@@ -69,7 +69,9 @@ export function modifyConns(net: Network, params: ModifyConnsParams): number {
   checkWeightIndex(d, matched, values);
   apply(d, matched, values);
   if (netStimsIgnoringPreConds > 0) {
-    d.warnings.push(`NetPyNE quirk: modifyConns preConds do not apply to NetStim connections (CompartCell.modifyConns looks the presynaptic cell up as sim.net.cells['NetStim'] and swallows the error), so ${netStimsIgnoringPreConds} NetStim connection(s) matching the other conditions were modified too; add conds: {label: <connParams label>} to leave them out (NetStim connections have no label)`);
+    d.warnings.push(
+      `NetPyNE quirk: modifyConns preConds do not apply to NetStim connections (CompartCell.modifyConns looks the presynaptic cell up as sim.net.cells['NetStim'] and swallows the error), so ${netStimsIgnoringPreConds} NetStim connection(s) matching the other conditions were modified too; add conds: {label: <connParams label>} to leave them out (NetStim connections have no label)`,
+    );
   }
   return matched.length;
 }
@@ -95,7 +97,11 @@ function parameterValues(p: Record<string, unknown>): Array<[string, number]> {
     if (key === 'conds' || key === 'preConds' || key === 'postConds') continue;
     const path = joinPath(PATH, key);
     if (!PARAMS.includes(key)) {
-      throw new ModifyError(path, value, `'${key}' is not a NetCon property: NetPyNE only writes it into cell.conns and the simulation does not change (modifyConns sets ${PARAMS.join(', ')})`);
+      throw new ModifyError(
+        path,
+        value,
+        `'${key}' is not a NetCon property: NetPyNE only writes it into cell.conns and the simulation does not change (modifyConns sets ${PARAMS.join(', ')})`,
+      );
     }
     const v = finiteNumber(path, value);
     if (key === 'delay' && v < 0) throw new ModifyError(path, value, 'expected a delay >= 0 [ms]');
@@ -123,7 +129,11 @@ function checkWeightIndex(d: NetworkData, matched: number[], values: Array<[stri
   if (!values.some(([k]) => k === 'weight')) return;
   const i = matched.find((k) => d.conns.weightIndex[k] !== 0);
   if (i !== undefined) {
-    throw new ModifyError(joinPath(PATH, 'weight'), values.find(([k]) => k === 'weight')![1], `connection ${i} (to gid ${d.cells.gid[d.conns.post[i]]}) carries its weight at index ${d.conns.weightIndex[i]} of a point process's synList; NetPyNE would write weight[0] instead, which is not supported`);
+    throw new ModifyError(
+      joinPath(PATH, 'weight'),
+      values.find(([k]) => k === 'weight')![1],
+      `connection ${i} (to gid ${d.cells.gid[d.conns.post[i]]}) carries its weight at index ${d.conns.weightIndex[i]} of a point process's synList; NetPyNE would write weight[0] instead, which is not supported`,
+    );
   }
 }
 

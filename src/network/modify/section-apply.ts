@@ -1,4 +1,4 @@
-import { IONS, MECHANISMS, POINTP_RESERVED_KEYS, canonicalParam, deepOrdered, orderedDict } from '../../spec/index.ts';
+import { canonicalParam, deepOrdered, IONS, MECHANISMS, orderedDict, POINTP_RESERVED_KEYS } from '../../spec/index.ts';
 import type { CellTemplate, PointProcessTemplate, SectionTemplate } from '../types.ts';
 
 // Applies one checked section modification to a template that only the modified cells use,

@@ -1,4 +1,4 @@
-import { IONS, MECHANISMS, POINTP_RESERVED_KEYS, canonicalParam, didYouMean, joinPath, type SectionParams } from '../../spec/index.ts';
+import { canonicalParam, didYouMean, IONS, joinPath, MECHANISMS, POINTP_RESERVED_KEYS, type SectionParams } from '../../spec/index.ts';
 import { ModifyError } from '../errors.ts';
 import type { CellTemplate, SectionTemplate } from '../types.ts';
 import { asObject, finiteNumber, rejectUnknownKeys } from './params.ts';
@@ -20,7 +20,11 @@ export interface RuleContext {
 export function checkSectionEdit(path: string, template: CellTemplate, name: string, edit: Record<string, unknown>, rule: RuleContext): void {
   const s = template.sectionIndex.get(name);
   if (s === undefined) {
-    throw new ModifyError(path, edit, `the cells' rules (${template.ruleLabels.join(', ')}) have no section '${name}'${didYouMean(name, template.sectionIndex.keys())}; NetPyNE would add a new, unconnected section, which spikegpu does not do: add the section to the cell rule instead`);
+    throw new ModifyError(
+      path,
+      edit,
+      `the cells' rules (${template.ruleLabels.join(', ')}) have no section '${name}'${didYouMean(name, template.sectionIndex.keys())}; NetPyNE would add a new, unconnected section, which spikegpu does not do: add the section to the cell rule instead`,
+    );
   }
   const sec = template.sections[s];
   rejectUnknownKeys(path, edit, SECTION_KEYS, `a section has ${SECTION_KEYS.join(', ')}`);
@@ -30,30 +34,42 @@ export function checkSectionEdit(path: string, template: CellTemplate, name: str
   if (edit.ions !== undefined) checkIons(joinPath(path, 'ions'), asObject(joinPath(path, 'ions'), edit.ions));
   if (edit.pointps !== undefined) checkPointProcesses(joinPath(path, 'pointps'), sec, asObject(joinPath(path, 'pointps'), edit.pointps), rule);
   if (edit.synMechs !== undefined) {
-    throw new ModifyError(joinPath(path, 'synMechs'), edit.synMechs, 'adding synaptic mechanisms without connections is not supported (they would receive no events); add connections with a connParams rule instead');
+    throw new ModifyError(
+      joinPath(path, 'synMechs'),
+      edit.synMechs,
+      'adding synaptic mechanisms without connections is not supported (they would receive no events); add connections with a connParams rule instead',
+    );
   }
   if (edit.vinit !== undefined) finiteNumber(joinPath(path, 'vinit'), edit.vinit, 'expected an initial voltage [mV]');
   if (edit.threshold !== undefined) finiteNumber(joinPath(path, 'threshold'), edit.threshold, 'expected a threshold [mV]');
   if (edit.spikeGenLoc !== undefined) location(joinPath(path, 'spikeGenLoc'), edit.spikeGenLoc);
   if (edit.weightNorm !== undefined) {
     const w = edit.weightNorm;
-    if (!Array.isArray(w) || w.some((v) => typeof v !== 'number')) throw new ModifyError(joinPath(path, 'weightNorm'), w, 'expected a list of numbers, one per segment');
+    if (!Array.isArray(w) || w.some((v) => typeof v !== 'number'))
+      throw new ModifyError(joinPath(path, 'weightNorm'), w, 'expected a list of numbers, one per segment');
   }
 }
 
 function checkGeometry(path: string, sec: SectionTemplate, geom: Record<string, unknown>, rule: RuleContext): void {
   for (const [param, value] of Object.entries(geom)) {
     const p = joinPath(path, param);
-    if (!GEOM_PARAMS.includes(param)) throw new ModifyError(p, value, `unknown geometry parameter '${param}'${didYouMean(param, GEOM_PARAMS)} (sections have ${GEOM_PARAMS.join(', ')})`);
+    if (!GEOM_PARAMS.includes(param))
+      throw new ModifyError(p, value, `unknown geometry parameter '${param}'${didYouMean(param, GEOM_PARAMS)} (sections have ${GEOM_PARAMS.join(', ')})`);
     if (param === 'pt3d') throw new ModifyError(p, value, 'changing 3D points of created cells is not supported; give pt3d in the cell rule');
     if (Array.isArray(value) || (typeof value === 'object' && value !== null)) continue; // NetPyNE skips list and dict values
     if (typeof rule.section?.geom?.[param as 'L'] === 'string') throw stringFunctionQuirk(p, value, rule, `geom.${param}`);
-    const v = finiteNumber(p, value, typeof value === 'string' ? 'expected a number (NetPyNE fails on a string that is not one of the cell rule\'s string functions)' : 'expected a number');
+    const v = finiteNumber(
+      p,
+      value,
+      typeof value === 'string' ? "expected a number (NetPyNE fails on a string that is not one of the cell rule's string functions)" : 'expected a number',
+    );
     if (param === 'nseg') {
-      if (v !== sec.nseg) throw new ModifyError(p, value, `changing nseg of created cells is not supported (the section has nseg ${sec.nseg}); set nseg in the cell rule`);
+      if (v !== sec.nseg)
+        throw new ModifyError(p, value, `changing nseg of created cells is not supported (the section has nseg ${sec.nseg}); set nseg in the cell rule`);
       continue;
     }
-    if (sec.pt3d && (param === 'L' || param === 'diam')) throw new ModifyError(p, value, `section '${sec.name}' is defined by pt3d points; changing its ${param} is not supported`);
+    if (sec.pt3d && (param === 'L' || param === 'diam'))
+      throw new ModifyError(p, value, `section '${sec.name}' is defined by pt3d points; changing its ${param} is not supported`);
     if (param === 'cm' ? v < 0 : v <= 0) throw new ModifyError(p, value, param === 'cm' ? 'expected a capacitance >= 0 [uF/cm2]' : `expected ${param} > 0`);
   }
 }
@@ -63,7 +79,8 @@ function checkTopology(path: string, template: CellTemplate, sec: SectionTemplat
   const parent = sec.topol.parent >= 0 ? template.sections[sec.topol.parent].name : undefined;
   const same = topol.parentSec === parent && topol.parentX === sec.topol.parentX && topol.childX === sec.topol.childX;
   if (!same) {
-    const current = parent === undefined ? 'it is a root section' : `it is connected as {parentSec: '${parent}', parentX: ${sec.topol.parentX}, childX: ${sec.topol.childX}}`;
+    const current =
+      parent === undefined ? 'it is a root section' : `it is connected as {parentSec: '${parent}', parentX: ${sec.topol.parentX}, childX: ${sec.topol.childX}}`;
     throw new ModifyError(path, topol, `changing the topology of created cells is not supported (${current}); set topol in the cell rule`);
   }
 }
@@ -72,20 +89,38 @@ function checkMechanisms(path: string, sec: SectionTemplate, mechs: Record<strin
   for (const [mech, rawParams] of Object.entries(mechs)) {
     const mp = joinPath(path, mech);
     const info = MECHANISMS[mech];
-    if (!info || !info.kinds.includes('density')) {
-      const known = Object.values(MECHANISMS).filter((m) => m.kinds.includes('density')).map((m) => m.name);
-      throw new ModifyError(mp, rawParams, `unknown density mechanism '${mech}'${didYouMean(mech, known)} (known: ${known.join(', ')}; NetPyNE raises RuntimeError when it cannot insert one)`);
+    if (!info?.kinds.includes('density')) {
+      const known = Object.values(MECHANISMS)
+        .filter((m) => m.kinds.includes('density'))
+        .map((m) => m.name);
+      throw new ModifyError(
+        mp,
+        rawParams,
+        `unknown density mechanism '${mech}'${didYouMean(mech, known)} (known: ${known.join(', ')}; NetPyNE raises RuntimeError when it cannot insert one)`,
+      );
     }
     for (const [param, value] of Object.entries(asObject(mp, rawParams))) {
       const p = joinPath(mp, param);
-      if (canonicalParam(info, param) === undefined) throw new ModifyError(p, value, `${mech} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))} (parameters: ${Object.keys(info.params).join(', ')})`);
+      if (canonicalParam(info, param) === undefined)
+        throw new ModifyError(
+          p,
+          value,
+          `${mech} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))} (parameters: ${Object.keys(info.params).join(', ')})`,
+        );
       if (value === null) continue; // NetPyNE skips None
       if (Array.isArray(value)) {
-        if (value.length !== 1 && value.length < sec.nseg) throw new ModifyError(p, value, `expected one value or one per segment (${sec.nseg}); NetPyNE raises IndexError on a shorter list`);
+        if (value.length !== 1 && value.length < sec.nseg)
+          throw new ModifyError(p, value, `expected one value or one per segment (${sec.nseg}); NetPyNE raises IndexError on a shorter list`);
         value.slice(0, sec.nseg).forEach((v, i) => finiteNumber(joinPath(p, i), v));
         continue;
       }
-      finiteNumber(p, value, typeof value === 'string' ? 'expected a number or a list of numbers (NetPyNE evaluates the cell rule\'s own string function for a string here, or fails)' : 'expected a number or a list of numbers');
+      finiteNumber(
+        p,
+        value,
+        typeof value === 'string'
+          ? "expected a number or a list of numbers (NetPyNE evaluates the cell rule's own string function for a string here, or fails)"
+          : 'expected a number or a list of numbers',
+      );
     }
   }
 }
@@ -108,19 +143,37 @@ function checkPointProcesses(path: string, sec: SectionTemplate, pointps: Record
     const pp = asObject(joinPath(path, label), rawParams);
     const lp = joinPath(path, label);
     const existing = sec.pointps.get(label);
-    if (existing?.vref !== undefined) throw new ModifyError(lp, rawParams, `modifying a point process with its own voltage (vref '${existing.vref}') is not supported: the cell's spike detector watches the object NetPyNE would replace`);
-    if (pp.mod === undefined) throw new ModifyError(joinPath(lp, 'mod'), undefined, 'is required: NetPyNE creates a new point process of type mod (getattr(h, mod)) and raises KeyError without it');
+    if (existing?.vref !== undefined)
+      throw new ModifyError(
+        lp,
+        rawParams,
+        `modifying a point process with its own voltage (vref '${existing.vref}') is not supported: the cell's spike detector watches the object NetPyNE would replace`,
+      );
+    if (pp.mod === undefined)
+      throw new ModifyError(
+        joinPath(lp, 'mod'),
+        undefined,
+        'is required: NetPyNE creates a new point process of type mod (getattr(h, mod)) and raises KeyError without it',
+      );
     const info = typeof pp.mod === 'string' ? MECHANISMS[pp.mod] : undefined;
-    if (!info || !info.kinds.includes('pointProcess')) {
-      const known = Object.values(MECHANISMS).filter((m) => m.kinds.includes('pointProcess')).map((m) => m.name);
+    if (!info?.kinds.includes('pointProcess')) {
+      const known = Object.values(MECHANISMS)
+        .filter((m) => m.kinds.includes('pointProcess'))
+        .map((m) => m.name);
       throw new ModifyError(joinPath(lp, 'mod'), pp.mod, `unknown point process (known: ${known.join(', ')})`);
     }
-    if (pp.vref !== undefined || pp.synList !== undefined) throw new ModifyError(lp, rawParams, 'vref and synList cannot be set by modifyCells (the spike detector and connections keep the objects made at creation)');
+    if (pp.vref !== undefined || pp.synList !== undefined)
+      throw new ModifyError(
+        lp,
+        rawParams,
+        'vref and synList cannot be set by modifyCells (the spike detector and connections keep the objects made at creation)',
+      );
     if (pp.loc !== undefined) location(joinPath(lp, 'loc'), pp.loc);
     for (const [param, value] of Object.entries(pp)) {
       if (POINTP_RESERVED_KEYS.includes(param) || param.startsWith('_')) continue;
       const p = joinPath(lp, param);
-      if (canonicalParam(info, param) === undefined) throw new ModifyError(p, value, `${info.name} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))}`);
+      if (canonicalParam(info, param) === undefined)
+        throw new ModifyError(p, value, `${info.name} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))}`);
       const ruleValue = (rule.section?.pointps?.[label] as Record<string, unknown> | undefined)?.[param];
       if (typeof ruleValue === 'string' && ruleValue !== 'gid') throw stringFunctionQuirk(p, value, rule, `pointps.${label}.${param}`);
       if (value === 'gid' || typeof value === 'boolean') continue;
@@ -136,5 +189,9 @@ function location(path: string, value: unknown): void {
 
 /** NetPyNE evaluates the rule's string function again (a new draw from the cell's stream) and ignores the given value. */
 function stringFunctionQuirk(path: string, value: unknown, rule: RuleContext, where: string): ModifyError {
-  return new ModifyError(path, value, `netParams.cellParams.${rule.label} gives ${where} as a string function; NetPyNE 1.1 then ignores the value given here and evaluates that function again from the cell's random stream (CompartCell._setGeometryParams / _addPointProcesses), which spikegpu does not reproduce: change the cell rule and create the network again`);
+  return new ModifyError(
+    path,
+    value,
+    `netParams.cellParams.${rule.label} gives ${where} as a string function; NetPyNE 1.1 then ignores the value given here and evaluates that function again from the cell's random stream (CompartCell._setGeometryParams / _addPointProcesses), which spikegpu does not reproduce: change the cell rule and create the network again`,
+  );
 }

@@ -1,9 +1,9 @@
-import { MECHANISMS, canonicalParam, didYouMean, joinPath } from '../../spec/index.ts';
+import { canonicalParam, didYouMean, joinPath, MECHANISMS } from '../../spec/index.ts';
 import { ModifyError } from '../errors.ts';
 import type { Network } from '../network.ts';
 import type { NetworkData } from '../types.ts';
 import { cellTagReader, knownCellTags } from './cell-tags.ts';
-import { checkConds, conditionsMetOrThrow, type Conds } from './conds.ts';
+import { type Conds, checkConds, conditionsMetOrThrow } from './conds.ts';
 import { asObject, finiteNumber } from './params.ts';
 
 /** NetPyNE's sim.net.modifyStims params: conditions, then stimulus parameters to set. */
@@ -54,7 +54,9 @@ export function modifyStims(net: Network, params: ModifyStimsParams): number {
   }
   if (matched.some((r) => stims.params[r].type === 'NetStim') && values.some(([k]) => k === 'rate')) {
     const rate = values.find(([k]) => k === 'rate')![1] as number;
-    d.warnings.push(`NetPyNE quirk: modifyStims rate ${rate} sets the NetStim interval to 1/rate = ${1 / rate} ms (CompartCell.modifyStims omits the factor 1000 that stim creation uses), i.e. ${rate * 1000} Hz; give interval: ${1000 / rate} for ${rate} Hz`);
+    d.warnings.push(
+      `NetPyNE quirk: modifyStims rate ${rate} sets the NetStim interval to 1/rate = ${1 / rate} ms (CompartCell.modifyStims omits the factor 1000 that stim creation uses), i.e. ${rate * 1000} Hz; give interval: ${1000 / rate} for ${rate} Hz`,
+    );
   }
   return matched.length;
 }
@@ -75,7 +77,12 @@ function checkParametersKnown(d: NetworkData, values: Array<[string, number]>): 
     for (const k of [...Object.keys(info?.params ?? {}), ...Object.keys(info?.aliases ?? {})]) known.add(k);
   }
   for (const [key, value] of values) {
-    if (!known.has(key)) throw new ModifyError(joinPath(PATH, key), value, `unknown stim parameter '${key}'${didYouMean(key, known)} (the network's stims${types.length ? ` (${types.join(', ')})` : ''} have ${[...known].join(', ')})`);
+    if (!known.has(key))
+      throw new ModifyError(
+        joinPath(PATH, key),
+        value,
+        `unknown stim parameter '${key}'${didYouMean(key, known)} (the network's stims${types.length ? ` (${types.join(', ')})` : ''} have ${[...known].join(', ')})`,
+      );
   }
 }
 
@@ -85,18 +92,32 @@ function checkParameters(record: Record<string, unknown>, values: Array<[string,
     const path = joinPath(PATH, key);
     if (type === 'NetStim') {
       if (key === 'weight' || key === 'delay') {
-        throw new ModifyError(path, value, `NetPyNE 1.1 fails on a NetStim's ${key} (CompartCell.modifyStims looks its connection up by conn['source'], which connections do not have, and assigns into None); use modifyConns({conds: {preLabel: '${String(record.source)}'}, ${key}: ${value}})`);
+        throw new ModifyError(
+          path,
+          value,
+          `NetPyNE 1.1 fails on a NetStim's ${key} (CompartCell.modifyStims looks its connection up by conn['source'], which connections do not have, and assigns into None); use modifyConns({conds: {preLabel: '${String(record.source)}'}, ${key}: ${value}})`,
+        );
       }
-      if (!NETSTIM_PARAMS.includes(key)) throw new ModifyError(path, value, `NetStim stims have ${NETSTIM_PARAMS.join(', ')}${didYouMean(key, NETSTIM_PARAMS)} (NetPyNE only writes other keys into cell.stims)`);
+      if (!NETSTIM_PARAMS.includes(key))
+        throw new ModifyError(
+          path,
+          value,
+          `NetStim stims have ${NETSTIM_PARAMS.join(', ')}${didYouMean(key, NETSTIM_PARAMS)} (NetPyNE only writes other keys into cell.stims)`,
+        );
       checkNetStimValue(path, key, value);
       continue;
     }
     const info = MECHANISMS[type];
     if (!info || canonicalParam(info, key) === undefined) {
       const known = info ? Object.keys(info.params) : [];
-      throw new ModifyError(path, value, `${type} stims have no parameter '${key}'${didYouMean(key, known)}${known.length ? ` (parameters: ${known.join(', ')})` : ''}`);
+      throw new ModifyError(
+        path,
+        value,
+        `${type} stims have no parameter '${key}'${didYouMean(key, known)}${known.length ? ` (parameters: ${known.join(', ')})` : ''}`,
+      );
     }
-    if (Array.isArray(info.params[canonicalParam(info, key)!].default)) throw new ModifyError(path, value, `${type}.${key} is a vector; NetPyNE's setattr of a number fails on it`);
+    if (Array.isArray(info.params[canonicalParam(info, key)!].default))
+      throw new ModifyError(path, value, `${type}.${key} is a vector; NetPyNE's setattr of a number fails on it`);
   }
 }
 
@@ -104,7 +125,8 @@ function checkNetStimValue(path: string, key: string, value: number): void {
   if ((key === 'rate' || key === 'interval') && !(value > 0)) throw new ModifyError(path, value, `expected ${key} > 0`);
   if (key === 'noise' && !(value >= 0 && value <= 1)) throw new ModifyError(path, value, 'expected noise in [0, 1]');
   if (key === 'number' && value < 0) throw new ModifyError(path, value, 'expected number >= 0');
-  if (key === 'seed' && !(Number.isInteger(value) && value >= 0 && value < 2 ** 32)) throw new ModifyError(path, value, 'expected an integer seed in [0, 2^32)');
+  if (key === 'seed' && !(Number.isInteger(value) && value >= 0 && value < 2 ** 32))
+    throw new ModifyError(path, value, 'expected an integer seed in [0, 2^32)');
 }
 
 /**

@@ -1,9 +1,9 @@
-import { MECHANISMS, SYNMECH_RESERVED_KEYS, canonicalParam, didYouMean, joinPath } from '../../spec/index.ts';
+import { canonicalParam, didYouMean, joinPath, MECHANISMS, SYNMECH_RESERVED_KEYS } from '../../spec/index.ts';
 import { ModifyError } from '../errors.ts';
 import type { Network } from '../network.ts';
 import { isPointProcessTarget } from '../views.ts';
 import { cellTagReader, knownCellTags } from './cell-tags.ts';
-import { checkConds, conditionsMetOrThrow, type Conds } from './conds.ts';
+import { type Conds, checkConds, conditionsMetOrThrow } from './conds.ts';
 import { asObject, finiteNumber } from './params.ts';
 import { synMechReader } from './synmech-values.ts';
 
@@ -48,7 +48,11 @@ export function modifySynMechs(net: Network, params: ModifySynMechsParams): numb
       if (conns.synMech[i] < 0 || isPointProcessTarget(template, conns.sec[i])) continue;
       if (conds) {
         if (!('sec' in conds)) {
-          throw new ModifyError(joinPath(PATH, 'conds'), conds, "NetPyNE 1.1 needs a 'sec' condition whenever conds is given (CompartCell.modifySynMechs pops it and raises KeyError otherwise); use sec: null for every section");
+          throw new ModifyError(
+            joinPath(PATH, 'conds'),
+            conds,
+            "NetPyNE 1.1 needs a 'sec' condition whenever conds is given (CompartCell.modifySynMechs pops it and raises KeyError otherwise); use sec: null for every section",
+          );
         }
         if (secCond && secCond !== template.sections[conns.sec[i]].name) continue;
         if (!conditionsMetOrThrow(joinPath(PATH, 'conds'), synMechConds!, read(i), `the synapse of connection ${i} on cell gid ${d.cells.gid[c]}`)) continue;
@@ -94,7 +98,8 @@ function parameterValues(p: Record<string, unknown>): Array<[string, number]> {
   for (const [key, value] of Object.entries(p)) {
     if (key === 'conds' || key === 'cellConds') continue;
     const path = joinPath(PATH, key);
-    if (SYNMECH_RESERVED_KEYS.includes(key)) throw new ModifyError(path, value, `'${key}' cannot be modified (NetPyNE ignores the synMech keys ${SYNMECH_RESERVED_KEYS.join(', ')} here)`);
+    if (SYNMECH_RESERVED_KEYS.includes(key))
+      throw new ModifyError(path, value, `'${key}' cannot be modified (NetPyNE ignores the synMech keys ${SYNMECH_RESERVED_KEYS.join(', ')} here)`);
     out.push([key, finiteNumber(path, value, 'expected a number (NetPyNE sets it on the NEURON object with setattr)')]);
   }
   return out;
@@ -106,7 +111,11 @@ function checkParametersKnown(net: Network, values: Array<[string, number]>): vo
   for (const [param, value] of values) {
     if (mods.some((mod) => MECHANISMS[mod] && canonicalParam(MECHANISMS[mod], param) !== undefined)) continue;
     const known = [...new Set(mods.flatMap((mod) => Object.keys(MECHANISMS[mod]?.params ?? {})))];
-    throw new ModifyError(joinPath(PATH, param), value, `unknown synMech parameter '${param}'${didYouMean(param, known)} (the network's synMechs (${mods.join(', ')}) have ${known.join(', ')})`);
+    throw new ModifyError(
+      joinPath(PATH, param),
+      value,
+      `unknown synMech parameter '${param}'${didYouMean(param, known)} (the network's synMechs (${mods.join(', ')}) have ${known.join(', ')})`,
+    );
   }
 }
 
@@ -123,7 +132,11 @@ function checkParametersFit(net: Network, matched: number[], values: Array<[stri
     for (const [param, value] of values) {
       if (info && canonicalParam(info, param) !== undefined) continue;
       const known = info ? Object.keys(info.params) : [];
-      throw new ModifyError(joinPath(PATH, param), value, `synMech '${label}' (${spec.mod}) has no parameter '${param}'${didYouMean(param, known)}${known.length ? ` (parameters: ${known.join(', ')})` : ''}`);
+      throw new ModifyError(
+        joinPath(PATH, param),
+        value,
+        `synMech '${label}' (${spec.mod}) has no parameter '${param}'${didYouMean(param, known)}${known.length ? ` (parameters: ${known.join(', ')})` : ''}`,
+      );
     }
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { didYouMean, joinPath, type Diagnostics } from '../diagnostics.ts';
+import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 
 // zod builds the structural checks; these helpers give them NetPyNE-shaped messages and turn
 // zod issues into Diagnostics (path, offending value, expectation).
@@ -34,13 +34,16 @@ export function range(inclusive = false) {
 /** A record whose keys are all known: unknown keys are errors with a did-you-mean (reported even when other keys are wrong). */
 export function strictObject<S extends z.ZodRawShape>(shape: S, what: string) {
   const known = Object.keys(shape);
-  const unknownKeys = z.superRefine((value: Record<string, unknown>, ctx) => {
-    for (const key of Object.keys(value)) {
-      if (!(key in shape)) {
-        ctx.addIssue({ code: 'custom', path: [key], input: value[key], message: `unknown key '${key}' in ${what}${didYouMean(key, known)}` });
+  const unknownKeys = z.superRefine(
+    (value: Record<string, unknown>, ctx) => {
+      for (const key of Object.keys(value)) {
+        if (!(key in shape)) {
+          ctx.addIssue({ code: 'custom', path: [key], input: value[key], message: `unknown key '${key}' in ${what}${didYouMean(key, known)}` });
+        }
       }
-    }
-  }, { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) });
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) },
+  );
   return z.looseObject(shape, { error: `expected an object (${what})` }).check(unknownKeys);
 }
 

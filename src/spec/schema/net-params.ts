@@ -1,5 +1,20 @@
 import { z } from 'zod';
-import { bool, collection, flagOr, nonNegative, nonNegativeInt, num, numList, numOrFunc, positive, range, str, strictObject, strOrStrList, unit } from './helpers.ts';
+import {
+  bool,
+  collection,
+  flagOr,
+  nonNegative,
+  nonNegativeInt,
+  num,
+  numList,
+  numOrFunc,
+  positive,
+  range,
+  str,
+  strictObject,
+  strOrStrList,
+  unit,
+} from './helpers.ts';
 
 // Structure of every netParams part. Open-ended parts (mechanism parameters, point-cell
 // parameters, stimulus parameters, conds tags) are typed loosely here and checked against the
@@ -7,10 +22,18 @@ import { bool, collection, flagOr, nonNegative, nonNegativeInt, num, numList, nu
 
 const conds = z.record(z.string(), z.unknown(), { error: 'expected an object of cell conditions' });
 
-const spikePattern = z.looseObject({ type: z.enum(['rhythmic', 'evoked', 'poisson', 'gauss'], { error: "expected 'rhythmic', 'evoked', 'poisson' or 'gauss'" }) });
+const spikePattern = z.looseObject({
+  type: z.enum(['rhythmic', 'evoked', 'poisson', 'gauss'], { error: "expected 'rhythmic', 'evoked', 'poisson' or 'gauss'" }),
+});
 
 const pulse = strictObject(
-  { start: num, end: num, rate: z.union([num, range()], { error: 'expected a rate [Hz] or a range [lo, hi]' }).optional(), interval: positive.optional(), noise: unit.optional() },
+  {
+    start: num,
+    end: num,
+    rate: z.union([num, range()], { error: 'expected a rate [Hz] or a range [lo, hi]' }).optional(),
+    interval: positive.optional(),
+    noise: unit.optional(),
+  },
   'a VecStim pulse',
 );
 
@@ -21,8 +44,12 @@ export const popEntry = z.looseObject({
   density: z.union([nonNegative, z.string()], { error: 'expected a density [cells/mm^3] or a string function of xnorm, ynorm or znorm' }).optional(),
   gridSpacing: z.union([positive, z.tuple([positive, positive, positive])], { error: 'expected a spacing [um] or [dx, dy, dz]' }).optional(),
   cellsList: z.array(z.record(z.string(), z.unknown()), { error: 'expected a list of cell tag objects' }).optional(),
-  xRange: range().optional(), yRange: range().optional(), zRange: range().optional(),
-  xnormRange: range().optional(), ynormRange: range().optional(), znormRange: range().optional(),
+  xRange: range().optional(),
+  yRange: range().optional(),
+  zRange: range().optional(),
+  xnormRange: range().optional(),
+  ynormRange: range().optional(),
+  znormRange: range().optional(),
   spkTimes: z.union([numList, z.array(numList)], { error: 'expected a list of spike times [ms] or one list per cell' }).optional(),
   pulses: z.array(pulse, { error: 'expected a list of pulses' }).optional(),
   spikePattern: spikePattern.optional(),
@@ -33,7 +60,11 @@ export const popEntry = z.looseObject({
 
 const geom = strictObject(
   {
-    L: numOrFunc.optional(), diam: numOrFunc.optional(), Ra: numOrFunc.optional(), cm: numOrFunc.optional(), nseg: numOrFunc.optional(),
+    L: numOrFunc.optional(),
+    diam: numOrFunc.optional(),
+    Ra: numOrFunc.optional(),
+    cm: numOrFunc.optional(),
+    nseg: numOrFunc.optional(),
     pt3d: z.array(z.tuple([num, num, num, num]), { error: 'expected a list of [x, y, z, diam] points' }).optional(),
   },
   'section geom',
@@ -109,18 +140,26 @@ export const connEntry = strictObject(
   'a connectivity rule',
 );
 
-const density = z.union([
-  z.literal('uniform'),
-  strictObject(
-    {
-      type: z.enum(['1Dmap', '2Dmap', 'distance']),
-      gridX: numList.optional(), gridY: numList.optional(), gridValues: z.array(z.union([num, numList])).optional(),
-      fixedSomaY: num.optional(), ref_sec: str.optional(), ref_seg: unit.optional(), target_distance: nonNegative.optional(),
-      coord: z.literal('cartesian').optional(),
-    },
-    'a subConnParams density',
-  ),
-], { error: "expected 'uniform' or {type: '1Dmap' | '2Dmap' | 'distance', ...}" });
+const density = z.union(
+  [
+    z.literal('uniform'),
+    strictObject(
+      {
+        type: z.enum(['1Dmap', '2Dmap', 'distance']),
+        gridX: numList.optional(),
+        gridY: numList.optional(),
+        gridValues: z.array(z.union([num, numList])).optional(),
+        fixedSomaY: num.optional(),
+        ref_sec: str.optional(),
+        ref_seg: unit.optional(),
+        target_distance: nonNegative.optional(),
+        coord: z.literal('cartesian').optional(),
+      },
+      'a subConnParams density',
+    ),
+  ],
+  { error: "expected 'uniform' or {type: '1Dmap' | '2Dmap' | 'distance', ...}" },
+);
 
 export const subConnEntry = strictObject(
   { preConds: conds, postConds: conds, groupSynMechs: z.array(str).optional(), sec: strOrStrList.optional(), density },
@@ -156,7 +195,11 @@ export const netParamsScalars = {
   shape: z.enum(['cuboid', 'cylinder', 'ellipsoid'], { error: "expected 'cuboid', 'cylinder' or 'ellipsoid'" }),
   rotateCellsRandomly: flagOr(range(), bool, 'expected true/false or a range [min, max] of radians'),
   defineCellShapes: bool,
-  correctBorder: flagOr(z.looseObject({ threshold: z.tuple([nonNegative, nonNegative, nonNegative]) }), z.literal(false), 'expected false or {threshold: [x, y, z], ...}'),
+  correctBorder: flagOr(
+    z.looseObject({ threshold: z.tuple([nonNegative, nonNegative, nonNegative]) }),
+    z.literal(false),
+    'expected false or {threshold: [x, y, z], ...}',
+  ),
   cellsVisualizationSpacingMultiplier: z.tuple([num, num, num]),
   scaleConnWeight: num,
   scaleConnWeightNetStims: num,

@@ -84,9 +84,24 @@ export const simConfigSchemas = {
 
 /** simConfig keys that influence network creation (checked by `spikegpu create`). */
 export const NETWORK_SIM_KEYS = new Set([
-  'duration', 'tstop', 'dt', 'seeds', 'rand123GlobalIndex', 'includeParamsLabel', 'connRandomSecFromList',
-  'distributeSynsUniformly', 'pt3dRelativeToCellLocation', 'invertedYCoord', 'allowSelfConns', 'allowConnsWithWeight0',
-  'oneSynPerNetcon', 'createNEURONObj', 'createPyStruct', 'addSynMechs', 'random123', 'netpyneQuirks',
+  'duration',
+  'tstop',
+  'dt',
+  'seeds',
+  'rand123GlobalIndex',
+  'includeParamsLabel',
+  'connRandomSecFromList',
+  'distributeSynsUniformly',
+  'pt3dRelativeToCellLocation',
+  'invertedYCoord',
+  'allowSelfConns',
+  'allowConnsWithWeight0',
+  'oneSynPerNetcon',
+  'createNEURONObj',
+  'createPyStruct',
+  'addSynMechs',
+  'random123',
+  'netpyneQuirks',
 ]);
 
 /**
@@ -117,7 +132,7 @@ export const UNSUPPORTED_SIM_OPTIONS: Record<string, { allowed: (v: unknown) => 
   saveDpk: { allowed: off, reason: 'dpk output is not supported yet; use saveJson' },
   saveHDF5: { allowed: off, reason: 'HDF5 output is not supported yet; use saveJson' },
   backupCfgFile: { allowed: off, severity: 'warning', reason: "ignored: NetPyNE copies its Python cfg file there; spikegpu's spec is the JSON it was given" },
-  saveTiming: { allowed: off, severity: 'warning', reason: "ignored: NetPyNE pickles its timing data to timing.pkl; spikegpu prints its timings" },
+  saveTiming: { allowed: off, severity: 'warning', reason: 'ignored: NetPyNE pickles its timing data to timing.pkl; spikegpu prints its timings' },
 };
 
 /** Off in NetPyNE's reading of it (False, 0, None, [] ...). */

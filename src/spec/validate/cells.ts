@@ -1,5 +1,5 @@
 import { canonicalParam, IONS, MECHANISMS, mechanismsOfKind, POINTP_RESERVED_KEYS } from '../catalog.ts';
-import { didYouMean, joinPath, type Diagnostics } from '../diagnostics.ts';
+import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { cellEntry } from '../schema/net-params.ts';
 import type { CellParams, SectionParams } from '../types.ts';
@@ -7,14 +7,19 @@ import { checkConds } from './conds.ts';
 import { POINT_CELL_EXTRAS } from './pops.ts';
 import type { SpecIndex } from './spec-index.ts';
 
-
 export function checkCellRules(index: SpecIndex, diagnostics: Diagnostics): void {
   for (const [label, rule] of Object.entries(index.net.cellParams ?? {}) as [string, CellParams][]) {
     const path = joinPath('netParams.cellParams', label);
     if (!check(cellEntry, rule, path, diagnostics)) continue;
     checkConds(rule.conds, joinPath(path, 'conds'), index, diagnostics, 'rule');
-    if (rule.globals && Object.keys(rule.globals).length > 0) diagnostics.error(joinPath(path, 'globals'), rule.globals, 'NEURON globals from imported cells are not supported yet');
-    if (rule.diversityFraction !== undefined && rule.conds === undefined) diagnostics.error(joinPath(path, 'diversityFraction'), rule.diversityFraction, 'a diversity rule needs conds (NetPyNE reads cellType, cellModel and pop from them)');
+    if (rule.globals && Object.keys(rule.globals).length > 0)
+      diagnostics.error(joinPath(path, 'globals'), rule.globals, 'NEURON globals from imported cells are not supported yet');
+    if (rule.diversityFraction !== undefined && rule.conds === undefined)
+      diagnostics.error(
+        joinPath(path, 'diversityFraction'),
+        rule.diversityFraction,
+        'a diversity rule needs conds (NetPyNE reads cellType, cellModel and pop from them)',
+      );
     if (rule.cellModel !== undefined) {
       checkPointCellRule(rule, path, diagnostics);
       continue;
@@ -30,7 +35,8 @@ export function checkCellRules(index: SpecIndex, diagnostics: Diagnostics): void
     checkTopologyIsTree(rule.secs as Record<string, SectionParams>, joinPath(path, 'secs'), diagnostics);
     for (const [listName, list] of Object.entries(rule.secLists ?? {})) {
       for (const [i, sec] of (list as string[]).entries()) {
-        if (!secNames.includes(sec)) diagnostics.error(`${joinPath(joinPath(path, 'secLists'), listName)}[${i}]`, sec, `undefined section${didYouMean(sec, secNames)}`);
+        if (!secNames.includes(sec))
+          diagnostics.error(`${joinPath(joinPath(path, 'secLists'), listName)}[${i}]`, sec, `undefined section${didYouMean(sec, secNames)}`);
       }
     }
   }
@@ -45,7 +51,8 @@ function checkPointCellRule(rule: CellParams, path: string, diagnostics: Diagnos
   }
   const known = [...Object.keys(info.params), ...POINT_CELL_EXTRAS[model]];
   for (const [key, value] of Object.entries(rule.params ?? {})) {
-    if (!known.includes(key) && !canonicalParam(info, key)) diagnostics.error(joinPath(joinPath(path, 'params'), key), value, `${model} has no parameter '${key}'${didYouMean(key, known)}`);
+    if (!known.includes(key) && !canonicalParam(info, key))
+      diagnostics.error(joinPath(joinPath(path, 'params'), key), value, `${model} has no parameter '${key}'${didYouMean(key, known)}`);
   }
 }
 
@@ -58,7 +65,8 @@ function checkSection(sec: SectionParams, path: string, secNames: string[], diag
     const v = sec.geom?.[key];
     if (typeof v === 'number' && !(v > 0) && !(key === 'cm' && v === 0)) diagnostics.error(joinPath(joinPath(path, 'geom'), key), v, 'expected a number > 0');
   }
-  if (sec.geom?.pt3d && sec.geom.pt3d.length === 1) diagnostics.error(joinPath(joinPath(path, 'geom'), 'pt3d'), sec.geom.pt3d, 'a 3-D section needs at least two points');
+  if (sec.geom?.pt3d && sec.geom.pt3d.length === 1)
+    diagnostics.error(joinPath(joinPath(path, 'geom'), 'pt3d'), sec.geom.pt3d, 'a 3-D section needs at least two points');
   const parent = sec.topol?.parentSec;
   if (sec.topol && Object.keys(sec.topol).length > 0 && parent === undefined) {
     diagnostics.error(joinPath(joinPath(path, 'topol'), 'parentSec'), undefined, 'missing parentSec (use an empty topol {} for the root section)');
@@ -80,12 +88,20 @@ function checkMechs(sec: SectionParams, path: string, nseg: number | undefined, 
     const mechPath = joinPath(joinPath(path, 'mechs'), mechName);
     const info = MECHANISMS[mechName];
     if (!info?.kinds.includes('density')) {
-      diagnostics.error(mechPath, undefined, `unknown membrane mechanism '${mechName}'${didYouMean(mechName, densityMechs)} (built in: ${densityMechs.join(', ')}; a model's own mod files cannot be loaded yet)`);
+      diagnostics.error(
+        mechPath,
+        undefined,
+        `unknown membrane mechanism '${mechName}'${didYouMean(mechName, densityMechs)} (built in: ${densityMechs.join(', ')}; a model's own mod files cannot be loaded yet)`,
+      );
       continue;
     }
     for (const [param, value] of Object.entries(params ?? {})) {
       if (!(param in info.params)) {
-        diagnostics.error(joinPath(mechPath, param), value, `${mechName} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))} (parameters: ${Object.keys(info.params).join(', ')})`);
+        diagnostics.error(
+          joinPath(mechPath, param),
+          value,
+          `${mechName} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))} (parameters: ${Object.keys(info.params).join(', ')})`,
+        );
       } else if (Array.isArray(value) && value.length !== 1 && nseg !== undefined && value.length !== nseg) {
         diagnostics.error(joinPath(mechPath, param), value, `a per-segment list needs ${nseg} value${nseg === 1 ? '' : 's'} (nseg)`);
       }
@@ -118,15 +134,24 @@ function checkPointProcesses(sec: SectionParams, path: string, diagnostics: Diag
     const pPath = joinPath(joinPath(path, 'pointps'), label);
     const info = MECHANISMS[pointp.mod];
     if (!info?.kinds.includes('pointProcess')) {
-      diagnostics.error(joinPath(pPath, 'mod'), pointp.mod, `unknown point process${didYouMean(String(pointp.mod), pointMechs)} (built in: ${pointMechs.join(', ')}; a model's own mod files cannot be loaded yet)`);
+      diagnostics.error(
+        joinPath(pPath, 'mod'),
+        pointp.mod,
+        `unknown point process${didYouMean(String(pointp.mod), pointMechs)} (built in: ${pointMechs.join(', ')}; a model's own mod files cannot be loaded yet)`,
+      );
       continue;
     }
     for (const [param, value] of Object.entries(pointp)) {
       if (POINTP_RESERVED_KEYS.includes(param) || param.startsWith('_')) continue;
-      if (!(param in info.params)) diagnostics.error(joinPath(pPath, param), value, `${pointp.mod} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))}`);
+      if (!(param in info.params))
+        diagnostics.error(joinPath(pPath, param), value, `${pointp.mod} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))}`);
     }
     if (pointp.vref !== undefined && pointp.vref !== info.vref) {
-      diagnostics.error(joinPath(pPath, 'vref'), pointp.vref, info.vref ? `${pointp.mod} keeps its voltage in '${info.vref}'` : `${pointp.mod} has no own voltage variable (it acts on the section voltage)`);
+      diagnostics.error(
+        joinPath(pPath, 'vref'),
+        pointp.vref,
+        info.vref ? `${pointp.mod} keeps its voltage in '${info.vref}'` : `${pointp.mod} has no own voltage variable (it acts on the section voltage)`,
+      );
     }
   }
 }

@@ -1,4 +1,4 @@
-import { didYouMean, joinPath, type Diagnostics } from '../diagnostics.ts';
+import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import type { SpecIndex } from './spec-index.ts';
 
 const POSITION_TAGS = new Set(['x', 'y', 'z', 'xnorm', 'ynorm', 'znorm']);
@@ -15,14 +15,7 @@ export type CondsFlavour =
  * cell types, select no cell, which NetPyNE accepts silently (the rule creates nothing): they
  * are warnings.
  */
-export function checkConds(
-  conds: unknown,
-  path: string,
-  index: SpecIndex,
-  diagnostics: Diagnostics,
-  flavour: CondsFlavour,
-  extraKeys: string[] = [],
-): void {
+export function checkConds(conds: unknown, path: string, index: SpecIndex, diagnostics: Diagnostics, flavour: CondsFlavour, extraKeys: string[] = []): void {
   if (conds === undefined || conds === null) return;
   if (typeof conds !== 'object' || Array.isArray(conds)) {
     diagnostics.error(path, conds, 'expected an object of cell conditions');
@@ -39,9 +32,11 @@ export function checkConds(
     if (POSITION_TAGS.has(key) || (flavour === 'rule' && Array.isArray(value) && typeof value[0] === 'number')) {
       checkRange(value, keyPath, diagnostics, flavour === 'rule');
     } else if (key === 'pop') {
-      for (const pop of asList(value)) if (!index.pops.includes(String(pop))) diagnostics.warning(keyPath, pop, `undefined population${didYouMean(String(pop), index.pops)}; ${NOTHING}`);
+      for (const pop of asList(value))
+        if (!index.pops.includes(String(pop))) diagnostics.warning(keyPath, pop, `undefined population${didYouMean(String(pop), index.pops)}; ${NOTHING}`);
     } else if (key === 'cellType') {
-      for (const t of asList(value)) if (!index.cellTypes.has(String(t))) diagnostics.warning(keyPath, t, `undefined cellType${didYouMean(String(t), index.cellTypes)}; ${NOTHING}`);
+      for (const t of asList(value))
+        if (!index.cellTypes.has(String(t))) diagnostics.warning(keyPath, t, `undefined cellType${didYouMean(String(t), index.cellTypes)}; ${NOTHING}`);
     }
   }
 }

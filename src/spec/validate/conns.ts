@@ -1,5 +1,5 @@
 import { MECHANISMS, mechanismsOfKind } from '../catalog.ts';
-import { didYouMean, joinPath, type Diagnostics } from '../diagnostics.ts';
+import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { connEntry, subConnEntry, synMechEntry } from '../schema/net-params.ts';
 import type { ConnParams, SubConnParams, SynMechParams } from '../types.ts';
@@ -26,7 +26,11 @@ export function checkSynMechs(index: SpecIndex, diagnostics: Diagnostics): void 
     if (!check(synMechEntry, mech, path, diagnostics)) continue;
     const info = MECHANISMS[mech.mod];
     if (!info?.kinds.includes('synapse')) {
-      diagnostics.error(joinPath(path, 'mod'), mech.mod, `unknown synaptic mechanism${didYouMean(mech.mod, synapses)} (built in: ${synapses.join(', ')}; a model's own mod files cannot be loaded yet)`);
+      diagnostics.error(
+        joinPath(path, 'mod'),
+        mech.mod,
+        `unknown synaptic mechanism${didYouMean(mech.mod, synapses)} (built in: ${synapses.join(', ')}; a model's own mod files cannot be loaded yet)`,
+      );
       continue;
     }
     for (const [param, value] of Object.entries(mech)) {
@@ -34,7 +38,11 @@ export function checkSynMechs(index: SpecIndex, diagnostics: Diagnostics): void 
       if (param === 'selfNetCon' || param === 'pointerParams') {
         diagnostics.error(joinPath(path, param), value, `${param} is not supported yet`);
       } else if (!(param in info.params)) {
-        diagnostics.error(joinPath(path, param), value, `${mech.mod} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))} (parameters: ${Object.keys(info.params).join(', ')})`);
+        diagnostics.error(
+          joinPath(path, param),
+          value,
+          `${mech.mod} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))} (parameters: ${Object.keys(info.params).join(', ')})`,
+        );
       } else if (typeof value !== 'number' && typeof value !== 'string') {
         diagnostics.error(joinPath(path, param), value, 'expected a number or a string function');
       }
@@ -48,11 +56,14 @@ export function checkConnRules(index: SpecIndex, diagnostics: Diagnostics): void
     if (!check(connEntry, rule, path, diagnostics)) continue;
     checkConds(rule.preConds, joinPath(path, 'preConds'), index, diagnostics, 'selection');
     checkConds(rule.postConds, joinPath(path, 'postConds'), index, diagnostics, 'selection');
-    for (const [key, reason] of Object.entries(UNSUPPORTED_CONN_KEYS)) if (rule[key as keyof ConnParams] !== undefined) diagnostics.error(joinPath(path, key), rule[key as keyof ConnParams], reason);
-    if (rule.threshold !== undefined) diagnostics.warning(joinPath(path, 'threshold'), rule.threshold, "ignored, as in NetPyNE: set 'threshold' on the presynaptic cell's section");
+    for (const [key, reason] of Object.entries(UNSUPPORTED_CONN_KEYS))
+      if (rule[key as keyof ConnParams] !== undefined) diagnostics.error(joinPath(path, key), rule[key as keyof ConnParams], reason);
+    if (rule.threshold !== undefined)
+      diagnostics.warning(joinPath(path, 'threshold'), rule.threshold, "ignored, as in NetPyNE: set 'threshold' on the presynaptic cell's section");
     checkConnFunc(rule, path, diagnostics);
     // Connections into artificial cells target the cell itself (NetPyNE ignores synMech there).
-    if (rule.synMech !== undefined || !index.selectsOnlyPointCells(rule.postConds)) checkSynMechRefs(rule.synMech, joinPath(path, 'synMech'), index, diagnostics);
+    if (rule.synMech !== undefined || !index.selectsOnlyPointCells(rule.postConds))
+      checkSynMechRefs(rule.synMech, joinPath(path, 'synMech'), index, diagnostics);
     checkConnValues(rule, path, diagnostics);
     checkSecRefs(rule.sec, joinPath(path, 'sec'), index.cellTypesSelectedBy(rule.postConds ?? {}), index, diagnostics);
   }
@@ -64,17 +75,29 @@ function checkConnFunc(rule: ConnParams, path: string, diagnostics: Diagnostics)
     diagnostics.error(joinPath(path, needs[rule.connFunc]), undefined, `connFunc '${rule.connFunc}' needs '${needs[rule.connFunc]}'`);
   }
   const given = ['probability', 'convergence', 'divergence', 'connList'].filter((k) => rule[k as keyof ConnParams] !== undefined);
-  if (!rule.connFunc && given.length > 1) diagnostics.warning(joinPath(path, given[1]), rule[given[1] as keyof ConnParams], `ignored: '${given[0]}' selects the connectivity function (NetPyNE order probability > convergence > divergence > connList)`);
-  if (typeof rule.probability === 'number' && rule.probability < 0) diagnostics.error(joinPath(path, 'probability'), rule.probability, 'expected a probability >= 0');
+  if (!rule.connFunc && given.length > 1)
+    diagnostics.warning(
+      joinPath(path, given[1]),
+      rule[given[1] as keyof ConnParams],
+      `ignored: '${given[0]}' selects the connectivity function (NetPyNE order probability > convergence > divergence > connList)`,
+    );
+  if (typeof rule.probability === 'number' && rule.probability < 0)
+    diagnostics.error(joinPath(path, 'probability'), rule.probability, 'expected a probability >= 0');
   for (const key of ['convergence', 'divergence'] as const) {
     if (typeof rule[key] === 'number' && (rule[key] as number) < 0) diagnostics.error(joinPath(path, key), rule[key], 'expected a number of cells >= 0');
   }
 }
 
 function checkConnValues(rule: ConnParams, path: string, diagnostics: Diagnostics): void {
-  forEachNumber(rule.delay, (v, p) => { if (v < 0) diagnostics.error(joinPath(path, `delay${p}`), v, 'negative delay: expected a delay >= 0 ms'); });
-  forEachNumber(rule.loc, (v, p) => { if (v < 0 || v > 1) diagnostics.error(joinPath(path, `loc${p}`), v, 'expected a location in [0, 1]'); });
-  forEachNumber(rule.synsPerConn, (v, p) => { if (!(Number.isInteger(v) && v >= 1)) diagnostics.error(joinPath(path, `synsPerConn${p}`), v, 'expected a positive integer'); });
+  forEachNumber(rule.delay, (v, p) => {
+    if (v < 0) diagnostics.error(joinPath(path, `delay${p}`), v, 'negative delay: expected a delay >= 0 ms');
+  });
+  forEachNumber(rule.loc, (v, p) => {
+    if (v < 0 || v > 1) diagnostics.error(joinPath(path, `loc${p}`), v, 'expected a location in [0, 1]');
+  });
+  forEachNumber(rule.synsPerConn, (v, p) => {
+    if (!(Number.isInteger(v) && v >= 1)) diagnostics.error(joinPath(path, `synsPerConn${p}`), v, 'expected a positive integer');
+  });
   const nMechs = Array.isArray(rule.synMech) ? rule.synMech.length : 1;
   for (const key of ['synMechWeightFactor', 'synMechDelayFactor', 'synMechLocFactor'] as const) {
     const f = rule[key];
@@ -91,13 +114,19 @@ function forEachNumber(value: unknown, visit: (v: number, suffix: string) => voi
 export function checkSynMechRefs(synMech: unknown, path: string, index: SpecIndex, diagnostics: Diagnostics): void {
   if (synMech === undefined || synMech === null) {
     // Point processes with vref take connections without a synMech (checked when the network is built).
-    if (index.synMechs.length === 0 && !index.hasVrefPointps) diagnostics.error(path, undefined, 'no synMech given and synMechParams is empty: define a synaptic mechanism');
+    if (index.synMechs.length === 0 && !index.hasVrefPointps)
+      diagnostics.error(path, undefined, 'no synMech given and synMechParams is empty: define a synaptic mechanism');
     return;
   }
   const list = Array.isArray(synMech) ? synMech : [synMech];
   list.forEach((name, i) => {
     const p = Array.isArray(synMech) ? `${path}[${i}]` : path;
-    if (!index.synMechs.includes(String(name)) && !index.synListLabels.has(String(name))) diagnostics.error(p, name, `references undefined synMech${didYouMean(String(name), index.synMechs)}${index.synMechs.length ? ` (defined: ${index.synMechs.join(', ')})` : ''}`);
+    if (!index.synMechs.includes(String(name)) && !index.synListLabels.has(String(name)))
+      diagnostics.error(
+        p,
+        name,
+        `references undefined synMech${didYouMean(String(name), index.synMechs)}${index.synMechs.length ? ` (defined: ${index.synMechs.join(', ')})` : ''}`,
+      );
   });
 }
 
@@ -109,7 +138,11 @@ export function checkSecRefs(sec: unknown, path: string, cellTypes: string[] | u
   list.forEach((name, i) => {
     if (!known.has(String(name))) {
       const p = Array.isArray(sec) ? `${path}[${i}]` : path;
-      diagnostics.error(p, name, `no section or section list of this name in the target cells${didYouMean(String(name), known)} (have: ${[...known].join(', ')})`);
+      diagnostics.error(
+        p,
+        name,
+        `no section or section list of this name in the target cells${didYouMean(String(name), known)} (have: ${[...known].join(', ')})`,
+      );
     }
   });
 }

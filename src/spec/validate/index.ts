@@ -46,11 +46,18 @@ function checkNetParamsAttributes(net: NetParamsData, diagnostics: Diagnostics):
     } else {
       // NetPyNE keeps any user attribute; numbers are variables of string functions (dictVars)
       const near = didYouMean(key, known);
-      if (near) diagnostics.warning(path, value, `user-defined attribute${near}: ${typeof value === 'number' ? 'it is a variable of string functions' : 'kept and ignored'}, not a NetPyNE setting`);
+      if (near)
+        diagnostics.warning(
+          path,
+          value,
+          `user-defined attribute${near}: ${typeof value === 'number' ? 'it is a variable of string functions' : 'kept and ignored'}, not a NetPyNE setting`,
+        );
     }
   }
-  if (net.rxdParams && Object.keys(net.rxdParams).length > 0) diagnostics.error('netParams.rxdParams', net.rxdParams, 'reaction-diffusion (rxdParams) is not supported');
-  if (net.mapping && Object.keys(net.mapping).length > 0) diagnostics.warning('netParams.mapping', net.mapping, 'has no effect: cfg-to-netParams mapping is a NetPyNE batch feature');
+  if (net.rxdParams && Object.keys(net.rxdParams).length > 0)
+    diagnostics.error('netParams.rxdParams', net.rxdParams, 'reaction-diffusion (rxdParams) is not supported');
+  if (net.mapping && Object.keys(net.mapping).length > 0)
+    diagnostics.warning('netParams.mapping', net.mapping, 'has no effect: cfg-to-netParams mapping is a NetPyNE batch feature');
 }
 
 /** The numeric netParams attributes: constants of string functions (NetPyNE dictVars). */

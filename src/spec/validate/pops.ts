@@ -1,5 +1,5 @@
 import { canonicalParam, MECHANISMS } from '../catalog.ts';
-import { didYouMean, joinPath, type Diagnostics } from '../diagnostics.ts';
+import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { popEntry } from '../schema/net-params.ts';
 import type { CellParams, PopParams } from '../types.ts';
@@ -7,8 +7,22 @@ import type { SpecIndex } from './spec-index.ts';
 
 /** Keys of a population that are not parameters of its cells (NetPyNE pop.py excludeTags). */
 export const POP_STRUCTURE_KEYS = [
-  'pop', 'cellModel', 'cellType', 'numCells', 'density', 'cellsList', 'gridSpacing',
-  'xRange', 'yRange', 'zRange', 'xnormRange', 'ynormRange', 'znormRange', 'vref', 'spkTimes', 'dynamicRates',
+  'pop',
+  'cellModel',
+  'cellType',
+  'numCells',
+  'density',
+  'cellsList',
+  'gridSpacing',
+  'xRange',
+  'yRange',
+  'zRange',
+  'xnormRange',
+  'ynormRange',
+  'znormRange',
+  'vref',
+  'spkTimes',
+  'dynamicRates',
 ];
 const SIZE_KEYS = ['cellsList', 'numCells', 'density', 'gridSpacing'];
 
@@ -44,10 +58,18 @@ function checkSize(pop: PopParams, path: string, diagnostics: Diagnostics): void
   if (given.length === 0) {
     diagnostics.warning(path, undefined, 'no numCells, density, gridSpacing or cellsList: NetPyNE creates a single cell (numCells = 1)');
   } else if (given.length > 1) {
-    diagnostics.warning(joinPath(path, given[1]), pop[given[1]], `ignored: '${given[0]}' takes precedence (NetPyNE order cellsList > numCells > density > gridSpacing)`);
+    diagnostics.warning(
+      joinPath(path, given[1]),
+      pop[given[1]],
+      `ignored: '${given[0]}' takes precedence (NetPyNE order cellsList > numCells > density > gridSpacing)`,
+    );
   }
   if (pop.diversity && given[0] === 'gridSpacing') {
-    diagnostics.error(joinPath(path, 'diversity'), pop.diversity, "diversity of a gridSpacing population is not supported yet (NetPyNE shuffles its fractions with numpy's default_rng)");
+    diagnostics.error(
+      joinPath(path, 'diversity'),
+      pop.diversity,
+      "diversity of a gridSpacing population is not supported yet (NetPyNE shuffles its fractions with numpy's default_rng)",
+    );
   }
   if (typeof pop.density === 'string' && !['xnorm', 'ynorm', 'znorm'].some((c) => pop[`${c}Range`] !== undefined || pop[`${c[0]}Range`] !== undefined)) {
     diagnostics.error(joinPath(path, 'density'), pop.density, 'a density function needs the range of its coordinate (e.g. ynormRange or yRange)');
@@ -57,19 +79,36 @@ function checkSize(pop: PopParams, path: string, diagnostics: Diagnostics): void
 function checkCompartmentPop(pop: PopParams, path: string, index: SpecIndex, diagnostics: Diagnostics): void {
   const model = index.cellModelOf(pop);
   if (model !== undefined && MECHANISMS[model] && !MECHANISMS[model].kinds.includes('artificialCell')) {
-    diagnostics.error(joinPath(path, 'cellModel'), model, `${model} is not an artificial cell; use it as a point process in cellParams secs.<sec>.pointps, or choose one of NetStim, VecStim, IntFire1, IntFire2, IntFire4`);
+    diagnostics.error(
+      joinPath(path, 'cellModel'),
+      model,
+      `${model} is not an artificial cell; use it as a point process in cellParams secs.<sec>.pointps, or choose one of NetStim, VecStim, IntFire1, IntFire2, IntFire4`,
+    );
   }
   const rules = index.net.cellParams ?? {};
   const rulesByConds = Object.values(rules).some((r) => (r as CellParams)?.conds && Object.keys((r as CellParams).conds!).length > 0);
   if (pop.cellType === undefined) {
-    if (!rulesByConds) diagnostics.error(path, undefined, 'missing cellType: a population needs a cellType with a cellParams rule, or an artificial cellModel (NetStim, VecStim, IntFire1, IntFire2, IntFire4)');
+    if (!rulesByConds)
+      diagnostics.error(
+        path,
+        undefined,
+        'missing cellType: a population needs a cellType with a cellParams rule, or an artificial cellModel (NetStim, VecStim, IntFire1, IntFire2, IntFire4)',
+      );
   } else if (!(pop.cellType in rules) && !rulesByConds) {
-    diagnostics.error(joinPath(path, 'cellType'), pop.cellType, `references undefined cellType: no cellParams rule has this label${didYouMean(pop.cellType, Object.keys(rules))}`);
+    diagnostics.error(
+      joinPath(path, 'cellType'),
+      pop.cellType,
+      `references undefined cellType: no cellParams rule has this label${didYouMean(pop.cellType, Object.keys(rules))}`,
+    );
   }
   const copied = new Set((index.net.popTagsCopiedToCells ?? []).map(String));
   for (const key of Object.keys(pop)) {
     if (POP_STRUCTURE_KEYS.includes(key) || key in UNSUPPORTED_POP_KEYS || copied.has(key) || ['xRange', 'params', 'diversity'].includes(key)) continue;
-    diagnostics.error(joinPath(path, key), pop[key], `unknown key in a population of compartmental cells${didYouMean(key, [...POP_STRUCTURE_KEYS, ...copied])}`);
+    diagnostics.error(
+      joinPath(path, key),
+      pop[key],
+      `unknown key in a population of compartmental cells${didYouMean(key, [...POP_STRUCTURE_KEYS, ...copied])}`,
+    );
   }
   if (pop.spkTimes !== undefined) diagnostics.error(joinPath(path, 'spkTimes'), pop.spkTimes, 'spkTimes needs cellModel VecStim');
 }
@@ -90,12 +129,18 @@ function checkPointPop(pop: PopParams, path: string, index: SpecIndex, diagnosti
   if (model === 'VecStim' && Array.isArray(pop.cellsList)) {
     // pop.py createCellsList copies every entry's spkTimes into the cell's params (KeyError without)
     pop.cellsList.forEach((cell, i) => {
-      if (!Array.isArray(cell?.spkTimes)) diagnostics.error(joinPath(path, 'cellsList') + `[${i}].spkTimes`, cell?.spkTimes, 'expected a list of spike times [ms]: NetPyNE reads spkTimes from every cellsList entry of a VecStim population');
+      if (!Array.isArray(cell?.spkTimes))
+        diagnostics.error(
+          `${joinPath(path, 'cellsList')}[${i}].spkTimes`,
+          cell?.spkTimes,
+          'expected a list of spike times [ms]: NetPyNE reads spkTimes from every cellsList entry of a VecStim population',
+        );
     });
   } else if (model === 'VecStim') {
     const sources = ['rate', 'interval', 'spikePattern', 'spkTimes'].filter((k) => params[k] !== undefined || pop[k] !== undefined);
     if (sources.length === 0) diagnostics.error(path, undefined, 'VecStim needs spkTimes, rate, interval or spikePattern');
-    if (params.rate !== undefined && params.interval !== undefined) diagnostics.warning(joinPath(paramsPath, 'interval'), params.interval, 'ignored: rate takes precedence (interval = 1000/rate)');
+    if (params.rate !== undefined && params.interval !== undefined)
+      diagnostics.warning(joinPath(paramsPath, 'interval'), params.interval, 'ignored: rate takes precedence (interval = 1000/rate)');
   } else if (spkTimes !== undefined) {
     diagnostics.error(joinPath(path, 'spkTimes'), spkTimes, `spkTimes needs cellModel VecStim, not ${model}`);
   }

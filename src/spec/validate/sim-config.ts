@@ -1,16 +1,31 @@
-import { didYouMean, joinPath, type Diagnostics } from '../diagnostics.ts';
+import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { H_PARAMS, NETWORK_SIM_KEYS, SAVED_DATA_PARTS, simConfigSchemas, UNSUPPORTED_SIM_OPTIONS } from '../schema/sim-config.ts';
 import type { SimConfigData } from '../types.ts';
-import type { SpecIndex } from './spec-index.ts';
 import { checkConds } from './conds.ts';
+import type { SpecIndex } from './spec-index.ts';
 
 export type ValidationScope = 'network' | 'all';
 
 /** Analysis functions NetPyNE documents; none is implemented in this version. */
 const ANALYSIS_FUNCTIONS = [
-  'plotRaster', 'iplotRaster', 'plotSpikeHist', 'plotSpikeStats', 'plotRatePSD', 'plotTraces', 'plotLFP', 'plotShape',
-  'plotConn', 'plot2Dnet', 'nTE', 'granger', 'plotRates', 'plotSyncs', 'plotRateSpectrogram', 'plotDipole', 'plotCSD',
+  'plotRaster',
+  'iplotRaster',
+  'plotSpikeHist',
+  'plotSpikeStats',
+  'plotRatePSD',
+  'plotTraces',
+  'plotLFP',
+  'plotShape',
+  'plotConn',
+  'plot2Dnet',
+  'nTE',
+  'granger',
+  'plotRates',
+  'plotSyncs',
+  'plotRateSpectrogram',
+  'plotDipole',
+  'plotCSD',
 ];
 
 export function checkSimConfig(cfg: SimConfigData, index: SpecIndex, scope: ValidationScope, diagnostics: Diagnostics): void {
@@ -20,7 +35,8 @@ export function checkSimConfig(cfg: SimConfigData, index: SpecIndex, scope: Vali
     const path = joinPath('simConfig', key);
     const schema = schemas[key];
     if (!schema) {
-      if (scope === 'all') diagnostics.warning(path, value, `not a NetPyNE simConfig option${didYouMean(key, Object.keys(schemas))}; kept as a user attribute, with no effect`);
+      if (scope === 'all')
+        diagnostics.warning(path, value, `not a NetPyNE simConfig option${didYouMean(key, Object.keys(schemas))}; kept as a user attribute, with no effect`);
       continue;
     }
     if (!check(schema, value, path, diagnostics)) continue;
@@ -32,10 +48,20 @@ export function checkSimConfig(cfg: SimConfigData, index: SpecIndex, scope: Vali
   }
   if (scope === 'network') return;
   for (const [key, value] of Object.entries(cfg.hParams ?? {})) {
-    if (!H_PARAMS.has(key)) diagnostics.error(joinPath('simConfig.hParams', key), value, `unsupported NEURON global${didYouMean(key, [...H_PARAMS])} (supported: ${[...H_PARAMS].join(', ')})`);
+    if (!H_PARAMS.has(key))
+      diagnostics.error(
+        joinPath('simConfig.hParams', key),
+        value,
+        `unsupported NEURON global${didYouMean(key, [...H_PARAMS])} (supported: ${[...H_PARAMS].join(', ')})`,
+      );
   }
   (cfg.saveDataInclude ?? []).forEach((part, i) => {
-    if (!(SAVED_DATA_PARTS as readonly string[]).includes(part)) diagnostics.warning(`simConfig.saveDataInclude[${i}]`, part, `ignored, as NetPyNE ignores it${didYouMean(part, SAVED_DATA_PARTS)} (parts: ${SAVED_DATA_PARTS.join(', ')})`);
+    if (!(SAVED_DATA_PARTS as readonly string[]).includes(part))
+      diagnostics.warning(
+        `simConfig.saveDataInclude[${i}]`,
+        part,
+        `ignored, as NetPyNE ignores it${didYouMean(part, SAVED_DATA_PARTS)} (parts: ${SAVED_DATA_PARTS.join(', ')})`,
+      );
   });
   if (cfg.recordStep < cfg.dt) diagnostics.error('simConfig.recordStep', cfg.recordStep, `expected recordStep >= dt (${cfg.dt} ms)`);
   if (cfg.use_fast_imem) diagnostics.warning('simConfig.use_fast_imem', true, 'has no effect: membrane currents are not recorded yet');
@@ -64,7 +90,9 @@ function checkRecording(cfg: SimConfigData, index: SpecIndex, diagnostics: Diagn
   for (const [name, trace] of Object.entries(cfg.recordTraces ?? {})) {
     const path = joinPath('simConfig.recordTraces', name);
     const known = ['sec', 'loc', 'var', 'mech', 'synMech', 'stim', 'pointp', 'index', 'conds'];
-    for (const key of Object.keys(trace)) if (!known.includes(key)) diagnostics.error(joinPath(path, key), (trace as unknown as Record<string, unknown>)[key], `unknown key in a trace${didYouMean(key, known)}`);
+    for (const key of Object.keys(trace))
+      if (!known.includes(key))
+        diagnostics.error(joinPath(path, key), (trace as unknown as Record<string, unknown>)[key], `unknown key in a trace${didYouMean(key, known)}`);
     checkConds(trace.conds, joinPath(path, 'conds'), index, diagnostics, 'rule');
   }
 }

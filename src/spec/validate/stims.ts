@@ -1,5 +1,5 @@
 import { canonicalParam, MECHANISMS, mechanismsOfKind } from '../catalog.ts';
-import { didYouMean, joinPath, type Diagnostics } from '../diagnostics.ts';
+import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { stimSourceEntry, stimTargetEntry } from '../schema/net-params.ts';
 import type { StimSourceParams, StimTargetParams } from '../types.ts';
@@ -23,7 +23,10 @@ export function checkStimSources(index: SpecIndex, diagnostics: Diagnostics): vo
     if (!check(stimSourceEntry, source, path, diagnostics)) continue;
     const info = MECHANISMS[source.type];
     if (!info?.kinds.includes('stimulus')) {
-      const reason = source.type === 'XStim' ? 'extracellular stimulation (XStim) is not supported yet' : `unknown stimulation type${didYouMean(source.type, types)} (available: ${types.join(', ')})`;
+      const reason =
+        source.type === 'XStim'
+          ? 'extracellular stimulation (XStim) is not supported yet'
+          : `unknown stimulation type${didYouMean(source.type, types)} (available: ${types.join(', ')})`;
       diagnostics.error(joinPath(path, 'type'), source.type, reason);
       continue;
     }
@@ -38,14 +41,16 @@ export function checkStimSources(index: SpecIndex, diagnostics: Diagnostics): vo
       } else if (key === 'rate' && value === 'variable') {
         diagnostics.error(keyPath, value, "variable-rate NetStims (rate: 'variable', NSLOC) are not supported yet");
       } else if (source.type === 'VClamp' && (key === 'dur' || key === 'amp')) {
-        if (!Array.isArray(value) || value.length !== 3 || !value.every((v) => typeof v === 'number')) diagnostics.error(keyPath, value, 'expected a list of 3 numbers');
+        if (!Array.isArray(value) || value.length !== 3 || !value.every((v) => typeof v === 'number'))
+          diagnostics.error(keyPath, value, 'expected a list of 3 numbers');
       } else if (typeof value !== 'number' && typeof value !== 'string') {
         diagnostics.error(keyPath, value, 'expected a number or a string function');
       }
     }
     if (source.type === 'NetStim') {
       if (source.rate === undefined && source.interval === undefined) diagnostics.error(path, undefined, 'a NetStim source needs rate [Hz] or interval [ms]');
-      if (typeof source.noise === 'number' && (source.noise < 0 || source.noise > 1)) diagnostics.error(joinPath(path, 'noise'), source.noise, 'expected a number in [0, 1]');
+      if (typeof source.noise === 'number' && (source.noise < 0 || source.noise > 1))
+        diagnostics.error(joinPath(path, 'noise'), source.noise, 'expected a number in [0, 1]');
     }
   }
 }
@@ -55,23 +60,31 @@ export function checkStimTargets(index: SpecIndex, diagnostics: Diagnostics): vo
     const path = joinPath('netParams.stimTargetParams', label);
     if (!check(stimTargetEntry, target, path, diagnostics)) continue;
     const source = index.net.stimSourceParams?.[target.source] as StimSourceParams | undefined;
-    if (!source) diagnostics.error(joinPath(path, 'source'), target.source, `references undefined stim source${didYouMean(target.source, index.stimSources)}${index.stimSources.length ? ` (defined: ${index.stimSources.join(', ')})` : ''}`);
+    if (!source)
+      diagnostics.error(
+        joinPath(path, 'source'),
+        target.source,
+        `references undefined stim source${didYouMean(target.source, index.stimSources)}${index.stimSources.length ? ` (defined: ${index.stimSources.join(', ')})` : ''}`,
+      );
     checkConds(target.conds, joinPath(path, 'conds'), index, diagnostics, 'selection', ['cellList']);
     const cellList = target.conds?.cellList;
     if (cellList !== undefined && cellList !== 'all' && !(Array.isArray(cellList) && cellList.every((i) => Number.isInteger(i) && i >= 0))) {
       diagnostics.error(joinPath(joinPath(path, 'conds'), 'cellList'), cellList, "expected a list of cell indices (>= 0) or 'all'");
     }
     checkSecRefs(target.sec, joinPath(path, 'sec'), index.cellTypesSelectedBy(target.conds ?? {}), index, diagnostics);
-    if (typeof target.loc === 'number' && (target.loc < 0 || target.loc > 1)) diagnostics.error(joinPath(path, 'loc'), target.loc, 'expected a location in [0, 1]');
+    if (typeof target.loc === 'number' && (target.loc < 0 || target.loc > 1))
+      diagnostics.error(joinPath(path, 'loc'), target.loc, 'expected a location in [0, 1]');
     if (source?.type === 'NetStim') {
       checkSynMechRefs(target.synMech, joinPath(path, 'synMech'), index, diagnostics);
       const delays = Array.isArray(target.delay) ? target.delay : [target.delay];
       delays.forEach((d, i) => {
-        if (typeof d === 'number' && d < 0) diagnostics.error(joinPath(path, Array.isArray(target.delay) ? `delay[${i}]` : 'delay'), d, 'negative delay: expected a delay >= 0 ms');
+        if (typeof d === 'number' && d < 0)
+          diagnostics.error(joinPath(path, Array.isArray(target.delay) ? `delay[${i}]` : 'delay'), d, 'negative delay: expected a delay >= 0 ms');
       });
     } else if (source) {
       for (const key of ['synMech', 'weight', 'delay', 'synsPerConn'] as const) {
-        if (target[key] !== undefined && target[key] !== null) diagnostics.warning(joinPath(path, key), target[key], `ignored: ${source.type} is not a NetStim source (NetPyNE uses ${key} only for NetStims)`);
+        if (target[key] !== undefined && target[key] !== null)
+          diagnostics.warning(joinPath(path, key), target[key], `ignored: ${source.type} is not a NetStim source (NetPyNE uses ${key} only for NetStims)`);
       }
     }
   }

@@ -1,7 +1,7 @@
 // Run by test/runtimes/chrome.test.ts in Chromium: every NEURON fixture (served at /fixtures/)
 // on the page's WebGPU; results (GpuFixtureResult[]) in window.fixtureResults.
 import { acquireDevice } from '../../../src/gpu/device.ts';
-import { gpuFixtureCheck, type GpuFixtureResult } from '../../helpers/gpu-fixture-check.ts';
+import { type GpuFixtureResult, gpuFixtureCheck } from '../../helpers/gpu-fixture-check.ts';
 
 const page = window as unknown as { fixtureResults?: GpuFixtureResult[]; fixtureError?: string };
 try {
