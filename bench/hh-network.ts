@@ -2,6 +2,9 @@
 // driven by its own NetStim (10 Hz, noise 0.5) through an Exp2Syn (0.01 uS, 5 ms), with
 // recurrent Exp2Syn connections of in-degree 20 (0.002 uS, 5 ms); dt 0.025 ms, 1 s.
 //   node dist/bench/hh-network.js [--sizes 2000,20000] [--duration 1000] [--runs cpu-f64,cpu-f32,webgpu-f32] [--runs-above-20000 webgpu-f32] [--neuron-sizes 2000,20000] [--out file]
+// A run is backend-precision, merging identical synapses on a node (one state for the 21
+// Exp2Syns of a cell); backend-precision-exact keeps every synapse its own state, as CPU f64
+// does by default (NEURON's numbers bit for bit).
 // Each run is a child process (its own peak RSS). When Debian's NEURON (python3-neuron) is
 // installed, the same model runs in NEURON in this invocation (bench/neuron_hh_network.py)
 // and the ratio NEURON time / spikegpu time is reported.
@@ -27,19 +30,19 @@ function spec(cells: number, duration: number) {
   };
 }
 
-async function runChild(cells: number, duration: number, backend: 'cpu' | 'webgpu', precision: 'f64' | 'f32') {
+async function runChild(cells: number, duration: number, backend: 'cpu' | 'webgpu', precision: 'f64' | 'f32', mergeSynapses: boolean) {
   const t0 = performance.now();
   const net = create(spec(cells, duration));
   const build = (performance.now() - t0) / 1e3;
   const device = backend === 'webgpu' ? await acquireNodeDevice() : null;
   if (backend === 'webgpu' && !device) throw new Error('no WebGPU adapter');
-  // merged synapses on every backend (CPU f64 runs them separately by default, NEURON-exact)
-  const r = await simulate(net, { backend, precision, mergeSynapses: true, ...(device ? { device } : {}) });
+  const r = await simulate(net, { backend, precision, mergeSynapses, ...(device ? { device } : {}) });
   const steps = Math.round(duration / 0.025);
   return {
     simulator: 'spikegpu',
     backend,
     precision: r.precision,
+    mergedSynapses: mergeSynapses,
     adapter: r.adapter,
     cells,
     synapses: net.connCount,
@@ -65,8 +68,8 @@ async function runChild(cells: number, duration: number, backend: 'cpu' | 'webgp
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 if (args.includes('--child')) {
-  const [backend, precision] = option('--run', 'cpu-f64').split('-') as ['cpu' | 'webgpu', 'f64' | 'f32'];
-  console.log(JSON.stringify(await runChild(Number(option('--cells', '2000')), Number(option('--duration', '1000')), backend, precision)));
+  const [backend, precision, exact] = option('--run', 'cpu-f64').split('-') as ['cpu' | 'webgpu', 'f64' | 'f32', string | undefined];
+  console.log(JSON.stringify(await runChild(Number(option('--cells', '2000')), Number(option('--duration', '1000')), backend, precision, exact !== 'exact')));
 } else {
   const sizes = option('--sizes', '2000,20000').split(',').map(Number);
   // NEURON takes ~25 min per simulated second at 20 000 cells on a 2-core machine: the sizes it runs at
@@ -114,7 +117,7 @@ if (args.includes('--child')) {
       `NEURON: ${cells} cells in ${neuron.runSeconds.toFixed(2)} s (${(neuron.cellStepsPerSecond / 1e6).toFixed(2)} M cell-steps/s, ${neuron.spikes} spikes); ` +
         results
           .filter((x) => x.cells === cells && x.simulator === 'spikegpu')
-          .map((x) => `spikegpu ${x.backend} ${x.precision} ${(x.neuronRatio as number).toFixed(2)}x`)
+          .map((x) => `spikegpu ${x.backend} ${x.precision}${x.mergedSynapses ? '' : ' exact'} ${(x.neuronRatio as number).toFixed(2)}x`)
           .join(', '),
     );
     results.push(neuron);
