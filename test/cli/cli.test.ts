@@ -122,3 +122,31 @@ describe('spikegpu run', () => {
     expect(readFileSync(join(figs, 'tut2_raster.svg'), 'utf8')).toContain('Time (ms)');
   });
 });
+
+describe('spikegpu run: outputs', () => {
+  it("keeps the simulation's results when a figure cannot be written, and says so in one line", () => {
+    const spec = JSON.parse(readFileSync(join(fixturesDir, 'netpyne/tut2.spec.json'), 'utf8'));
+    const path = join(dir, 'tut2-figs.json');
+    writeFileSync(path, JSON.stringify(spec));
+    const blocker = join(dir, 'not-a-folder');
+    writeFileSync(blocker, 'a file where the figure folder should be');
+    const out = join(dir, 'kept.json');
+    const r = runCli(['run', path, '--backend', 'cpu', '--duration', '50', '--out', out, '--fig-dir', blocker]);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(readFileSync(out, 'utf8')).simData.spkt.length).toBeGreaterThan(0);
+    expect(r.stderr).toMatch(/^error: could not draw the plotRaster figure: /m);
+    expect(r.stderr).toContain(`(the simulation's results are in ${out})`);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('stops before building anything on a bad analysis option', () => {
+    const spec = JSON.parse(readFileSync(join(fixturesDir, 'netpyne/tut2.spec.json'), 'utf8'));
+    spec.simConfig.analysis.plotRaster = { timeRange: 'all' };
+    const path = join(dir, 'tut2-bad-analysis.json');
+    writeFileSync(path, JSON.stringify(spec));
+    const r = runCli(['run', path, '--backend', 'cpu']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('error: simConfig.analysis.plotRaster.timeRange = "all": "all" is not [t0, t1] in ms with t0 < t1');
+    expect(r.stdout).not.toContain('network:');
+  });
+});
