@@ -1,6 +1,6 @@
-"""The tables of glibc's exp, log and pow, read from the installed libm (src/math/glibc-tables.ts).
+"""The tables of glibc's exp, log and pow, read from the installed libm (src/math/glibc-tables.gen.ts).
 
-    python3 scripts/glibc-libm-tables.py > src/math/glibc-tables.ts
+    python3 scripts/glibc-libm-tables.py > src/math/glibc-tables.gen.ts
 Needs gdb and glibc's debug symbols (Debian: apt-get install gdb libc6-dbg). glibc 2.28+
 computes exp/log/pow from these tables (__exp_data, __log_data, __pow_log_data); the values
 are printed as shortest round-trip decimals, which JavaScript parses to the same doubles.

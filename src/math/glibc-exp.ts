@@ -1,5 +1,5 @@
 import { fma } from './fma.ts';
-import { EXP_CONST, EXP_SCALE, EXP_TAIL } from './glibc-tables.ts';
+import { EXP_CONST, EXP_SCALE, EXP_TAIL } from './glibc-tables.gen.ts';
 
 // glibc 2.36's exp (sysdeps/ieee754/dbl-64/e_exp.c) as x86-64 runs it on CPUs with FMA: the
 // __exp_fma variant, built with contraction, so the operations that machine code fuses are

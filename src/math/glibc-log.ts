@@ -1,5 +1,5 @@
 import { fma } from './fma.ts';
-import { LOG_CONST, LOG_INVC, LOG_LOGC } from './glibc-tables.ts';
+import { LOG_CONST, LOG_INVC, LOG_LOGC } from './glibc-tables.gen.ts';
 
 // glibc 2.36's log (sysdeps/ieee754/dbl-64/e_log.c) as x86-64 runs it on CPUs with FMA (the
 // __log_fma variant; its fused operations read from the disassembly). x = 2^k z, z in

@@ -1,6 +1,6 @@
 import { fma } from './fma.ts';
 import { expCore, expSpecial } from './glibc-exp.ts';
-import { POW_CONST, POW_INVC, POW_LOGC, POW_LOGCTAIL } from './glibc-tables.ts';
+import { POW_CONST, POW_INVC, POW_LOGC, POW_LOGCTAIL } from './glibc-tables.gen.ts';
 
 // glibc 2.36's pow (sysdeps/ieee754/dbl-64/e_pow.c) as x86-64 runs it on CPUs with FMA (the
 // __pow_fma variant; its fused operations read from the disassembly): log x to ~68 bits as
