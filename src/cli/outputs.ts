@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { analyze } from '../analysis/analyze.ts';
+import { type AnalysisResult, analyze } from '../analysis/analyze.ts';
 import { writeFigure } from '../io/figure-files.ts';
 import { writeSavedData } from '../io/saved-files.ts';
 import type { Network } from '../network/index.ts';
@@ -24,25 +24,27 @@ export interface OutputOptions {
 /** Writes every output, then prints the population rates; returns the failures, one line each. */
 export function writeOutputs(net: Network, simData: SimData, options: OutputOptions, printRates: (rates: Record<string, number>) => void): string[] {
   const failures: string[] = [];
+  const fail = (what: string, e: unknown) => failures.push(`could not ${what}: ${e instanceof Error ? e.message : String(e)}`);
   const attempt = (what: string, write: () => string[]) => {
     try {
       for (const file of write()) if (!options.quiet) console.log(`wrote ${file}`);
     } catch (e) {
-      failures.push(`could not ${what}: ${e instanceof Error ? e.message : String(e)}`);
+      fail(what, e);
     }
   };
   if (options.out) attempt(`write the saved data (${options.out})`, () => writeSavedData(options.out!, net, simData, { binary: options.binary }));
   if (net.data.simConfig.saveDat) {
     for (const dat of datFiles(simData, net.data.simConfig)) attempt(`write ${dat.name}`, () => [writeText(dat.name, dat.text)]);
   }
-  let analysis: ReturnType<typeof analyze> | null = null;
-  attempt('analyze the run', () => {
+  let analysis: AnalysisResult;
+  try {
     analysis = analyze(net, { simData });
-    if (!options.quiet) printRates(analysis.popRates);
-    return [];
-  });
-  if (!analysis) return failures;
-  const { failed, figures } = analysis as ReturnType<typeof analyze>;
+  } catch (e) {
+    fail('analyze the run', e);
+    return failures;
+  }
+  if (!options.quiet) printRates(analysis.popRates);
+  const { failed, figures } = analysis;
   for (const f of failed) failures.push(`simConfig.analysis.${f.kind}: ${f.message}`);
   if (!options.figures) return failures;
   for (const fig of figures) {
