@@ -21,6 +21,11 @@ h.finitialize(-65), h.continuerun(duration). Each case runs in its own interpret
         soma(0.5), one from a 200 Hz NetStim, one from a 125 Hz NetStim starting at 1.3 ms
         (identical parameters: spikegpu may not merge them), weights 0.01 and 0.0075 uS; v, u
         and 33 spikes in 500 ms.
+  izhi_syns: the same FS cell at dt = 0.05 ms (M1's intervalSaving) with eight synapses on its soma,
+        as a cell of M1 has them: five AMPA, NMDA, GABAA and GABAB (M1's Exp2Syn parameters), each
+        from its own NetStim (20-300 Hz, weights 0.001-0.01 uS); v and u every 0.1 ms and the
+        spikes in 300 ms. With more than two synapses on the node the order of the sum matters:
+        NEURON adds a node's point processes of one type last-created first (its property list).
 Floats are written with repr() (shortest round trip), i.e. bit for bit.
 """
 import json
@@ -32,24 +37,29 @@ import tempfile
 
 DT = 0.1
 AMPA = {'mod': 'Exp2Syn', 'tau1': 0.05, 'tau2': 5.3, 'e': 0}
+SYN_MECHS = {'AMPA': AMPA, 'NMDA': {'mod': 'Exp2Syn', 'tau1': 0.15, 'tau2': 15, 'e': 0},
+             'GABAA': {'mod': 'Exp2Syn', 'tau1': 0.07, 'tau2': 9.1, 'e': -80},
+             'GABAB': {'mod': 'Exp2Syn', 'tau1': 0.07, 'tau2': 9.1, 'e': -80}}
 FS = {'mod': 'Izhi2007b', 'C': 0.2, 'k': 1.0, 'vr': -55, 'vt': -40, 'vpeak': 25, 'a': 0.2, 'b': -2, 'c': -45,
       'd': -55, 'celltype': 5}
 
 
-def spec(soma, stims, traces, duration):
-    """A NetPyNE spec: one cell of rule C in pop P, NetStim stims (label, rate, start, weight) into AMPA."""
+def spec(soma, stims, traces, duration, dt=DT, record_step=DT):
+    """A NetPyNE spec: one cell of rule C in pop P, NetStim stims (label, rate, start, weight[, synMech]:
+    AMPA by default), each into its own synapse."""
+    stims = [(*s, 'AMPA') if len(s) == 4 else s for s in stims]
     return {
         'netParams': {
             'cellParams': {'C': {'secs': {'soma': soma}}},
             'popParams': {'P': {'cellType': 'C', 'numCells': 1}},
-            'synMechParams': {'AMPA': AMPA},
+            'synMechParams': {name: SYN_MECHS[name] for name in dict.fromkeys(s[4] for s in stims)},
             'stimSourceParams': {label: {'type': 'NetStim', 'rate': rate, 'noise': 0, 'start': start}
-                                 for label, rate, start, _ in stims},
+                                 for label, rate, start, _, _ in stims},
             'stimTargetParams': {f'{label}->P': {'source': label, 'conds': {'pop': 'P'}, 'sec': 'soma', 'loc': 0.5,
-                                                 'synMech': 'AMPA', 'weight': weight, 'delay': 1}
-                                 for label, _, _, weight in stims},
+                                                 'synMech': syn, 'weight': weight, 'delay': 1}
+                                 for label, _, _, weight, syn in stims},
         },
-        'simConfig': {'duration': duration, 'dt': DT, 'recordStep': DT, 'recordCells': ['all'],
+        'simConfig': {'duration': duration, 'dt': dt, 'recordStep': record_step, 'recordCells': ['all'],
                       'recordTraces': traces, 'hParams': {'celsius': 6.3, 'v_init': -65}},
     }
 
@@ -62,6 +72,12 @@ CASES = {
     'izhi': spec({'geom': {'diam': 10, 'L': 10, 'cm': 31.831}, 'pointps': {'Izhi': FS}},
                  [('fast', 200, 0, 0.01), ('slow', 125, 1.3, 0.0075)],
                  {'v': {'sec': 'soma', 'loc': 0.5, 'var': 'v'}, 'u': {'sec': 'soma', 'pointp': 'Izhi', 'var': 'u'}}, 500),
+    'izhi_syns': spec({'geom': {'diam': 10, 'L': 10, 'cm': 31.831}, 'pointps': {'Izhi': FS}},
+                      [('e1', 200, 0, 0.004, 'AMPA'), ('e2', 125, 1.3, 0.003, 'AMPA'), ('e3', 90, 0.7, 0.002, 'AMPA'),
+                       ('n1', 40, 2.1, 0.003, 'NMDA'), ('i1', 60, 0.4, 0.005, 'GABAA'), ('e4', 300, 0.2, 0.001, 'AMPA'),
+                       ('i2', 20, 3.3, 0.002, 'GABAB'), ('e5', 150, 0.9, 0.002, 'AMPA')],
+                      {'v': {'sec': 'soma', 'loc': 0.5, 'var': 'v'}, 'u': {'sec': 'soma', 'pointp': 'Izhi', 'var': 'u'}},
+                      300, dt=0.05, record_step=0.1),
 }
 
 

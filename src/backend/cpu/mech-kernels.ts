@@ -17,7 +17,11 @@ export interface EventSink {
 export interface MechKernels {
   /** INITIAL at t = 0 with v = node voltage (a `v =` there does not reach the node). */
   initial(V: Arrays, G: Float64Array): void;
-  /** nrn_cur: BREAKPOINT at v + 0.001 and at v; rhs -= i*scale, d += di/dv*scale (electrode: opposite signs). */
+  /**
+   * nrn_cur: BREAKPOINT at v + 0.001 and at v; rhs -= i*scale, d += di/dv*scale (electrode:
+   * opposite signs). Instances go last-added first: NEURON prepends each new point process to
+   * its node's property list, so a node's instances of one mechanism are summed in that order.
+   */
   current(V: Arrays, RHS: Arrays, D: Arrays, G: Float64Array): void;
   /** nrn_state at t_{n+1} with the new v (and the BREAKPOINT of current-less mechanisms). */
   state(V: Arrays, G: Float64Array): void;
@@ -120,7 +124,7 @@ ${local.stmts(mech.initial.stmts, '      ')}
   },
   current(V, RHS, D, G) {
     ${head}
-    for (let k = 0; k < n; k++) {
+    for (let k = n - 1; k >= 0; k--) {
       const nd = node[k];
       ${locals(mech.breakpoint)}
 ${currentBody}
