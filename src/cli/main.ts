@@ -26,7 +26,7 @@ program
 program
   .command('run')
   .description(
-    "create and simulate a NetPyNE spec (WebGPU when an adapter is found, else the CPU backend); print population rates, write NetPyNE's saved data and the figures of simConfig.analysis",
+    "create and simulate a NetPyNE spec (on the faster backend for it here: --backend auto); print population rates, write NetPyNE's saved data and the figures of simConfig.analysis",
   )
   .argument('<spec>', "spec JSON file ({netParams, simConfig}), or a NetPyNE saved-data file with net.cells (simulated as saved, like NetPyNE's loadSimulate)")
   .option('-o, --out <file>', "saved-data JSON file (default: NetPyNE's <saveFolder>/<filename>_data.json when simConfig.saveJson is set, else none)")
