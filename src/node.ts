@@ -2,4 +2,5 @@
 // runs unchanged in Deno and browsers, where `navigator.gpu` provides WebGPU.
 export { acquireNodeDevice } from './gpu/node.ts';
 export { figurePng, figureSvg, writeFigure } from './io/figure-files.ts';
+export { FileError, MAX_INPUT_BYTES, OutputDir, readTextFile } from './io/files.ts';
 export { readSavedData, writeSavedData } from './io/saved-files.ts';

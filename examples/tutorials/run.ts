@@ -5,12 +5,11 @@
 // <name> is a folder here (tut1 ... tut7, artificial) whose model.ts exports netParams and
 // simConfig, and optionally rerun(net, options) for steps after the first run (tutorial 7).
 
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type AnalysisResult, type BackendName, createSimulateAnalyze, type Network, type SimulateOptions, type SimulationResult } from '../../src/index.ts';
-import { acquireNodeDevice, writeFigure } from '../../src/node.ts';
+import { acquireNodeDevice, OutputDir, writeFigure } from '../../src/node.ts';
 
 export const EXAMPLES = ['tut1', 'tut2', 'tut3', 'tut4', 'tut5', 'tut6', 'tut7', 'artificial'];
 
@@ -81,15 +80,13 @@ export async function runExample(name: string, options: RunOptions = {}): Promis
 
     const filename = String(simConfig.filename);
     const files: string[] = [];
-    mkdirSync(out, { recursive: true });
+    const outDir = new OutputDir(out);
     for (const { label, analysis } of runs) {
-      for (const fig of analysis.figures) files.push(writeFigure(fig, join(out, labelled(basename(fig.file), filename, label))));
+      for (const fig of analysis.figures) files.push(await writeFigure(fig, outDir, labelled(basename(fig.file), filename, label)));
     }
     for (const { label, analysis } of runs) {
       if (!analysis.saveJsonPath) continue;
-      const path = join(out, labelled(basename(analysis.saveJsonPath), filename, label));
-      writeFileSync(path, [...analysis.savedData()].join(''));
-      files.push(path);
+      files.push(await outDir.write(labelled(basename(analysis.saveJsonPath), filename, label), 'saved data', analysis.savedData()));
     }
     const summaries = runs.map(({ label, result, analysis }) => ({
       label,

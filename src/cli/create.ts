@@ -1,6 +1,6 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { FileError, OutputDir } from '../io/files.ts';
 import { buildNetwork, type Network, NetworkBuildError, netpyneJsonChunks, validateModel } from '../network/index.ts';
+import { writingInterruptibly } from './interrupt.ts';
 import { printDiagnostics, readSpecFile } from './io.ts';
 
 export async function runCreate(path: string, options: { out: string; quiet?: boolean }): Promise<number> {
@@ -24,18 +24,20 @@ export async function runCreate(path: string, options: { out: string; quiet?: bo
   }
   if (!options.quiet) for (const w of network.warnings) console.warn(`warning: ${w}`);
   const t0 = performance.now();
-  const out = createWriteStream(options.out);
-  for (const chunk of netpyneJsonChunks(network)) {
-    if (!out.write(chunk)) await once(out, 'drain');
+  let written: string;
+  try {
+    written = await writingInterruptibly(() => new OutputDir('.', { allowOutside: true }).write(options.out, '--out', netpyneJsonChunks(network)));
+  } catch (e) {
+    if (!(e instanceof FileError)) throw e;
+    console.error(`error: ${e.message}`);
+    return 1;
   }
-  out.end();
-  await once(out, 'finish');
   if (!options.quiet) {
     const t = network.data.timings;
     console.log(
       `${network.cellCount} cells, ${network.connCount} synapses, ${network.data.stims.count} stims; ` +
         `built in ${t.total.toFixed(2)} s (cells ${t.cells.toFixed(2)} s, conns ${t.conns.toFixed(2)} s, stims ${t.stims.toFixed(2)} s), ` +
-        `written in ${((performance.now() - t0) / 1e3).toFixed(2)} s to ${options.out}`,
+        `written in ${((performance.now() - t0) / 1e3).toFixed(2)} s to ${written}`,
     );
   }
   return 0;

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../io/files.ts';
 import { type Diagnostic, formatDiagnostic, loadSpec, type ModelSpec, SpecError } from '../spec/index.ts';
 
 /** Reads a spec file (or takes its already parsed content); a missing file or bad JSON becomes one diagnostic. */
 export function readSpecFile(path: string, parsed?: Record<string, unknown>): ModelSpec | Diagnostic[] {
   let text: string | Record<string, unknown>;
   try {
-    text = parsed ?? readFileSync(path, 'utf8');
+    text = parsed ?? readTextFile(path);
   } catch (e) {
-    return [{ severity: 'error', path, message: `cannot read: ${(e as Error).message}` }];
+    return [{ severity: 'error', path, message: (e as Error).message.replace(`cannot read ${path}: `, 'cannot read: ') }];
   }
   try {
     return loadSpec(text, path);

@@ -30,6 +30,8 @@ program
   )
   .argument('<spec>', "spec JSON file ({netParams, simConfig}), or a NetPyNE saved-data file with net.cells (simulated as saved, like NetPyNE's loadSimulate)")
   .option('-o, --out <file>', "saved-data JSON file (default: NetPyNE's <saveFolder>/<filename>_data.json when simConfig.saveJson is set, else none)")
+  .option('--out-dir <dir>', "the folder every file the model names is written under (NetPyNE's saveFolder, saveFig, saveData, saveDat files)", '.')
+  .option('--allow-outside-paths', 'let the model write outside --out-dir (absolute paths, ..)')
   .option('--no-figures', 'do not draw the figures of simConfig.analysis')
   .option('--fig-dir <dir>', "folder for the figures (default: the current folder, NetPyNE's <filename>_raster.png etc.)")
   .option('--fig-format <format>', 'png or svg', 'png')
@@ -47,7 +49,8 @@ program
   .description('check a spec and print every problem with its path; exits non-zero on errors')
   .argument('<spec>', 'spec JSON file')
   .option('--scope <scope>', "'all' (default) or 'network' (only what network creation uses)", 'all')
-  .action((spec: string, options: { scope: string }) => {
+  .option('--allow-outside-paths', 'accept output paths outside the output folder (as run --allow-outside-paths)')
+  .action((spec: string, options: { scope: string; allowOutsidePaths?: boolean }) => {
     process.exitCode = runValidate(spec, options);
   });
 

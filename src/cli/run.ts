@@ -4,16 +4,20 @@ import { checkAnalysis } from '../analysis/check.ts';
 import { UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
 import { CompileError } from '../compile/index.ts';
 import { acquireNodeDevice } from '../gpu/node.ts';
+import { FileError, OutputDir, readTextFile } from '../io/files.ts';
 import { LoadError, loadNetwork } from '../io/load.ts';
-import { readSavedData } from '../io/saved-files.ts';
+import { withBinaryData } from '../io/saved-files.ts';
 import { buildNetwork, type Network, NetworkBuildError, validateModel } from '../network/index.ts';
 import { type BackendName, simulate } from '../sim/simulate.ts';
-import { SpecError } from '../spec/index.ts';
+import { checkOutputPaths, parseOrderedJson, type SimConfigData, SpecError } from '../spec/index.ts';
+import { writingInterruptibly } from './interrupt.ts';
 import { printDiagnostics, readSpecFile } from './io.ts';
-import { writeOutputs } from './outputs.ts';
+import { type OutputFile, writeOutputs } from './outputs.ts';
 
 export interface RunOptions {
   out?: string;
+  outDir: string;
+  allowOutsidePaths?: boolean;
   figures: boolean;
   figDir?: string;
   figFormat: string;
@@ -38,6 +42,7 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
   if (duration !== undefined && !(duration > 0)) return usage(`--duration must be a positive number of ms (got '${options.duration}')`);
   try {
     const raw = parsedFile(path);
+    if (raw) withBinaryData(raw, path);
     const net = savedNetwork(raw, path, duration, options) ?? specNetwork(raw, path, duration, options);
     if (typeof net === 'number') return net;
     const simConfig = net.data.simConfig;
@@ -74,13 +79,25 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
         `backend ${result.backend} (${result.precision}${result.adapter ? `, ${result.adapter}` : ''}): compile ${result.timings.compile.toFixed(2)} s, run ${result.timings.run.toFixed(2)} s for ${simConfig.duration} ms`,
       );
     }
-    const out = options.out ?? saveJsonPath(simConfig);
-    const failures = writeOutputs(net, result.simData, { ...options, out }, (rates) => printRates(rates, result.simData.avgRate, net));
+    const outDir = new OutputDir(options.outDir, { allowOutside: options.allowOutsidePaths });
+    const out = savedDataFile(simConfig, outDir, options.out);
+    const figDir = options.figDir ? new OutputDir(options.figDir, { allowOutside: options.allowOutsidePaths }) : outDir;
+    const failures = await writingInterruptibly(() =>
+      writeOutputs(net, result.simData, { ...options, out, outDir, figDir }, (rates) => printRates(rates, result.simData.avgRate, net)),
+    );
     for (const f of failures) console.error(`error: ${f}`);
-    if (failures.length > 0 && out) console.error(`(the simulation's results are in ${out})`);
+    if (failures.length > 0 && out && !failures[0].startsWith('could not write the saved data'))
+      console.error(`(the simulation's results are in ${out.dir.resolve(out.path, out.what)})`);
     return failures.length > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof NetworkBuildError || e instanceof CompileError || e instanceof UnsupportedOnGpu || e instanceof LoadError || e instanceof SpecError) {
+    if (
+      e instanceof NetworkBuildError ||
+      e instanceof CompileError ||
+      e instanceof UnsupportedOnGpu ||
+      e instanceof LoadError ||
+      e instanceof SpecError ||
+      e instanceof FileError
+    ) {
       console.error(`error: ${e.message}`);
       return 1;
     }
@@ -88,13 +105,20 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
   }
 }
 
-/** The file's JSON (a binary simData read back in), or undefined when it cannot be read or parsed: the spec path reports why. */
+/** The file's JSON, or undefined when it cannot be read or parsed: the spec path reports why. */
 function parsedFile(path: string): Record<string, unknown> | undefined {
   try {
-    return readSavedData(path);
+    return parseOrderedJson(readTextFile(path), path) as Record<string, unknown>;
   } catch {
     return undefined;
   }
+}
+
+/** The saved-data file: --out (where the user said), else NetPyNE's saveJson path under the output folder. */
+function savedDataFile(cfg: SimConfigData, outDir: OutputDir, given: string | undefined): OutputFile | null {
+  if (given !== undefined) return { dir: new OutputDir('.', { allowOutside: true }), path: given, what: '--out' };
+  const path = saveJsonPath(cfg);
+  return path === null ? null : { dir: outDir, path, what: 'simConfig.saveFolder/filename' };
 }
 
 /** A NetPyNE saved-data file with net.cells: its network as saved (NetPyNE's loadSimulate); null for any other file. */
@@ -103,7 +127,9 @@ function savedNetwork(raw: Record<string, unknown> | undefined, path: string, du
   if (!raw || !net || !Array.isArray(net.cells)) return null;
   if (!options.quiet) console.log(`loading the network saved in ${path} (net.cells: ${net.cells.length} cells), as NetPyNE's loadSimulate`);
   const loaded = loadNetwork(raw, { simConfig: duration === undefined ? {} : { duration, tstop: duration } }, path);
-  checkAnalysis(loaded.data.netParams, loaded.data.simConfig).throwIfErrors();
+  const diagnostics = checkAnalysis(loaded.data.netParams, loaded.data.simConfig);
+  if (!options.allowOutsidePaths) checkOutputPaths(loaded.data.simConfig, diagnostics);
+  diagnostics.throwIfErrors();
   return loaded;
 }
 
@@ -120,6 +146,7 @@ function specNetwork(raw: Record<string, unknown> | undefined, path: string, dur
   }
   const { netParams, simConfig, diagnostics } = validateModel(spec, 'all');
   checkAnalysis(netParams, simConfig, diagnostics);
+  if (!options.allowOutsidePaths) checkOutputPaths(simConfig, diagnostics);
   printDiagnostics(diagnostics.list, options.quiet, DIAGNOSTIC_LINES, path);
   if (diagnostics.errors.length > 0) return 1;
   return buildNetwork(netParams, simConfig);

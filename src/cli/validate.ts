@@ -1,9 +1,9 @@
 import { checkAnalysis } from '../analysis/check.ts';
 import { validateModel } from '../network/index.ts';
-import type { ValidationScope } from '../spec/index.ts';
+import { checkOutputPaths, type ValidationScope } from '../spec/index.ts';
 import { printDiagnostics, readSpecFile } from './io.ts';
 
-export function runValidate(path: string, options: { scope: string }): number {
+export function runValidate(path: string, options: { scope: string; allowOutsidePaths?: boolean }): number {
   if (options.scope !== 'all' && options.scope !== 'network') {
     console.error(`error: --scope = ${JSON.stringify(options.scope)}: expected 'all' or 'network'`);
     return 2;
@@ -15,6 +15,7 @@ export function runValidate(path: string, options: { scope: string }): number {
   }
   const { netParams, simConfig, diagnostics } = validateModel(spec, options.scope as ValidationScope);
   if (options.scope === 'all') checkAnalysis(netParams, simConfig, diagnostics);
+  if (options.scope === 'all' && !options.allowOutsidePaths) checkOutputPaths(simConfig, diagnostics);
   printDiagnostics(diagnostics.list);
   const errors = diagnostics.errors.length;
   const warnings = diagnostics.warnings.length;

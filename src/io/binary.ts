@@ -1,5 +1,6 @@
 import type { SimData } from '../sim/sim-data.ts';
 import { isPlainObject } from '../spec/deep-ordered.ts';
+import { LoadError } from './load.ts';
 
 // The compact form of simData for large runs: spike times, gids, the time axis and every trace
 // as little-endian typed arrays in one binary file, and a JSON sidecar (NetPyNE's saved-data
@@ -38,14 +39,25 @@ export function packSimData(simData: SimData): { json: Record<string, unknown>; 
   return { json, bytes };
 }
 
+/** The size of the binary file a sidecar's references declare [bytes]: the end of the last array, padded to 8 as written. */
+export function binaryBytes(json: Record<string, unknown>, source = 'simData'): number {
+  let end = 0;
+  forEachRef(json, source, (r, path) => {
+    checkRef(r, path);
+    const [offset, count, dtype] = r.$binary;
+    end = Math.max(end, Math.ceil((offset + count * DTYPE_BYTES[dtype]) / 8) * 8);
+  });
+  return end;
+}
+
 /** simData from its sidecar JSON and binary file. */
 export function unpackSimData(json: Record<string, unknown>, bytes: Uint8Array, source = 'simData'): SimData {
   const read = (r: BinaryRef, path: string): number[] => {
+    checkRef(r, path);
     const [offset, count, dtype] = r.$binary;
-    const size = dtype === 'f64' ? 8 : 4;
-    if (!Number.isInteger(offset) || !Number.isInteger(count) || offset < 0 || offset + count * size > bytes.byteLength || offset % 8 !== 0) {
-      throw new Error(`${path}: ${JSON.stringify(r.$binary)} lies outside the ${bytes.byteLength}-byte binary file`);
-    }
+    const size = DTYPE_BYTES[dtype];
+    if (offset + count * size > bytes.byteLength)
+      throw new LoadError(`${path}: ${JSON.stringify(r.$binary)} lies outside the ${bytes.byteLength}-byte binary file`);
     const view = new DataView(bytes.buffer, bytes.byteOffset + offset, count * size);
     return Array.from({ length: count }, (_, i) => (dtype === 'f64' ? view.getFloat64(8 * i, true) : view.getInt32(4 * i, true)));
   };
@@ -53,11 +65,31 @@ export function unpackSimData(json: Record<string, unknown>, bytes: Uint8Array, 
   for (const [key, value] of Object.entries(json)) {
     if (key === BINARY_FILE_KEY) continue;
     if (isRef(value)) out[key] = read(value, `${source}.${key}`);
-    else if (isPlainObject(value) && Object.values(value).every(isRef))
-      out[key] = Object.fromEntries(Object.entries(value).map(([cell, r]) => [cell, read(r as BinaryRef, `${source}.${key}.${cell}`)]));
+    else if (isRefSet(value)) out[key] = Object.fromEntries(Object.entries(value).map(([cell, r]) => [cell, read(r as BinaryRef, `${source}.${key}.${cell}`)]));
     else out[key] = value;
   }
   return out as SimData;
+}
+
+const DTYPE_BYTES: Readonly<Record<string, number>> = { f64: 8, i32: 4 };
+
+/** Every reference of a sidecar, with its path. */
+function forEachRef(json: Record<string, unknown>, source: string, visit: (r: BinaryRef, path: string) => void): void {
+  for (const [key, value] of Object.entries(json)) {
+    if (isRef(value)) visit(value, `${source}.${key}`);
+    else if (isRefSet(value)) for (const [cell, r] of Object.entries(value)) visit(r as BinaryRef, `${source}.${key}.${cell}`);
+  }
+}
+
+/** A reference is [offset, count, dtype]: a non-negative 8-aligned offset, a count, f64 or i32. */
+function checkRef(r: BinaryRef, path: string): void {
+  const [offset, count, dtype] = r.$binary;
+  if (!Object.hasOwn(DTYPE_BYTES, dtype) || !Number.isSafeInteger(offset) || !Number.isSafeInteger(count) || offset < 0 || count < 0 || offset % 8 !== 0)
+    throw new LoadError(`${path}: ${JSON.stringify(r.$binary)} is not [offset (a multiple of 8), count, 'f64' or 'i32']`);
+}
+
+function isRefSet(v: unknown): v is Record<string, BinaryRef> {
+  return isPlainObject(v) && Object.keys(v).length > 0 && Object.values(v).every(isRef);
 }
 
 function isTraceSet(v: unknown): v is Record<string, number[]> {

@@ -1,12 +1,11 @@
 /// <reference types="node" />
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { PNG } from 'pngjs';
 import * as PImage from 'pureimage';
 import { CanvasPainter, type Context2D } from '../analysis/draw/canvas.ts';
 import { SvgPainter } from '../analysis/draw/svg.ts';
 import type { Figure } from '../analysis/figure.ts';
+import { FileError, type OutputDir } from './files.ts';
 
 // Figures to files in Node (spikegpu/node and the CLI only): PNG through pureimage (a canvas
 // 2D context in plain JavaScript, text in DejaVu Sans from the dejavu-fonts-ttf package) and
@@ -41,11 +40,10 @@ export function figureSvg(fig: Figure): string {
   return [...svg.chunks()].join('');
 }
 
-/** Writes the figure to `path` (default its NetPyNE file name), PNG or SVG by extension; returns the path. */
-export function writeFigure(fig: Figure, path = fig.file): string {
-  if (dirname(path)) mkdirSync(dirname(path), { recursive: true });
-  if (path.toLowerCase().endsWith('.svg')) writeFileSync(path, figureSvg(fig));
-  else if (path.toLowerCase().endsWith('.png')) writeFileSync(path, figurePng(fig));
-  else throw new Error(`${path}: figures are written as .png or .svg`);
-  return path;
+/** Writes the figure to `path` under `dir` (default its NetPyNE file name), PNG or SVG by extension; returns the path written. */
+export async function writeFigure(fig: Figure, dir: OutputDir, path = fig.file, what = `simConfig.analysis.${fig.kind}`): Promise<string> {
+  const lower = path.toLowerCase();
+  if (!lower.endsWith('.svg') && !lower.endsWith('.png')) throw new FileError(`${what}: '${path}': figures are written as .png or .svg`);
+  dir.resolve(path, what);
+  return dir.write(path, what, lower.endsWith('.svg') ? figureSvg(fig) : figurePng(fig));
 }

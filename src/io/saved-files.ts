@@ -1,42 +1,54 @@
 /// <reference types="node" />
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Network } from '../network/index.ts';
 import { savedDataChunks } from '../sim/saved-data.ts';
 import type { SimData } from '../sim/sim-data.ts';
 import { parseOrderedJson } from '../spec/json.ts';
-import { BINARY_FILE_KEY, packSimData, unpackSimData } from './binary.ts';
+import { outputPathProblem } from '../spec/output-paths.ts';
+import { BINARY_FILE_KEY, binaryBytes, packSimData, unpackSimData } from './binary.ts';
+import { FileError, MAX_INPUT_BYTES, type OutputDir, readBoundedFile, readTextFile } from './files.ts';
 
 // NetPyNE's saved-data files in Node (spikegpu/node and the CLI): JSON as NetPyNE writes it
 // (streamed), or with `binary` the JSON as a sidecar and simData's arrays in `<name>.bin`
-// (binary.ts); reading resolves the binary file again.
+// (binary.ts); reading resolves the binary file again, only beside the saved file and only
+// of the size its sidecar declares.
 
-/** Writes `path` (and `<path without .json>.bin` when binary); returns the files written. */
-export function writeSavedData(path: string, net: Network, simData: SimData | null, options: { binary?: boolean } = {}): string[] {
-  if (dirname(path)) mkdirSync(dirname(path), { recursive: true });
-  const files = [path];
+/** Writes `path` under `dir` (and `<path without .json>.bin` when binary); returns the files written. */
+export async function writeSavedData(
+  dir: OutputDir,
+  path: string,
+  net: Network,
+  simData: SimData | null,
+  options: { binary?: boolean; what?: string } = {},
+): Promise<string[]> {
+  const what = options.what ?? 'saved data';
+  const files: string[] = [];
   let data: SimData | null = simData;
   if (options.binary && simData) {
     const bin = `${path.replace(/\.json$/i, '')}.bin`;
     const packed = packSimData(simData);
-    writeFileSync(bin, packed.bytes);
-    data = { ...packed.json, [BINARY_FILE_KEY]: basename(bin) } as unknown as SimData;
-    files.push(bin);
+    files.push(await dir.write(bin, what, packed.bytes));
+    data = { ...packed.json, [BINARY_FILE_KEY]: bin.split(/[\\/]/).pop() } as unknown as SimData;
   }
-  const fd = openSync(path, 'w');
-  try {
-    for (const chunk of savedDataChunks(net, data)) writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
+  files.unshift(await dir.write(path, what, savedDataChunks(net, data)));
   return files;
 }
 
 /** A saved-data file as an order-keeping object, simData's binary arrays read back in. */
 export function readSavedData(path: string): Record<string, unknown> {
-  const raw = parseOrderedJson(readFileSync(path, 'utf8'), path) as Record<string, unknown>;
+  return withBinaryData(parseOrderedJson(readTextFile(path), path) as Record<string, unknown>, path);
+}
+
+/** The parsed saved file `raw` (read from `path`) with simData's binary arrays read back in. */
+export function withBinaryData(raw: Record<string, unknown>, path: string): Record<string, unknown> {
   const simData = raw.simData as Record<string, unknown> | undefined;
   const bin = simData?.[BINARY_FILE_KEY];
-  if (typeof bin === 'string') raw.simData = unpackSimData(simData!, readFileSync(join(dirname(path), bin)), `${path}: simData`);
+  if (bin === undefined) return raw;
+  const at = `${path}: simData.${BINARY_FILE_KEY}`;
+  if (typeof bin !== 'string') throw new FileError(`${at}: expected the name of the binary file beside it`);
+  const problem = outputPathProblem(bin);
+  if (problem) throw new FileError(`${at} = '${bin}' ${problem}: a saved file's binary data is read only from beside it`);
+  const bytes = binaryBytes(simData!, `${path}: simData`);
+  raw.simData = unpackSimData(simData!, readBoundedFile(join(dirname(path), bin), MAX_INPUT_BYTES, bytes), `${path}: simData`);
   return raw;
 }

@@ -18,6 +18,7 @@ export { parseOrderedJson } from './json.ts';
 export { loadSpec, type ModelSpec, type SpecInput } from './load.ts';
 export { NetParams } from './net-params.ts';
 export { isOrderedDict, type OrderedDict, orderedDict, toOrderedDict } from './ordered-dict.ts';
+export { checkOutputPaths, outputPathProblem } from './output-paths.ts';
 export { pyTruthy } from './py-truthy.ts';
 export { normalizePythonFlags } from './python-values.ts';
 export { SAVED_DATA_PARTS } from './schema/sim-config.ts';

@@ -1,9 +1,13 @@
 import { orderedDict } from './ordered-dict.ts';
 
+/** The deepest nesting of objects and arrays a JSON file may have (NetPyNE's files nest about 10 deep). */
+export const MAX_JSON_DEPTH = 100;
+
 /**
  * JSON.parse that keeps every object's key order as written (JSON.parse moves integer-like
  * keys first). Objects become OrderedDicts. Accepts NaN/Infinity/-Infinity, which Python's
- * json module writes for non-finite floats.
+ * json module writes for non-finite floats. Nesting deeper than MAX_JSON_DEPTH is refused (the
+ * parser recurses once per level, so the depth bounds its stack).
  */
 export function parseOrderedJson(text: string, sourceName = 'JSON'): unknown {
   return new OrderedJsonParser(text, sourceName).parseDocument();
@@ -11,6 +15,7 @@ export function parseOrderedJson(text: string, sourceName = 'JSON'): unknown {
 
 class OrderedJsonParser {
   private pos = 0;
+  private depth = 0;
   constructor(
     private readonly text: string,
     private readonly sourceName: string,
@@ -26,8 +31,12 @@ class OrderedJsonParser {
   private value(): unknown {
     this.skipSpace();
     const ch = this.text[this.pos];
-    if (ch === '{') return this.object();
-    if (ch === '[') return this.array();
+    if (ch === '{' || ch === '[') {
+      if (++this.depth > MAX_JSON_DEPTH) this.fail(`nested deeper than ${MAX_JSON_DEPTH} objects and arrays`);
+      const value = ch === '{' ? this.object() : this.array();
+      this.depth--;
+      return value;
+    }
     if (ch === '"') return this.string();
     if (ch === 't' && this.text.startsWith('true', this.pos)) return this.literal(4, true);
     if (ch === 'f' && this.text.startsWith('false', this.pos)) return this.literal(5, false);
@@ -113,4 +122,19 @@ class OrderedJsonParser {
     const column = this.pos - before.lastIndexOf('\n');
     throw new SyntaxError(`${this.sourceName}:${line}:${column}: ${reason}`);
   }
+}
+
+/**
+ * The depth of the deepest object or array in `value` when it is nested deeper than
+ * MAX_JSON_DEPTH (a cycle counts as infinitely deep), else null. Iterative: any depth is safe.
+ */
+export function excessNesting(value: unknown): string | null {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object' || ArrayBuffer.isView(item)) continue;
+    if (depth >= MAX_JSON_DEPTH) return `nested deeper than ${MAX_JSON_DEPTH} objects and arrays (or holding itself)`;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return null;
 }

@@ -1,6 +1,6 @@
 import { isPlainObject } from './deep-ordered.ts';
 import { Diagnostics, didYouMean, SpecError } from './diagnostics.ts';
-import { parseOrderedJson } from './json.ts';
+import { excessNesting, parseOrderedJson } from './json.ts';
 import { NetParams } from './net-params.ts';
 import { SimConfig } from './sim-config.ts';
 import type { NetParamsData, SimConfigData } from './types.ts';
@@ -24,6 +24,8 @@ const SAVED_DATA_KEYS = ['net', 'simConfig', 'simData', 'netpyne_version', 'netp
 export function loadSpec(input: SpecInput, sourceName = 'spec'): ModelSpec & { warnings: Diagnostics } {
   const diagnostics = new Diagnostics();
   const raw = typeof input === 'string' ? parseOrderedJson(input, sourceName) : input;
+  const nesting = typeof input === 'string' ? null : excessNesting(input);
+  if (nesting) throw new SpecError([{ severity: 'error', path: sourceName, message: nesting }]);
   if (!isPlainObject(raw))
     throw new SpecError([{ severity: 'error', path: sourceName, value: raw, message: 'expected an object with netParams and simConfig' }]);
   let netParamsData: unknown = raw.netParams;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { create, LoadError, loadNetwork, loadSimulate, packSimData, simulate, unpackSimData } from '../../src/index.ts';
-import { readSavedData, writeSavedData } from '../../src/node.ts';
+import { OutputDir, readSavedData, writeSavedData } from '../../src/node.ts';
 import { fixturesDir } from '../helpers/fixtures.ts';
 
 // Saved data: NetPyNE's own saved network (net.cells) simulates to NetPyNE's spikes, a network
@@ -31,7 +31,7 @@ describe('save, load, simulate again', () => {
     net.modifyConns({ conds: { label: 'hop->hop' }, weight: 0.5 });
     const first = await simulate(net, { backend: 'cpu' });
     const path = join(dir, `tut7-${binary}.json`);
-    const files = writeSavedData(path, net, first.simData, { binary });
+    const files = await writeSavedData(new OutputDir(dir), `tut7-${binary}.json`, net, first.simData, { binary });
     expect(files).toEqual(binary ? [path, join(dir, `tut7-${binary}.bin`)] : [path]);
     const raw = readSavedData(path);
     expect(raw.simData).toEqual(JSON.parse(JSON.stringify(first.simData)));
