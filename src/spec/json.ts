@@ -97,7 +97,12 @@ class OrderedJsonParser {
       this.pos += ch === '\\' ? 2 : 1;
     }
     this.pos++;
-    return JSON.parse(this.text.slice(start, this.pos)) as string;
+    try {
+      return JSON.parse(this.text.slice(start, this.pos)) as string;
+    } catch (e) {
+      this.pos = start;
+      return this.fail(`bad string: ${(e as Error).message.replace(/ in JSON at position \d+.*$/s, '')}`);
+    }
   }
 
   private number(): number {
