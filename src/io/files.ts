@@ -68,7 +68,11 @@ export class OutputDir {
     try {
       const handle = await open(temporary, 'w');
       try {
-        for (const block of blocks(content)) await (typeof block === 'string' ? handle.write(block) : handle.write(block));
+        for (const block of blocks(content)) {
+          // a write may take fewer bytes than given (a disk filling up): the rest follows, or the error
+          const bytes = typeof block === 'string' ? Buffer.from(block) : block;
+          for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+        }
         await handle.sync();
       } finally {
         await handle.close();

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,6 +151,20 @@ describe('files', () => {
     expect(readFileSync(join(dir, 'x.json'), 'utf8')).toBe('{"old": true}');
     writeFileSync(join(dir, 'file'), '');
     await expect(out.write('file/y.json', 'test', '')).rejects.toThrow(`cannot create the folder ${join(dir, 'file')}: a file of that name exists (EEXIST)`);
+  });
+
+  // a real full disk: a 64 KiB tmpfs (needs mount rights, as root in CI's container; skipped elsewhere)
+  const full = mkdtempSync(join(base, 'full-'));
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', full]).status === 0;
+  it.runIf(mounted)('on a full disk fail in one line and leave no partial file', async () => {
+    try {
+      await expect(new OutputDir(full).write('x.json', 'test', 'x'.repeat(2 ** 20))).rejects.toThrow(
+        new FileError(`cannot write ${join(full, 'x.json')}: no space left on the device (ENOSPC)`),
+      );
+      expect(readdirSync(full)).toEqual([]);
+    } finally {
+      spawnSync('umount', [full]);
+    }
   });
 
   it('never land outside the folder through a symbolic link', async () => {
