@@ -27,7 +27,7 @@ const EXPRESSIONS = [
 describeGpu('WGSL rendering of string functions', () => {
   it.each(EXPRESSIONS)('%s', async (source) => {
     const compiled = compileExpression(source, context);
-    const body = compiled.toWgsl({ variable: (name) => name, rng: 'rng' });
+    const body = compiled.toWgsl({ variable: (slot) => context.variables[slot], rng: 'rng' });
     const fn = `fn eval_expr(dist_3D: f32, post_ynorm: f32, rng: ptr<function, Rng123>) -> f32 {\n  return ${body};\n}\n`;
     const code = SHADERS['lib/philox.wgsl'] + SHADERS['lib/random.wgsl'] + SHADERS['lib/pyops.wgsl'] + fn + testShader('expression-eval.wgsl');
     const n = 128;
