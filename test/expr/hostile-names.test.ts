@@ -45,6 +45,7 @@ const HOSTILE = [
   'f32',
   '$',
   'a$b',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder as a name, on purpose
   '${x}',
   'é',
   'π',

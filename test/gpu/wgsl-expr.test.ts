@@ -29,7 +29,7 @@ const LONG: Array<[string, string]> = [
   ['a 2 000-term sum', Array.from({ length: 2_000 }, (_, i) => (i % 3 === 0 ? 'post_ynorm' : '0.001')).join(' + ')],
   ['a 2 000-term difference', ['dist_3D', ...Array(2_000).fill('0.01')].join(' - ')],
   ['a 2 000-factor product', Array.from({ length: 2_000 }, (_, i) => (i % 2 === 0 ? '1.001' : '0.9995')).join(' * ')],
-  ['a 60-term mixed chain', Array.from({ length: 60 }, (_, i) => `${(i % 7) + 1} ${['*', '/', '+', '-', '%', '//'][i % 6]}`).join(' ') + ' (dist_3D + 1)'],
+  ['a 60-term mixed chain', `${Array.from({ length: 60 }, (_, i) => `${(i % 7) + 1} ${['*', '/', '+', '-', '%', '//'][i % 6]}`).join(' ')} (dist_3D + 1)`],
   ['100 nested calls', `${'abs('.repeat(100)}post_ynorm - 0.5${')'.repeat(100)}`],
 ];
 
