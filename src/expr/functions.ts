@@ -3,6 +3,8 @@
 // round int float) plus the usual companions (floor, arcsin, ...). The random set is
 // NEURON's h.Random() distributions, which NetPyNE rewrites to `rand.<name>(...)`: each call
 // creates a fresh distribution object on the site's stream and returns one draw.
+// Names a user writes are looked up in these Maps only; renderers emit the callee text stored
+// here, never the name from the source.
 
 export interface MathFunction {
   kind: 'math';
@@ -19,6 +21,10 @@ export interface RandomFunction {
   args: number;
   /** Parameter names, for messages. */
   params: string[];
+  /** JavaScript callee: the RandomSource method. */
+  js: string;
+  /** WGSL callee in shaders/lib/random.wgsl (first argument the stream), or null when not implemented there. */
+  wgsl: string | null;
 }
 
 export type FunctionInfo = MathFunction | RandomFunction;
@@ -31,59 +37,64 @@ const math = (minArgs: number, maxArgs: number, js: string, wgsl: string | null)
   wgsl,
 });
 const unary = (js: string, wgsl: string | null) => math(1, 1, js, wgsl);
-const random = (...params: string[]): RandomFunction => ({ kind: 'random', args: params.length, params });
+const random = (method: keyof RandomSource, wgsl: string | null, ...params: string[]): RandomFunction => ({
+  kind: 'random',
+  args: params.length,
+  params,
+  js: `rand.${method}`,
+  wgsl,
+});
 
-export const FUNCTIONS: Readonly<Record<string, FunctionInfo>> = {
-  sin: unary('Math.sin', 'sin'),
-  cos: unary('Math.cos', 'cos'),
-  tan: unary('Math.tan', 'tan'),
-  arcsin: unary('Math.asin', 'asin'),
-  arccos: unary('Math.acos', 'acos'),
-  arctan: unary('Math.atan', 'atan'),
-  asin: unary('Math.asin', 'asin'),
-  acos: unary('Math.acos', 'acos'),
-  atan: unary('Math.atan', 'atan'),
-  sinh: unary('Math.sinh', 'sinh'),
-  cosh: unary('Math.cosh', 'cosh'),
-  tanh: unary('Math.tanh', 'tanh'),
-  exp: unary('rt.glibcExp', 'exp'),
-  log: unary('rt.glibcLog', 'log'),
-  log10: unary('rt.glibcLog10', 'py_log10'),
-  sqrt: unary('Math.sqrt', 'sqrt'),
-  abs: unary('Math.abs', 'abs'),
-  floor: unary('Math.floor', 'floor'),
-  ceil: unary('Math.ceil', 'ceil'),
-  int: unary('rt.pyInt', 'trunc'),
-  float: unary('', ''),
-  round: math(1, 2, 'rt.pyRound', 'py_round'),
-  arctan2: math(2, 2, 'Math.atan2', 'atan2'),
-  atan2: math(2, 2, 'Math.atan2', 'atan2'),
-  pow: math(2, 2, 'rt.pyPow', 'py_pow'),
-  remainder: math(2, 2, 'rt.npRemainder', 'py_mod'),
-  min: math(2, Infinity, 'Math.min', 'min'),
-  max: math(2, Infinity, 'Math.max', 'max'),
+export const FUNCTIONS: ReadonlyMap<string, FunctionInfo> = new Map(
+  Object.entries({
+    sin: unary('Math.sin', 'sin'),
+    cos: unary('Math.cos', 'cos'),
+    tan: unary('Math.tan', 'tan'),
+    arcsin: unary('Math.asin', 'asin'),
+    arccos: unary('Math.acos', 'acos'),
+    arctan: unary('Math.atan', 'atan'),
+    asin: unary('Math.asin', 'asin'),
+    acos: unary('Math.acos', 'acos'),
+    atan: unary('Math.atan', 'atan'),
+    sinh: unary('Math.sinh', 'sinh'),
+    cosh: unary('Math.cosh', 'cosh'),
+    tanh: unary('Math.tanh', 'tanh'),
+    exp: unary('rt.glibcExp', 'exp'),
+    log: unary('rt.glibcLog', 'log'),
+    log10: unary('rt.glibcLog10', 'py_log10'),
+    sqrt: unary('Math.sqrt', 'sqrt'),
+    abs: unary('Math.abs', 'abs'),
+    floor: unary('Math.floor', 'floor'),
+    ceil: unary('Math.ceil', 'ceil'),
+    int: unary('rt.pyInt', 'trunc'),
+    float: unary('', ''),
+    round: math(1, 2, 'rt.pyRound', 'py_round'),
+    arctan2: math(2, 2, 'Math.atan2', 'atan2'),
+    atan2: math(2, 2, 'Math.atan2', 'atan2'),
+    pow: math(2, 2, 'rt.pyPow', 'py_pow'),
+    remainder: math(2, 2, 'rt.npRemainder', 'py_mod'),
+    min: math(2, Infinity, 'Math.min', 'min'),
+    max: math(2, Infinity, 'Math.max', 'max'),
 
-  uniform: random('low', 'high'),
-  discunif: random('low', 'high'),
-  normal: random('mean', 'variance'),
-  lognormal: random('mean', 'variance'),
-  negexp: random('mean'),
-  erlang: random('mean', 'variance'),
-  geometric: random('mean'),
-  hypergeo: random('mean', 'variance'),
-  poisson: random('mean'),
-  binomial: random('N', 'p'),
-  weibull: random('alpha', 'beta'),
-};
+    uniform: random('uniform', 'rng_uniform', 'low', 'high'),
+    discunif: random('discunif', 'rng_discunif', 'low', 'high'),
+    normal: random('normal', 'rng_normal', 'mean', 'variance'),
+    lognormal: random('lognormal', null, 'mean', 'variance'),
+    negexp: random('negexp', 'rng_negexp', 'mean'),
+    erlang: random('erlang', null, 'mean', 'variance'),
+    geometric: random('geometric', null, 'mean'),
+    hypergeo: random('hypergeo', null, 'mean', 'variance'),
+    poisson: random('poisson', null, 'mean'),
+    binomial: random('binomial', null, 'N', 'p'),
+    weibull: random('weibull', null, 'alpha', 'beta'),
+  }),
+);
 
-export const CONSTANTS: Readonly<Record<string, number>> = {
-  pi: Math.PI,
-  e: Math.E,
-  inf: Infinity,
-};
-
-/** Random functions that have a WGSL implementation in shaders/lib/random.wgsl. */
-export const WGSL_RANDOM = new Set(['uniform', 'discunif', 'normal', 'negexp']);
+export const CONSTANTS: ReadonlyMap<string, number> = new Map([
+  ['pi', Math.PI],
+  ['e', Math.E],
+  ['inf', Infinity],
+]);
 
 /**
  * The draws a string function can make: NEURON's h.Random() methods. Each call creates a

@@ -6,11 +6,11 @@ import type { ExprContext } from './context.ts';
 import { parse } from './parser.ts';
 
 export type { ExprFunction } from './compile-js.ts';
-export type { WgslNames } from './compile-wgsl.ts';
+export { WGSL_MAX_DEPTH, WGSL_MAX_NESTING, type WgslNames } from './compile-wgsl.ts';
 export * from './context.ts';
 export { ExprError, ExprRuntimeError } from './errors.ts';
 export type { RandomSource } from './functions.ts';
-export { parse } from './parser.ts';
+export { MAX_NESTING, MAX_SOURCE_LENGTH, parse } from './parser.ts';
 
 /** A parsed, checked string function, ready to evaluate in JS or render as WGSL. */
 export interface CompiledExpr {

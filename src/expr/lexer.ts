@@ -1,4 +1,4 @@
-import { ExprError } from './errors.ts';
+import { describeChar, ExprError } from './errors.ts';
 
 export type TokenKind = 'number' | 'name' | 'op' | 'keyword' | 'end';
 
@@ -43,8 +43,11 @@ const OPERATORS = [
   '=',
 ];
 
-const NUMBER = /^(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][+-]?\d(?:_?\d)*)?/;
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+// Sticky (matched at lastIndex), so the scan is linear in the source length.
+const NUMBER = /(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][+-]?\d(?:_?\d)*)?/y;
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const NUMBER_START = /\d|\.\d/y;
+const NAME_CHAR = /[A-Za-z_]/;
 
 /** Splits Python expression source into tokens; rejects characters Python would reject. */
 export function tokenize(source: string): Token[] {
@@ -56,34 +59,41 @@ export function tokenize(source: string): Token[] {
       i++;
       continue;
     }
-    const rest = source.slice(i);
     const column = i + 1;
-    const num = NUMBER.exec(rest);
-    if (num && /[\d.]/.test(ch) && !(ch === '.' && !/^\.\d/.test(rest))) {
-      const text = num[0];
-      const after = rest[text.length];
-      if (after !== undefined && /[A-Za-z_]/.test(after)) {
-        throw new ExprError(source, column + text.length, `invalid number literal '${text}${after}'`);
+    const number = startsNumber(source, i) ? matchAt(NUMBER, source, i) : null;
+    if (number) {
+      const after = source[i + number.length];
+      if (after !== undefined && NAME_CHAR.test(after)) {
+        throw new ExprError(source, column + number.length, `invalid number literal '${number}${after}'`);
       }
-      tokens.push({ kind: 'number', text, column, value: Number(text.replace(/_/g, '')) });
-      i += text.length;
+      tokens.push({ kind: 'number', text: number, column, value: Number(number.replace(/_/g, '')) });
+      i += number.length;
       continue;
     }
-    const name = NAME.exec(rest);
+    const name = matchAt(NAME, source, i);
     if (name) {
-      tokens.push({ kind: KEYWORDS.has(name[0]) ? 'keyword' : 'name', text: name[0], column });
-      i += name[0].length;
+      tokens.push({ kind: KEYWORDS.has(name) ? 'keyword' : 'name', text: name, column });
+      i += name.length;
       continue;
     }
-    const op = OPERATORS.find((o) => rest.startsWith(o));
+    const op = OPERATORS.find((o) => source.startsWith(o, i));
     if (op) {
       tokens.push({ kind: 'op', text: op, column });
       i += op.length;
       continue;
     }
     if (ch === '"' || ch === "'") throw new ExprError(source, column, 'string literals are not allowed in a numeric expression');
-    throw new ExprError(source, column, `unexpected character '${ch}'`);
+    throw new ExprError(source, column, `unexpected character ${describeChar(String.fromCodePoint(source.codePointAt(i) ?? 0))}`);
   }
   tokens.push({ kind: 'end', text: '', column: source.length + 1 });
   return tokens;
+}
+
+function startsNumber(source: string, at: number): boolean {
+  return matchAt(NUMBER_START, source, at) !== null;
+}
+
+function matchAt(pattern: RegExp, source: string, at: number): string | null {
+  pattern.lastIndex = at;
+  return pattern.exec(source)?.[0] ?? null;
 }

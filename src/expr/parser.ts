@@ -1,33 +1,47 @@
 import type { BinaryOp, CompareOp, Expr } from './ast.ts';
-import { ExprError } from './errors.ts';
+import { ExprError, quoteName } from './errors.ts';
 import { type Token, tokenize } from './lexer.ts';
 
 // Recursive descent with Python 3's precedence, lowest first:
 //   a if c else b  <  or  <  and  <  not  <  comparisons  <  + -  <  * / // %  <  unary + -  <  **
 // `**` is right-associative and binds tighter than a unary minus on its left (-2**2 == -4),
 // while its right operand may itself be unary (2**-1).
+// Chains at one level (a + b - c, a or b, a < b < c, x if c else y if d else z) are read in a
+// loop, so they may be as long as the source. Only nesting recurses, and it is bounded: every
+// parenthesis, function call, unary + or -, `not` and right operand of `**` opens a level, and
+// more than MAX_NESTING open levels are refused before the parser goes deeper.
+
+/** Longest string function accepted [characters]; NetPyNE models use well under 1 000. */
+export const MAX_SOURCE_LENGTH = 65_536;
+/** Deepest nesting accepted (see above); NetPyNE models nest under 10 deep. */
+export const MAX_NESTING = 100;
 
 const COMPARE_OPS = new Set(['<', '<=', '>', '>=', '==', '!=']);
-const UNSUPPORTED_OPS: Record<string, string> = {
-  '&': 'bitwise operators are not supported',
-  '|': 'bitwise operators are not supported',
-  '^': 'bitwise operators are not supported (use ** for powers)',
-  '~': 'bitwise operators are not supported',
-  '<<': 'bitwise operators are not supported',
-  '>>': 'bitwise operators are not supported',
-  '[': 'indexing and list literals are not supported',
-  '.': 'attribute access is not supported (write exp(x), not np.exp(x) or math.exp(x))',
-  '@': 'matrix multiplication is not supported',
-  '=': 'assignment is not allowed in an expression (use == to compare)',
-};
+const UNSUPPORTED_OPS = new Map([
+  ['&', 'bitwise operators are not supported'],
+  ['|', 'bitwise operators are not supported'],
+  ['^', 'bitwise operators are not supported (use ** for powers)'],
+  ['~', 'bitwise operators are not supported'],
+  ['<<', 'bitwise operators are not supported'],
+  ['>>', 'bitwise operators are not supported'],
+  ['[', 'indexing and list literals are not supported'],
+  ['.', 'attribute access is not supported (write exp(x), not np.exp(x) or math.exp(x))'],
+  ['@', 'matrix multiplication is not supported'],
+  ['=', 'assignment is not allowed in an expression (use == to compare)'],
+]);
 
 export function parse(source: string): Expr {
+  if (source.length > MAX_SOURCE_LENGTH) {
+    throw new ExprError(source, 1, `expression is ${source.length} characters long; the limit is ${MAX_SOURCE_LENGTH}`);
+  }
   return new Parser(source).parseAll();
 }
 
 class Parser {
   private readonly tokens: Token[];
   private pos = 0;
+  /** Nesting levels open at the current token. */
+  private depth = 0;
 
   constructor(private readonly source: string) {
     this.tokens = tokenize(source);
@@ -41,17 +55,19 @@ class Parser {
     return expr;
   }
 
+  /** `x if c else y if d else z`: the arms in a loop, then the right-deep tree Python builds. */
   private conditional(): Expr {
-    const then = this.or();
-    if (this.isKeyword('if')) {
+    const arms: Array<{ then: Expr; test: Expr }> = [];
+    let last = this.or();
+    while (this.isKeyword('if')) {
       this.pos++;
       const test = this.or();
       if (!this.isKeyword('else')) this.fail(this.peek(), "expected 'else' in conditional expression");
       this.pos++;
-      const otherwise = this.conditional();
-      return { kind: 'ifexp', test, then, otherwise, column: then.column };
+      arms.push({ then: last, test });
+      last = this.or();
     }
-    return then;
+    return arms.reduceRight<Expr>((otherwise, { then, test }) => ({ kind: 'ifexp', test, then, otherwise, column: then.column }), last);
   }
 
   private or(): Expr {
@@ -75,7 +91,7 @@ class Parser {
   private not(): Expr {
     if (this.isKeyword('not')) {
       const tok = this.tokens[this.pos++];
-      return { kind: 'not', operand: this.not(), column: tok.column };
+      return { kind: 'not', operand: this.nested(tok, () => this.not()), column: tok.column };
     }
     return this.comparison();
   }
@@ -113,7 +129,7 @@ class Parser {
   private unary(): Expr {
     if (this.isOp('-') || this.isOp('+')) {
       const tok = this.tokens[this.pos++];
-      return { kind: 'unary', op: tok.text as '-' | '+', operand: this.unary(), column: tok.column };
+      return { kind: 'unary', op: tok.text as '-' | '+', operand: this.nested(tok, () => this.unary()), column: tok.column };
     }
     return this.power();
   }
@@ -121,8 +137,8 @@ class Parser {
   private power(): Expr {
     const base = this.primary();
     if (this.isOp('**')) {
-      this.pos++;
-      return { kind: 'binary', op: '**', left: base, right: this.unary(), column: base.column };
+      const tok = this.tokens[this.pos++];
+      return { kind: 'binary', op: '**', left: base, right: this.nested(tok, () => this.unary()), column: base.column };
     }
     return base;
   }
@@ -144,7 +160,7 @@ class Parser {
     }
     if (this.isOp('(')) {
       this.pos++;
-      const inner = this.conditional();
+      const inner = this.nested(tok, () => this.conditional());
       this.expect(')', "expected ')' to close '('");
       return inner;
     }
@@ -152,7 +168,11 @@ class Parser {
   }
 
   private call(callee: Token): Expr {
-    this.pos++; // '('
+    const open = this.tokens[this.pos++];
+    return { kind: 'call', callee: callee.text, args: this.nested(open, () => this.args(callee)), column: callee.column };
+  }
+
+  private args(callee: Token): Expr[] {
     const args: Expr[] = [];
     if (!this.isOp(')')) {
       for (;;) {
@@ -165,8 +185,19 @@ class Parser {
         if (this.isOp(')')) break; // trailing comma
       }
     }
-    this.expect(')', `expected ',' or ')' in the arguments of ${callee.text}()`);
-    return { kind: 'call', callee: callee.text, args, column: callee.column };
+    this.expect(')', `expected ',' or ')' in the arguments of ${quoteName(callee.text)}`);
+    return args;
+  }
+
+  /** Parses one nesting level opened at `tok`; refuses more than MAX_NESTING open levels. */
+  private nested<T>(tok: Token, parseInner: () => T): T {
+    if (this.depth >= MAX_NESTING) {
+      this.fail(tok, `nested more than ${MAX_NESTING} deep (parentheses, calls, unary operators, 'not' and '**' each open a level)`);
+    }
+    this.depth++;
+    const inner = parseInner();
+    this.depth--;
+    return inner;
   }
 
   private peek(): Token {
@@ -190,9 +221,10 @@ class Parser {
 
   private unexpected(tok: Token): never {
     if (tok.kind === 'end') this.fail(tok, 'unexpected end of expression');
-    if (tok.kind === 'op' && UNSUPPORTED_OPS[tok.text]) this.fail(tok, UNSUPPORTED_OPS[tok.text]);
+    const unsupported = tok.kind === 'op' ? UNSUPPORTED_OPS.get(tok.text) : undefined;
+    if (unsupported) this.fail(tok, unsupported);
     if (tok.kind === 'keyword') this.fail(tok, `unexpected keyword '${tok.text}'`);
-    this.fail(tok, `unexpected '${tok.text}'`);
+    this.fail(tok, `unexpected ${tok.kind === 'op' ? `'${tok.text}'` : quoteName(tok.text)}`);
   }
 
   private fail(tok: Token, reason: string): never {

@@ -1,3 +1,4 @@
+import { nameTable } from '../spec/name-table.ts';
 import { AlphaSynapse } from './defs/alphasynapse.ts';
 import { Exp2Syn } from './defs/exp2syn.ts';
 import { ExpSyn } from './defs/expsyn.ts';
@@ -50,8 +51,8 @@ export const NEURON_TYPE_ORDER: readonly string[] = [
   'Izhi2007b',
 ];
 
-/** Mechanisms with a simulation definition, by NEURON name. */
-export const MECHANISM_DEFS: Readonly<Record<string, MechanismDef>> = {
+/** Mechanisms with a simulation definition, by NEURON name (a name table: names come from model files). */
+export const MECHANISM_DEFS: Readonly<Record<string, MechanismDef>> = nameTable({
   hh,
   pas,
   ExpSyn,
@@ -67,4 +68,4 @@ export const MECHANISM_DEFS: Readonly<Record<string, MechanismDef>> = {
   Izhi2007a,
   Izhi2003a,
   Izhi2003b,
-};
+});

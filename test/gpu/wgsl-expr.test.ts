@@ -24,26 +24,41 @@ const EXPRESSIONS = [
   'uniform(2, 3) + 0.1*negexp(1)',
 ];
 
+// Long chains and deep nesting: pairwise sums and products past 64 terms, flat runs, nesting limits.
+const LONG: Array<[string, string]> = [
+  ['a 2 000-term sum', Array.from({ length: 2_000 }, (_, i) => (i % 3 === 0 ? 'post_ynorm' : '0.001')).join(' + ')],
+  ['a 2 000-term difference', ['dist_3D', ...Array(2_000).fill('0.01')].join(' - ')],
+  ['a 2 000-factor product', Array.from({ length: 2_000 }, (_, i) => (i % 2 === 0 ? '1.001' : '0.9995')).join(' * ')],
+  ['a 60-term mixed chain', `${Array.from({ length: 60 }, (_, i) => `${(i % 7) + 1} ${['*', '/', '+', '-', '%', '//'][i % 6]}`).join(' ')} (dist_3D + 1)`],
+  ['100 nested calls', `${'abs('.repeat(100)}post_ynorm - 0.5${')'.repeat(100)}`],
+];
+
 describeGpu('WGSL rendering of string functions', () => {
-  it.each(EXPRESSIONS)('%s', async (source) => {
-    const compiled = compileExpression(source, context);
-    const body = compiled.toWgsl({ variable: (name) => name, rng: 'rng' });
-    const fn = `fn eval_expr(dist_3D: f32, post_ynorm: f32, rng: ptr<function, Rng123>) -> f32 {\n  return ${body};\n}\n`;
-    const code = SHADERS['lib/philox.wgsl'] + SHADERS['lib/random.wgsl'] + SHADERS['lib/pyops.wgsl'] + fn + testShader('expression-eval.wgsl');
-    const n = 128;
-    const inputs = new Float32Array(2 * n);
-    for (let i = 0; i < n; i++) {
-      inputs[2 * i] = (i * 3.7) % 230; // dist_3D [um]
-      inputs[2 * i + 1] = (i % 17) / 16; // post_ynorm
-    }
-    const [out] = await runKernel(device!, code, n, [inputs], [n * 4]);
-    const gpu = new Float32Array(out);
-    const env = new Float64Array(context.variables.length);
-    for (let i = 0; i < n; i++) {
-      env[context.variables.indexOf('dist_3D')] = inputs[2 * i];
-      env[context.variables.indexOf('post_ynorm')] = inputs[2 * i + 1];
-      const expected = compiled.evaluate(env, new NeuronRandom(7, i, 1));
-      expect(Math.abs(gpu[i] - expected), `${source} at ${inputs[2 * i]}, ${inputs[2 * i + 1]}`).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(expected)));
-    }
-  });
+  it.each(LONG)('%s', async (_, source) => expectGpuMatches(source));
+  it.each(EXPRESSIONS)('%s', async (source) => expectGpuMatches(source));
 });
+
+/** Runs the WGSL rendering of `source` over 128 inputs and compares with the JS evaluation. */
+async function expectGpuMatches(source: string): Promise<void> {
+  const compiled = compileExpression(source, context);
+  const body = compiled.toWgsl({ variable: (slot) => context.variables[slot], rng: 'rng' });
+  const fn = `fn eval_expr(dist_3D: f32, post_ynorm: f32, rng: ptr<function, Rng123>) -> f32 {\n  return ${body};\n}\n`;
+  const code = SHADERS['lib/philox.wgsl'] + SHADERS['lib/random.wgsl'] + SHADERS['lib/pyops.wgsl'] + fn + testShader('expression-eval.wgsl');
+  const n = 128;
+  const inputs = new Float32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    inputs[2 * i] = (i * 3.7) % 230; // dist_3D [um]
+    inputs[2 * i + 1] = (i % 17) / 16; // post_ynorm
+  }
+  const [out] = await runKernel(device!, code, n, [inputs], [n * 4]);
+  const gpu = new Float32Array(out);
+  const env = new Float64Array(context.variables.length);
+  for (let i = 0; i < n; i++) {
+    env[context.variables.indexOf('dist_3D')] = inputs[2 * i];
+    env[context.variables.indexOf('post_ynorm')] = inputs[2 * i + 1];
+    const expected = compiled.evaluate(env, new NeuronRandom(7, i, 1));
+    expect(Math.abs(gpu[i] - expected), `${source.slice(0, 60)} at ${inputs[2 * i]}, ${inputs[2 * i + 1]}`).toBeLessThanOrEqual(
+      1e-5 * Math.max(1, Math.abs(expected)),
+    );
+  }
+}
