@@ -62,7 +62,7 @@ function checkNetParamsAttributes(net: NetParamsData, diagnostics: Diagnostics):
 
 /** The numeric netParams attributes: constants of string functions (NetPyNE dictVars). */
 export function numericNetParams(net: NetParamsData): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = Object.create(null);
   for (const [key, value] of Object.entries(net)) if (typeof value === 'number' && Number.isFinite(value)) out[key] = value;
   return out;
 }
