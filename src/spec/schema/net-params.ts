@@ -55,7 +55,7 @@ export const popEntry = z.looseObject({
   spikePattern: spikePattern.optional(),
   seed: nonNegativeInt.optional(),
   rate: z.union([num, z.string(), range()], { error: 'expected a rate [Hz], a string function or a range [lo, hi]' }).optional(),
-  noise: z.union([unit, z.string()], { error: 'expected a number in [0, 1] or a string function' }).optional(),
+  noise: numOrFunc.optional(),
 });
 
 const geom = strictObject(

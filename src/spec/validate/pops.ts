@@ -2,7 +2,9 @@ import { canonicalParam, MECHANISMS } from '../catalog.ts';
 import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { popEntry } from '../schema/net-params.ts';
+import { mechanismRange } from '../schema/ranges.ts';
 import type { CellParams, PopParams } from '../types.ts';
+import { checkRange } from './ranges.ts';
 import type { SpecIndex } from './spec-index.ts';
 
 /** Keys of a population that are not parameters of its cells (NetPyNE pop.py excludeTags). */
@@ -123,6 +125,8 @@ function checkPointPop(pop: PopParams, path: string, index: SpecIndex, diagnosti
     if (params === pop && (POP_STRUCTURE_KEYS.includes(key) || key in UNSUPPORTED_POP_KEYS || copied.has(key) || key === 'params')) continue;
     if (!known.includes(key) && !canonicalParam(MECHANISMS[model], key)) {
       diagnostics.error(joinPath(paramsPath, key), value, `${model} has no parameter '${key}'${didYouMean(key, known)} (known: ${known.join(', ') || 'none'})`);
+    } else {
+      checkRange(value, mechanismRange(model, canonicalParam(MECHANISMS[model], key) ?? key), joinPath(paramsPath, key), diagnostics);
     }
   }
   const spkTimes = pop.spkTimes ?? params.spkTimes;
