@@ -54,7 +54,9 @@ export function addStims(built: CellsResult, net: NetParamsData, cfg: SimConfigD
     }
     const gids = cells.map((c) => built.cells.gid[c]);
     const ruleRand = new NeuronRandom(hashStr(`stim_${source.type}`), hashList(gids), cfg.seeds.stim);
-    const lists = evaluateStringParams({ ...source, ...target }, cells, ruleRand, constants, path, built);
+    const sourcePath = joinPath('netParams.stimSourceParams', target.source);
+    const pathOf = (name: string) => joinPath(Object.hasOwn(target, name) ? path : sourcePath, name);
+    const lists = evaluateStringParams({ ...source, ...target }, cells, ruleRand, constants, pathOf, built);
     cells.forEach((c, k) => {
       const params: Record<string, unknown> = {
         label,
@@ -87,13 +89,13 @@ export function addStims(built: CellsResult, net: NetParamsData, cfg: SimConfigD
   return finishStims(rows, built.cells.count);
 }
 
-/** stim.py _stimStrToFunc: each string parameter over the target cells (ascending gid), from the target's stream. */
+/** stim.py _stimStrToFunc: each string parameter over the target cells (ascending gid), from the target's stream; `pathOf` names where a parameter was given. */
 function evaluateStringParams(
   params: Record<string, unknown>,
   cells: Int32Array,
   rand: NeuronRandom,
   constants: Record<string, number>,
-  path: string,
+  pathOf: (name: string) => string,
   built: CellsResult,
 ): Map<string, number[]> {
   const lists = new Map<string, number[]>();
@@ -101,7 +103,7 @@ function evaluateStringParams(
   for (const name of STIM_STRING_FUNC_PARAMS) {
     const source = params[name];
     if (typeof source !== 'string' || source === 'variable') continue;
-    const p = joinPath(path, name);
+    const p = pathOf(name);
     let fn: CompiledExpr;
     try {
       fn = compileExpression(source, stimContext(name, constants));
