@@ -20,7 +20,7 @@ export { NetParams } from './net-params.ts';
 export { isOrderedDict, type OrderedDict, orderedDict, toOrderedDict } from './ordered-dict.ts';
 export { pyTruthy } from './py-truthy.ts';
 export { normalizePythonFlags } from './python-values.ts';
-export { CONN_RANGES, FINITE, GEOM_RANGES, inRange, MECHANISM_RANGES, mechanismRange, type ValueRange } from './schema/ranges.ts';
+export { CONN_RANGES, FINITE, GEOM_RANGES, inRange, MECHANISM_RANGES, mechanismRange, POP_RANGES, type ValueRange } from './schema/ranges.ts';
 export { SAVED_DATA_PARTS } from './schema/sim-config.ts';
 export { SimConfig } from './sim-config.ts';
 export * from './types.ts';

@@ -204,6 +204,11 @@ const cases: Case[] = [
     /popParams\.N\.number = "-uniform\(1, 2\)": evaluated to -1\.\d+ for cell gid 40; expected a number of spikes >= 0$/,
   ],
   [
+    'negative density',
+    (s) => (s.netParams.popParams.S = { cellType: 'PYR', density: '1e5*ynorm - 3e4', ynormRange: [0.1, 0.5] }),
+    'popParams.S.density = "1e5*ynorm - 3e4": evaluated to -20000 for ynorm = 0.1; expected a density >= 0 cells/mm3',
+  ],
+  [
     'negative VecStim rate',
     (s) => (s.netParams.popParams.V = { cellModel: 'VecStim', numCells: 2, rate: '-uniform(1, 2)' }),
     /popParams\.V\.rate = "-uniform\(1, 2\)": evaluated to -1\.\d+ for cell gid 45; expected a rate > 0 Hz$/,

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildNetwork, CONN_RANGES, create, GEOM_RANGES, mechanismRange, NetworkBuildError, type ValueRange, validateModel } from '../../src/index.ts';
+import {
+  buildNetwork,
+  CONN_RANGES,
+  create,
+  GEOM_RANGES,
+  mechanismRange,
+  NetworkBuildError,
+  POP_RANGES,
+  type ValueRange,
+  validateModel,
+} from '../../src/index.ts';
 import { baseSpec } from '../helpers/base-spec.ts';
 
 // Values from string functions meet the same ranges (spec/schema/ranges.ts) as numbers written
@@ -7,7 +17,7 @@ import { baseSpec } from '../helpers/base-spec.ts';
 // drawn, and what NetPyNE accepts as well defined (a probability above 1, a convergence above
 // the candidates) is kept.
 
-type Site = [name: string, set: (s: any, v: number | string) => void, path: string, range: ValueRange, bad: number];
+type Site = [name: string, set: (s: any, v: number | string) => void, path: string, range: ValueRange, bad: number, drawn?: string];
 
 const sites: Site[] = [
   ['diam', (s, v) => (s.netParams.cellParams.PYR.secs.soma.geom.diam = v), 'netParams.cellParams.PYR.secs.soma.geom.diam', GEOM_RANGES.diam, -7],
@@ -34,6 +44,14 @@ const sites: Site[] = [
     1.5,
   ],
   [
+    'density',
+    (s, v) => (s.netParams.popParams.S = { cellType: 'PYR', density: v, ynormRange: [0.1, 0.5] }),
+    'netParams.popParams.S.density',
+    POP_RANGES.density,
+    -5,
+    '-5 + 0 * ynorm', // density functions draw no random numbers
+  ],
+  [
     'NetStim pop interval',
     (s, v) => (s.netParams.popParams.N = { cellModel: 'NetStim', numCells: 5, interval: v }),
     'netParams.popParams.N.interval',
@@ -55,14 +73,14 @@ function buildError(spec: any): NetworkBuildError {
 }
 
 describe('a value out of range, written or drawn', () => {
-  it.each(sites)('%s', (_name, set, path, range, bad) => {
+  it.each(sites)('%s', (_name, set, path, range, bad, drawnSource) => {
     const written = baseSpec();
     set(written, bad);
     const errors = validateModel(written).diagnostics.errors;
     expect(errors.map((d) => [d.path, d.value, d.message])).toEqual([[path, bad, `expected ${range.expected}`]]);
     // the same number from a string function (times 1 draw, so the function uses the stream)
     const drawn = baseSpec();
-    const source = `${bad} * uniform(1, 1)`;
+    const source = drawnSource ?? `${bad} * uniform(1, 1)`;
     set(drawn, source);
     const e = buildError(drawn);
     expect([e.path, e.value]).toEqual([path, source]);

@@ -41,7 +41,7 @@ export const popEntry = z.looseObject({
   cellType: str.optional(),
   cellModel: str.optional(),
   numCells: nonNegativeInt.optional(),
-  density: z.union([nonNegative, z.string()], { error: 'expected a density [cells/mm^3] or a string function of xnorm, ynorm or znorm' }).optional(),
+  density: z.union([num, z.string()], { error: 'expected a density [cells/mm3] or a string function of xnorm, ynorm or znorm' }).optional(),
   gridSpacing: z.union([positive, z.tuple([positive, positive, positive])], { error: 'expected a spacing [um] or [dx, dy, dz]' }).optional(),
   cellsList: z.array(z.record(z.string(), z.unknown()), { error: 'expected a list of cell tag objects' }).optional(),
   xRange: range().optional(),

@@ -58,6 +58,11 @@ export const CONN_RANGES = {
   synsPerConn: range(1, false, BIG, 'a positive integer', 'NetPyNE uses it as a count (range(synsPerConn)): fractions crash it', true),
 } as const satisfies Record<string, ValueRange>;
 
+/** Population parameters (popParams). */
+export const POP_RANGES = {
+  density: nonNegative('a density >= 0 cells/mm3', 'a negative density has no meaning (NetPyNE would take it as a negative acceptance probability)'),
+} as const satisfies Record<string, ValueRange>;
+
 /** Section geometry (cellParams secs.<sec>.geom). */
 export const GEOM_RANGES = {
   L: positive('a number > 0 (length [um])', 'a section of length <= 0 has no physical meaning'),

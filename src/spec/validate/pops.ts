@@ -2,7 +2,7 @@ import { canonicalParam, MECHANISMS } from '../catalog.ts';
 import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { popEntry } from '../schema/net-params.ts';
-import { mechanismRange } from '../schema/ranges.ts';
+import { mechanismRange, POP_RANGES } from '../schema/ranges.ts';
 import type { CellParams, PopParams } from '../types.ts';
 import { checkRange } from './ranges.ts';
 import type { SpecIndex } from './spec-index.ts';
@@ -49,6 +49,7 @@ export function checkPops(index: SpecIndex, diagnostics: Diagnostics): void {
     const path = joinPath('netParams.popParams', label);
     if (!check(popEntry, pop, path, diagnostics)) continue;
     checkSize(pop, path, diagnostics);
+    checkRange(pop.density, POP_RANGES.density, joinPath(path, 'density'), diagnostics);
     for (const [key, reason] of Object.entries(UNSUPPORTED_POP_KEYS)) if (key in pop) diagnostics.error(joinPath(path, key), pop[key], reason);
     if (index.isPointPop(pop)) checkPointPop(pop, path, index, diagnostics);
     else checkCompartmentPop(pop, path, index, diagnostics);
