@@ -88,6 +88,27 @@ describe('a value out of range, written or drawn', () => {
   });
 });
 
+describe('VecStim pulses', () => {
+  it('meet the ranges of the VecStim parameters they stand for', () => {
+    const spec = baseSpec();
+    spec.netParams.popParams.V = {
+      cellModel: 'VecStim',
+      numCells: 2,
+      rate: 5,
+      pulses: [
+        { start: 10, end: 50, rate: -5, noise: 2 },
+        { start: 1, end: 2, interval: 0 },
+      ],
+    };
+    const errors = validateModel(spec).diagnostics.errors.map((d) => [d.path, d.message]);
+    expect(errors).toEqual([
+      ['netParams.popParams.V.pulses[0].rate', `expected ${mechanismRange('VecStim', 'rate').expected}`],
+      ['netParams.popParams.V.pulses[0].noise', `expected ${mechanismRange('VecStim', 'noise').expected}`],
+      ['netParams.popParams.V.pulses[1].interval', `expected ${mechanismRange('VecStim', 'interval').expected}`],
+    ]);
+  });
+});
+
 describe("NetPyNE's behaviour outside the nominal range, where it is well defined", () => {
   const conn = (extra: Record<string, unknown>) => {
     const spec = baseSpec();

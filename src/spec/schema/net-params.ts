@@ -31,8 +31,8 @@ const pulse = strictObject(
     start: num,
     end: num,
     rate: z.union([num, range()], { error: 'expected a rate [Hz] or a range [lo, hi]' }).optional(),
-    interval: positive.optional(),
-    noise: unit.optional(),
+    interval: num.optional(),
+    noise: num.optional(),
   },
   'a VecStim pulse',
 );

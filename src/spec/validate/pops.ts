@@ -130,6 +130,14 @@ function checkPointPop(pop: PopParams, path: string, index: SpecIndex, diagnosti
       checkRange(value, mechanismRange(model, canonicalParam(MECHANISMS[model], key) ?? key), joinPath(paramsPath, key), diagnostics);
     }
   }
+  const pulses = params.pulses ?? pop.pulses;
+  if (model === 'VecStim' && Array.isArray(pulses)) {
+    const pulsesPath = joinPath(params.pulses === undefined ? path : paramsPath, 'pulses');
+    pulses.forEach((pulse, i) => {
+      for (const key of ['rate', 'interval', 'noise'] as const)
+        checkRange(pulse?.[key], mechanismRange(model, key), joinPath(joinPath(pulsesPath, i), key), diagnostics);
+    });
+  }
   const spkTimes = pop.spkTimes ?? params.spkTimes;
   if (model === 'VecStim' && Array.isArray(pop.cellsList)) {
     // pop.py createCellsList copies every entry's spkTimes into the cell's params (KeyError without)
