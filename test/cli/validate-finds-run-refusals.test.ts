@@ -110,11 +110,6 @@ const cases: Case[] = [
     /geom\.L = "100 - 2\*x": evaluated to -\d+(\.\d+)? for cell gid \d+; expected a number > 0 \(length \[um\]\)$/,
   ],
   [
-    'negative conductance',
-    (s) => (s.netParams.cellParams.PYR.secs.soma.mechs.hh.gnabar = '0.12 - ynorm'),
-    /mechs\.hh\.gnabar = "0\.12 - ynorm": evaluated to -[\d.]+ for cell gid \d+; expected a conductance >= 0 S\/cm2$/,
-  ],
-  [
     'negative convergence',
     (s) => (s.netParams.connParams['S->M'] = { preConds: { pop: 'S' }, postConds: { pop: 'M' }, convergence: '-5' }),
     'convergence = "-5": evaluated to -5 for post gid 20; expected a number of cells >= 0',

@@ -34,7 +34,6 @@ const finite = (why: string) => range(-BIG, false, BIG, 'a finite number', why);
 
 const TIME_CONSTANT = positive('a time constant > 0 ms', 'a decay time <= 0 divides by zero or makes the state grow without bound');
 const DURATION = nonNegative('a duration >= 0 ms', 'a negative duration has no meaning (NEURON would never switch the stimulus on)');
-const CONDUCTANCE = nonNegative('a conductance >= 0 S/cm2', 'a negative membrane conductance has no physical meaning (NEURON would integrate it unstably)');
 const LOCATION = range(0, false, 1, 'a location in [0, 1]', 'a position along the section (NEURON refuses others: 0 <= x <= 1)');
 const NOISE = range(0, false, 1, 'a number in [0, 1]', 'the random fraction of each interval (NEURON clamps others to [0, 1]; refused, as for literals)');
 const INTERVAL = positive('an interval > 0 ms', 'an interval <= 0 has no meaning (NEURON replaces it by 0.01 ms: 100 kHz)');
@@ -73,13 +72,13 @@ export const GEOM_RANGES = {
 } as const satisfies Record<string, ValueRange>;
 
 /**
- * Parameters of the built-in mechanisms (catalog.ts), by mechanism: membrane mechanisms,
- * synapses, stimuli and artificial cells (with NetPyNE's own `rate`). A parameter not listed
- * takes any finite number.
+ * Parameters of the built-in mechanisms (catalog.ts), by mechanism: synapses, stimuli and
+ * artificial cells (with NetPyNE's own `rate`). A parameter not listed takes any finite number;
+ * so do the membrane mechanisms' (hh, pas): NEURON integrates a negative conductance, and
+ * NetPyNE's own subConn_CellularPops example draws negative pas g (normal(3.57e-5, 1e-8) has
+ * a standard deviation of 1e-4).
  */
 export const MECHANISM_RANGES: Readonly<Record<string, Readonly<Record<string, ValueRange>>>> = {
-  hh: { gnabar: CONDUCTANCE, gkbar: CONDUCTANCE, gl: CONDUCTANCE, el: REVERSAL },
-  pas: { g: CONDUCTANCE, e: REVERSAL },
   ExpSyn: { tau: TIME_CONSTANT, e: REVERSAL },
   Exp2Syn: {
     tau1: nonNegative(
