@@ -1,7 +1,7 @@
 // spikegpu: NetPyNE-style network models, NEURON-exact, on WebGPU.
 
 export { type AnalysisResult, analyze, createSimulateAnalyze, FIGURES } from './analysis/analyze.ts';
-export { checkAnalysis } from './analysis/check.ts';
+export { checkAnalysis, checkAnalysisOnNetwork } from './analysis/check.ts';
 export { CanvasPainter, type Context2D, type PixelAccess } from './analysis/draw/canvas.ts';
 export type { Painter, TextStyle } from './analysis/draw/painter.ts';
 export { SvgPainter } from './analysis/draw/svg.ts';
@@ -32,6 +32,7 @@ export {
 } from './network/index.ts';
 export { hashList, hashStr, NeuronRandom, netStimNoiseStream, netStimTrain, Random123Stream } from './rng/index.ts';
 export { type CreateOptions, create } from './sim/create.ts';
+export { checkRunnable, createForCheck } from './sim/preflight.ts';
 export { savedDataChunks } from './sim/saved-data.ts';
 export type { SimData } from './sim/sim-data.ts';
 export { type BackendName, createSimulate, type SimulateOptions, type SimulationResult, simulate } from './sim/simulate.ts';

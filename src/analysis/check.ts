@@ -1,6 +1,8 @@
+import type { Network } from '../network/index.ts';
 import { Diagnostics, didYouMean, joinPath, type NetParamsData, type PopParams, type SimConfigData } from '../spec/index.ts';
 import { OptionError } from './figure.ts';
 import { FIGURE_KINDS } from './figure-kinds.ts';
+import { rasterOptions, rasterRows } from './figures/raster.ts';
 import { checkInclude, type IncludeNames } from './include.ts';
 
 /**
@@ -36,6 +38,23 @@ export function checkAnalysis(net: NetParamsData, cfg: SimConfigData, diagnostic
       if (!(e instanceof OptionError)) throw e;
       diagnostics.error(e.path, e.value, e.detail);
     }
+  }
+  return diagnostics;
+}
+
+/**
+ * What the figures of simConfig.analysis refuse only once the network exists (after
+ * checkAnalysis passed): a plotRaster orderBy tag that is not a number on every included cell.
+ */
+export function checkAnalysisOnNetwork(net: Network, diagnostics: Diagnostics): Diagnostics {
+  const given = net.data.simConfig.analysis?.plotRaster;
+  if (given === undefined || given === false) return diagnostics;
+  const path = 'simConfig.analysis.plotRaster';
+  try {
+    rasterRows(net, rasterOptions(given, path, net.data.simConfig), path);
+  } catch (e) {
+    if (!(e instanceof OptionError)) throw e;
+    diagnostics.error(e.path, e.value, e.detail);
   }
   return diagnostics;
 }

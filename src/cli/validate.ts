@@ -1,5 +1,6 @@
-import { checkAnalysis } from '../analysis/check.ts';
+import { checkAnalysis, checkAnalysisOnNetwork } from '../analysis/check.ts';
 import { validateModel } from '../network/index.ts';
+import { checkRunnable } from '../sim/preflight.ts';
 import { checkOutputPaths, type ValidationScope } from '../spec/index.ts';
 import { printDiagnostics, readSpecFile } from './io.ts';
 
@@ -13,9 +14,13 @@ export function runValidate(path: string, options: { scope: string; allowOutside
     printDiagnostics(spec);
     return 1;
   }
-  const { netParams, simConfig, diagnostics } = validateModel(spec, options.scope as ValidationScope);
-  if (options.scope === 'all') checkAnalysis(netParams, simConfig, diagnostics);
-  if (options.scope === 'all' && !options.allowOutsidePaths) checkOutputPaths(simConfig, diagnostics);
+  const scope = options.scope as ValidationScope;
+  const { netParams, simConfig, diagnostics } = validateModel(spec, scope);
+  if (scope === 'all') checkAnalysis(netParams, simConfig, diagnostics);
+  if (scope === 'all' && !options.allowOutsidePaths) checkOutputPaths(simConfig, diagnostics);
+  // what run refuses only once the network exists: built (and compiled) after the cheap checks pass
+  const net = diagnostics.errors.length === 0 ? checkRunnable(netParams, simConfig, scope, diagnostics) : null;
+  if (net && scope === 'all') checkAnalysisOnNetwork(net, diagnostics);
   printDiagnostics(diagnostics.list);
   const errors = diagnostics.errors.length;
   const warnings = diagnostics.warnings.length;

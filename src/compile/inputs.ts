@@ -1,6 +1,6 @@
 import { stableOrderBy } from '../network/columns.ts';
 import { modifiedSynMechParams, type NetworkData } from '../network/index.ts';
-import { MECHANISMS, SYNMECH_RESERVED_KEYS } from '../spec/index.ts';
+import { joinPath, MECHANISMS, SYNMECH_RESERVED_KEYS } from '../spec/index.ts';
 import { type ArtificialCells, TRAIN_MODELS } from './artificial.ts';
 import type { CellNodes } from './cells.ts';
 import { CompileError } from './errors.ts';
@@ -28,6 +28,7 @@ export interface SynapseResult {
  */
 export function compileSynapses(d: NetworkData, cellNodes: CellNodes, artificial: ArtificialCells, groups: GroupBuilder, merge: boolean): SynapseResult {
   const { conns, cells } = d;
+  const connLabels = Object.keys(d.netParams.connParams);
   const synMechs = Object.entries(d.netParams.synMechParams).map(([label, p]) => ({
     label,
     mod: p.mod,
@@ -42,13 +43,12 @@ export function compileSynapses(d: NetworkData, cellNodes: CellNodes, artificial
   const owner = new Int32Array(conns.synapse.reduce((m, id) => Math.max(m, id + 1), 0)).fill(-1);
   for (let i = 0; i < conns.count; i++) {
     const c = conns.post[i];
-    const path = `connection ${i} (to gid ${cells.gid[c]})`;
     source[i] = conns.pre[i] >= 0 ? conns.pre[i] : cells.count + conns.stim[i];
     if (cells.template[c] < 0) {
       // NetPyNE's PointCell.addConn: the NetCon targets the cell itself; synMech is ignored.
       if (artificial.group[c] < 0)
         throw new CompileError(
-          path,
+          `${joinPath('netParams.connParams', connLabels[conns.rule[i]])} (connection ${i}, to gid ${cells.gid[c]})`,
           d.pointCells.model[cells.row[c]],
           `connections into ${[...TRAIN_MODELS].join('/')} populations are not supported by the simulator (their spike trains are fixed before the run)`,
         );

@@ -1,4 +1,4 @@
-import type { NetParamsData, SimConfigData } from '../spec/index.ts';
+import { CONN_RANGES, inRange, type NetParamsData, type SimConfigData } from '../spec/index.ts';
 import { sectionLength } from './cell-geometry.ts';
 import type { CellsResult } from './cells.ts';
 import { Column, stableOrderBy } from './columns.ts';
@@ -43,6 +43,11 @@ export function newRequest(): ConnRequest {
     distributeSynsUniformly: true,
     path: '',
   };
+}
+
+function checkedDelay(d: number, r: ConnRequest): number {
+  if (!inRange(CONN_RANGES.delay, d)) throw new NetworkBuildError(r.path, d, `expected ${CONN_RANGES.delay.expected}`);
+  return d;
 }
 
 /**
@@ -220,9 +225,7 @@ export class ConnBuilder {
   }
 
   private delayOf(r: ConnRequest): number {
-    const d = this.scalar(r.delay, this.net.defaultDelay, r, 'delay');
-    if (d < 0) throw new NetworkBuildError(r.path, d, 'negative delay: expected a delay >= 0 ms');
-    return d;
+    return checkedDelay(this.scalar(r.delay, this.net.defaultDelay, r, 'delay'), r);
   }
 
   private addToPointCell(r: ConnRequest): number {
@@ -299,11 +302,9 @@ export class ConnBuilder {
     const d = r.delay ?? this.net.defaultDelay;
     if (Array.isArray(d)) {
       if (d.length !== n) throw new NetworkBuildError(r.path, d, `number of delays must match synsPerConn (${n})`);
-      for (const v of d) if (v < 0) throw new NetworkBuildError(r.path, v, 'negative delay: expected a delay >= 0 ms');
-      return [...d];
+      return d.map((v) => checkedDelay(v, r));
     }
-    if (d < 0) throw new NetworkBuildError(r.path, d, 'negative delay: expected a delay >= 0 ms');
-    return Array(n).fill(d);
+    return Array(n).fill(checkedDelay(d, r));
   }
 
   private warnSectionFallback(r: ConnRequest, template: number): void {

@@ -1,7 +1,7 @@
 import { type CompiledExpr, compileExpression, connContext, ExprError, ExprRuntimeError } from '../expr/index.ts';
 import { NeuronRandom } from '../rng/index.ts';
-import { CONN_STRING_FUNC_PARAMS, joinPath } from '../spec/index.ts';
-import { NetworkBuildError } from './errors.ts';
+import { CONN_RANGES, CONN_STRING_FUNC_PARAMS, inRange, joinPath, type ValueRange } from '../spec/index.ts';
+import { drawnOutOfRange, NetworkBuildError } from './errors.ts';
 import type { CellTable } from './types.ts';
 
 const CONN_FUNC_PARAMS = CONN_STRING_FUNC_PARAMS;
@@ -139,16 +139,29 @@ export function compileConnFunction(
   }
 }
 
-export function runFunction(fn: CompiledExpr, env: Float64Array, rand: NeuronRandom | null, path: string, pre: number, post: number, cells: CellTable): number {
+/**
+ * The value of a connection or stimulation function for the pair (pre, post; -1 for an absent
+ * side), checked against `range` (null: a value only drawn for its random numbers, never used).
+ */
+export function runFunction(
+  fn: CompiledExpr,
+  env: Float64Array,
+  rand: NeuronRandom | null,
+  range: ValueRange | null,
+  path: string,
+  pre: number,
+  post: number,
+  cells: CellTable,
+): number {
+  let v: number;
   try {
-    const v = fn.evaluate(env, rand);
-    if (Number.isNaN(v) && path.endsWith('probability')) return v; // NaN probability never connects, as in NetPyNE
-    if (!Number.isFinite(v)) throw new NetworkBuildError(path, fn.source, `evaluated to ${v} for ${describePair(pre, post, cells)}`);
-    return v;
+    v = fn.evaluate(env, rand);
   } catch (e) {
     if (e instanceof ExprRuntimeError) throw new NetworkBuildError(path, fn.source, `${e.message} (${describePair(pre, post, cells)})`);
     throw e;
   }
+  if (range !== null && !inRange(range, v)) throw drawnOutOfRange(path, fn.source, v, range, describePair(pre, post, cells));
+  return v;
 }
 
 function describePair(pre: number, post: number, cells: CellTable): string {
@@ -201,7 +214,7 @@ export class ConnParamEvaluator {
           this.rand.Random123(this.cells.gid[pre], this.cells.gid[post], this.connSeed);
           seeded = true;
         }
-        this.values[param] = runFunction(fn, this.pairs.fill(fn, pre, post), this.rand, joinPath(this.path, param), pre, post, this.cells);
+        this.values[param] = runFunction(fn, this.pairs.fill(fn, pre, post), this.rand, CONN_RANGES[param], joinPath(this.path, param), pre, post, this.cells);
       } else {
         this.values[param] = this.rule[param];
       }
@@ -218,7 +231,7 @@ export class ConnParamEvaluator {
       for (let k = 0; k < values.length; k++) {
         const pre = pairs[2 * k];
         const post = pairs[2 * k + 1];
-        values[k] = runFunction(fn, this.pairs.fill(fn, pre, post), ruleRand, joinPath(this.path, param), pre, post, this.cells);
+        values[k] = runFunction(fn, this.pairs.fill(fn, pre, post), ruleRand, CONN_RANGES[param], joinPath(this.path, param), pre, post, this.cells);
       }
       this.lists.set(param, values);
     }

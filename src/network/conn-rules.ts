@@ -1,5 +1,5 @@
 import { hashList, hashStr, NeuronRandom, Random123Stream } from '../rng/index.ts';
-import { type ConnParams, joinPath, type NetParamsData, numericNetParams, type SimConfigData } from '../spec/index.ts';
+import { CONN_RANGES, type ConnParams, inRange, joinPath, type NetParamsData, numericNetParams, type SimConfigData } from '../spec/index.ts';
 import type { CellsResult } from './cells.ts';
 import { Column, stableOrderBy } from './columns.ts';
 import { type ConnBuilder, type ConnRequest, newRequest } from './conn-builder.ts';
@@ -139,7 +139,7 @@ function probConn(run: RuleRun, ctx: Context, probabilityFn: ReturnType<typeof c
     for (let ipost = 0; ipost < run.post.length; ipost++) {
       const post = run.post[ipost];
       const p = probabilityFn
-        ? runFunction(probabilityFn, ctx.pairEnv.fill(probabilityFn, pre, post), run.ruleRand, path, pre, post, ctx.built.cells)
+        ? runFunction(probabilityFn, ctx.pairEnv.fill(probabilityFn, pre, post), run.ruleRand, CONN_RANGES.probability, path, pre, post, ctx.built.cells)
         : constant;
       if (p >= stream.nextDouble()) {
         connPre.push(ipre);
@@ -278,8 +278,8 @@ function addCellConn(run: RuleRun, ctx: Context, pre: number, post: number, pair
     request.delay = (pick('delay') ?? null) as number | number[] | null;
     request.loc = (pick('loc') ?? null) as number | number[] | null;
     const spc = pick('synsPerConn');
-    if (spc !== undefined && spc !== null && !(Number.isInteger(spc) && (spc as number) >= 1)) {
-      throw new NetworkBuildError(joinPath(run.path, 'synsPerConn'), spc, 'expected a positive integer');
+    if (spc !== undefined && spc !== null && !(typeof spc === 'number' && inRange(CONN_RANGES.synsPerConn, spc))) {
+      throw new NetworkBuildError(joinPath(run.path, 'synsPerConn'), spc, `expected ${CONN_RANGES.synsPerConn.expected}`);
     }
     request.synsPerConn = (spc ?? null) as number | null;
     ctx.builder.add(request);
@@ -338,12 +338,14 @@ function clampCount(v: number, n: number): number {
   return Math.max(Math.min(Math.trunc(pyRoundHalfEven(v)), n - 1), 0);
 }
 
+/** The per-cell values of a convergence or divergence function; `used` false: drawn only for the stream, not checked. */
 function perCell(
   run: RuleRun,
   param: 'convergence' | 'divergence',
   fn: ReturnType<typeof compileConnFunction> | null,
   pairEnv: PairEnv,
   built: CellsResult,
+  used = true,
 ): Float64Array | null {
   if (!fn) return null;
   const cellsOf = param === 'convergence' ? run.post : run.pre;
@@ -352,7 +354,7 @@ function perCell(
   cellsOf.forEach((c, i) => {
     const pre = param === 'divergence' ? c : -1;
     const post = param === 'convergence' ? c : -1;
-    out[i] = runFunction(fn, pairEnv.fill(fn, pre, post), run.ruleRand, path, pre, post, built.cells);
+    out[i] = runFunction(fn, pairEnv.fill(fn, pre, post), run.ruleRand, used ? CONN_RANGES[param] : null, path, pre, post, built.cells);
   });
   return out;
 }
@@ -367,9 +369,9 @@ function consumeShapeFunction(
 ): void {
   if (param === 'probability') {
     const path = joinPath(run.path, param);
-    for (const pre of run.pre) for (const post of run.post) runFunction(fn, pairEnv.fill(fn, pre, post), run.ruleRand, path, pre, post, built.cells);
+    for (const pre of run.pre) for (const post of run.post) runFunction(fn, pairEnv.fill(fn, pre, post), run.ruleRand, null, path, pre, post, built.cells);
   } else {
-    perCell(run, param, fn, pairEnv, built);
+    perCell(run, param, fn, pairEnv, built, false);
   }
 }
 

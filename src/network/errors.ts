@@ -1,4 +1,4 @@
-import { describeValue } from '../spec/index.ts';
+import { describeValue, type ValueRange } from '../spec/index.ts';
 
 /** A problem found while instantiating the network, located at the spec path that caused it. */
 export class NetworkBuildError extends Error {
@@ -10,6 +10,15 @@ export class NetworkBuildError extends Error {
     super(`${path}${value === undefined ? '' : ` = ${describeValue(value)}`}: ${reason}`);
     this.name = 'NetworkBuildError';
   }
+}
+
+/**
+ * The error for a value the string function `source` at `path` gave outside its parameter's
+ * range (spec/schema/ranges.ts), for `where` (e.g. 'pre gid 12, post gid 40'). Callers test
+ * `inRange` first, so the hot loops allocate nothing unless a value fails.
+ */
+export function drawnOutOfRange(path: string, source: string, value: number, range: ValueRange, where: string): NetworkBuildError {
+  return new NetworkBuildError(path, source, `evaluated to ${value} for ${where}; expected ${range.expected}`);
 }
 
 /**

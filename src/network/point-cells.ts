@@ -1,7 +1,18 @@
 import { type CompiledExpr, compileExpression, ExprError, ExprRuntimeError, pointCellContext } from '../expr/index.ts';
 import { hashStr, NeuronRandom } from '../rng/index.ts';
-import { canonicalParam, deepOrdered, joinPath, MECHANISMS, type NetParamsData, numericNetParams, type SimConfigData } from '../spec/index.ts';
-import { NetworkBuildError } from './errors.ts';
+import {
+  canonicalParam,
+  deepOrdered,
+  inRange,
+  joinPath,
+  MECHANISMS,
+  mechanismRange,
+  type NetParamsData,
+  numericNetParams,
+  type SimConfigData,
+  type ValueRange,
+} from '../spec/index.ts';
+import { drawnOutOfRange, NetworkBuildError } from './errors.ts';
 import { vecStimTrain } from './vecstim.ts';
 
 // Artificial cells (NetStim, VecStim, IntFire1/2/4 populations), as cell/pointCell.py creates them.
@@ -49,7 +60,7 @@ export function createPointCell(input: PointCellInput, net: NetParamsData, cfg: 
         continue;
       }
       rand ??= new NeuronRandom(hashStr('cellParams'), input.gid, cfg.seeds.cell ?? 1);
-      value = evaluate(raw, joinPath(path, name), context, input, rand);
+      value = evaluate(raw, joinPath(path, name), mechanismRange(input.model, canonicalParam(info, name) ?? name), context, input, rand);
       params[name] = value;
     }
     if (typeof value !== 'number') continue;
@@ -80,7 +91,14 @@ export function createPointCell(input: PointCellInput, net: NetParamsData, cfg: 
   return result;
 }
 
-function evaluate(source: string, path: string, context: ReturnType<typeof pointCellContext>, input: PointCellInput, rand: NeuronRandom): number {
+function evaluate(
+  source: string,
+  path: string,
+  range: ValueRange,
+  context: ReturnType<typeof pointCellContext>,
+  input: PointCellInput,
+  rand: NeuronRandom,
+): number {
   let fn: CompiledExpr;
   try {
     fn = compileExpression(source, context);
@@ -91,12 +109,13 @@ function evaluate(source: string, path: string, context: ReturnType<typeof point
   const env = new Float64Array(context.variables.length);
   const pos = input.position as Record<string, number>;
   for (const slot of fn.slots) env[slot] = pos[context.variables[slot]];
+  let value: number;
   try {
-    const value = fn.evaluate(env, rand);
-    if (!Number.isFinite(value)) throw new NetworkBuildError(path, source, `evaluated to ${value} for cell gid ${input.gid}`);
-    return value;
+    value = fn.evaluate(env, rand);
   } catch (e) {
     if (e instanceof ExprRuntimeError) throw new NetworkBuildError(path, source, `${e.message} (cell gid ${input.gid})`);
     throw e;
   }
+  if (!inRange(range, value)) throw drawnOutOfRange(path, source, value, range, `cell gid ${input.gid}`);
+  return value;
 }

@@ -1,8 +1,8 @@
-import { compileExpression, densityContext } from '../expr/index.ts';
+import { compileExpression, densityContext, ExprRuntimeError } from '../expr/index.ts';
 import { glibcPow } from '../math/libm.ts';
 import { NeuronRandom } from '../rng/index.ts';
-import { type NetParamsData, numericNetParams, type PopParams } from '../spec/index.ts';
-import { NetworkBuildError } from './errors.ts';
+import { inRange, type NetParamsData, numericNetParams, POP_RANGES, type PopParams } from '../spec/index.ts';
+import { drawnOutOfRange, NetworkBuildError } from './errors.ts';
 
 // Cell positions of one population, exactly as NetPyNE's network/pop.py computes them.
 
@@ -137,9 +137,18 @@ function densityFunctionLocs(
       `density uses ${coordName}, so ${coordName}Range (or ${coordName[0]}Range) is required`,
     );
   const env = new Float64Array(3);
+  const path = `netParams.popParams.${label}.density`;
   const density = (v: number) => {
     env[coord] = v;
-    return fn.evaluate(env, null);
+    let d: number;
+    try {
+      d = fn.evaluate(env, null);
+    } catch (e) {
+      if (e instanceof ExprRuntimeError) throw new NetworkBuildError(path, source, `${e.message} (${coordName} = ${v})`);
+      throw e;
+    }
+    if (!inRange(POP_RANGES.density, d)) throw drawnOutOfRange(path, source, d, POP_RANGES.density, `${coordName} = ${v}`);
+    return d;
   };
   const [lo, hi] = range;
   let maxDensity = -Infinity;

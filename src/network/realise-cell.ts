@@ -1,8 +1,8 @@
 import { ExprRuntimeError } from '../expr/index.ts';
 import { hashStr, NeuronRandom } from '../rng/index.ts';
-import type { NetParamsData, SimConfigData } from '../spec/index.ts';
+import { inRange, type NetParamsData, type SimConfigData } from '../spec/index.ts';
 import { cellGeometry } from './cell-geometry.ts';
-import { NetworkBuildError } from './errors.ts';
+import { drawnOutOfRange, NetworkBuildError } from './errors.ts';
 import { pathDistance, positionAt, type SectionGeometry } from './morphology.ts';
 import type { PlanStep, TemplateBuild } from './template.ts';
 import type { CellTable, CellTemplate } from './types.ts';
@@ -97,8 +97,7 @@ function evaluate(
     if (e instanceof ExprRuntimeError) throw new NetworkBuildError(step.path, fn.source, `${e.message} (cell gid ${cells.gid[c]})`);
     throw e;
   }
-  if (!Number.isFinite(value))
-    throw new NetworkBuildError(step.path, fn.source, `evaluated to ${value} for cell gid ${cells.gid[c]}; expected a finite number`);
+  if (!inRange(step.range, value)) throw drawnOutOfRange(step.path, fn.source, value, step.range, `cell gid ${cells.gid[c]}`);
   return value;
 }
 

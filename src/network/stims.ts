@@ -1,13 +1,19 @@
 import { type CompiledExpr, compileExpression, ExprError, stimContext } from '../expr/index.ts';
 import { hashList, hashStr, NeuronRandom } from '../rng/index.ts';
 import {
+  CONN_RANGES,
+  canonicalParam,
+  inRange,
   joinPath,
+  MECHANISMS,
+  mechanismRange,
   type NetParamsData,
   numericNetParams,
   type SimConfigData,
   STIM_STRING_FUNC_PARAMS,
   type StimSourceParams,
   type StimTargetParams,
+  type ValueRange,
 } from '../spec/index.ts';
 import type { CellsResult } from './cells.ts';
 import { stableOrderBy } from './columns.ts';
@@ -48,7 +54,9 @@ export function addStims(built: CellsResult, net: NetParamsData, cfg: SimConfigD
     }
     const gids = cells.map((c) => built.cells.gid[c]);
     const ruleRand = new NeuronRandom(hashStr(`stim_${source.type}`), hashList(gids), cfg.seeds.stim);
-    const lists = evaluateStringParams({ ...source, ...target }, cells, ruleRand, constants, path, built);
+    const sourcePath = joinPath('netParams.stimSourceParams', target.source);
+    const pathOf = (name: string) => joinPath(Object.hasOwn(target, name) ? path : sourcePath, name);
+    const lists = evaluateStringParams({ ...source, ...target }, cells, ruleRand, constants, pathOf, built);
     cells.forEach((c, k) => {
       const params: Record<string, unknown> = {
         label,
@@ -81,13 +89,13 @@ export function addStims(built: CellsResult, net: NetParamsData, cfg: SimConfigD
   return finishStims(rows, built.cells.count);
 }
 
-/** stim.py _stimStrToFunc: each string parameter over the target cells (ascending gid), from the target's stream. */
+/** stim.py _stimStrToFunc: each string parameter over the target cells (ascending gid), from the target's stream; `pathOf` names where a parameter was given. */
 function evaluateStringParams(
   params: Record<string, unknown>,
   cells: Int32Array,
   rand: NeuronRandom,
   constants: Record<string, number>,
-  path: string,
+  pathOf: (name: string) => string,
   built: CellsResult,
 ): Map<string, number[]> {
   const lists = new Map<string, number[]>();
@@ -95,7 +103,7 @@ function evaluateStringParams(
   for (const name of STIM_STRING_FUNC_PARAMS) {
     const source = params[name];
     if (typeof source !== 'string' || source === 'variable') continue;
-    const p = joinPath(path, name);
+    const p = pathOf(name);
     let fn: CompiledExpr;
     try {
       fn = compileExpression(source, stimContext(name, constants));
@@ -103,15 +111,23 @@ function evaluateStringParams(
       if (e instanceof ExprError) throw new NetworkBuildError(p, source, e.message);
       throw e;
     }
+    const range = stimParamRange(params.type as string, name);
     const values: number[] = [];
     for (const c of cells) {
       const tags = [built.cells.x[c], built.cells.y[c], built.cells.z[c], built.cells.xnorm[c], built.cells.ynorm[c], built.cells.znorm[c]];
       for (const slot of fn.slots) env[slot] = tags[slot];
-      values.push(runFunction(fn, env, rand, p, -1, c, built.cells));
+      values.push(runFunction(fn, env, rand, range, p, -1, c, built.cells));
     }
     lists.set(name, values);
   }
   return lists;
+}
+
+/** The range of a stimulation parameter: a NetStim target's connection settings and any loc as connections', else the source mechanism's. */
+function stimParamRange(type: string, name: string): ValueRange {
+  if (name === 'loc' || (type === 'NetStim' && Object.hasOwn(CONN_RANGES, name))) return CONN_RANGES[name as keyof typeof CONN_RANGES];
+  const info = Object.hasOwn(MECHANISMS, type) ? MECHANISMS[type] : undefined;
+  return mechanismRange(type, (info && canonicalParam(info, name)) ?? name);
 }
 
 /** stim.py _addCellStim: one addStim per synMech (lists per synMech, or synMech*Factor scaling). */
@@ -211,8 +227,8 @@ function addClamp(params: Record<string, unknown>, cell: number, target: number,
   }
   // NetPyNE 1.1 crashes on a clamp without loc (IClamp(sec(None))); the documented default is 0.5.
   if (params.loc === null) params.loc = 0.5;
-  if (typeof params.loc !== 'number' || params.loc < 0 || params.loc > 1)
-    throw new NetworkBuildError(joinPath(path, 'loc'), params.loc, 'expected a location in [0, 1]');
+  if (typeof params.loc !== 'number' || !inRange(CONN_RANGES.loc, params.loc))
+    throw new NetworkBuildError(joinPath(path, 'loc'), params.loc, `expected ${CONN_RANGES.loc.expected}`);
   rows.cell.push(cell);
   rows.target.push(target);
   rows.params.push(params);

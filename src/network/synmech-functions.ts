@@ -1,15 +1,24 @@
 import { type CompiledExpr, compileExpression, ExprError, ExprRuntimeError, synMechContext } from '../expr/index.ts';
 import { hashStr, NeuronRandom } from '../rng/index.ts';
-import { joinPath, type NetParamsData, numericNetParams, type SimConfigData, SYNMECH_RESERVED_KEYS } from '../spec/index.ts';
+import {
+  inRange,
+  joinPath,
+  mechanismRange,
+  type NetParamsData,
+  numericNetParams,
+  type SimConfigData,
+  SYNMECH_RESERVED_KEYS,
+  type ValueRange,
+} from '../spec/index.ts';
 import { cellGeometry } from './cell-geometry.ts';
 import type { CellsResult } from './cells.ts';
-import { NetworkBuildError } from './errors.ts';
+import { drawnOutOfRange, NetworkBuildError } from './errors.ts';
 import { pathDistance, positionAt, type SectionGeometry } from './morphology.ts';
 import { originSection } from './realise-cell.ts';
 import type { SynMechValues } from './types.ts';
 
 interface MechFunctions {
-  params: Array<{ name: string; fn: CompiledExpr; path: string }>;
+  params: Array<{ name: string; fn: CompiledExpr; path: string; range: ValueRange }>;
   values: Map<string, number[]>;
 }
 
@@ -39,7 +48,7 @@ export class SynMechFunctions {
         if (SYNMECH_RESERVED_KEYS.includes(name) || typeof value !== 'string') continue;
         const path = joinPath(joinPath('netParams.synMechParams', label), name);
         try {
-          params.push({ name, fn: compileExpression(value, context), path });
+          params.push({ name, fn: compileExpression(value, context), path, range: mechanismRange(mech.mod, name) });
         } catch (e) {
           if (e instanceof ExprError) throw new NetworkBuildError(path, value, e.message);
           throw e;
@@ -60,27 +69,28 @@ export class SynMechFunctions {
     const mech = this.mechs.get(synMech);
     if (!mech) return -1;
     const row = mech.values.get(mech.params[0].name)!.length;
-    for (const p of mech.params) mech.values.get(p.name)!.push(this.deferred ? NaN : this.evaluate(p.fn, p.path, cell, sec, loc));
+    for (const p of mech.params) mech.values.get(p.name)!.push(this.deferred ? NaN : this.evaluate(p, cell, sec, loc));
     return row;
   }
 
   /** Evaluates a reserved row (deferred mode), in the cell's connection order. */
   fill(synMech: number, row: number, cell: number, sec: number, loc: number): void {
     const mech = this.mechs.get(synMech)!;
-    for (const p of mech.params) mech.values.get(p.name)![row] = this.evaluate(p.fn, p.path, cell, sec, loc);
+    for (const p of mech.params) mech.values.get(p.name)![row] = this.evaluate(p, cell, sec, loc);
   }
 
-  private evaluate(fn: CompiledExpr, path: string, cell: number, sec: number, loc: number): number {
+  private evaluate({ fn, path, range }: MechFunctions['params'][number], cell: number, sec: number, loc: number): number {
     const { cells } = this.built;
     for (const slot of fn.slots) this.env[slot] = this.variable(fn.context.variables[slot], cell, sec, loc, path);
+    let value: number;
     try {
-      const value = fn.evaluate(this.env, fn.usesRandom ? this.stream(cell) : null);
-      if (!Number.isFinite(value)) throw new NetworkBuildError(path, fn.source, `evaluated to ${value} for a synapse on cell gid ${cells.gid[cell]}`);
-      return value;
+      value = fn.evaluate(this.env, fn.usesRandom ? this.stream(cell) : null);
     } catch (e) {
       if (e instanceof ExprRuntimeError) throw new NetworkBuildError(path, fn.source, `${e.message} (synapse on cell gid ${cells.gid[cell]})`);
       throw e;
     }
+    if (!inRange(range, value)) throw drawnOutOfRange(path, fn.source, value, range, `a synapse on cell gid ${cells.gid[cell]}`);
+    return value;
   }
 
   private stream(cell: number): NeuronRandom {

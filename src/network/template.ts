@@ -1,14 +1,18 @@
 import { type CompiledExpr, cellParamContext, cellVarsContext, compileExpression, ExprError } from '../expr/index.ts';
 import {
   type CellParams,
+  FINITE,
+  GEOM_RANGES,
   IONS,
   joinPath,
   MECHANISMS,
+  mechanismRange,
   type NetParamsData,
   numericNetParams,
   POINTP_RESERVED_KEYS,
   SECTION_DEFAULTS,
   type SectionParams,
+  type ValueRange,
 } from '../spec/index.ts';
 import { ruleSections } from './cell-rules.ts';
 import type { Connection } from './define-shape.ts';
@@ -21,11 +25,22 @@ import type { CellTemplate, PointProcessTemplate, SectionTemplate } from './type
 // order (per rule: vars, then per section: geom, mechs per segment, point processes), because
 // that order decides which draws of the cell's 'cellParams' stream each function receives.
 
+// Every function step carries the range its values must lie in (spec/schema/ranges.ts).
 export type PlanStep =
-  | { kind: 'var'; rule: number; name: string; fn: CompiledExpr; path: string }
-  | { kind: 'geom'; rule: number; section: number; param: string; fn: CompiledExpr; path: string; column: number }
-  | { kind: 'mech'; rule: number; section: number; mech: string; param: string; fn: CompiledExpr; path: string; column: number }
-  | { kind: 'pointp'; rule: number; section: number; label: string; param: string; fn: CompiledExpr | null; path: string; column: number }
+  | { kind: 'var'; rule: number; name: string; fn: CompiledExpr; path: string; range: ValueRange }
+  | { kind: 'geom'; rule: number; section: number; param: string; fn: CompiledExpr; path: string; column: number; range: ValueRange }
+  | { kind: 'mech'; rule: number; section: number; mech: string; param: string; fn: CompiledExpr; path: string; column: number; range: ValueRange }
+  | {
+      kind: 'pointp';
+      rule: number;
+      section: number;
+      label: string;
+      param: string;
+      fn: CompiledExpr | null;
+      path: string;
+      column: number;
+      range: ValueRange;
+    }
   /** a constant geometry assignment: replayed per cell only when path distances are needed */
   | { kind: 'geomConst'; section: number; param: string; value: number };
 
@@ -65,7 +80,7 @@ export function buildTemplate(ruleLabels: string[], net: NetParamsData): Templat
     for (const [name, value] of Object.entries(rule.vars ?? {})) {
       if (typeof value === 'string') {
         const path = joinPath(joinPath(rulePath, 'vars'), name);
-        plan.push({ kind: 'var', rule: ruleIndex, name, fn: compile(value, path, cellVarsContext(constants)), path });
+        plan.push({ kind: 'var', rule: ruleIndex, name, fn: compile(value, path, cellVarsContext(constants)), path, range: FINITE });
       }
     }
     const context = cellParamContext(varNames, constants);
@@ -139,7 +154,8 @@ function applyGeometry(
     if (typeof value === 'string') {
       if (param === 'nseg') throw new NetworkBuildError(p, value, 'nseg must be a number (a per-cell number of segments is not supported)');
       const column = columnOf(key, { section: s, kind: 'geom', param });
-      finalWriter.set(key, plan.push({ kind: 'geom', rule, section: s, param, fn: compile(value, p, context), path: p, column }) - 1);
+      const range = Object.hasOwn(GEOM_RANGES, param) ? GEOM_RANGES[param as keyof typeof GEOM_RANGES] : FINITE;
+      finalWriter.set(key, plan.push({ kind: 'geom', rule, section: s, param, fn: compile(value, p, context), path: p, column, range }) - 1);
     } else if (typeof value === 'number') {
       if (param === 'nseg' && sec.mechs.size > 0 && value !== sec.nseg)
         throw new NetworkBuildError(p, value, 'changing nseg after mechanisms were set on the section (by an earlier cell rule) is not supported');
@@ -180,7 +196,8 @@ function applyMechanisms(
       const p = joinPath(joinPath(joinPath(path, 'mechs'), mech), param);
       if (typeof value === 'string') {
         const column = columnOf(key, { section: s, kind: 'mech', owner: mech, param });
-        finalWriter.set(key, plan.push({ kind: 'mech', rule, section: s, mech, param, fn: compile(value, p, context), path: p, column }) - 1);
+        const range = mechanismRange(mech, param);
+        finalWriter.set(key, plan.push({ kind: 'mech', rule, section: s, mech, param, fn: compile(value, p, context), path: p, column, range }) - 1);
       } else if (Array.isArray(value)) {
         if (value.length !== 1 && value.length !== sec.nseg)
           throw new NetworkBuildError(p, value, `expected ${sec.nseg} values (one per segment) or one value`);
@@ -226,7 +243,8 @@ function applyPointProcesses(
       if (value === 'gid' || typeof value === 'string') {
         const column = columnOf(key, { section: s, kind: 'pointp', owner: label, param });
         const fn = value === 'gid' ? null : compile(value, p, context);
-        finalWriter.set(key, plan.push({ kind: 'pointp', rule, section: s, label, param, fn, path: p, column }) - 1);
+        const range = mechanismRange(pp.mod, param);
+        finalWriter.set(key, plan.push({ kind: 'pointp', rule, section: s, label, param, fn, path: p, column, range }) - 1);
       } else if (typeof value === 'number' || typeof value === 'boolean') {
         template.params.set(param, Number(value));
         finalWriter.set(key, -1);

@@ -21,6 +21,7 @@ export { isOrderedDict, type OrderedDict, orderedDict, toOrderedDict } from './o
 export { checkOutputPaths, outputPathProblem } from './output-paths.ts';
 export { pyTruthy } from './py-truthy.ts';
 export { normalizePythonFlags } from './python-values.ts';
+export { CONN_RANGES, FINITE, GEOM_RANGES, inRange, MECHANISM_RANGES, mechanismRange, POP_RANGES, type ValueRange } from './schema/ranges.ts';
 export { SAVED_DATA_PARTS } from './schema/sim-config.ts';
 export { SimConfig } from './sim-config.ts';
 export * from './types.ts';

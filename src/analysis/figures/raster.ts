@@ -1,8 +1,9 @@
+import type { Network } from '../../network/index.ts';
 import type { SimConfigData } from '../../spec/index.ts';
 import { checkPopColors, popColor } from '../colors.ts';
 import { Axes, drawLegend, type LegendEntry, legendWidth, plotBox } from '../draw/frame.ts';
 import { type Figure, type FigureInput, figureFile, formatG, numberOption, OptionError, readOptions, timeRange } from '../figure.ts';
-import { expandEachPop, resolveInclude } from '../include.ts';
+import { expandEachPop, resolveInclude, type Selection } from '../include.ts';
 import { countByGid, spikesOf, stimTrains, syncMeasure } from '../spikes.ts';
 
 // plotRaster (NetPyNE analysis/spikes.py prepareSpikeData + plotting/plotRaster.py): one row
@@ -46,9 +47,7 @@ export function plotRaster(input: FigureInput, given: unknown, path = 'simConfig
   const o = rasterOptions(given, path, net.data.simConfig);
   const { size, fontSize } = o;
   const [t0, t1] = o.range;
-  const include = expandEachPop(net, Array.isArray(o.include) ? o.include : [o.include]);
-  const sel = resolveInclude(net, include, `${path}.include`);
-  const rows = orderCells(input, sel.cells, o.orderBy, `${path}.orderBy`);
+  const { sel, rows } = rasterRows(net, o, path);
   const rowOf = new Map(rows.map((g, i) => [g, i]));
   const spikes = spikesOf(simData, new Set(sel.cells), t0, t1);
   const stims = stimTrains(simData, sel.stims);
@@ -138,10 +137,16 @@ export function plotRaster(input: FigureInput, given: unknown, path = 'simConfig
   };
 }
 
+/** The cells and stim sources a plotRaster entry shows, and its rows (an OptionError for an orderBy tag a cell lacks). */
+export function rasterRows(net: Network, o: Pick<ReturnType<typeof rasterOptions>, 'include' | 'orderBy'>, path: string): { sel: Selection; rows: number[] } {
+  const include = expandEachPop(net, Array.isArray(o.include) ? o.include : [o.include]);
+  const sel = resolveInclude(net, include, `${path}.include`);
+  return { sel, rows: orderCells(net, sel.cells, o.orderBy, `${path}.orderBy`) };
+}
+
 /** Gids in the order of `orderBy`: 'gid', or a numeric cell tag (ties by gid). */
-function orderCells(input: FigureInput, gids: number[], orderBy: unknown, path: string): number[] {
+function orderCells(net: Network, gids: number[], orderBy: unknown, path: string): number[] {
   if (orderBy === 'gid' || typeof orderBy !== 'string') return [...gids];
-  const { net } = input;
   const popOrder = Object.keys(net.pops);
   const key = (g: number): number => {
     const tags = net.cellTags(net.indexOfGid(g));

@@ -31,8 +31,8 @@ const pulse = strictObject(
     start: num,
     end: num,
     rate: z.union([num, range()], { error: 'expected a rate [Hz] or a range [lo, hi]' }).optional(),
-    interval: positive.optional(),
-    noise: unit.optional(),
+    interval: num.optional(),
+    noise: num.optional(),
   },
   'a VecStim pulse',
 );
@@ -41,7 +41,7 @@ export const popEntry = z.looseObject({
   cellType: str.optional(),
   cellModel: str.optional(),
   numCells: nonNegativeInt.optional(),
-  density: z.union([nonNegative, z.string()], { error: 'expected a density [cells/mm^3] or a string function of xnorm, ynorm or znorm' }).optional(),
+  density: z.union([num, z.string()], { error: 'expected a density [cells/mm3] or a string function of xnorm, ynorm or znorm' }).optional(),
   gridSpacing: z.union([positive, z.tuple([positive, positive, positive])], { error: 'expected a spacing [um] or [dx, dy, dz]' }).optional(),
   cellsList: z.array(z.record(z.string(), z.unknown()), { error: 'expected a list of cell tag objects' }).optional(),
   xRange: range().optional(),
@@ -55,7 +55,7 @@ export const popEntry = z.looseObject({
   spikePattern: spikePattern.optional(),
   seed: nonNegativeInt.optional(),
   rate: z.union([num, z.string(), range()], { error: 'expected a rate [Hz], a string function or a range [lo, hi]' }).optional(),
-  noise: z.union([unit, z.string()], { error: 'expected a number in [0, 1] or a string function' }).optional(),
+  noise: numOrFunc.optional(),
 });
 
 const geom = strictObject(

@@ -2,9 +2,11 @@ import { canonicalParam, IONS, MECHANISMS, mechanismsOfKind, POINTP_RESERVED_KEY
 import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { cellEntry } from '../schema/net-params.ts';
+import { GEOM_RANGES, mechanismRange } from '../schema/ranges.ts';
 import type { CellParams, SectionParams } from '../types.ts';
 import { checkConds } from './conds.ts';
 import { POINT_CELL_EXTRAS } from './pops.ts';
+import { checkRange } from './ranges.ts';
 import type { SpecIndex } from './spec-index.ts';
 
 export function checkCellRules(index: SpecIndex, diagnostics: Diagnostics): void {
@@ -53,18 +55,16 @@ function checkPointCellRule(rule: CellParams, path: string, diagnostics: Diagnos
   for (const [key, value] of Object.entries(rule.params ?? {})) {
     if (!known.includes(key) && !canonicalParam(info, key))
       diagnostics.error(joinPath(joinPath(path, 'params'), key), value, `${model} has no parameter '${key}'${didYouMean(key, known)}`);
+    else checkRange(value, mechanismRange(model, canonicalParam(info, key) ?? key), joinPath(joinPath(path, 'params'), key), diagnostics);
   }
 }
 
 function checkSection(sec: SectionParams, path: string, secNames: string[], diagnostics: Diagnostics): void {
   const nseg = typeof sec.geom?.nseg === 'number' ? sec.geom.nseg : typeof sec.geom?.nseg === 'string' ? undefined : 1;
-  if (typeof sec.geom?.nseg === 'number' && !(Number.isInteger(sec.geom.nseg) && sec.geom.nseg >= 1)) {
-    diagnostics.error(joinPath(joinPath(path, 'geom'), 'nseg'), sec.geom.nseg, 'expected a positive integer');
-  }
-  for (const key of ['L', 'diam', 'Ra', 'cm'] as const) {
-    const v = sec.geom?.[key];
-    if (typeof v === 'number' && !(v > 0) && !(key === 'cm' && v === 0)) diagnostics.error(joinPath(joinPath(path, 'geom'), key), v, 'expected a number > 0');
-  }
+  for (const key of ['L', 'diam', 'Ra', 'cm', 'nseg'] as const)
+    checkRange(sec.geom?.[key], GEOM_RANGES[key], joinPath(joinPath(path, 'geom'), key), diagnostics);
+  if (typeof sec.geom?.nseg === 'string')
+    diagnostics.error(joinPath(joinPath(path, 'geom'), 'nseg'), sec.geom.nseg, 'nseg must be a number (a per-cell number of segments is not supported)');
   if (sec.geom?.pt3d && sec.geom.pt3d.length === 1)
     diagnostics.error(joinPath(joinPath(path, 'geom'), 'pt3d'), sec.geom.pt3d, 'a 3-D section needs at least two points');
   const parent = sec.topol?.parentSec;
@@ -104,6 +104,8 @@ function checkMechs(sec: SectionParams, path: string, nseg: number | undefined, 
         );
       } else if (Array.isArray(value) && value.length !== 1 && nseg !== undefined && value.length !== nseg) {
         diagnostics.error(joinPath(mechPath, param), value, `a per-segment list needs ${nseg} value${nseg === 1 ? '' : 's'} (nseg)`);
+      } else {
+        checkRange(value, mechanismRange(mechName, param), joinPath(mechPath, param), diagnostics);
       }
     }
   }
@@ -145,6 +147,7 @@ function checkPointProcesses(sec: SectionParams, path: string, diagnostics: Diag
       if (POINTP_RESERVED_KEYS.includes(param) || param.startsWith('_')) continue;
       if (!(param in info.params))
         diagnostics.error(joinPath(pPath, param), value, `${pointp.mod} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))}`);
+      else checkRange(value, mechanismRange(pointp.mod, param), joinPath(pPath, param), diagnostics);
     }
     if (pointp.vref !== undefined && pointp.vref !== info.vref) {
       diagnostics.error(

@@ -1,9 +1,11 @@
-import { MECHANISMS, mechanismsOfKind } from '../catalog.ts';
+import { CONN_STRING_FUNC_PARAMS, MECHANISMS, mechanismsOfKind } from '../catalog.ts';
 import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { connEntry, subConnEntry, synMechEntry } from '../schema/net-params.ts';
+import { CONN_RANGES, mechanismRange } from '../schema/ranges.ts';
 import type { ConnParams, SubConnParams, SynMechParams } from '../types.ts';
 import { checkConds } from './conds.ts';
+import { checkRange } from './ranges.ts';
 import type { SpecIndex } from './spec-index.ts';
 
 /** Reserved synMech keys that need no check (selfNetCon and pointerParams are reported as unsupported). */
@@ -45,6 +47,8 @@ export function checkSynMechs(index: SpecIndex, diagnostics: Diagnostics): void 
         );
       } else if (typeof value !== 'number' && typeof value !== 'string') {
         diagnostics.error(joinPath(path, param), value, 'expected a number or a string function');
+      } else {
+        checkRange(value, mechanismRange(mech.mod, param), joinPath(path, param), diagnostics);
       }
     }
   }
@@ -81,34 +85,16 @@ function checkConnFunc(rule: ConnParams, path: string, diagnostics: Diagnostics)
       rule[given[1] as keyof ConnParams],
       `ignored: '${given[0]}' selects the connectivity function (NetPyNE order probability > convergence > divergence > connList)`,
     );
-  if (typeof rule.probability === 'number' && rule.probability < 0)
-    diagnostics.error(joinPath(path, 'probability'), rule.probability, 'expected a probability >= 0');
-  for (const key of ['convergence', 'divergence'] as const) {
-    if (typeof rule[key] === 'number' && (rule[key] as number) < 0) diagnostics.error(joinPath(path, key), rule[key], 'expected a number of cells >= 0');
-  }
+  for (const key of ['probability', 'convergence', 'divergence'] as const) checkRange(rule[key], CONN_RANGES[key], joinPath(path, key), diagnostics);
 }
 
 function checkConnValues(rule: ConnParams, path: string, diagnostics: Diagnostics): void {
-  forEachNumber(rule.delay, (v, p) => {
-    if (v < 0) diagnostics.error(joinPath(path, `delay${p}`), v, 'negative delay: expected a delay >= 0 ms');
-  });
-  forEachNumber(rule.loc, (v, p) => {
-    if (v < 0 || v > 1) diagnostics.error(joinPath(path, `loc${p}`), v, 'expected a location in [0, 1]');
-  });
-  forEachNumber(rule.synsPerConn, (v, p) => {
-    if (!(Number.isInteger(v) && v >= 1)) diagnostics.error(joinPath(path, `synsPerConn${p}`), v, 'expected a positive integer');
-  });
+  for (const key of CONN_STRING_FUNC_PARAMS) checkRange(rule[key], CONN_RANGES[key], joinPath(path, key), diagnostics);
   const nMechs = Array.isArray(rule.synMech) ? rule.synMech.length : 1;
   for (const key of ['synMechWeightFactor', 'synMechDelayFactor', 'synMechLocFactor'] as const) {
     const f = rule[key];
     if (f && f.length !== nMechs) diagnostics.error(joinPath(path, key), f, `expected ${nMechs} factor${nMechs === 1 ? '' : 's'} (one per synMech)`);
   }
-}
-
-/** Calls `visit` for every number in a scalar-or-nested-list value, with its index suffix. */
-function forEachNumber(value: unknown, visit: (v: number, suffix: string) => void, suffix = ''): void {
-  if (typeof value === 'number') visit(value, suffix);
-  else if (Array.isArray(value)) value.forEach((v, i) => forEachNumber(v, visit, `${suffix}[${i}]`));
 }
 
 export function checkSynMechRefs(synMech: unknown, path: string, index: SpecIndex, diagnostics: Diagnostics): void {

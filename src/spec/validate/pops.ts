@@ -2,7 +2,9 @@ import { canonicalParam, MECHANISMS } from '../catalog.ts';
 import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { popEntry } from '../schema/net-params.ts';
+import { mechanismRange, POP_RANGES } from '../schema/ranges.ts';
 import type { CellParams, PopParams } from '../types.ts';
+import { checkRange } from './ranges.ts';
 import type { SpecIndex } from './spec-index.ts';
 
 /** Keys of a population that are not parameters of its cells (NetPyNE pop.py excludeTags). */
@@ -47,6 +49,7 @@ export function checkPops(index: SpecIndex, diagnostics: Diagnostics): void {
     const path = joinPath('netParams.popParams', label);
     if (!check(popEntry, pop, path, diagnostics)) continue;
     checkSize(pop, path, diagnostics);
+    checkRange(pop.density, POP_RANGES.density, joinPath(path, 'density'), diagnostics);
     for (const [key, reason] of Object.entries(UNSUPPORTED_POP_KEYS)) if (key in pop) diagnostics.error(joinPath(path, key), pop[key], reason);
     if (index.isPointPop(pop)) checkPointPop(pop, path, index, diagnostics);
     else checkCompartmentPop(pop, path, index, diagnostics);
@@ -123,7 +126,17 @@ function checkPointPop(pop: PopParams, path: string, index: SpecIndex, diagnosti
     if (params === pop && (POP_STRUCTURE_KEYS.includes(key) || key in UNSUPPORTED_POP_KEYS || copied.has(key) || key === 'params')) continue;
     if (!known.includes(key) && !canonicalParam(MECHANISMS[model], key)) {
       diagnostics.error(joinPath(paramsPath, key), value, `${model} has no parameter '${key}'${didYouMean(key, known)} (known: ${known.join(', ') || 'none'})`);
+    } else {
+      checkRange(value, mechanismRange(model, canonicalParam(MECHANISMS[model], key) ?? key), joinPath(paramsPath, key), diagnostics);
     }
+  }
+  const pulses = params.pulses ?? pop.pulses;
+  if (model === 'VecStim' && Array.isArray(pulses)) {
+    const pulsesPath = joinPath(params.pulses === undefined ? path : paramsPath, 'pulses');
+    pulses.forEach((pulse, i) => {
+      for (const key of ['rate', 'interval', 'noise'] as const)
+        checkRange(pulse?.[key], mechanismRange(model, key), joinPath(joinPath(pulsesPath, i), key), diagnostics);
+    });
   }
   const spkTimes = pop.spkTimes ?? params.spkTimes;
   if (model === 'VecStim' && Array.isArray(pop.cellsList)) {

@@ -2,9 +2,11 @@ import { canonicalParam, MECHANISMS, mechanismsOfKind } from '../catalog.ts';
 import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { stimSourceEntry, stimTargetEntry } from '../schema/net-params.ts';
+import { CONN_RANGES, mechanismRange } from '../schema/ranges.ts';
 import type { StimSourceParams, StimTargetParams } from '../types.ts';
 import { checkConds } from './conds.ts';
 import { checkSecRefs, checkSynMechRefs } from './conns.ts';
+import { checkRange } from './ranges.ts';
 import type { SpecIndex } from './spec-index.ts';
 
 /** NetPyNE's extra NetStim source parameters (network/stim.py, cell/compartCell.py addStim). */
@@ -43,15 +45,15 @@ export function checkStimSources(index: SpecIndex, diagnostics: Diagnostics): vo
       } else if (source.type === 'VClamp' && (key === 'dur' || key === 'amp')) {
         if (!Array.isArray(value) || value.length !== 3 || !value.every((v) => typeof v === 'number'))
           diagnostics.error(keyPath, value, 'expected a list of 3 numbers');
+        else checkRange(value, mechanismRange(source.type, key), keyPath, diagnostics);
       } else if (typeof value !== 'number' && typeof value !== 'string') {
         diagnostics.error(keyPath, value, 'expected a number or a string function');
+      } else {
+        checkRange(value, mechanismRange(source.type, canonicalParam(info, key) ?? key), keyPath, diagnostics);
       }
     }
-    if (source.type === 'NetStim') {
-      if (source.rate === undefined && source.interval === undefined) diagnostics.error(path, undefined, 'a NetStim source needs rate [Hz] or interval [ms]');
-      if (typeof source.noise === 'number' && (source.noise < 0 || source.noise > 1))
-        diagnostics.error(joinPath(path, 'noise'), source.noise, 'expected a number in [0, 1]');
-    }
+    if (source.type === 'NetStim' && source.rate === undefined && source.interval === undefined)
+      diagnostics.error(path, undefined, 'a NetStim source needs rate [Hz] or interval [ms]');
   }
 }
 
@@ -72,15 +74,10 @@ export function checkStimTargets(index: SpecIndex, diagnostics: Diagnostics): vo
       diagnostics.error(joinPath(joinPath(path, 'conds'), 'cellList'), cellList, "expected a list of cell indices (>= 0) or 'all'");
     }
     checkSecRefs(target.sec, joinPath(path, 'sec'), index.cellTypesSelectedBy(target.conds ?? {}), index, diagnostics);
-    if (typeof target.loc === 'number' && (target.loc < 0 || target.loc > 1))
-      diagnostics.error(joinPath(path, 'loc'), target.loc, 'expected a location in [0, 1]');
+    checkRange(target.loc, CONN_RANGES.loc, joinPath(path, 'loc'), diagnostics);
     if (source?.type === 'NetStim') {
       checkSynMechRefs(target.synMech, joinPath(path, 'synMech'), index, diagnostics);
-      const delays = Array.isArray(target.delay) ? target.delay : [target.delay];
-      delays.forEach((d, i) => {
-        if (typeof d === 'number' && d < 0)
-          diagnostics.error(joinPath(path, Array.isArray(target.delay) ? `delay[${i}]` : 'delay'), d, 'negative delay: expected a delay >= 0 ms');
-      });
+      for (const key of ['weight', 'delay', 'synsPerConn'] as const) checkRange(target[key], CONN_RANGES[key], joinPath(path, key), diagnostics);
     } else if (source) {
       for (const key of ['synMech', 'weight', 'delay', 'synsPerConn'] as const) {
         if (target[key] !== undefined && target[key] !== null)
