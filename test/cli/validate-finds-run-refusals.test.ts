@@ -41,7 +41,8 @@ function specFile(name: string, mutate: (s: any) => void): string {
   return path;
 }
 
-const run = (path: string) => capture(() => runRun(path, { out: join(dir, 'out.json'), outDir: dir, figures: false, figFormat: 'png', backend: 'cpu', quiet: true }));
+const run = (path: string) =>
+  capture(() => runRun(path, { out: join(dir, 'out.json'), outDir: dir, figures: false, figFormat: 'png', backend: 'cpu', quiet: true }));
 const validate = (path: string) => capture(() => runValidate(path, { scope: 'all' }));
 
 type Case = [name: string, mutate: (s: any) => void, line: string | RegExp];
