@@ -1,6 +1,19 @@
 export { buildNetwork } from './build.ts';
 export { checkStringFunctions } from './check-functions.ts';
 export { ModifyError, NetworkBuildError } from './errors.ts';
+export { ASSUMED_RATE_HZ, BYTES, type Contributor, estimateResources, type Quantity, type ResourceEstimate } from './estimate.ts';
+export { formatCount, type LimitProblem } from './estimate-cells.ts';
+export {
+  defaultMemoryLimit,
+  formatBytes,
+  MAX_INDEX,
+  MAX_NSEG,
+  MAX_STEPS,
+  memoryProblem,
+  type ResourceLimits,
+  resourceProblems,
+  simulationBytes,
+} from './limits.ts';
 export {
   type Conds,
   type ModifyCellsParams,
