@@ -26,7 +26,7 @@ export {
   modifyStims,
   modifySynMechs,
 } from './modify/index.ts';
-export { netpyneJsonChunks } from './netpyne-json.ts';
+export { cellsJson, netpyneJsonChunks } from './netpyne-json.ts';
 export { type CellView, Network } from './network.ts';
 export * from './types.ts';
 export { type ValidationResult, validateModel } from './validate-model.ts';
