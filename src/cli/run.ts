@@ -10,6 +10,7 @@ import { buildNetwork, type Network, NetworkBuildError, validateModel } from '..
 import { type BackendName, simulate } from '../sim/simulate.ts';
 import { SpecError } from '../spec/index.ts';
 import { printDiagnostics, readSpecFile } from './io.ts';
+import { maxMemoryOption } from './memory.ts';
 import { writeOutputs } from './outputs.ts';
 
 export interface RunOptions {
@@ -22,6 +23,7 @@ export interface RunOptions {
   precision?: string;
   duration?: string;
   quiet?: boolean;
+  maxMemory?: string;
 }
 
 /**
@@ -36,9 +38,11 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
   if (!['png', 'svg'].includes(options.figFormat)) return usage(`--fig-format must be png or svg (got '${options.figFormat}')`);
   const duration = options.duration === undefined ? undefined : Number(options.duration);
   if (duration !== undefined && !(duration > 0)) return usage(`--duration must be a positive number of ms (got '${options.duration}')`);
+  const maxMemoryBytes = maxMemoryOption(options.maxMemory);
+  if (typeof maxMemoryBytes === 'string') return usage(maxMemoryBytes);
   try {
     const raw = parsedFile(path);
-    const net = savedNetwork(raw, path, duration, options) ?? specNetwork(raw, path, duration, options);
+    const net = savedNetwork(raw, path, duration, options) ?? specNetwork(raw, path, duration, options, maxMemoryBytes);
     if (typeof net === 'number') return net;
     const simConfig = net.data.simConfig;
     if (!options.quiet) {
@@ -64,6 +68,7 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
       backend: options.backend as BackendName,
       precision: options.precision as 'f64' | 'f32' | undefined,
       onProgress: (_, t) => bar?.update(Math.round(t)),
+      maxMemoryBytes,
       ...(device ? { device } : {}),
     });
     device?.device.destroy();
@@ -108,7 +113,13 @@ function savedNetwork(raw: Record<string, unknown> | undefined, path: string, du
 }
 
 /** The network of a spec file; an exit code when the spec has errors. */
-function specNetwork(raw: Record<string, unknown> | undefined, path: string, duration: number | undefined, options: RunOptions): Network | number {
+function specNetwork(
+  raw: Record<string, unknown> | undefined,
+  path: string,
+  duration: number | undefined,
+  options: RunOptions,
+  maxMemoryBytes: number,
+): Network | number {
   const spec = readSpecFile(path, raw);
   if (Array.isArray(spec)) {
     printDiagnostics(spec);
@@ -118,11 +129,11 @@ function specNetwork(raw: Record<string, unknown> | undefined, path: string, dur
     spec.simConfig.duration = duration;
     spec.simConfig.tstop = duration;
   }
-  const { netParams, simConfig, diagnostics } = validateModel(spec, 'all');
+  const { netParams, simConfig, diagnostics } = validateModel(spec, 'all', { maxMemoryBytes });
   checkAnalysis(netParams, simConfig, diagnostics);
   printDiagnostics(diagnostics.list, options.quiet, DIAGNOSTIC_LINES, path);
   if (diagnostics.errors.length > 0) return 1;
-  return buildNetwork(netParams, simConfig);
+  return buildNetwork(netParams, simConfig, { maxMemoryBytes });
 }
 
 /** At most this many problems are printed before a run; `spikegpu validate` prints them all. */

@@ -98,7 +98,7 @@ function popCount(label: string, pop: PopParams, net: NetParamsData, path: strin
     gidStride: n,
     detail: `${what}${scale !== 1 ? ` × scale ${scale}` : ''}`,
   });
-  if (typeof pop.numCells === 'number') return scaled(pop.numCells, `numCells ${pop.numCells}`);
+  if (typeof pop.numCells === 'number') return scaled(pop.numCells, `numCells ${formatCount(pop.numCells)}`);
   if (pop.density !== undefined) return densityCount(label, pop, net, path, problems);
   if (pop.gridSpacing !== undefined) {
     const axes = gridAxes(pop, { ...pop }, net).map((a) => npArangeLength(a.start, a.stop, a.step));

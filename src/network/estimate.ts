@@ -83,8 +83,10 @@ export const BYTES = {
   step: { network: 0, run: 8 },
   /** a recorded sample: the backend's Float64Array, simData's Array.from copy and its slice */
   sample: { network: 0, run: 24 },
-  /** a fixed-train spike: the generated times, compile's merge (indices, sort order) and TrainTable source + time */
-  trainSpike: { network: 16, run: 64 },
+  /** a fixed-train spike: compile's generated times, merge (indices, sort order) and TrainTable source + time */
+  trainSpike: { network: 0, run: 64 },
+  /** a VecStim cell's spike, drawn while the network is built (as a list, then a Float64Array), then as trainSpike */
+  vecStimSpike: { network: 16, run: 64 },
   /** a recorded spike: spkt and spkid */
   spike: { network: 0, run: 16 },
 };
@@ -112,7 +114,8 @@ export function estimateResources(net: NetParamsData, cfg: SimConfigData): Resou
       add('compartments', pop.path, pop.cells * pop.nodesPerCell, `${pop.nodesPerCell} per cell × ${formatCount(pop.cells)} cells`, BYTES.compartment);
     const perCell = pop.model ? pointCellSpikes(pop.model, (net.popParams[pop.label] ?? {}) as PopParams, duration) : 0;
     if (perCell > 0) {
-      add('train spikes', pop.path, perCell * pop.cells, `${formatCount(perCell)} per ${pop.model} cell × ${formatCount(pop.cells)} cells`, BYTES.trainSpike);
+      const cost = pop.model === 'VecStim' ? BYTES.vecStimSpike : BYTES.trainSpike;
+      add('train spikes', pop.path, perCell * pop.cells, `${formatCount(perCell)} per ${pop.model} cell × ${formatCount(pop.cells)} cells`, cost);
       trainSpikes += perCell * pop.cells;
       artificialSpikes += perCell * pop.cells;
     }
@@ -309,7 +312,7 @@ function estimateSamples(cfg: SimConfigData, pops: PopEstimate[], steps: number,
       'recorded samples',
       'simConfig.recordTraces',
       samples,
-      `${traces} traces × ${formatCount(cells)} cells × ${formatCount(perTrace)} samples (recordStep ${cfg.recordStep} ms)`,
+      `${traces} trace${traces === 1 ? '' : 's'} × ${formatCount(cells)} cells × ${formatCount(perTrace)} samples (recordStep ${cfg.recordStep} ms)`,
       BYTES.sample,
     );
   return samples;

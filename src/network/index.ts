@@ -5,6 +5,7 @@ export { ASSUMED_RATE_HZ, BYTES, type Contributor, estimateResources, type Quant
 export { formatCount, type LimitProblem } from './estimate-cells.ts';
 export {
   defaultMemoryLimit,
+  describeEstimate,
   formatBytes,
   MAX_INDEX,
   MAX_NSEG,

@@ -31,6 +31,7 @@ export function defaultMemoryLimit(): number {
 
 /** 1536 -> '1.5 KiB', 2e10 -> '18.6 GiB'. */
 export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return 'unboundedly many bytes';
   const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
   let v = bytes;
   let u = 0;
@@ -54,31 +55,28 @@ export function resourceProblems(
   scope: 'all' | 'network',
   limits: ResourceLimits = {},
 ): LimitProblem[] {
-  const problems = [...estimate.problems, ...nsegProblems(net)];
-  const over = (quantity: Quantity, total: number, bound: number, what: string) => {
-    if (total <= bound) return;
+  const over = (quantity: Quantity, total: number, bound: number, what: string): LimitProblem[] => {
+    if (total <= bound) return [];
     const top = largest(estimate.contributors, quantity);
-    problems.push({
-      path: top?.path ?? 'netParams',
-      value: undefined,
-      message: `${what}: ${formatCount(total)}${top ? ` (largest: ${top.detail})` : ''}, more than the limit of ${formatCount(bound)}`,
-    });
+    const message = `${what}: ${formatCount(total)}${top ? ` (largest: ${top.detail})` : ''}, more than the limit of ${formatCount(bound)}`;
+    return [{ path: top?.path ?? 'netParams', value: undefined, message }];
   };
-  for (const pop of estimate.pops) {
-    if (!(pop.placed * 3 <= MAX_INDEX))
-      problems.push({
-        path: pop.path,
-        value: undefined,
-        message: `${pop.detail}: ${formatCount(pop.placed)} cells, more than the limit of ${formatCount(MAX_INDEX / 3)} per population`,
-      });
+  // in order of cause: a count out of bounds makes the counts built on it out of bounds too
+  const stages: Array<() => LimitProblem[]> = [
+    () => [...estimate.problems, ...popProblems(estimate), ...nsegProblems(net)],
+    () => over('cells', estimate.gidEnd, MAX_INDEX, 'the gids of the populations run past 32-bit integers'),
+    () => over('cells', estimate.cells, MAX_INDEX, 'the model has too many cells'),
+    () => [
+      ...over('compartments', estimate.compartments, MAX_INDEX, 'the model has too many compartments'),
+      ...over('connections', estimate.connections, MAX_INDEX, 'the model has too many connections'),
+      ...over('train spikes', estimate.trainSpikes, MAX_INDEX, 'the NetStim and VecStim trains have too many spikes'),
+      ...(scope === 'all' ? timeProblems(cfg, estimate.steps) : []),
+    ],
+  ];
+  for (const stage of stages) {
+    const problems = stage();
+    if (problems.length > 0) return problems;
   }
-  over('cells', estimate.gidEnd, MAX_INDEX, 'the gids of the populations run past 32-bit integers');
-  over('cells', estimate.cells, MAX_INDEX, 'the model has too many cells');
-  over('compartments', estimate.compartments, MAX_INDEX, 'the model has too many compartments');
-  over('connections', estimate.connections, MAX_INDEX, 'the model has too many connections');
-  over('train spikes', estimate.trainSpikes, MAX_INDEX, 'the NetStim and VecStim trains have too many spikes');
-  if (scope === 'all') problems.push(...timeProblems(cfg, estimate.steps));
-  if (problems.length > 0) return problems; // the memory of impossible counts says nothing more
   const needed = scope === 'network' ? estimate.networkBytes : estimate.totalBytes;
   const memory = memoryProblem(estimate, needed, scope, limits.maxMemoryBytes ?? defaultMemoryLimit());
   return memory ? [memory] : [];
@@ -115,6 +113,12 @@ export function connectionBudget(estimate: ResourceEstimate, limits: ResourceLim
   return Math.min(MAX_INDEX, estimate.connections + Math.max(0, Math.floor(spare / BYTES.connection.network)));
 }
 
+function popProblems(estimate: ResourceEstimate): LimitProblem[] {
+  return estimate.pops
+    .filter((pop) => !(pop.placed * 3 <= MAX_INDEX))
+    .map((pop) => ({ path: pop.path, value: undefined, message: `${pop.detail}: more than the limit of ${formatCount(MAX_INDEX / 3)} cells per population` }));
+}
+
 function largest(contributors: Contributor[], quantity: Quantity): Contributor | undefined {
   return contributors.filter((c) => c.quantity === quantity).sort((a, b) => b.count - a.count)[0];
 }
@@ -149,4 +153,14 @@ function timeProblems(cfg: SimConfigData, steps: number): LimitProblem[] {
       },
     ];
   return [];
+}
+
+/** One line for `spikegpu validate`: the counts and the memory, e.g. '40 cells, 120 compartments, ... about 1.2 MiB to create and simulate'. */
+export function describeEstimate(estimate: ResourceEstimate, scope: 'all' | 'network'): string {
+  const e = estimate;
+  const upTo = e.functionConnections.reduce((s, c) => s + c.count, 0);
+  const conns = `${formatCount(Math.round(e.connections))} connections${upTo > 0 ? ` (+ up to ${formatCount(upTo)} decided by string functions)` : ''}`;
+  const run = scope === 'all' ? `, ${formatCount(e.steps)} steps, ${formatCount(e.recordedSamples)} recorded samples` : '';
+  const bytes = scope === 'all' ? e.totalBytes : e.networkBytes;
+  return `${formatCount(e.cells)} cells, ${formatCount(e.compartments)} compartments, ${conns}${run}; about ${formatBytes(bytes)} to ${scope === 'all' ? 'create and simulate' : 'create'}`;
 }
