@@ -66,11 +66,11 @@ export function resourceProblems(
     () => [...estimate.problems, ...popProblems(estimate), ...nsegProblems(net)],
     () => over('cells', estimate.gidEnd, MAX_INDEX, 'the gids of the populations run past 32-bit integers'),
     () => over('cells', estimate.cells, MAX_INDEX, 'the model has too many cells'),
+    () => (scope === 'all' ? timeProblems(cfg, estimate.steps) : []),
     () => [
       ...over('compartments', estimate.compartments, MAX_INDEX, 'the model has too many compartments'),
       ...over('connections', estimate.connections, MAX_INDEX, 'the model has too many connections'),
       ...over('train spikes', estimate.trainSpikes, MAX_INDEX, 'the NetStim and VecStim trains have too many spikes'),
-      ...(scope === 'all' ? timeProblems(cfg, estimate.steps) : []),
     ],
   ];
   for (const stage of stages) {
