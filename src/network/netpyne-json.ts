@@ -28,6 +28,6 @@ function* netpyneJsonParts(net: Network): Generator<string> {
 export function* cellsJson(net: Network): Generator<string> {
   for (let i = 0; i < net.cellCount; i++) {
     yield i > 0 ? ',\n' : '\n';
-    yield* jsonChunks(net.cell(i), { walkDepth: 2 });
+    yield* jsonChunks(net.cellToSave(i), { walkDepth: 2 });
   }
 }

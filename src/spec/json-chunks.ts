@@ -48,7 +48,7 @@ export function* jsonChunks(value: unknown, options: JsonChunkOptions = {}): Gen
     }
     if (Array.isArray(v)) {
       emit('[');
-      stack.push({ value: v, keys: null, primitives: v.every(isPrimitive), index: 0, depth, wrote: false });
+      stack.push({ value: v, keys: null, primitives: allPrimitive(v), index: 0, depth, wrote: false });
     } else {
       emit('{');
       stack.push({ value: v as Record<string, unknown>, keys: Object.keys(v), primitives: false, index: 0, depth, wrote: false });
@@ -100,6 +100,12 @@ export function* jsonChunks(value: unknown, options: JsonChunkOptions = {}): Gen
 function toJson(v: unknown, key: string): unknown {
   if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') return (v as { toJSON(k: string): unknown }).toJSON(key);
   return v;
+}
+
+/** Whether every element is a primitive, read by index (a lazy array makes only the elements read). */
+function allPrimitive(array: unknown[]): boolean {
+  for (let i = 0; i < array.length; i++) if (!isPrimitive(array[i])) return false;
+  return true;
 }
 
 function isPrimitive(v: unknown): boolean {
