@@ -15,6 +15,14 @@ export { loadSimulate } from './io/load-simulate.ts';
 export {
   buildNetwork,
   type CellView,
+  type Contributor,
+  defaultMemoryLimit,
+  describeEstimate,
+  estimateResources,
+  formatBytes,
+  MAX_INDEX,
+  MAX_NSEG,
+  MAX_STEPS,
   type ModifyCellsParams,
   type ModifyConnsParams,
   ModifyError,
@@ -28,6 +36,8 @@ export {
   NetworkBuildError,
   type NetworkData,
   netpyneJsonChunks,
+  type ResourceEstimate,
+  type ResourceLimits,
   validateModel,
 } from './network/index.ts';
 export { hashList, hashStr, NeuronRandom, netStimNoiseStream, netStimTrain, Random123Stream } from './rng/index.ts';

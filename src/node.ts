@@ -1,5 +1,7 @@
 // spikegpu's Node entry point ('spikegpu/node'): what only Node can do. The core ('spikegpu')
 // runs unchanged in Deno and browsers, where `navigator.gpu` provides WebGPU.
+
+export { totalmem as machineMemoryBytes } from 'node:os';
 export { acquireNodeDevice } from './gpu/node.ts';
 export { figurePng, figureSvg, writeFigure } from './io/figure-files.ts';
 export { FileError, MAX_INPUT_BYTES, OutputDir, readTextFile } from './io/files.ts';

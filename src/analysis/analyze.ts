@@ -84,7 +84,7 @@ export async function createSimulateAnalyze(
   input: Parameters<typeof create>[0],
   options: SimulateOptions & CreateOptions = {},
 ): Promise<SimulationResult & { net: Network; analysis: AnalysisResult }> {
-  const spec = validateModel(input as SpecInput);
+  const spec = validateModel(input as SpecInput, 'all', options);
   spec.diagnostics.throwIfErrors();
   const checked = checkAnalysis(spec.netParams, spec.simConfig);
   checked.throwIfErrors();

@@ -2,19 +2,25 @@ import { FileError, OutputDir } from '../io/files.ts';
 import { buildNetwork, type Network, NetworkBuildError, netpyneJsonChunks, validateModel } from '../network/index.ts';
 import { writingInterruptibly } from './interrupt.ts';
 import { printDiagnostics, readSpecFile } from './io.ts';
+import { maxMemoryOption } from './memory.ts';
 
-export async function runCreate(path: string, options: { out: string; quiet?: boolean }): Promise<number> {
+export async function runCreate(path: string, options: { out: string; quiet?: boolean; maxMemory?: string }): Promise<number> {
+  const maxMemoryBytes = maxMemoryOption(options.maxMemory);
+  if (typeof maxMemoryBytes === 'string') {
+    console.error(`error: ${maxMemoryBytes}`);
+    return 2;
+  }
   const spec = readSpecFile(path);
   if (Array.isArray(spec)) {
     printDiagnostics(spec);
     return 1;
   }
-  const { netParams, simConfig, diagnostics } = validateModel(spec, 'network');
+  const { netParams, simConfig, diagnostics } = validateModel(spec, 'network', { maxMemoryBytes });
   printDiagnostics(diagnostics.list, options.quiet);
   if (diagnostics.errors.length > 0) return 1;
   let network: Network;
   try {
-    network = buildNetwork(netParams, simConfig);
+    network = buildNetwork(netParams, simConfig, { maxMemoryBytes });
   } catch (e) {
     if (e instanceof NetworkBuildError) {
       console.error(`error: ${e.message}`);

@@ -19,7 +19,8 @@ program
   .argument('<spec>', 'spec JSON file')
   .requiredOption('-o, --out <file>', 'output JSON file ({net: {cells, pops, params}, simConfig})')
   .option('-q, --quiet', 'print only errors')
-  .action(async (spec: string, options: { out: string; quiet?: boolean }) => {
+  .option('--max-memory <size>', "refuse a model estimated to need more memory (e.g. 8G, 512M; default: this machine's memory)")
+  .action(async (spec: string, options: { out: string; quiet?: boolean; maxMemory?: string }) => {
     process.exitCode = await runCreate(spec, options);
   });
 
@@ -40,6 +41,7 @@ program
   .option('--precision <precision>', 'f64 (CPU reference) or f32 (as on the GPU); default: f32 on WebGPU, f64 on the CPU')
   .option('--duration <ms>', 'simulated time [ms], overriding simConfig.duration')
   .option('-q, --quiet', 'print only errors')
+  .option('--max-memory <size>', "refuse a model estimated to need more memory (e.g. 8G, 512M; default: this machine's memory)")
   .action(async (spec: string, options) => {
     process.exitCode = await runRun(spec, options);
   });
@@ -50,7 +52,8 @@ program
   .argument('<spec>', 'spec JSON file')
   .option('--scope <scope>', "'all' (default) or 'network' (only what network creation uses)", 'all')
   .option('--allow-outside-paths', 'accept output paths outside the output folder (as run --allow-outside-paths)')
-  .action((spec: string, options: { scope: string; allowOutsidePaths?: boolean }) => {
+  .option('--max-memory <size>', "refuse a model estimated to need more memory (e.g. 8G, 512M; default: this machine's memory)")
+  .action((spec: string, options: { scope: string; allowOutsidePaths?: boolean; maxMemory?: string }) => {
     process.exitCode = runValidate(spec, options);
   });
 

@@ -12,6 +12,7 @@ import { type BackendName, simulate } from '../sim/simulate.ts';
 import { checkOutputPaths, parseOrderedJson, type SimConfigData, SpecError } from '../spec/index.ts';
 import { writingInterruptibly } from './interrupt.ts';
 import { printDiagnostics, readSpecFile } from './io.ts';
+import { maxMemoryOption } from './memory.ts';
 import { type OutputFile, writeOutputs } from './outputs.ts';
 
 export interface RunOptions {
@@ -26,6 +27,7 @@ export interface RunOptions {
   precision?: string;
   duration?: string;
   quiet?: boolean;
+  maxMemory?: string;
 }
 
 /**
@@ -40,10 +42,12 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
   if (!['png', 'svg'].includes(options.figFormat)) return usage(`--fig-format must be png or svg (got '${options.figFormat}')`);
   const duration = options.duration === undefined ? undefined : Number(options.duration);
   if (duration !== undefined && !(duration > 0)) return usage(`--duration must be a positive number of ms (got '${options.duration}')`);
+  const maxMemoryBytes = maxMemoryOption(options.maxMemory);
+  if (typeof maxMemoryBytes === 'string') return usage(maxMemoryBytes);
   try {
     const raw = parsedFile(path);
     if (raw) withBinaryData(raw, path);
-    const net = savedNetwork(raw, path, duration, options) ?? specNetwork(raw, path, duration, options);
+    const net = savedNetwork(raw, path, duration, options, maxMemoryBytes) ?? specNetwork(raw, path, duration, options, maxMemoryBytes);
     if (typeof net === 'number') return net;
     const simConfig = net.data.simConfig;
     if (!options.quiet) {
@@ -69,6 +73,7 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
       backend: options.backend as BackendName,
       precision: options.precision as 'f64' | 'f32' | undefined,
       onProgress: (_, t) => bar?.update(Math.round(t)),
+      maxMemoryBytes,
       ...(device ? { device } : {}),
     });
     device?.device.destroy();
@@ -122,11 +127,17 @@ function savedDataFile(cfg: SimConfigData, outDir: OutputDir, given: string | un
 }
 
 /** A NetPyNE saved-data file with net.cells: its network as saved (NetPyNE's loadSimulate); null for any other file. */
-function savedNetwork(raw: Record<string, unknown> | undefined, path: string, duration: number | undefined, options: RunOptions): Network | null {
+function savedNetwork(
+  raw: Record<string, unknown> | undefined,
+  path: string,
+  duration: number | undefined,
+  options: RunOptions,
+  maxMemoryBytes: number,
+): Network | null {
   const net = raw?.net as Record<string, unknown> | undefined;
   if (!raw || !net || !Array.isArray(net.cells)) return null;
   if (!options.quiet) console.log(`loading the network saved in ${path} (net.cells: ${net.cells.length} cells), as NetPyNE's loadSimulate`);
-  const loaded = loadNetwork(raw, { simConfig: duration === undefined ? {} : { duration, tstop: duration } }, path);
+  const loaded = loadNetwork(raw, { simConfig: duration === undefined ? {} : { duration, tstop: duration }, maxMemoryBytes }, path);
   const diagnostics = checkAnalysis(loaded.data.netParams, loaded.data.simConfig);
   if (!options.allowOutsidePaths) checkOutputPaths(loaded.data.simConfig, diagnostics);
   diagnostics.throwIfErrors();
@@ -134,7 +145,13 @@ function savedNetwork(raw: Record<string, unknown> | undefined, path: string, du
 }
 
 /** The network of a spec file; an exit code when the spec has errors. */
-function specNetwork(raw: Record<string, unknown> | undefined, path: string, duration: number | undefined, options: RunOptions): Network | number {
+function specNetwork(
+  raw: Record<string, unknown> | undefined,
+  path: string,
+  duration: number | undefined,
+  options: RunOptions,
+  maxMemoryBytes: number,
+): Network | number {
   const spec = readSpecFile(path, raw);
   if (Array.isArray(spec)) {
     printDiagnostics(spec);
@@ -144,12 +161,12 @@ function specNetwork(raw: Record<string, unknown> | undefined, path: string, dur
     spec.simConfig.duration = duration;
     spec.simConfig.tstop = duration;
   }
-  const { netParams, simConfig, diagnostics } = validateModel(spec, 'all');
+  const { netParams, simConfig, diagnostics } = validateModel(spec, 'all', { maxMemoryBytes });
   checkAnalysis(netParams, simConfig, diagnostics);
   if (!options.allowOutsidePaths) checkOutputPaths(simConfig, diagnostics);
   printDiagnostics(diagnostics.list, options.quiet, DIAGNOSTIC_LINES, path);
   if (diagnostics.errors.length > 0) return 1;
-  return buildNetwork(netParams, simConfig);
+  return buildNetwork(netParams, simConfig, { maxMemoryBytes });
 }
 
 /** At most this many problems are printed before a run; `spikegpu validate` prints them all. */

@@ -1,4 +1,4 @@
-import type { Network } from '../network/index.ts';
+import type { Network, ResourceLimits } from '../network/index.ts';
 import { create } from '../sim/create.ts';
 import { isPlainObject } from '../spec/deep-ordered.ts';
 import { parseOrderedJson } from '../spec/json.ts';
@@ -14,7 +14,7 @@ import { parseOrderedJson } from '../spec/json.ts';
 // NetPyNE's saveJSON sorts keys alphabetically: populations are put back in the order of their
 // first gids (as loadNet does) and connectivity rules in the order their connections appear.
 
-export interface LoadOptions {
+export interface LoadOptions extends ResourceLimits {
   /** simConfig entries overriding the saved ones (run and recording settings, as NetPyNE's loadSimulate(filename, simConfig)). */
   simConfig?: Record<string, unknown>;
   onWarning?: (message: string) => void;
@@ -46,7 +46,7 @@ export function loadNetwork(input: string | Obj, options: LoadOptions = {}, sour
   netParams.popParams = reorder(netParams.popParams as Obj, popOrder(saved, cells));
   netParams.connParams = reorder(netParams.connParams as Obj, labelsInOrder(cells));
   const simConfig = { ...(isPlainObject(raw.simConfig) ? raw.simConfig : {}), ...options.simConfig };
-  const net = create({ netParams, simConfig }, { onWarning: options.onWarning });
+  const net = create({ netParams, simConfig }, { onWarning: options.onWarning, maxMemoryBytes: options.maxMemoryBytes });
   reconcile(net, cells, source);
   return net;
 }

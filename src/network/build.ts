@@ -4,6 +4,9 @@ import { createCells } from './cells.ts';
 import { stableOrderBy } from './columns.ts';
 import { ConnBuilder } from './conn-builder.ts';
 import { connectCells } from './conn-rules.ts';
+import { NetworkBuildError } from './errors.ts';
+import { estimateResources } from './estimate.ts';
+import { connectionBudget, type ResourceLimits, resourceProblems } from './limits.ts';
 import { Network } from './network.ts';
 import { addStims } from './stims.ts';
 import { subcellularConn } from './subconn.ts';
@@ -12,15 +15,20 @@ import { subcellularConn } from './subconn.ts';
  * Instantiates the network NetPyNE would build from the spec (sim.net.createPops, createCells,
  * connectCells, addStims): the same gids, positions, cell parameters, connections and stimuli.
  * The spec must already be valid (see validateModel); problems only visible while building
- * (a string function evaluating to nan, an index out of range) throw NetworkBuildError.
+ * (a string function evaluating to nan, an index out of range) throw NetworkBuildError, as does
+ * a network estimated to need more than `limits` allow (limits.ts), before anything is made,
+ * and one whose string functions make more connections than the memory left pays for.
  */
-export function buildNetwork(netParams: NetParams, simConfig: SimConfig): Network {
+export function buildNetwork(netParams: NetParams, simConfig: SimConfig, limits: ResourceLimits = {}): Network {
+  const estimate = estimateResources(netParams, simConfig);
+  const [problem] = resourceProblems(estimate, netParams, simConfig, 'network', limits);
+  if (problem) throw new NetworkBuildError(problem.path, problem.value, problem.message);
   const warnings: string[] = [];
   const t0 = performance.now();
   const built = createCells(netParams, simConfig, warnings);
   if (netParams.defineCellShapes) defineCellShapes(built, simConfig);
   const t1 = performance.now();
-  const builder = new ConnBuilder(built, netParams, simConfig, warnings);
+  const builder = new ConnBuilder(built, netParams, simConfig, warnings, connectionBudget(estimate, limits));
   const hasSubConn = Object.keys(netParams.subConnParams ?? {}).length > 0;
   builder.synMechs.deferred = hasSubConn;
   connectCells(built, netParams, simConfig, builder);

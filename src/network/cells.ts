@@ -130,11 +130,18 @@ interface PointPopInfo {
   fromPop: Set<string>;
 }
 
+/** The artificial-cell model (NetStim, VecStim, IntFire...) of a pop's cells, from the pop or its cellType's rule; null for compartmental cells. */
+export function artificialModel(pop: PopParams, net: NetParamsData): string | null {
+  const rule = typeof pop.cellType === 'string' ? (net.cellParams[pop.cellType] as CellParams | undefined) : undefined;
+  const model = typeof pop.cellModel === 'string' ? pop.cellModel : rule?.cellModel;
+  return model && MECHANISMS[model]?.kinds.includes('artificialCell') ? model : null;
+}
+
 /** pop.py __handlePointCellParams: which params a point population's cells get. */
 function pointPopInfo(pop: PopParams, tags: Record<string, unknown>, net: NetParamsData): PointPopInfo | null {
   const rule = typeof pop.cellType === 'string' ? (net.cellParams[pop.cellType] as CellParams | undefined) : undefined;
-  const model = typeof pop.cellModel === 'string' ? pop.cellModel : rule?.cellModel;
-  if (!model || !MECHANISMS[model]?.kinds.includes('artificialCell')) return null;
+  const model = artificialModel(pop, net);
+  if (!model) return null;
   const own =
     pop.params && typeof pop.params === 'object' ? { ...pop.params } : Object.fromEntries(Object.entries(pop).filter(([k]) => !POP_STRUCTURE_KEYS.includes(k)));
   const params: Record<string, unknown> = { ...own };

@@ -84,12 +84,25 @@ export class ConnBuilder {
     private readonly net: NetParamsData,
     private readonly cfg: SimConfigData,
     private readonly warnings: string[],
+    /** The most connections the memory limit pays for (limits.ts connectionBudget). */
+    private readonly maxConnections = Infinity,
   ) {
     this.synMechLabels = Object.keys(net.synMechParams);
     this.synMechs = new SynMechFunctions(built, net, cfg);
   }
 
-  reserve(n: number): void {
+  /** Refuses (naming the rule at `path`) when `n` more connections would pass the memory limit's budget. */
+  checkRoom(n: number, path: string): void {
+    if (this.count + n > this.maxConnections)
+      throw new NetworkBuildError(
+        path,
+        undefined,
+        `makes more connections than the memory limit pays for (${this.maxConnections} in all; maxMemoryBytes, spikegpu --max-memory)`,
+      );
+  }
+
+  reserve(n: number, path: string): void {
+    this.checkRoom(n, path);
     for (const c of [
       this.pre,
       this.post,
@@ -264,6 +277,7 @@ export class ConnBuilder {
     syn: { id: number; row: number },
     i: number,
   ): void {
+    this.checkRoom(1, r.path);
     this.pre.push(r.pre);
     this.post.push(r.post);
     this.rule.push(r.rule);

@@ -16,6 +16,16 @@ import { selectCells } from './select.ts';
 
 type ConnFunc = 'fullConn' | 'probConn' | 'convConn' | 'divConn' | 'fromListConn';
 
+/** conn.py connectCells: the rule's connFunc, or the one its parameters imply. */
+export function connFuncOf(rule: ConnParams): ConnFunc {
+  if (rule.connFunc) return rule.connFunc;
+  if (rule.probability !== undefined) return 'probConn';
+  if (rule.convergence !== undefined) return 'convConn';
+  if (rule.divergence !== undefined) return 'divConn';
+  if (rule.connList !== undefined) return 'fromListConn';
+  return 'fullConn';
+}
+
 interface RuleRun {
   /** Reused for every connection of the rule. */
   request: ConnRequest;
@@ -42,17 +52,7 @@ export function connectCells(built: CellsResult, net: NetParamsData, cfg: SimCon
     if (pre.length === 0) return;
     const post = selectCells(rule.postConds ?? {}, built.pops, built.cells, copied);
     if (post.length === 0) return;
-    const connFunc: ConnFunc =
-      rule.connFunc ??
-      (rule.probability !== undefined
-        ? 'probConn'
-        : rule.convergence !== undefined
-          ? 'convConn'
-          : rule.divergence !== undefined
-            ? 'divConn'
-            : rule.connList !== undefined
-              ? 'fromListConn'
-              : 'fullConn');
+    const connFunc = connFuncOf(rule);
     const preGids = gidsOf(built, pre);
     const postGids = gidsOf(built, post);
     const run: RuleRun = {
@@ -120,7 +120,7 @@ function fullConn(run: RuleRun, ctx: Context): void {
       }
     run.params.precompute(pairs, run.ruleRand);
   }
-  ctx.builder.reserve(run.pre.length * nPost);
+  ctx.builder.reserve(run.pre.length * nPost, run.path);
   for (let ipost = 0; ipost < nPost; ipost++) {
     for (let ipre = 0; ipre < run.pre.length; ipre++) addCellConn(run, ctx, run.pre[ipre], run.post[ipost], ipre * nPost + ipost);
   }
@@ -142,6 +142,7 @@ function probConn(run: RuleRun, ctx: Context, probabilityFn: ReturnType<typeof c
         ? runFunction(probabilityFn, ctx.pairEnv.fill(probabilityFn, pre, post), run.ruleRand, CONN_RANGES.probability, path, pre, post, ctx.built.cells)
         : constant;
       if (p >= stream.nextDouble()) {
+        ctx.builder.checkRoom(connPre.length + 1, run.path);
         connPre.push(ipre);
         connPost.push(ipost);
       }
@@ -149,7 +150,7 @@ function probConn(run: RuleRun, ctx: Context, probabilityFn: ReturnType<typeof c
   }
   const count = connPre.length;
   const { order } = stableOrderBy(connPost.data, count, run.post.length);
-  ctx.builder.reserve(count);
+  ctx.builder.reserve(count, run.path);
   for (let k = 0; k < count; k++) {
     const i = order[k];
     addCellConn(run, ctx, run.pre[connPre.data[i]], run.post[connPost.data[i]], -1);
@@ -166,7 +167,7 @@ function convConn(run: RuleRun, ctx: Context, values: Float64Array | null): void
     const conv = clampCount(values ? values[ipost] : constant, run.pre.length);
     const selected = sampler.sample(new Random123Stream(hashPre, postGid, ctx.cfg.seeds.conn), conv, run.preGids, postGid);
     selected.sort((a, b) => a - b);
-    ctx.builder.reserve(selected.length);
+    ctx.builder.reserve(selected.length, run.path);
     for (const ipre of selected) {
       const pre = run.pre[ipre];
       if (run.preGids[ipre] !== postGid) addCellConn(run, ctx, pre, run.post[ipost], -1);
@@ -183,7 +184,7 @@ function divConn(run: RuleRun, ctx: Context, values: Float64Array | null): void 
     const preGid = run.preGids[ipre];
     const div = clampCount(values ? values[ipre] : constant, run.post.length);
     const selected = sampler.sample(new Random123Stream(hashPost, preGid, ctx.cfg.seeds.conn), div, run.postGids, preGid);
-    ctx.builder.reserve(selected.length);
+    ctx.builder.reserve(selected.length, run.path);
     for (const ipost of selected) {
       if (run.postGids[ipost] !== preGid) addCellConn(run, ctx, run.pre[ipre], run.post[ipost], -1);
     }
@@ -229,7 +230,7 @@ function fromListConn(run: RuleRun, ctx: Context): void {
     return [v];
   };
   const lists = { weight: perConn('weight'), delay: perConn('delay'), sec: perConn('sec'), loc: perConn('loc') };
-  ctx.builder.reserve(n);
+  ctx.builder.reserve(n, run.path);
   list.forEach(([i, j], k) => {
     const pre = run.pre[i];
     const post = run.post[j];
@@ -334,7 +335,7 @@ class UniqueSampler {
 }
 
 /** max(min(int(round(v)), n - 1), 0) with Python's round (half to even). */
-function clampCount(v: number, n: number): number {
+export function clampCount(v: number, n: number): number {
   return Math.max(Math.min(Math.trunc(pyRoundHalfEven(v)), n - 1), 0);
 }
 

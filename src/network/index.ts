@@ -1,6 +1,20 @@
 export { buildNetwork } from './build.ts';
 export { checkStringFunctions } from './check-functions.ts';
 export { ModifyError, NetworkBuildError } from './errors.ts';
+export { ASSUMED_RATE_HZ, BYTES, type Contributor, estimateResources, type Quantity, type ResourceEstimate } from './estimate.ts';
+export { formatCount, type LimitProblem } from './estimate-cells.ts';
+export {
+  defaultMemoryLimit,
+  describeEstimate,
+  formatBytes,
+  MAX_INDEX,
+  MAX_NSEG,
+  MAX_STEPS,
+  memoryProblem,
+  type ResourceLimits,
+  resourceProblems,
+  simulationBytes,
+} from './limits.ts';
 export {
   type Conds,
   type ModifyCellsParams,
@@ -13,7 +27,7 @@ export {
   modifyStims,
   modifySynMechs,
 } from './modify/index.ts';
-export { netpyneJsonChunks } from './netpyne-json.ts';
+export { cellsJson, netpyneJsonChunks } from './netpyne-json.ts';
 export { type CellView, Network } from './network.ts';
 export * from './types.ts';
 export { type ValidationResult, validateModel } from './validate-model.ts';

@@ -11,7 +11,7 @@ import {
   modifySynMechs,
 } from './modify/index.ts';
 import type { NetworkData } from './types.ts';
-import { cellConns, cellSecs, cellStims, type RealisedSection, realisedSections } from './views.ts';
+import { cellConns, cellSecs, cellStims, connRecord, type RealisedSection, realisedSections } from './views.ts';
 
 /** A cell as NetPyNE shows it (sim.net.cells[i]), built on demand from the compact tables. */
 export interface CellView {
@@ -50,7 +50,7 @@ export class Network {
       ),
     );
     this.gidIndex = new Map(Array.from(data.cells.gid, (g, i) => [g, i]));
-    this.cells = cellArray(data.cells.count, (i) => this.cell(i));
+    this.cells = lazyArray(data.cells.count, (i) => this.cell(i));
   }
 
   get cellCount(): number {
@@ -82,6 +82,22 @@ export class Network {
   }
 
   cell(i: number): CellView {
+    return this.view(i, cellConns(this.data, i));
+  }
+
+  /**
+   * Cell i's view for writing it out: its conns are made one at a time as they are read, so a
+   * cell with millions of synapses never has them all as objects at once.
+   */
+  cellToSave(i: number): CellView {
+    const { byPost, postStart } = this.data.conns;
+    return this.view(
+      i,
+      lazyArray(postStart[i + 1] - postStart[i], (k) => connRecord(this.data, byPost[postStart[i] + k])),
+    );
+  }
+
+  private view(i: number, conns: ReadonlyArray<Record<string, unknown>>): CellView {
     const d = this.data;
     const tags = this.cellTags(i);
     const t = d.cells.template[i];
@@ -90,7 +106,7 @@ export class Network {
       tags,
       secs: t >= 0 ? cellSecs(d, i) : {},
       secLists: t >= 0 ? Object.fromEntries(d.templates[t].secLists) : {},
-      conns: cellConns(d, i),
+      conns: conns as Record<string, unknown>[],
       stims: cellStims(d, i),
     };
     if (t < 0) view.params = d.pointCells.params[d.cells.row[i]];
@@ -124,8 +140,8 @@ export class Network {
 }
 
 /** A read-only array-like of length n whose elements are made on access. */
-function cellArray(n: number, make: (i: number) => CellView): ReadonlyArray<CellView> {
-  const target: CellView[] = [];
+function lazyArray<T>(n: number, make: (i: number) => T): ReadonlyArray<T> {
+  const target: T[] = [];
   return new Proxy(target, {
     get(t, key) {
       if (key === 'length') return n;

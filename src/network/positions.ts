@@ -84,10 +84,13 @@ function randomPositions(
   return out;
 }
 
-/** pop.py createCellsDensity: volume from the network shape and ranges; optional density function. */
-function densityPositions(label: string, pop: PopParams, tags: Record<string, unknown>, net: NetParamsData, lastGid: number, seedLoc: number): PopPositions {
+/**
+ * [mm^3] The volume a density pop fills (pop.py createCellsDensity): the network's shape,
+ * narrowed by the pop's ranges; sets the tags' normalised ranges from absolute ones.
+ */
+export function densityVolume(tags: Record<string, unknown>, net: NetParamsData): number {
   const { sizeX, sizeY, sizeZ, shape } = net;
-  // [mm^3], written as NetPyNE writes it: Python evaluates left to right, as JavaScript does
+  // written as NetPyNE writes it: Python evaluates left to right, as JavaScript does
   let volume =
     shape === 'cuboid'
       ? ((((sizeY / 1e3) * sizeX) / 1e3) * sizeZ) / 1e3
@@ -99,9 +102,15 @@ function densityPositions(label: string, pop: PopParams, tags: Record<string, un
     const r = tags[`${c}normRange`] as number[] | undefined;
     if (r) volume = volume * (r[1] - r[0]);
   }
+  return volume;
+}
+
+/** pop.py createCellsDensity: volume from the network shape and ranges; optional density function. */
+function densityPositions(label: string, pop: PopParams, tags: Record<string, unknown>, net: NetParamsData, lastGid: number, seedLoc: number): PopPositions {
+  const volume = densityVolume(tags, net);
   let densityLocs: { coord: number; values: number[] } | null = null;
   if (typeof pop.density === 'string') {
-    if (shape !== 'cuboid')
+    if (net.shape !== 'cuboid')
       throw new NetworkBuildError(`netParams.popParams.${label}.density`, pop.density, 'density functions are only defined for cuboid networks (NetPyNE)');
     densityLocs = densityFunctionLocs(label, pop.density, tags, net, volume, lastGid, seedLoc);
     tags.numCells = densityLocs.values.length;
@@ -112,16 +121,8 @@ function densityPositions(label: string, pop: PopParams, tags: Record<string, un
   return randomPositions(n, n, tags, net, lastGid, seedLoc, densityLocs);
 }
 
-/** Rejection sampling of one coordinate by a density function (pop.py), numpy arange included. */
-function densityFunctionLocs(
-  label: string,
-  source: string,
-  tags: Record<string, unknown>,
-  net: NetParamsData,
-  volume: number,
-  lastGid: number,
-  seedLoc: number,
-) {
+/** A pop's density function of one normalised coordinate, with that coordinate's range (pop.py createCellsDensity). */
+export function densityFunction(label: string, source: string, tags: Record<string, unknown>, net: NetParamsData) {
   const context = densityContext(numericNetParams(net));
   const fn = compileExpression(source, context);
   if (fn.variables.length !== 1) {
@@ -129,7 +130,7 @@ function densityFunctionLocs(
   }
   const coordName = fn.variables[0];
   const coord = context.variables.indexOf(coordName);
-  const range = tags[`${coordName}Range`] as number[] | undefined;
+  const range = tags[`${coordName}Range`] as [number, number] | undefined;
   if (!range)
     throw new NetworkBuildError(
       `netParams.popParams.${label}`,
@@ -150,9 +151,22 @@ function densityFunctionLocs(
     if (!inRange(POP_RANGES.density, d)) throw drawnOutOfRange(path, source, d, POP_RANGES.density, `${coordName} = ${v}`);
     return d;
   };
+  return { coord, range, density };
+}
+
+/** Rejection sampling of one coordinate by a density function (pop.py), numpy arange included. */
+function densityFunctionLocs(
+  label: string,
+  source: string,
+  tags: Record<string, unknown>,
+  net: NetParamsData,
+  volume: number,
+  lastGid: number,
+  seedLoc: number,
+) {
+  const { coord, range, density } = densityFunction(label, source, tags, net);
   const [lo, hi] = range;
-  let maxDensity = -Infinity;
-  for (const v of npArange(lo, hi, 0.001)) maxDensity = Math.max(maxDensity, density(v));
+  const maxDensity = densityMaximum(density, lo, hi);
   const maxCells = volume * maxDensity;
   const rand = new NeuronRandom(Math.trunc(maxDensity), lastGid, seedLoc);
   const count = Math.trunc(maxCells);
@@ -164,8 +178,8 @@ function densityFunctionLocs(
   return { coord, values };
 }
 
-/** pop.py createCellsGrid: every point of np.arange(lo, hi + 1, step) per axis, x outermost. */
-function gridPositions(pop: PopParams, tags: Record<string, unknown>, net: NetParamsData): PopPositions {
+/** The numpy.arange arguments of each axis of a grid pop (pop.py createCellsGrid); sets the tags' ranges. */
+export function gridAxes(pop: PopParams, tags: Record<string, unknown>, net: NetParamsData): Array<{ start: number; stop: number; step: number }> {
   const ranges = COORDS.map((c) => [0, sizeOf(net, c)]);
   COORDS.forEach((c, k) => {
     if (tags[`${c}normRange`] !== undefined) tags[`${c}Range`] = (tags[`${c}normRange`] as number[]).map((v) => v * sizeOf(net, c));
@@ -175,10 +189,12 @@ function gridPositions(pop: PopParams, tags: Record<string, unknown>, net: NetPa
     }
   });
   const spacing = Array.isArray(pop.gridSpacing) ? pop.gridSpacing : [pop.gridSpacing!, pop.gridSpacing!, pop.gridSpacing!];
-  const axis = (k: number) => npArange(ranges[k][0], ranges[k][1] + 1, spacing[k]);
-  const xs = axis(0),
-    ys = axis(1),
-    zs = axis(2);
+  return ranges.map(([lo, hi], k) => ({ start: lo, stop: hi + 1, step: spacing[k] }));
+}
+
+/** pop.py createCellsGrid: every point of np.arange(lo, hi + 1, step) per axis, x outermost. */
+function gridPositions(pop: PopParams, tags: Record<string, unknown>, net: NetParamsData): PopPositions {
+  const [xs, ys, zs] = gridAxes(pop, tags, net).map((a) => npArange(a.start, a.stop, a.step));
   const n = xs.length * ys.length * zs.length;
   const out = emptyPositions(n, n);
   let i = 0;
@@ -228,10 +244,28 @@ function cellsListPositions(pop: PopParams, tags: Record<string, unknown>, net: 
  * start + i*delta with delta = (start + step) - start] (numpy's DOUBLE_fill).
  */
 export function npArange(start: number, stop: number, step: number): number[] {
-  const n = Math.max(0, Math.ceil((stop - start) / step));
+  return Array.from({ length: npArangeLength(start, stop, step) }, (_, i) => npArangeValue(start, step, i));
+}
+
+/** How many values numpy.arange(start, stop, step) has. */
+export function npArangeLength(start: number, stop: number, step: number): number {
+  return Math.max(0, Math.ceil((stop - start) / step));
+}
+
+function npArangeValue(start: number, step: number, i: number): number {
   const second = start + step;
-  const delta = second - start;
-  return Array.from({ length: n }, (_, i) => (i === 0 ? start : i === 1 ? second : start + i * delta));
+  return i === 0 ? start : i === 1 ? second : start + i * (second - start);
+}
+
+/** Where a density function samples its coordinate to find its maximum (pop.py): numpy.arange(lo, hi, 0.001). */
+export const DENSITY_SAMPLE_STEP = 0.001;
+
+/** The largest value of a density function over numpy.arange(lo, hi, 0.001), without making the array. */
+export function densityMaximum(density: (v: number) => number, lo: number, hi: number): number {
+  let max = -Infinity;
+  const n = npArangeLength(lo, hi, DENSITY_SAMPLE_STEP);
+  for (let i = 0; i < n; i++) max = Math.max(max, density(npArangeValue(lo, DENSITY_SAMPLE_STEP, i)));
+  return max;
 }
 
 function emptyPositions(count: number, gidStride: number): PopPositions {

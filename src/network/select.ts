@@ -9,17 +9,10 @@ type PositionKey = (typeof POSITION_KEYS)[number];
  * equality; a cell without the tag does not match. Returns cell indices in ascending gid order.
  */
 export function selectCells(conds: Record<string, unknown>, pops: Population[], cells: CellTable, copiedTags: string[], ignore: string[] = []): Int32Array {
-  const popTagKeys = new Set(['pop', ...copiedTags.filter((t) => t !== 'params')]);
+  const popTagKeys = popLevelTags(copiedTags);
   const keys = Object.keys(conds).filter((k) => !ignore.includes(k));
-  // Conditions on population-level tags decide per population; the rest per cell.
-  const popOk = pops.map((pop) =>
-    keys.every((k) => {
-      if (!popTagKeys.has(k) || POSITION_KEYS.includes(k as PositionKey)) return true;
-      const value = k === 'pop' ? pop.label : pop.tags[k];
-      return matches(conds[k], value);
-    }),
-  );
-  const cellKeys = keys.filter((k) => !popTagKeys.has(k) || POSITION_KEYS.includes(k as PositionKey));
+  const popOk = pops.map((pop) => popConditionsMet(conds, pop.label, pop.tags, popTagKeys, ignore));
+  const cellKeys = keys.filter((k) => !isPopLevel(k, popTagKeys));
   const out: number[] = [];
   for (const pop of pops) {
     if (!popOk[pops.indexOf(pop)]) continue;
@@ -28,6 +21,27 @@ export function selectCells(conds: Record<string, unknown>, pops: Population[], 
     }
   }
   return Int32Array.from(out);
+}
+
+/** The tags a population's cells share: 'pop' and simConfig's popTagsCopiedToCells. */
+export function popLevelTags(copiedTags: string[]): Set<string> {
+  return new Set(['pop', ...copiedTags.filter((t) => t !== 'params')]);
+}
+
+/** Whether a cond on `key` is decided per population (else per cell). */
+export function isPopLevel(key: string, popTagKeys: Set<string>): boolean {
+  return popTagKeys.has(key) && !POSITION_KEYS.includes(key as PositionKey);
+}
+
+/** Whether a population passes the conds on population-level tags (the others are decided per cell). */
+export function popConditionsMet(
+  conds: Record<string, unknown>,
+  label: string,
+  tags: Record<string, unknown>,
+  popTagKeys: Set<string>,
+  ignore: string[] = [],
+): boolean {
+  return Object.keys(conds).every((k) => ignore.includes(k) || !isPopLevel(k, popTagKeys) || matches(conds[k], k === 'pop' ? label : tags[k]));
 }
 
 function cellMatches(key: string, cond: unknown, cells: CellTable, c: number): boolean {

@@ -10,18 +10,27 @@ import {
   validateStructure,
 } from '../spec/index.ts';
 import { checkStringFunctions } from './check-functions.ts';
+import { estimateResources, type ResourceEstimate } from './estimate.ts';
+import { type ResourceLimits, resourceProblems } from './limits.ts';
 
 export interface ValidationResult extends ModelSpec {
   diagnostics: Diagnostics;
+  /** What the model needs (estimate.ts); absent when the spec has errors that make it meaningless. */
+  estimate?: ResourceEstimate;
 }
 
 /**
  * Every check short of building: the spec's structure and references, unsupported options, and
  * every string function against its site's variables. Nothing stops at the first problem.
  * Python-typed switches (1/0/None) are first replaced by the booleans NetPyNE reads them as.
- * `scope: 'network'` limits simConfig checks to what network creation uses.
+ * `scope: 'network'` limits simConfig checks to what network creation uses. Last, the model's
+ * size is estimated and checked against hard bounds and `limits` (limits.ts).
  */
-export function validateModel(input: SpecInput | (ModelSpec & { warnings?: Diagnostics }), scope: ValidationScope = 'all'): ValidationResult {
+export function validateModel(
+  input: SpecInput | (ModelSpec & { warnings?: Diagnostics }),
+  scope: ValidationScope = 'all',
+  limits: ResourceLimits = {},
+): ValidationResult {
   const loaded = input instanceof Object && (input as ModelSpec).netParams instanceof NetParams && (input as ModelSpec).simConfig instanceof SimConfig;
   const { netParams, simConfig, warnings } = loaded
     ? { ...(input as ModelSpec), warnings: (input as { warnings?: Diagnostics }).warnings ?? new Diagnostics() }
@@ -31,5 +40,8 @@ export function validateModel(input: SpecInput | (ModelSpec & { warnings?: Diagn
   normalizePythonFlags(netParams, simConfig, diagnostics);
   validateStructure(netParams, simConfig, scope, diagnostics);
   checkStringFunctions(netParams, diagnostics);
-  return { netParams, simConfig, diagnostics };
+  if (diagnostics.errors.length > 0) return { netParams, simConfig, diagnostics };
+  const estimate = estimateResources(netParams, simConfig);
+  for (const p of resourceProblems(estimate, netParams, simConfig, scope, limits)) diagnostics.error(p.path, p.value, p.message);
+  return { netParams, simConfig, diagnostics, estimate };
 }

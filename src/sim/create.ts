@@ -1,20 +1,21 @@
-import { buildNetwork, type Network, validateModel } from '../network/index.ts';
+import { buildNetwork, type Network, type ResourceLimits, validateModel } from '../network/index.ts';
 import type { Diagnostic, ModelSpec, SpecInput } from '../spec/index.ts';
 
-export interface CreateOptions {
+export interface CreateOptions extends ResourceLimits {
   /** Called with each warning (validation and network building); default: none. */
   onWarning?: (message: string) => void;
 }
 
 /**
  * NetPyNE's sim.create(netParams, simConfig): validates the specification (throwing a SpecError
- * listing every problem) and instantiates the network exactly as NetPyNE would.
+ * listing every problem, a network bigger than `maxMemoryBytes` allows among them) and
+ * instantiates the network exactly as NetPyNE would.
  */
 export function create(input: SpecInput | ModelSpec, options: CreateOptions = {}): Network {
-  const { netParams, simConfig, diagnostics } = validateModel(input, 'network');
+  const { netParams, simConfig, diagnostics } = validateModel(input, 'network', options);
   for (const w of diagnostics.warnings) options.onWarning?.(formatWarning(w));
   diagnostics.throwIfErrors();
-  const network = buildNetwork(netParams, simConfig);
+  const network = buildNetwork(netParams, simConfig, options);
   for (const w of network.warnings) options.onWarning?.(w);
   return network;
 }

@@ -1,6 +1,6 @@
 import { gpuLayout, UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
 import { CompileError, compile } from '../compile/index.ts';
-import { buildNetwork, type Network, NetworkBuildError } from '../network/index.ts';
+import { buildNetwork, type Network, NetworkBuildError, type ResourceLimits } from '../network/index.ts';
 import type { Diagnostics, NetParams, SimConfig, ValidationScope } from '../spec/index.ts';
 
 // What a run refuses only once the network exists, found without simulating (spikegpu
@@ -13,8 +13,14 @@ import type { Diagnostics, NetParams, SimConfig, ValidationScope } from '../spec
  * reporting each refusal as a diagnostic with the path, value and reason `run` prints. Returns
  * the network, or null when it could not be created. `scope: 'network'` stops after creation.
  */
-export function checkRunnable(netParams: NetParams, simConfig: SimConfig, scope: ValidationScope, diagnostics: Diagnostics): Network | null {
-  const net = createForCheck(netParams, simConfig, diagnostics);
+export function checkRunnable(
+  netParams: NetParams,
+  simConfig: SimConfig,
+  scope: ValidationScope,
+  diagnostics: Diagnostics,
+  limits: ResourceLimits = {},
+): Network | null {
+  const net = createForCheck(netParams, simConfig, diagnostics, limits);
   if (!net || scope === 'network') return net;
   try {
     const { model, mechanisms } = compile(net, { mergeSynapses: false });
@@ -31,9 +37,9 @@ export function checkRunnable(netParams: NetParams, simConfig: SimConfig, scope:
  * Network creation as a check: the one step whose time and memory grow with the model, where a
  * size estimate refuses what is too large before anything is allocated.
  */
-export function createForCheck(netParams: NetParams, simConfig: SimConfig, diagnostics: Diagnostics): Network | null {
+export function createForCheck(netParams: NetParams, simConfig: SimConfig, diagnostics: Diagnostics, limits: ResourceLimits = {}): Network | null {
   try {
-    return buildNetwork(netParams, simConfig);
+    return buildNetwork(netParams, simConfig, limits);
   } catch (e) {
     if (!(e instanceof NetworkBuildError)) throw e;
     diagnostics.error(e.path, e.value, e.reason);

@@ -5,14 +5,23 @@ import { GpuSimulator } from '../backend/webgpu/simulator.ts';
 import { type CompiledModel, compile } from '../compile/index.ts';
 import { type AcquiredDevice, acquireDevice } from '../gpu/device.ts';
 import type { LoweredMechanism, Precision } from '../mech/index.ts';
-import type { Network } from '../network/index.ts';
+import {
+  defaultMemoryLimit,
+  estimateResources,
+  memoryProblem,
+  type Network,
+  NetworkBuildError,
+  type ResourceLimits,
+  resourceProblems,
+  simulationBytes,
+} from '../network/index.ts';
 import { chooseBackend } from './backend-choice.ts';
 import { type CreateOptions, create } from './create.ts';
 import { type SimData, simData } from './sim-data.ts';
 
 export type BackendName = 'auto' | 'cpu' | 'webgpu';
 
-export interface SimulateOptions {
+export interface SimulateOptions extends ResourceLimits {
   /**
    * 'auto' (default): the faster backend for the model on this machine (sim/backend-choice.ts;
    * a software adapter counts as a CPU), the CPU when there is no adapter or the model does not
@@ -53,8 +62,12 @@ export interface SimulationResult {
   gpuBytes?: { total: number; synapses: number };
 }
 
-/** NetPyNE's sim.simulate(): runs the instantiated network for simConfig.duration. */
+/**
+ * NetPyNE's sim.simulate(): runs the instantiated network for simConfig.duration; refuses
+ * (NetworkBuildError) a run estimated to need more than `maxMemoryBytes` before compiling.
+ */
 export async function simulate(net: Network, options: SimulateOptions = {}): Promise<SimulationResult> {
+  checkRunSize(net, options);
   const backend = options.backend ?? 'auto';
   if (!['auto', 'cpu', 'webgpu'].includes(backend)) throw new Error(`backend must be 'auto', 'cpu' or 'webgpu' (got '${backend}')`);
   if (backend === 'webgpu' && options.precision === 'f64') throw new Error("the webgpu backend computes in f32: use precision 'f32' or backend 'cpu'");
@@ -93,6 +106,16 @@ export async function simulate(net: Network, options: SimulateOptions = {}): Pro
     // a device acquired here (not the caller's) ends with the run
     if (!options.device) device.device.destroy();
   }
+}
+
+/** The run's bounds (steps, counts, memory), with the connections the network really has. */
+function checkRunSize(net: Network, limits: ResourceLimits): void {
+  const { netParams, simConfig } = net.data;
+  const estimate = estimateResources(netParams, simConfig);
+  const [bound] = resourceProblems(estimate, netParams, simConfig, 'all', { maxMemoryBytes: Infinity });
+  const needed = simulationBytes(estimate, net.connCount);
+  const problem = bound ?? memoryProblem(estimate, needed, 'all', limits.maxMemoryBytes ?? defaultMemoryLimit());
+  if (problem) throw new NetworkBuildError(problem.path, problem.value, problem.message);
 }
 
 interface Compiled {

@@ -15,6 +15,7 @@ export { deepOrdered, isPlainObject } from './deep-ordered.ts';
 export { defaultNetParams, defaultQuirks, defaultSimConfig } from './defaults.ts';
 export { type Diagnostic, Diagnostics, describeValue, didYouMean, formatDiagnostic, joinPath, SpecError } from './diagnostics.ts';
 export { parseOrderedJson } from './json.ts';
+export { type JsonChunkOptions, joinChunks, jsonChunks } from './json-chunks.ts';
 export { loadSpec, type ModelSpec, type SpecInput } from './load.ts';
 export { NetParams } from './net-params.ts';
 export { isOrderedDict, type OrderedDict, orderedDict, toOrderedDict } from './ordered-dict.ts';
