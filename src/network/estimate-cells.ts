@@ -1,6 +1,7 @@
 import { type CellParams, joinPath, type NetParamsData, type PopParams, type SectionParams } from '../spec/index.ts';
 import { ruleConditionsMet } from './cell-rules.ts';
 import { artificialModel } from './cells.ts';
+import { NetworkBuildError } from './errors.ts';
 import { DENSITY_SAMPLE_STEP, densityFunction, densityMaximum, densityVolume, gridAxes, npArangeLength } from './positions.ts';
 import { isPopLevel, popConditionsMet, popLevelTags } from './select.ts';
 
@@ -134,7 +135,13 @@ function densityCount(label: string, pop: PopParams, net: NetParamsData, path: s
     });
     return none;
   }
-  const candidates = Math.trunc(volume * densityMaximum(fn.density, lo, hi));
+  let candidates: number;
+  try {
+    candidates = Math.trunc(volume * densityMaximum(fn.density, lo, hi));
+  } catch (e) {
+    if (!(e instanceof NetworkBuildError)) throw e;
+    return none; // a density out of range: reported when the network is built
+  }
   return { cells: candidates, placed: candidates, gidStride: candidates, detail: `density function, at most ${formatCount(candidates)} in ${where}` };
 }
 
