@@ -55,7 +55,8 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string')
+    return value.length > 120 ? `${JSON.stringify(value.slice(0, 100)).slice(0, -1)}..." (${value.length} characters)` : JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   try {
     const text = JSON.stringify(value);
