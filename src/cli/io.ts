@@ -1,19 +1,31 @@
-import { readTextFile } from '../io/files.ts';
-import { type Diagnostic, formatDiagnostic, loadSpec, type ModelSpec, SpecError } from '../spec/index.ts';
+import { FileError, readTextFile } from '../io/files.ts';
+import { LoadError } from '../io/load.ts';
+import { withBinaryData } from '../io/saved-files.ts';
+import { type Diagnostic, formatDiagnostic, isPlainObject, loadSpec, type ModelSpec, parseOrderedJson, SpecError } from '../spec/index.ts';
 
-/** Reads a spec file (or takes its already parsed content); a missing file or bad JSON becomes one diagnostic. */
-export function readSpecFile(path: string, parsed?: Record<string, unknown>): ModelSpec | Diagnostic[] {
-  let text: string | Record<string, unknown>;
+/** A spec or saved-data file's JSON, a saved file's binary arrays read back in; a file that cannot be read becomes one diagnostic. */
+export function readModelFile(path: string): Record<string, unknown> | Diagnostic[] {
+  let raw: unknown;
   try {
-    text = parsed ?? readTextFile(path);
+    raw = parseOrderedJson(readTextFile(path), path);
+    if (isPlainObject(raw)) withBinaryData(raw, path);
   } catch (e) {
-    return [{ severity: 'error', path, message: (e as Error).message.replace(`cannot read ${path}: `, 'cannot read: ') }];
+    if (e instanceof SyntaxError) return [{ severity: 'error', path, message: `not valid JSON: ${e.message}` }];
+    if (e instanceof FileError || e instanceof LoadError)
+      return [{ severity: 'error', path, message: e.message.replace(`cannot read ${path}: `, 'cannot read: ').replace(`${path}: `, '') }];
+    throw e;
   }
+  return raw as Record<string, unknown>;
+}
+
+/** Reads a spec file (or takes its already read content); a file that cannot be read, or bad JSON, becomes one diagnostic. */
+export function readSpecFile(path: string, read?: Record<string, unknown>): ModelSpec | Diagnostic[] {
+  const raw = read ?? readModelFile(path);
+  if (Array.isArray(raw)) return raw;
   try {
-    return loadSpec(text, path);
+    return loadSpec(raw, path);
   } catch (e) {
     if (e instanceof SpecError) return e.diagnostics;
-    if (e instanceof SyntaxError) return [{ severity: 'error', path, message: `not valid JSON: ${e.message}` }];
     throw e;
   }
 }

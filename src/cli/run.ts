@@ -4,14 +4,13 @@ import { checkAnalysis } from '../analysis/check.ts';
 import { UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
 import { CompileError } from '../compile/index.ts';
 import { acquireNodeDevice } from '../gpu/node.ts';
-import { FileError, OutputDir, readTextFile } from '../io/files.ts';
+import { FileError, OutputDir } from '../io/files.ts';
 import { LoadError, loadNetwork } from '../io/load.ts';
-import { withBinaryData } from '../io/saved-files.ts';
 import { buildNetwork, type Network, NetworkBuildError, validateModel } from '../network/index.ts';
 import { type BackendName, simulate } from '../sim/simulate.ts';
-import { checkOutputPaths, parseOrderedJson, type SimConfigData, SpecError } from '../spec/index.ts';
+import { checkOutputPaths, type SimConfigData, SpecError } from '../spec/index.ts';
 import { writingInterruptibly } from './interrupt.ts';
-import { printDiagnostics, readSpecFile } from './io.ts';
+import { printDiagnostics, readModelFile, readSpecFile } from './io.ts';
 import { maxMemoryOption } from './memory.ts';
 import { type OutputFile, writeOutputs } from './outputs.ts';
 
@@ -45,8 +44,11 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
   const maxMemoryBytes = maxMemoryOption(options.maxMemory);
   if (typeof maxMemoryBytes === 'string') return usage(maxMemoryBytes);
   try {
-    const raw = parsedFile(path);
-    if (raw) withBinaryData(raw, path);
+    const raw = readModelFile(path);
+    if (Array.isArray(raw)) {
+      printDiagnostics(raw);
+      return 1;
+    }
     const net = savedNetwork(raw, path, duration, options, maxMemoryBytes) ?? specNetwork(raw, path, duration, options, maxMemoryBytes);
     if (typeof net === 'number') return net;
     const simConfig = net.data.simConfig;
@@ -110,15 +112,6 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
   }
 }
 
-/** The file's JSON, or undefined when it cannot be read or parsed: the spec path reports why. */
-function parsedFile(path: string): Record<string, unknown> | undefined {
-  try {
-    return parseOrderedJson(readTextFile(path), path) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The saved-data file: --out (where the user said), else NetPyNE's saveJson path under the output folder. */
 function savedDataFile(cfg: SimConfigData, outDir: OutputDir, given: string | undefined): OutputFile | null {
   if (given !== undefined) return { dir: new OutputDir('.', { allowOutside: true }), path: given, what: '--out' };
@@ -127,13 +120,7 @@ function savedDataFile(cfg: SimConfigData, outDir: OutputDir, given: string | un
 }
 
 /** A NetPyNE saved-data file with net.cells: its network as saved (NetPyNE's loadSimulate); null for any other file. */
-function savedNetwork(
-  raw: Record<string, unknown> | undefined,
-  path: string,
-  duration: number | undefined,
-  options: RunOptions,
-  maxMemoryBytes: number,
-): Network | null {
+function savedNetwork(raw: Record<string, unknown>, path: string, duration: number | undefined, options: RunOptions, maxMemoryBytes: number): Network | null {
   const net = raw?.net as Record<string, unknown> | undefined;
   if (!raw || !net || !Array.isArray(net.cells)) return null;
   if (!options.quiet) console.log(`loading the network saved in ${path} (net.cells: ${net.cells.length} cells), as NetPyNE's loadSimulate`);
@@ -145,13 +132,7 @@ function savedNetwork(
 }
 
 /** The network of a spec file; an exit code when the spec has errors. */
-function specNetwork(
-  raw: Record<string, unknown> | undefined,
-  path: string,
-  duration: number | undefined,
-  options: RunOptions,
-  maxMemoryBytes: number,
-): Network | number {
+function specNetwork(raw: Record<string, unknown>, path: string, duration: number | undefined, options: RunOptions, maxMemoryBytes: number): Network | number {
   const spec = readSpecFile(path, raw);
   if (Array.isArray(spec)) {
     printDiagnostics(spec);

@@ -117,6 +117,10 @@ describe('a saved-data file', () => {
     expect(withBinary('../saved.bin')).toThrow(
       `${path}: simData.$binaryFile = '../saved.bin' climbs out of the output folder with '..': a saved file's binary data is read only from beside it`,
     );
+    for (const command of ['validate', 'run'])
+      expect(runCli([command, 'saved.json'], dir).stderr).toBe(
+        "error: saved.json: simData.$binaryFile = '../saved.bin' climbs out of the output folder with '..': a saved file's binary data is read only from beside it\n",
+      );
     expect(withBinary('/dev/zero')).toThrow("simData.$binaryFile = '/dev/zero' is an absolute path");
     expect(withBinary(7)).toThrow('simData.$binaryFile: expected the name of the binary file beside it');
     writeFileSync(join(dir, 'short.bin'), new Uint8Array(8));
