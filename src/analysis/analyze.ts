@@ -5,6 +5,7 @@ import { savedDataChunks } from '../sim/saved-data.ts';
 import { popRates } from '../sim/sim-data.ts';
 import { createSimulate, type SimulateOptions, type SimulationResult } from '../sim/simulate.ts';
 import type { SimConfigData, SpecInput } from '../spec/index.ts';
+import { nameTable } from '../spec/name-table.ts';
 import { checkAnalysis } from './check.ts';
 import { dataFileOf, type Figure } from './figure.ts';
 import { FIGURE_KINDS, type FigureFunction } from './figure-kinds.ts';
@@ -35,7 +36,9 @@ export interface AnalysisResult {
 }
 
 /** The analysis functions spikegpu draws, by NetPyNE name. */
-export const FIGURES: Readonly<Record<string, FigureFunction>> = Object.fromEntries(Object.entries(FIGURE_KINDS).map(([name, kind]) => [name, kind.plot]));
+export const FIGURES: Readonly<Record<string, FigureFunction>> = nameTable(
+  Object.fromEntries(Object.entries(FIGURE_KINDS).map(([name, kind]) => [name, kind.plot])),
+);
 
 export function analyze(net: Network, result: Pick<SimulationResult, 'simData'>): AnalysisResult {
   const cfg = net.data.simConfig;

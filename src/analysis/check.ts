@@ -1,5 +1,5 @@
 import type { Network } from '../network/index.ts';
-import { Diagnostics, didYouMean, joinPath, type NetParamsData, type PopParams, type SimConfigData } from '../spec/index.ts';
+import { collectionsAreObjects, Diagnostics, didYouMean, joinPath, type NetParamsData, type PopParams, type SimConfigData } from '../spec/index.ts';
 import { OptionError } from './figure.ts';
 import { FIGURE_KINDS } from './figure-kinds.ts';
 import { rasterOptions, rasterRows } from './figures/raster.ts';
@@ -11,6 +11,7 @@ import { checkInclude, type IncludeNames } from './include.ts';
  * analysis function it does not draw. Returns the diagnostics (errors stop a run up front).
  */
 export function checkAnalysis(net: NetParamsData, cfg: SimConfigData, diagnostics = new Diagnostics()): Diagnostics {
+  if (!collectionsAreObjects(net)) return diagnostics; // reported by validation; includes name labels of them
   const names = includeNames(net);
   for (const [name, given] of Object.entries(cfg.analysis ?? {})) {
     if (given === false) continue;

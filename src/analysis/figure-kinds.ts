@@ -1,6 +1,7 @@
 import type { Network } from '../network/index.ts';
 import type { SimData } from '../sim/sim-data.ts';
 import type { SimConfigData } from '../spec/index.ts';
+import { nameTable } from '../spec/name-table.ts';
 import type { Figure } from './figure.ts';
 import { connOptions, plotConn } from './figures/conn.ts';
 import { net2dOptions, plot2Dnet } from './figures/net2d.ts';
@@ -22,7 +23,7 @@ export interface FigureKind {
   plot: FigureFunction;
 }
 
-export const FIGURE_KINDS: Readonly<Record<string, FigureKind>> = {
+export const FIGURE_KINDS: Readonly<Record<string, FigureKind>> = nameTable({
   plotRaster: { options: rasterOptions, includes: ['include'], plot: plotRaster },
   plotSpikeHist: { options: spikeHistOptions, includes: ['include'], plot: plotSpikeHist },
   plotRatePSD: { options: ratePsdOptions, includes: ['include'], plot: plotRatePSD },
@@ -30,4 +31,4 @@ export const FIGURE_KINDS: Readonly<Record<string, FigureKind>> = {
   plotConn: { options: (given, path) => connOptions(given, path), includes: ['includePre', 'includePost'], plot: plotConn },
   plot2Dnet: { options: (given, path) => net2dOptions(given, path), includes: ['include'], plot: plot2Dnet },
   plotSpikeStats: { options: spikeStatsOptions, includes: ['include'], plot: plotSpikeStats },
-};
+});

@@ -80,7 +80,7 @@ export function readOptions<T extends Record<string, unknown>>(
         if (v !== null && v !== false && v !== undefined) throw new OptionError(`${path}.${k}`, v, `not supported by spikegpu yet (got ${JSON.stringify(v)})`);
         continue;
       }
-      if (!(k in all)) ignored.push(k);
+      if (!Object.hasOwn(all, k)) ignored.push(k);
     }
   }
   const o = { ...all, ...(given === true || given === undefined ? {} : (given as object)) } as T & typeof COMMON_OPTIONS;

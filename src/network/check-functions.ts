@@ -13,6 +13,7 @@ import {
 import {
   type CellParams,
   type Diagnostics,
+  isPlainObject,
   joinPath,
   type NetParamsData,
   numericNetParams,
@@ -34,6 +35,11 @@ const CONN_PARAMS: Array<[string, 'pair' | 'post' | 'pre']> = [
 ];
 const STIM_FUNC_PARAMS = new Set(STIM_STRING_FUNC_PARAMS);
 
+/** The entries of `v` whose values are objects (the rest are reported by the schema and cannot hold functions to check). */
+function objects<T>(v: unknown): Array<[string, T]> {
+  return isPlainObject(v) ? (Object.entries(v).filter(([, x]) => isPlainObject(x)) as Array<[string, T]>) : [];
+}
+
 /**
  * Parses and checks every string function of the spec against the variables of its site,
  * reporting each problem (with the column) under the function's JSON path.
@@ -50,17 +56,17 @@ export function checkStringFunctions(net: NetParamsData, diagnostics: Diagnostic
       return null;
     }
   };
-  for (const [label, rule] of Object.entries(net.cellParams ?? {}) as Array<[string, CellParams]>) {
+  for (const [label, rule] of objects<CellParams>(net.cellParams)) {
     const base = joinPath('netParams.cellParams', label);
     for (const [name, v] of Object.entries(rule.vars ?? {})) check(v, joinPath(joinPath(base, 'vars'), name), cellVarsContext(constants));
     const context = cellParamContext(Object.keys(rule.vars ?? {}), constants);
-    for (const [secName, sec] of Object.entries(rule.secs ?? {}) as Array<[string, SectionParams]>) {
+    for (const [secName, sec] of objects<SectionParams>(rule.secs)) {
       const secPath = joinPath(joinPath(base, 'secs'), secName);
       for (const [p, v] of Object.entries(sec.geom ?? {})) check(v, joinPath(joinPath(secPath, 'geom'), p), context);
-      for (const [mech, params] of Object.entries(sec.mechs ?? {})) {
-        for (const [p, v] of Object.entries(params ?? {})) check(v, joinPath(joinPath(joinPath(secPath, 'mechs'), mech), p), context);
+      for (const [mech, params] of objects<Record<string, unknown>>(sec.mechs)) {
+        for (const [p, v] of Object.entries(params)) check(v, joinPath(joinPath(joinPath(secPath, 'mechs'), mech), p), context);
       }
-      for (const [pp, params] of Object.entries(sec.pointps ?? {})) {
+      for (const [pp, params] of objects<Record<string, unknown>>(sec.pointps)) {
         for (const [p, v] of Object.entries(params)) {
           if (!POINTP_RESERVED_KEYS.includes(p) && !p.startsWith('_') && v !== 'gid')
             check(v, joinPath(joinPath(joinPath(secPath, 'pointps'), pp), p), context);
@@ -69,7 +75,7 @@ export function checkStringFunctions(net: NetParamsData, diagnostics: Diagnostic
     }
     for (const [p, v] of Object.entries(rule.params ?? {})) check(v, joinPath(joinPath(base, 'params'), p), pointCellContext(constants));
   }
-  for (const [label, pop] of Object.entries(net.popParams ?? {})) {
+  for (const [label, pop] of objects<Record<string, unknown> & { density?: unknown; params?: unknown }>(net.popParams)) {
     const base = joinPath('netParams.popParams', label);
     const density = check(pop.density, joinPath(base, 'density'), densityContext(constants));
     if (density && density.variables.length !== 1)
@@ -81,11 +87,11 @@ export function checkStringFunctions(net: NetParamsData, diagnostics: Diagnostic
       check(v, joinPath(params === pop ? base : joinPath(base, 'params'), p), pointCellContext(constants));
     }
   }
-  for (const [label, mech] of Object.entries(net.synMechParams ?? {})) {
+  for (const [label, mech] of objects<Record<string, unknown>>(net.synMechParams)) {
     for (const [p, v] of Object.entries(mech))
       if (!SYNMECH_RESERVED_KEYS.includes(p)) check(v, joinPath(joinPath('netParams.synMechParams', label), p), synMechContext(constants));
   }
-  for (const [label, rule] of Object.entries(net.connParams ?? {})) {
+  for (const [label, rule] of objects<Record<string, unknown>>(net.connParams)) {
     const base = joinPath('netParams.connParams', label);
     for (const [p, scope] of CONN_PARAMS) {
       const v = (rule as unknown as Record<string, unknown>)[p];
@@ -106,7 +112,8 @@ export function checkStringFunctions(net: NetParamsData, diagnostics: Diagnostic
         );
     }
   };
-  for (const [label, source] of Object.entries(net.stimSourceParams ?? {})) checkStimParams(source, joinPath('netParams.stimSourceParams', label), ['type']);
-  for (const [label, target] of Object.entries(net.stimTargetParams ?? {}))
+  for (const [label, source] of objects<Record<string, unknown>>(net.stimSourceParams))
+    checkStimParams(source, joinPath('netParams.stimSourceParams', label), ['type']);
+  for (const [label, target] of objects<Record<string, unknown>>(net.stimTargetParams))
     checkStimParams(target as unknown as Record<string, unknown>, joinPath('netParams.stimTargetParams', label), ['source', 'sec', 'synMech', 'conds']);
 }

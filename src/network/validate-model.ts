@@ -1,4 +1,5 @@
 import {
+  collectionsAreObjects,
   Diagnostics,
   loadSpec,
   type ModelSpec,
@@ -39,7 +40,7 @@ export function validateModel(
   diagnostics.list.push(...warnings.list);
   normalizePythonFlags(netParams, simConfig, diagnostics);
   validateStructure(netParams, simConfig, scope, diagnostics);
-  checkStringFunctions(netParams, diagnostics);
+  if (collectionsAreObjects(netParams)) checkStringFunctions(netParams, diagnostics);
   if (diagnostics.errors.length > 0) return { netParams, simConfig, diagnostics };
   const estimate = estimateResources(netParams, simConfig);
   for (const p of resourceProblems(estimate, netParams, simConfig, scope, limits)) diagnostics.error(p.path, p.value, p.message);

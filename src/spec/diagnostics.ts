@@ -54,15 +54,20 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.severity}: ${d.path}${value}: ${d.message}`;
 }
 
+/** A value as a label: strings as they are, anything else as describeValue shows it (never throws). */
+export function asLabel(value: unknown): string {
+  return typeof value === 'string' ? value : describeValue(value);
+}
+
 export function describeValue(value: unknown): string {
   if (typeof value === 'string')
     return value.length > 120 ? `${JSON.stringify(value.slice(0, 100)).slice(0, -1)}..." (${value.length} characters)` : JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   try {
     const text = JSON.stringify(value);
-    return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    return text === undefined ? Object.prototype.toString.call(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
   } catch {
-    return String(value);
+    return Object.prototype.toString.call(value); // a cycle, or an object String() cannot convert
   }
 }
 

@@ -26,5 +26,5 @@ export { CONN_RANGES, FINITE, GEOM_RANGES, inRange, MECHANISM_RANGES, mechanismR
 export { SAVED_DATA_PARTS } from './schema/sim-config.ts';
 export { SimConfig } from './sim-config.ts';
 export * from './types.ts';
-export { numericNetParams, SpecIndex, type ValidationScope, validateStructure } from './validate/index.ts';
+export { collectionsAreObjects, numericNetParams, SpecIndex, type ValidationScope, validateStructure } from './validate/index.ts';
 export { POINT_CELL_EXTRAS, POP_STRUCTURE_KEYS } from './validate/pops.ts';

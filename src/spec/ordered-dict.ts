@@ -13,6 +13,9 @@ export function orderedDict<T = unknown>(entries?: Iterable<readonly [string, T]
   const target: Record<string | symbol, unknown> = Object.create(null);
   const order: string[] = [];
   Object.defineProperty(target, ORDER, { value: order, enumerable: false });
+  // converts to text or a number as a plain object does ('[object Object]', NaN): without a
+  // prototype it would throw in a message template or a comparison
+  Object.defineProperty(target, Symbol.toPrimitive, { value: plainObjectPrimitive, enumerable: false });
   const dict = new Proxy(target, {
     set(t, key, value) {
       if (typeof key === 'string' && !Object.hasOwn(t, key)) order.push(key);
@@ -36,6 +39,10 @@ export function orderedDict<T = unknown>(entries?: Iterable<readonly [string, T]
   }) as OrderedDict<T>;
   if (entries) for (const [k, v] of entries) dict[k] = v;
   return dict;
+}
+
+function plainObjectPrimitive(): string {
+  return '[object Object]';
 }
 
 export function isOrderedDict(value: unknown): boolean {

@@ -88,7 +88,7 @@ export function plotConn(input: FigureInput, given: unknown, path = 'simConfig.a
     wsum[at] += c.weight[k];
     dsum[at] += c.delay[k];
   }
-  const nOf = (key: string, set: Set<number>) => (key in net.pops ? net.pops[key].cellGids.filter((g) => set.has(g)).length : -1);
+  const nOf = (key: string, set: Set<number>) => (Object.hasOwn(net.pops, key) ? net.pops[key].cellGids.filter((g) => set.has(g)).length : -1);
   const matrix: number[][] = preKeys.map((pk, i) =>
     postKeys.map((qk, j) => {
       const at = i * postKeys.length + j;

@@ -33,7 +33,7 @@ export function spikeStatsOptions(given: unknown, path: string, cfg: SimConfigDa
   const stats = (Array.isArray(o.stats) ? o.stats : [o.stats]) as unknown[];
   for (const s of stats) {
     if (s === 'sync' || s === 'pairsync') throw new OptionError(`${path}.stats`, s, `'${s}' (SPIKE synchrony from pyspike) is not supported by spikegpu yet`);
-    if (!(String(s) in XLABELS)) throw new OptionError(`${path}.stats`, s, `${JSON.stringify(s)} is not 'rate' or 'isicv'`);
+    if (!Object.hasOwn(XLABELS, String(s))) throw new OptionError(`${path}.stats`, s, `${JSON.stringify(s)} is not 'rate' or 'isicv'`);
   }
   return { ...o, stats: stats as string[], range: timeRange(path, cfg, o.timeRange) };
 }

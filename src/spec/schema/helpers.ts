@@ -37,7 +37,7 @@ export function strictObject<S extends z.ZodRawShape>(shape: S, what: string) {
   const unknownKeys = z.superRefine(
     (value: Record<string, unknown>, ctx) => {
       for (const key of Object.keys(value)) {
-        if (!(key in shape)) {
+        if (!Object.hasOwn(shape, key)) {
           ctx.addIssue({ code: 'custom', path: [key], input: value[key], message: `unknown key '${key}' in ${what}${didYouMean(key, known)}` });
         }
       }
@@ -47,9 +47,27 @@ export function strictObject<S extends z.ZodRawShape>(shape: S, what: string) {
   return z.looseObject(shape, { error: `expected an object (${what})` }).check(unknownKeys);
 }
 
+/**
+ * z.record that also checks an entry named '__proto__': zod skips that key, but a model file's
+ * JSON can hold it as an ordinary label, and the checks after the schema would see it unchecked.
+ */
+export function record<T extends z.ZodType>(key: z.ZodString, entry: T, params?: { error: string }) {
+  return z.record(key, entry, params).check((payload) => {
+    if (!Object.hasOwn(payload.value, '__proto__')) return;
+    const result = entry.safeParse((payload.value as Record<string, unknown>).__proto__, { reportInput: true });
+    if (result.success) return;
+    for (const issue of result.error.issues)
+      payload.issues.push({
+        ...issue,
+        path: ['__proto__', ...issue.path],
+        input: issueInput(issue, (payload.value as Record<string, unknown>).__proto__),
+      } as never);
+  });
+}
+
 /** A label-keyed collection whose values follow `entry`. */
 export function collection<T extends z.ZodType>(entry: T, what: string) {
-  return z.record(z.string(), entry, { error: `expected an object of ${what} keyed by label` });
+  return record(z.string(), entry, { error: `expected an object of ${what} keyed by label` });
 }
 
 /** Runs a schema and records every issue under `base`. Returns true when there was none. */

@@ -10,6 +10,7 @@ import {
   numOrFunc,
   positive,
   range,
+  record,
   str,
   strictObject,
   strOrStrList,
@@ -20,7 +21,7 @@ import {
 // parameters, stimulus parameters, conds tags) are typed loosely here and checked against the
 // mechanism catalog and the defined labels by the semantic pass (validate/*.ts).
 
-const conds = z.record(z.string(), z.unknown(), { error: 'expected an object of cell conditions' });
+const conds = record(z.string(), z.unknown(), { error: 'expected an object of cell conditions' });
 
 const spikePattern = z.looseObject({
   type: z.enum(['rhythmic', 'evoked', 'poisson', 'gauss'], { error: "expected 'rhythmic', 'evoked', 'poisson' or 'gauss'" }),
@@ -43,7 +44,7 @@ export const popEntry = z.looseObject({
   numCells: nonNegativeInt.optional(),
   density: z.union([num, z.string()], { error: 'expected a density [cells/mm3] or a string function of xnorm, ynorm or znorm' }).optional(),
   gridSpacing: z.union([positive, z.tuple([positive, positive, positive])], { error: 'expected a spacing [um] or [dx, dy, dz]' }).optional(),
-  cellsList: z.array(z.record(z.string(), z.unknown()), { error: 'expected a list of cell tag objects' }).optional(),
+  cellsList: z.array(record(z.string(), z.unknown()), { error: 'expected a list of cell tag objects' }).optional(),
   xRange: range().optional(),
   yRange: range().optional(),
   zRange: range().optional(),
@@ -78,9 +79,9 @@ const section = strictObject(
   {
     geom: geom.optional(),
     topol: topol.optional(),
-    mechs: z.record(z.string(), z.record(z.string(), mechParam, { error: 'expected an object of mechanism parameters' })).optional(),
-    ions: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
-    pointps: z.record(z.string(), z.looseObject({ mod: str, loc: unit.optional(), vref: str.optional(), synList: z.array(str).optional() })).optional(),
+    mechs: record(z.string(), record(z.string(), mechParam, { error: 'expected an object of mechanism parameters' })).optional(),
+    ions: record(z.string(), record(z.string(), z.unknown())).optional(),
+    pointps: record(z.string(), z.looseObject({ mod: str, loc: unit.optional(), vref: str.optional(), synList: z.array(str).optional() })).optional(),
     spikeGenLoc: unit.optional(),
     vinit: num.optional(),
     threshold: num.optional(),
@@ -94,12 +95,12 @@ export const cellEntry = strictObject(
   {
     conds: conds.optional(),
     secs: collection(section, 'sections').optional(),
-    secLists: z.record(z.string(), z.array(str), { error: 'expected an object of section-name lists' }).optional(),
-    vars: z.record(z.string(), numOrFunc).optional(),
-    globals: z.record(z.string(), num).optional(),
+    secLists: record(z.string(), z.array(str), { error: 'expected an object of section-name lists' }).optional(),
+    vars: record(z.string(), numOrFunc).optional(),
+    globals: record(z.string(), num).optional(),
     diversityFraction: unit.optional(),
     cellModel: str.optional(),
-    params: z.record(z.string(), z.unknown()).optional(),
+    params: record(z.string(), z.unknown()).optional(),
   },
   'a cell rule',
 );
@@ -203,14 +204,14 @@ export const netParamsScalars = {
   cellsVisualizationSpacingMultiplier: z.tuple([num, num, num]),
   scaleConnWeight: num,
   scaleConnWeightNetStims: num,
-  scaleConnWeightModels: flagOr(z.record(z.string(), num), z.literal(false), 'expected false or {cellModel: factor}'),
+  scaleConnWeightModels: flagOr(record(z.string(), num), z.literal(false), 'expected false or {cellModel: factor}'),
   defaultWeight: num,
   defaultDelay: nonNegative,
   defaultThreshold: num,
   propVelocity: positive,
-  mapping: z.record(z.string(), z.unknown()),
+  mapping: record(z.string(), z.unknown()),
   popTagsCopiedToCells: z.array(str),
-  rxdParams: z.record(z.string(), z.unknown()),
+  rxdParams: record(z.string(), z.unknown()),
 } as const;
 
 /** The label-keyed collections; each entry is checked by its semantic pass with the entry schema above. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pyTruthy } from '../py-truthy.ts';
-import { bool, flagOr, nonNegativeInt, num, positive, range, str, strictObject } from './helpers.ts';
+import { bool, flagOr, nonNegativeInt, num, positive, range, record, str, strictObject } from './helpers.ts';
 
 const anyList = z.array(z.unknown(), { error: 'expected a list' });
 
@@ -14,7 +14,7 @@ export const simConfigSchemas = {
   duration: positive,
   tstop: positive,
   dt: positive,
-  hParams: z.record(z.string(), num),
+  hParams: record(z.string(), num),
   coreneuron: bool,
   dump_coreneuron_model: bool,
   random123: bool,
@@ -48,7 +48,7 @@ export const simConfigSchemas = {
   verbose: bool,
   progressBar: flagOr(z.union([z.literal(0), z.literal(1), z.literal(2)])),
   recordCells: z.array(selector, { error: 'expected a list of cell selectors' }),
-  recordTraces: z.record(z.string(), z.looseObject({ var: str })),
+  recordTraces: record(z.string(), z.looseObject({ var: str })),
   recordCellsSpikes: z.union([z.literal(-1), z.array(selector)], { error: 'expected -1 (all cells) or a list of cell selectors' }),
   recordStim: bool,
   recordLFP: anyList,
@@ -75,7 +75,7 @@ export const simConfigSchemas = {
   saveDat: bool,
   backupCfgFile: z.union([anyList, z.null()], { error: 'expected [cfg file, folder], [] or null' }),
   validateNetParams: bool,
-  analysis: z.record(z.string(), z.union([bool, z.record(z.string(), z.unknown())])),
+  analysis: record(z.string(), z.union([bool, record(z.string(), z.unknown())])),
   netpyneQuirks: strictObject(
     { sharedNetStimStream: bool, ignorePopStringParams: bool, distNormSqrtBug: bool, poissonPatternDropsFirst: bool },
     'simConfig.netpyneQuirks',

@@ -1,4 +1,4 @@
-import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
+import { asLabel, type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import type { SpecIndex } from './spec-index.ts';
 
 const POSITION_TAGS = new Set(['x', 'y', 'z', 'xnorm', 'ynorm', 'znorm']);
@@ -33,10 +33,10 @@ export function checkConds(conds: unknown, path: string, index: SpecIndex, diagn
       checkRange(value, keyPath, diagnostics, flavour === 'rule');
     } else if (key === 'pop') {
       for (const pop of asList(value))
-        if (!index.pops.includes(String(pop))) diagnostics.warning(keyPath, pop, `undefined population${didYouMean(String(pop), index.pops)}; ${NOTHING}`);
+        if (!index.pops.includes(asLabel(pop))) diagnostics.warning(keyPath, pop, `undefined population${didYouMean(asLabel(pop), index.pops)}; ${NOTHING}`);
     } else if (key === 'cellType') {
       for (const t of asList(value))
-        if (!index.cellTypes.has(String(t))) diagnostics.warning(keyPath, t, `undefined cellType${didYouMean(String(t), index.cellTypes)}; ${NOTHING}`);
+        if (!index.cellTypes.has(asLabel(t))) diagnostics.warning(keyPath, t, `undefined cellType${didYouMean(asLabel(t), index.cellTypes)}; ${NOTHING}`);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../deep-ordered.ts';
 import { Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { netParamsCollections, netParamsScalars } from '../schema/net-params.ts';
@@ -20,6 +21,7 @@ export { SpecIndex } from './spec-index.ts';
  */
 export function validateStructure(net: NetParamsData, cfg: SimConfigData, scope: ValidationScope = 'all', diagnostics = new Diagnostics()): Diagnostics {
   checkNetParamsAttributes(net, diagnostics);
+  if (!collectionsAreObjects(net)) return diagnostics; // the checks below walk them
   const index = new SpecIndex(net);
   checkCellRules(index, diagnostics);
   checkPops(index, diagnostics);
@@ -34,15 +36,26 @@ export function validateStructure(net: NetParamsData, cfg: SimConfigData, scope:
 
 const CHECKED_ELSEWHERE = new Set(Object.keys(netParamsCollections));
 
+/** Whether every collection of netParams (cellParams, popParams, ...) is an object of objects keyed by label, as later checks need. */
+export function collectionsAreObjects(net: NetParamsData): boolean {
+  return [...CHECKED_ELSEWHERE].every((key) => {
+    const value = (net as unknown as Record<string, unknown>)[key];
+    return value === undefined || (isPlainObject(value) && Object.values(value).every(isPlainObject));
+  });
+}
+
 function checkNetParamsAttributes(net: NetParamsData, diagnostics: Diagnostics): void {
   const scalars = netParamsScalars as Record<string, Parameters<typeof check>[0]>;
   const known = [...Object.keys(scalars), ...CHECKED_ELSEWHERE];
   for (const [key, value] of Object.entries(net)) {
     const path = joinPath('netParams', key);
-    if (key in scalars) {
+    if (Object.hasOwn(scalars, key)) {
       check(scalars[key], value, path, diagnostics);
     } else if (CHECKED_ELSEWHERE.has(key)) {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) diagnostics.error(path, value, 'expected an object keyed by label');
+      if (!isPlainObject(value)) diagnostics.error(path, value, 'expected an object keyed by label');
+      else
+        for (const [label, entry] of Object.entries(value))
+          if (!isPlainObject(entry)) diagnostics.error(joinPath(path, label), entry, `expected an object (the ${key} entry '${label}')`);
     } else {
       // NetPyNE keeps any user attribute; numbers are variables of string functions (dictVars)
       const near = didYouMean(key, known);

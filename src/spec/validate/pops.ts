@@ -106,7 +106,8 @@ function checkCompartmentPop(pop: PopParams, path: string, index: SpecIndex, dia
   }
   const copied = new Set((index.net.popTagsCopiedToCells ?? []).map(String));
   for (const key of Object.keys(pop)) {
-    if (POP_STRUCTURE_KEYS.includes(key) || key in UNSUPPORTED_POP_KEYS || copied.has(key) || ['xRange', 'params', 'diversity'].includes(key)) continue;
+    if (POP_STRUCTURE_KEYS.includes(key) || Object.hasOwn(UNSUPPORTED_POP_KEYS, key) || copied.has(key) || ['xRange', 'params', 'diversity'].includes(key))
+      continue;
     diagnostics.error(
       joinPath(path, key),
       pop[key],
@@ -123,7 +124,7 @@ function checkPointPop(pop: PopParams, path: string, index: SpecIndex, diagnosti
   const params = pop.params && typeof pop.params === 'object' ? pop.params : pop;
   const paramsPath = params === pop ? path : joinPath(path, 'params');
   for (const [key, value] of Object.entries(params)) {
-    if (params === pop && (POP_STRUCTURE_KEYS.includes(key) || key in UNSUPPORTED_POP_KEYS || copied.has(key) || key === 'params')) continue;
+    if (params === pop && (POP_STRUCTURE_KEYS.includes(key) || Object.hasOwn(UNSUPPORTED_POP_KEYS, key) || copied.has(key) || key === 'params')) continue;
     if (!known.includes(key) && !canonicalParam(MECHANISMS[model], key)) {
       diagnostics.error(joinPath(paramsPath, key), value, `${model} has no parameter '${key}'${didYouMean(key, known)} (known: ${known.join(', ') || 'none'})`);
     } else {

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../deep-ordered.ts';
 import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { H_PARAMS, NETWORK_SIM_KEYS, SAVED_DATA_PARTS, simConfigSchemas, UNSUPPORTED_SIM_OPTIONS } from '../schema/sim-config.ts';
@@ -33,14 +34,14 @@ export function checkSimConfig(cfg: SimConfigData, index: SpecIndex, scope: Vali
   for (const [key, value] of Object.entries(cfg)) {
     if (scope === 'network' && !NETWORK_SIM_KEYS.has(key)) continue;
     const path = joinPath('simConfig', key);
-    const schema = schemas[key];
+    const schema = Object.hasOwn(schemas, key) ? schemas[key] : undefined;
     if (!schema) {
       if (scope === 'all')
         diagnostics.warning(path, value, `not a NetPyNE simConfig option${didYouMean(key, Object.keys(schemas))}; kept as a user attribute, with no effect`);
       continue;
     }
     if (!check(schema, value, path, diagnostics)) continue;
-    const unsupported = UNSUPPORTED_SIM_OPTIONS[key];
+    const unsupported = Object.hasOwn(UNSUPPORTED_SIM_OPTIONS, key) ? UNSUPPORTED_SIM_OPTIONS[key] : undefined;
     if (unsupported && !unsupported.allowed(value)) diagnostics[unsupported.severity ?? 'error'](path, value, unsupported.reason);
   }
   if (cfg.oneSynPerNetcon === false && Object.keys(index.net.subConnParams ?? {}).length > 0) {
@@ -89,6 +90,11 @@ function checkRecording(cfg: SimConfigData, index: SpecIndex, diagnostics: Diagn
   checkSelectors(cfg.recordCellsSpikes, 'simConfig.recordCellsSpikes');
   for (const [name, trace] of Object.entries(cfg.recordTraces ?? {})) {
     const path = joinPath('simConfig.recordTraces', name);
+    if (!isPlainObject(trace)) {
+      // the schema reports it, except under a key zod skips ('__proto__')
+      if (!diagnostics.list.some((d) => d.path === path)) diagnostics.error(path, trace, 'expected a trace {sec, loc, var, ...}');
+      continue;
+    }
     const known = ['sec', 'loc', 'var', 'mech', 'synMech', 'stim', 'pointp', 'index', 'conds'];
     for (const key of Object.keys(trace))
       if (!known.includes(key))

@@ -36,7 +36,7 @@ export function checkStimSources(index: SpecIndex, diagnostics: Diagnostics): vo
     for (const [key, value] of Object.entries(source)) {
       if (key === 'type') continue;
       const keyPath = joinPath(path, key);
-      if (key in UNSUPPORTED_SOURCE_KEYS) diagnostics.error(keyPath, value, UNSUPPORTED_SOURCE_KEYS[key]);
+      if (Object.hasOwn(UNSUPPORTED_SOURCE_KEYS, key)) diagnostics.error(keyPath, value, UNSUPPORTED_SOURCE_KEYS[key]);
       else if (!extras.includes(key) && !canonicalParam(info, key)) {
         const known = [...Object.keys(info.params), ...Object.keys(info.aliases ?? {}), ...extras];
         diagnostics.error(keyPath, value, `${source.type} has no parameter '${key}'${didYouMean(key, known)} (parameters: ${known.join(', ')})`);
