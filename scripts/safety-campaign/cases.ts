@@ -142,7 +142,7 @@ function recursionCases(): Case[] {
   const terms = (n: number, op: string) => Array.from({ length: n }, () => '0.00001').join(op);
   return [
     spec('weight 2000 terms', 'accept', (s) => (conn(s).weight = terms(2000, '+'))),
-    spec('weight 20000 terms', 'accept', (s) => (conn(s).weight = terms(20000, '+'))),
+    spec('weight 20000 terms (160 KB, over the 64 KiB limit)', 'refuse', (s) => (conn(s).weight = terms(20000, '+'))),
     spec('weight 2000 factors', 'accept', (s) => (conn(s).weight = `0.01*${terms(2000, '*').replaceAll('0.00001', '1')}`)),
     spec('weight 10000 parentheses', 'refuse', (s) => (conn(s).weight = `${'('.repeat(10000)}0.01${')'.repeat(10000)}`)),
     spec('weight 10000 minus', 'refuse', (s) => (conn(s).weight = `${'-'.repeat(10000)}0.01`)),
@@ -175,11 +175,11 @@ function resourceCases(): Case[] {
       s.netParams.popParams.S = { cellType: 'PYR', density: 1e5 };
       Object.assign(s.netParams, { sizeX: 1e6, sizeY: 1e6, sizeZ: 1e6 });
     }),
-    spec('convergence 1e9', 'refuse', (s) => {
+    spec('convergence 1e9 (NetPyNE takes every candidate)', 'accept', (s) => {
       delete conn(s).divergence;
       conn(s).convergence = 1e9;
     }),
-    spec('divergence 1e9', 'refuse', (s) => (conn(s).divergence = 1e9)),
+    spec('divergence 1e9 (NetPyNE takes every candidate)', 'accept', (s) => (conn(s).divergence = 1e9)),
     spec('fullConn 1e5 x 1e5', 'refuse', (s) => {
       s.netParams.popParams.S.numCells = 1e5;
       s.netParams.popParams.M.numCells = 1e5;
@@ -208,7 +208,7 @@ function drawnCases(): Case[] {
     }),
     spec("divergence 'uniform(-3,-1)'", 'refuse', (s) => (conn(s).divergence = 'uniform(-3,-1)')),
     spec('tau2 negative from function', 'refuse', (s) => (s.netParams.synMechParams.exc.tau2 = '-1 * uniform(1,2)')),
-    spec('probability 1.5 from function', 'refuse', (s) => {
+    spec('probability 1.5 from function (NetPyNE connects every pair)', 'accept', (s) => {
       delete conn(s).divergence;
       conn(s).probability = '1.5 + 0*uniform(0,1)';
     }),
@@ -234,8 +234,10 @@ function validateGapCases(): Case[] {
     spec('recordCells gid 10000', 'either', (s) =>
       Object.assign(s.simConfig, { recordCells: [10000], recordTraces: { v: { sec: 'soma', loc: 0.5, var: 'v' } } }),
     ),
-    spec('trace sec missing', 'refuse', (s) => Object.assign(s.simConfig, { recordCells: [0], recordTraces: { v: { sec: 'dend', loc: 0.5, var: 'v' } } })),
-    spec('trace mech missing', 'refuse', (s) =>
+    spec('trace sec missing (NetPyNE records nothing)', 'either', (s) =>
+      Object.assign(s.simConfig, { recordCells: [0], recordTraces: { v: { sec: 'dend', loc: 0.5, var: 'v' } } }),
+    ),
+    spec('trace mech missing (NetPyNE records nothing)', 'either', (s) =>
       Object.assign(s.simConfig, { recordCells: [0], recordTraces: { m: { sec: 'soma', loc: 0.5, mech: 'pas', var: 'g' } } }),
     ),
     spec('analysis include gid 999', 'either', (s) => (s.simConfig.analysis = { plotTraces: { include: [999] } })),

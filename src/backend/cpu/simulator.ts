@@ -124,7 +124,8 @@ export class CpuSimulator {
     this.grid = this.time.t;
     let maxDelay = 0;
     for (let k = 0; k < model.netcons.count; k++) maxDelay = Math.max(maxDelay, model.netcons.delay[k]);
-    this.queueSlots = Math.ceil(maxDelay / model.dt) + 4;
+    // a delay beyond the run delivers nothing in it: the ring need not reach further than the run
+    this.queueSlots = Math.min(Math.ceil(maxDelay / model.dt), model.steps) + 4;
     this.queue = new EventQueue(this.queueSlots);
     const samples = Math.floor(model.steps / model.recordEvery) + 1;
     this.samples = model.probes.map(() => new Float64Array(samples));

@@ -138,7 +138,8 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
     return ringBase[g] + nc.instance[k] * ringWidth[g] + nc.weightIndex[k];
   };
   const delaySteps = new Uint32Array(nc.count);
-  for (let k = 0; k < nc.count; k++) delaySteps[k] = time.boundary(1e-10 + nc.delay[k]);
+  // a delay beyond the run delivers nothing in it: one boundary past the run stands for all of them
+  for (let k = 0; k < nc.count; k++) delaySteps[k] = Math.min(time.boundary(1e-10 + nc.delay[k]), model.steps + 2);
   let ringSlots = 2;
   for (let k = 0; k < nc.count; k++) ringSlots = Math.max(ringSlots, delaySteps[k] + 2);
   // topo: contribution CSR, node ranges, detectors, NetCons of cells.
