@@ -47,21 +47,19 @@ export function strictObject<S extends z.ZodRawShape>(shape: S, what: string) {
   return z.looseObject(shape, { error: `expected an object (${what})` }).check(unknownKeys);
 }
 
+const PROTO = '__proto__';
+
 /**
  * z.record that also checks an entry named '__proto__': zod skips that key, but a model file's
  * JSON can hold it as an ordinary label, and the checks after the schema would see it unchecked.
  */
 export function record<T extends z.ZodType>(key: z.ZodString, entry: T, params?: { error: string }) {
   return z.record(key, entry, params).check((payload) => {
-    if (!Object.hasOwn(payload.value, '__proto__')) return;
-    const result = entry.safeParse((payload.value as Record<string, unknown>).__proto__, { reportInput: true });
+    const own = Object.getOwnPropertyDescriptor(payload.value, PROTO);
+    if (!own) return;
+    const result = entry.safeParse(own.value, { reportInput: true });
     if (result.success) return;
-    for (const issue of result.error.issues)
-      payload.issues.push({
-        ...issue,
-        path: ['__proto__', ...issue.path],
-        input: issueInput(issue, (payload.value as Record<string, unknown>).__proto__),
-      } as never);
+    for (const issue of result.error.issues) payload.issues.push({ ...issue, path: [PROTO, ...issue.path], input: issueInput(issue, own.value) } as never);
   });
 }
 
