@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildNetwork, validateModel } from '../src/index.ts';
+import { machineMemoryBytes } from '../src/node.ts';
 
 interface Workload {
   name: string;
@@ -49,9 +50,10 @@ const WORKLOADS: Workload[] = [
 
 function runWorkload(w: Workload) {
   const t0 = performance.now();
-  const { netParams, simConfig, diagnostics } = validateModel(w.spec(), 'network');
+  const limits = { maxMemoryBytes: machineMemoryBytes() };
+  const { netParams, simConfig, diagnostics } = validateModel(w.spec(), 'network', limits);
   diagnostics.throwIfErrors();
-  const net = buildNetwork(netParams, simConfig);
+  const net = buildNetwork(netParams, simConfig, limits);
   const seconds = (performance.now() - t0) / 1e3;
   const rss = process.resourceUsage().maxRSS * 1024; // [bytes]
   return {

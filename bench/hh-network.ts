@@ -14,7 +14,7 @@ import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { create, simulate } from '../src/index.ts';
-import { acquireNodeDevice } from '../src/node.ts';
+import { acquireNodeDevice, machineMemoryBytes } from '../src/node.ts';
 
 function spec(cells: number, duration: number) {
   return {
@@ -32,11 +32,12 @@ function spec(cells: number, duration: number) {
 
 async function runChild(cells: number, duration: number, backend: 'cpu' | 'webgpu', precision: 'f64' | 'f32', mergeSynapses: boolean) {
   const t0 = performance.now();
-  const net = create(spec(cells, duration));
+  const limits = { maxMemoryBytes: machineMemoryBytes() };
+  const net = create(spec(cells, duration), limits);
   const build = (performance.now() - t0) / 1e3;
   const device = backend === 'webgpu' ? await acquireNodeDevice() : null;
   if (backend === 'webgpu' && !device) throw new Error('no WebGPU adapter');
-  const r = await simulate(net, { backend, precision, mergeSynapses, ...(device ? { device } : {}) });
+  const r = await simulate(net, { backend, precision, mergeSynapses, ...limits, ...(device ? { device } : {}) });
   const steps = Math.round(duration / 0.025);
   return {
     simulator: 'spikegpu',

@@ -62,7 +62,8 @@ it('names the table that does not fit the adapter', async () => {
       synMechParams: { exc: { mod: 'Exp2Syn', tau1: 0.1, tau2: 5, e: 0 } },
       connParams: { 'E->E': { preConds: { pop: 'E' }, postConds: { pop: 'E' }, convergence: 10, weight: 0.002, delay: 20, synMech: 'exc' } },
     },
-    simConfig: { duration: 1, dt: 0.025 },
+    // the run outlasts the delay: the ring spans the delay (at most the run)
+    simConfig: { duration: 25, dt: 0.025 },
   });
   const { model, mechanisms } = compile(net);
   const sim = new GpuSimulator(d.device, model, mechanisms, { bindingBytes: 65536 });
