@@ -94,7 +94,8 @@ function savedFile(simConfig: Record<string, unknown>, binaryFile?: string): str
   });
 }
 
-const HOSTILE_NAMES = [
+/** Names that resolve through a JavaScript object's prototype, or are JavaScript globals. */
+export const HOSTILE_NAMES = [
   'constructor',
   '__proto__',
   'toString',

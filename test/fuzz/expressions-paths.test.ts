@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_NAMES } from '../../scripts/safety-campaign/cases.ts';
 import { compileExpression, connContext, ExprError, ExprRuntimeError } from '../../src/expr/index.ts';
 import { NeuronRandom } from '../../src/rng/neuron-random.ts';
 import { outputPathProblem, parseOrderedJson } from '../../src/spec/index.ts';
@@ -11,22 +12,7 @@ import { outputPathProblem, parseOrderedJson } from '../../src/spec/index.ts';
 const SEED = 20261201;
 const pair = connContext('weight', 'pair', { propVelocity: 500, probLengthConst: 150, scale: 1 });
 
-const HOSTILE = [
-  'constructor',
-  '__proto__',
-  'toString',
-  'hasOwnProperty',
-  'valueOf',
-  'prototype',
-  'process',
-  'globalThis',
-  'eval',
-  'Function',
-  'require',
-  'this',
-  'rt',
-  'env',
-];
+const HOSTILE = [...HOSTILE_NAMES, 'this', 'rt', 'env'];
 const token = fc.oneof(
   fc.constantFrom(
     '+',
