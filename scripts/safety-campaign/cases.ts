@@ -221,6 +221,7 @@ function drawnCases(): Case[] {
     spec('weight nan from function', 'refuse', (s) => (conn(s).weight = 'sqrt(-1)')),
     spec('weight inf from function', 'refuse', (s) => (conn(s).weight = 'exp(1000)')),
     spec('NetStim rate negative from function', 'refuse', (s) => (s.netParams.stimSourceParams.bkg.rate = 'uniform(-10,-5)')),
+    spec('NetStim rate 1e9 from function', 'refuse', (s) => (s.netParams.stimSourceParams.bkg.rate = 'uniform(1e9, 2e9)')),
     spec('NetStim noise 2 from function', 'refuse', (s) => (s.netParams.stimSourceParams.bkg.noise = '2 + 0*uniform(0,1)')),
     spec('gnabar nan from function', 'refuse', (s) => (s.netParams.cellParams.PYR.secs.soma.mechs.hh.gnabar = 'log(-ynorm)')),
     spec('stim delay negative from function', 'refuse', (s) => (s.netParams.stimTargetParams['bkg->PYR'].delay = 'uniform(-5,-1)')),

@@ -248,7 +248,7 @@ function numberOr(v: unknown, fallback: number): number {
  * Spikes of one NetStim until `duration` [ms]: its expected count ((duration - start) / interval,
  * the mean of the noisy train), at most `number`; 0 when a string function decides.
  */
-function netStimSpikes(interval: number, number: number, start: number, noise: number, duration: number): number {
+export function netStimSpikes(interval: number, number: number, start: number, noise: number, duration: number): number {
   if (!(interval > 0) || noise < 0) return 0;
   return Math.min(Math.max(0, number), Math.floor(Math.max(0, duration - start) / interval) + 1);
 }

@@ -4,12 +4,14 @@ export { ModifyError, NetworkBuildError } from './errors.ts';
 export { ASSUMED_RATE_HZ, BYTES, type Contributor, estimateResources, type Quantity, type ResourceEstimate } from './estimate.ts';
 export { formatCount, type LimitProblem } from './estimate-cells.ts';
 export {
+  builtTrainProblem,
   defaultMemoryLimit,
   describeEstimate,
   formatBytes,
   MAX_INDEX,
   MAX_NSEG,
   MAX_STEPS,
+  MAX_TRAIN_SPIKES,
   memoryProblem,
   type ResourceLimits,
   resourceProblems,

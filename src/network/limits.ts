@@ -1,6 +1,7 @@
 import { type CellParams, joinPath, type NetParamsData, type SectionParams, type SimConfigData } from '../spec/index.ts';
-import { BYTES, type Contributor, type Quantity, type ResourceEstimate } from './estimate.ts';
+import { BYTES, type Contributor, netStimSpikes, type Quantity, type ResourceEstimate } from './estimate.ts';
 import { formatCount, type LimitProblem } from './estimate-cells.ts';
+import type { NetworkData } from './types.ts';
 
 // The bounds a model must stay within, checked on the estimate (estimate.ts) before anything is
 // allocated. Each refusal is one line: the spec path, the value and the bound.
@@ -163,4 +164,47 @@ export function describeEstimate(estimate: ResourceEstimate, scope: 'all' | 'net
   const run = scope === 'all' ? `, ${formatCount(e.steps)} steps, ${formatCount(e.recordedSamples)} recorded samples` : '';
   const bytes = scope === 'all' ? e.totalBytes : e.networkBytes;
   return `${formatCount(e.cells)} cells, ${formatCount(e.compartments)} compartments, ${conns}${run}; about ${formatBytes(bytes)} to ${scope === 'all' ? 'create and simulate' : 'create'}`;
+}
+
+/** The longest train one JavaScript array holds: V8 stops the process beyond about 1.3e8 doubles. */
+export const MAX_TRAIN_SPIKES = 1e8;
+
+/**
+ * The spikes of the created network's NetStim trains, rates drawn by string functions included
+ * (the estimate before creation counts only numbers written in the spec): a problem when one
+ * train or all of them are beyond their bounds, else the spikes the estimate did not count.
+ */
+export function builtTrainProblem(d: NetworkData, estimate: ResourceEstimate, duration: number): LimitProblem | number {
+  let total = 0;
+  let most = 0;
+  let path = 'netParams.stimSourceParams';
+  const count = (interval: number, number: number, start: number, noise: number, at: string) => {
+    const n = netStimSpikes(interval, number, start, noise, duration);
+    total += n;
+    if (n > most) [most, path] = [n, at];
+  };
+  for (let r = 0; r < d.stims.count; r++) {
+    const p = d.stims.params[r];
+    if (p.type !== 'NetStim') continue;
+    const interval = typeof p.interval === 'number' ? p.interval : 1e3 / (p.rate as number);
+    count(interval, p.number as number, p.start as number, p.noise as number, joinPath(joinPath('netParams.stimSourceParams', String(p.source)), 'rate'));
+  }
+  for (let r = 0; r < d.pointCells.cells.length; r++) {
+    if (d.pointCells.model[r] !== 'NetStim') continue;
+    const m = d.pointCells.mechParams[r];
+    count(m.interval, m.number, m.start, m.noise, joinPath('netParams.popParams', d.pops[d.cells.pop[d.pointCells.cells[r]]]?.label ?? ''));
+  }
+  if (most > MAX_TRAIN_SPIKES)
+    return {
+      path,
+      value: undefined,
+      message: `a NetStim train has ${formatCount(most)} spikes in the run, more than the limit of ${formatCount(MAX_TRAIN_SPIKES)} per train`,
+    };
+  if (total > MAX_INDEX)
+    return {
+      path,
+      value: undefined,
+      message: `the NetStim trains have too many spikes: ${formatCount(total)}, more than the limit of ${formatCount(MAX_INDEX)}`,
+    };
+  return Math.max(0, total - estimate.trainSpikes);
 }

@@ -2,6 +2,7 @@ import { gpuLayout, UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
 import { CompileError, compile } from '../compile/index.ts';
 import { buildNetwork, type Network, NetworkBuildError, type ResourceLimits } from '../network/index.ts';
 import type { Diagnostics, NetParams, SimConfig, ValidationScope } from '../spec/index.ts';
+import { checkRunSize } from './simulate.ts';
 
 // What a run refuses only once the network exists, found without simulating (spikegpu
 // validate): values string functions draw out of range and other problems of network creation
@@ -22,6 +23,13 @@ export function checkRunnable(
 ): Network | null {
   const net = createForCheck(netParams, simConfig, diagnostics, limits);
   if (!net || scope === 'network') return net;
+  try {
+    checkRunSize(net, limits);
+  } catch (e) {
+    if (!(e instanceof NetworkBuildError)) throw e;
+    diagnostics.error(e.path, e.value, e.reason);
+    return net;
+  }
   try {
     const { model, mechanisms } = compile(net, { mergeSynapses: false });
     gpuLayout(model, mechanisms);

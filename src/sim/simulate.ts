@@ -6,6 +6,8 @@ import { type CompiledModel, compile } from '../compile/index.ts';
 import { type AcquiredDevice, acquireDevice } from '../gpu/device.ts';
 import type { LoweredMechanism, Precision } from '../mech/index.ts';
 import {
+  BYTES,
+  builtTrainProblem,
   defaultMemoryLimit,
   estimateResources,
   memoryProblem,
@@ -109,11 +111,13 @@ export async function simulate(net: Network, options: SimulateOptions = {}): Pro
 }
 
 /** The run's bounds (steps, counts, memory), with the connections the network really has. */
-function checkRunSize(net: Network, limits: ResourceLimits): void {
+export function checkRunSize(net: Network, limits: ResourceLimits): void {
   const { netParams, simConfig } = net.data;
   const estimate = estimateResources(netParams, simConfig);
   const [bound] = resourceProblems(estimate, netParams, simConfig, 'all', { maxMemoryBytes: Infinity });
-  const needed = simulationBytes(estimate, net.connCount);
+  const trains = builtTrainProblem(net.data, estimate, simConfig.duration);
+  if (typeof trains !== 'number') throw new NetworkBuildError(trains.path, trains.value, trains.message);
+  const needed = simulationBytes(estimate, net.connCount) + trains * BYTES.trainSpike.run;
   const problem = bound ?? memoryProblem(estimate, needed, 'all', limits.maxMemoryBytes ?? defaultMemoryLimit());
   if (problem) throw new NetworkBuildError(problem.path, problem.value, problem.message);
 }

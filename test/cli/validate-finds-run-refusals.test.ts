@@ -48,6 +48,12 @@ const validate = (path: string) => capture(() => runValidate(path, { scope: 'all
 type Case = [name: string, mutate: (s: any) => void, line: string | RegExp];
 
 const cases: Case[] = [
+  // sizes known only once string functions have drawn their values (a V8 fatal error before)
+  [
+    'NetStim rate drawn at 1e9 Hz',
+    (s) => (s.netParams.stimSourceParams.bkg.rate = 'uniform(1e9, 2e9)'),
+    /netParams\.stimSourceParams\.bkg\.rate: a NetStim train has [\d.e]+ spikes in the run, more than the limit of 1\.0e8 per train/,
+  ],
   // refused by the spec checks (test/spec/bad-specs.test.ts)
   ['negative numCells', (s) => (s.netParams.popParams.S.numCells = -5), 'netParams.popParams.S.numCells = -5: expected a non-negative integer'],
   ['undefined synMech', (s) => (s.netParams.connParams['S->M'].synMech = 'exx'), 'references undefined synMech'],
