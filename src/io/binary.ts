@@ -1,3 +1,4 @@
+import { MAX_ARRAY_LENGTH } from '../network/index.ts';
 import type { SimData } from '../sim/sim-data.ts';
 import { isPlainObject } from '../spec/deep-ordered.ts';
 import { LoadError } from './load.ts';
@@ -86,6 +87,7 @@ function checkRef(r: BinaryRef, path: string): void {
   const [offset, count, dtype] = r.$binary;
   if (!Object.hasOwn(DTYPE_BYTES, dtype) || !Number.isSafeInteger(offset) || !Number.isSafeInteger(count) || offset < 0 || count < 0 || offset % 8 !== 0)
     throw new LoadError(`${path}: ${JSON.stringify(r.$binary)} is not [offset (a multiple of 8), count, 'f64' or 'i32']`);
+  if (count > MAX_ARRAY_LENGTH) throw new LoadError(`${path}: ${count} values, more than the ${MAX_ARRAY_LENGTH} of one array spikegpu reads back`);
 }
 
 function isRefSet(v: unknown): v is Record<string, BinaryRef> {

@@ -22,6 +22,9 @@ export class FileError extends Error {
 /** The largest file spikegpu reads as text [bytes]: just under V8's longest string (2^29 - 24 UTF-16 units). */
 export const MAX_INPUT_BYTES = 2 ** 29 - 2 ** 20;
 
+/** The largest binary file of a saved simData [bytes] (its arrays are bounded one by one too). */
+export const MAX_BINARY_BYTES = 2 ** 31;
+
 /** Temporary files being written now; removed when the process is interrupted. */
 const pending = new Set<string>();
 

@@ -6,7 +6,7 @@ import type { SimData } from '../sim/sim-data.ts';
 import { parseOrderedJson } from '../spec/json.ts';
 import { outputPathProblem } from '../spec/output-paths.ts';
 import { BINARY_FILE_KEY, binaryBytes, packSimData, unpackSimData } from './binary.ts';
-import { FileError, MAX_INPUT_BYTES, type OutputDir, readBoundedFile, readTextFile } from './files.ts';
+import { FileError, MAX_BINARY_BYTES, type OutputDir, readBoundedFile, readTextFile } from './files.ts';
 
 // NetPyNE's saved-data files in Node (spikegpu/node and the CLI): JSON as NetPyNE writes it
 // (streamed), or with `binary` the JSON as a sidecar and simData's arrays in `<name>.bin`
@@ -49,6 +49,6 @@ export function withBinaryData(raw: Record<string, unknown>, path: string): Reco
   const problem = outputPathProblem(bin);
   if (problem) throw new FileError(`${at} = '${bin}' ${problem}: a saved file's binary data is read only from beside it`);
   const bytes = binaryBytes(simData!, `${path}: simData`);
-  raw.simData = unpackSimData(simData!, readBoundedFile(join(dirname(path), bin), MAX_INPUT_BYTES, bytes), `${path}: simData`);
+  raw.simData = unpackSimData(simData!, readBoundedFile(join(dirname(path), bin), MAX_BINARY_BYTES, bytes), `${path}: simData`);
   return raw;
 }

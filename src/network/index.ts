@@ -8,6 +8,7 @@ export {
   defaultMemoryLimit,
   describeEstimate,
   formatBytes,
+  MAX_ARRAY_LENGTH,
   MAX_INDEX,
   MAX_NSEG,
   MAX_STEPS,

@@ -166,8 +166,11 @@ export function describeEstimate(estimate: ResourceEstimate, scope: 'all' | 'net
   return `${formatCount(e.cells)} cells, ${formatCount(e.compartments)} compartments, ${conns}${run}; about ${formatBytes(bytes)} to ${scope === 'all' ? 'create and simulate' : 'create'}`;
 }
 
-/** The longest train one JavaScript array holds: V8 stops the process beyond about 1.3e8 doubles. */
-export const MAX_TRAIN_SPIKES = 1e8;
+/** The longest array of numbers spikegpu makes: V8 stops the process beyond about 1.3e8 doubles in one array. */
+export const MAX_ARRAY_LENGTH = 1e8;
+
+/** The longest train, one array of spike times. */
+export const MAX_TRAIN_SPIKES = MAX_ARRAY_LENGTH;
 
 /**
  * The spikes of the created network's NetStim trains, rates drawn by string functions included

@@ -129,6 +129,8 @@ describe('a saved-data file', () => {
     expect(withBinary('folder.bin')).toThrow('folder.bin: not a regular file');
     writeFileSync(path, JSON.stringify({ ...raw, simData: { ...raw.simData, spkt: { $binary: [-8, 1e12, 'f64'] } } }));
     expect(() => readSavedData(path)).toThrow(`${path}: simData.spkt: [-8,1000000000000,"f64"] is not [offset (a multiple of 8), count, 'f64' or 'i32']`);
+    writeFileSync(path, JSON.stringify({ ...raw, simData: { ...raw.simData, spkt: { $binary: [0, 2e8, 'f64'] } } }));
+    expect(() => readSavedData(path)).toThrow(`${path}: simData.spkt: 200000000 values, more than the 100000000 of one array spikegpu reads back`);
   });
 });
 
