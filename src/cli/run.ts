@@ -85,6 +85,7 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
       console.log(
         `backend ${result.backend} (${result.precision}${result.adapter ? `, ${result.adapter}` : ''}): compile ${result.timings.compile.toFixed(2)} s, run ${result.timings.run.toFixed(2)} s for ${simConfig.duration} ms`,
       );
+      for (const w of result.warnings) console.warn(`warning: ${w}`);
     }
     const outDir = new OutputDir(options.outDir, { allowOutside: options.allowOutsidePaths });
     const out = savedDataFile(simConfig, outDir, options.out);

@@ -47,6 +47,8 @@ export function compile(net: Network, options: CompileOptions = {}): CompileResu
   const included = typeof plotTraces === 'object' && Array.isArray(plotTraces.include) ? plotTraces.include : [];
   const recorded = selectRecordedCells(d, [...cfg.recordCells, ...included.filter((s) => s !== 'allNetStims')] as typeof cfg.recordCells);
   const probes = compileProbes(d, recorded, cellNodes, artificial, built, synapses);
+  const traced = new Set(probes.map((p) => p.trace));
+  const unrecordedTraces = recorded.length === 0 ? [] : Object.keys(cfg.recordTraces).filter((name) => !traced.has(name));
   const model: CompiledModel = {
     dt: cfg.dt,
     steps,
@@ -62,6 +64,7 @@ export function compile(net: Network, options: CompileOptions = {}): CompileResu
     detectors: cellNodes.detectors,
     trains,
     probes,
+    unrecordedTraces,
     recordStep: cfg.recordStep,
     recordEvery,
   };

@@ -108,6 +108,8 @@ export interface CompiledModel {
   detectors: DetectorTable;
   trains: TrainTable;
   probes: Probe[];
+  /** simConfig.recordTraces entries no recorded cell has the target of (NetPyNE records nothing for them, silently). */
+  unrecordedTraces: string[];
   /** [ms] simConfig.recordStep, a multiple of dt ... */
   recordStep: number;
   /** ... recordStep/dt steps. */

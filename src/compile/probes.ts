@@ -10,6 +10,9 @@ import type { MechGroup, Probe } from './model.ts';
 // section, mechanism, synMech or stim a cell lacks is not recorded for that cell. Artificial
 // cells (IntFire) record a trace given by `var` alone from their own object (pointCell.py).
 
+/** What a trace none of the recorded cells can record is told (NetPyNE records nothing for it, silently). */
+export const UNRECORDED_TRACE = 'no recorded cell has its section, mechanism, synapse or stimulus: nothing is recorded for it (NetPyNE skips it silently)';
+
 export function selectRecordedCells(d: NetworkData, selectors: ReadonlyArray<CellSelector | 'all' | 'allCells'>): number[] {
   const chosen = new Set<number>();
   const popIndex = new Map(d.pops.map((p, i) => [p.label, i]));

@@ -1,7 +1,7 @@
 import { gpuLayout, UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
-import { CompileError, compile } from '../compile/index.ts';
+import { CompileError, compile, UNRECORDED_TRACE } from '../compile/index.ts';
 import { buildNetwork, type Network, NetworkBuildError, type ResourceLimits } from '../network/index.ts';
-import type { Diagnostics, NetParams, SimConfig, ValidationScope } from '../spec/index.ts';
+import { type Diagnostics, joinPath, type NetParams, type SimConfig, type ValidationScope } from '../spec/index.ts';
 import { checkRunSize } from './simulate.ts';
 
 // What a run refuses only once the network exists, found without simulating (spikegpu
@@ -32,6 +32,7 @@ export function checkRunnable(
   }
   try {
     const { model, mechanisms } = compile(net, { mergeSynapses: false });
+    for (const trace of model.unrecordedTraces) diagnostics.warning(joinPath('simConfig.recordTraces', trace), undefined, UNRECORDED_TRACE);
     gpuLayout(model, mechanisms);
   } catch (e) {
     if (e instanceof CompileError) diagnostics.error(e.path, e.value, e.reason);

@@ -2,7 +2,7 @@
 import { CpuSimulator } from '../backend/cpu/simulator.ts';
 import { UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
 import { GpuSimulator } from '../backend/webgpu/simulator.ts';
-import { type CompiledModel, compile } from '../compile/index.ts';
+import { type CompiledModel, compile, UNRECORDED_TRACE } from '../compile/index.ts';
 import { type AcquiredDevice, acquireDevice } from '../gpu/device.ts';
 import type { LoweredMechanism, Precision } from '../mech/index.ts';
 import {
@@ -17,6 +17,7 @@ import {
   resourceProblems,
   simulationBytes,
 } from '../network/index.ts';
+import { joinPath } from '../spec/index.ts';
 import { chooseBackend } from './backend-choice.ts';
 import { type CreateOptions, create } from './create.ts';
 import { type SimData, simData } from './sim-data.ts';
@@ -62,6 +63,8 @@ export interface SimulationResult {
   dispatchesPerStep?: number;
   /** WebGPU: GPU memory [bytes], all of it and the part that grows with the synapses. */
   gpuBytes?: { total: number; synapses: number };
+  /** What the run did not do that the spec asked for, one line each (e.g. a trace no recorded cell can record). */
+  warnings: string[];
 }
 
 /**
@@ -154,6 +157,7 @@ async function runGpu(
     timings: { compile: seconds, run: (t2 - t1) / 1e3 },
     dispatchesPerStep: out.dispatchesPerStep,
     gpuBytes: out.gpuBytes,
+    warnings: runWarnings(model),
   };
 }
 
@@ -184,7 +188,12 @@ function runCpu(
     precision,
     ...(backendReason ? { backendReason } : {}),
     timings: { compile: seconds, run: (t2 - t1) / 1e3 },
+    warnings: runWarnings(model),
   };
+}
+
+function runWarnings(model: CompiledModel): string[] {
+  return model.unrecordedTraces.map((trace) => `${joinPath('simConfig.recordTraces', trace)}: ${UNRECORDED_TRACE}`);
 }
 
 /** navigator.gpu where the runtime has one (Deno, browsers). */

@@ -244,6 +244,21 @@ describe('validate refuses what run refuses, with the same line', () => {
     expect(checked.errors).toEqual([`error: simConfig.analysis.plotRaster.orderBy = "cellType": ${reason}`]);
   });
 
+  it('warns, in both, of a trace no recorded cell can record (NetPyNE records nothing, silently)', async () => {
+    const path = specFile('unrecorded-trace', (s) => {
+      s.simConfig.recordCells = [0];
+      s.simConfig.recordTraces = { V_axon: { sec: 'axon', loc: 0.5, var: 'v' } };
+    });
+    const line =
+      'warning: simConfig.recordTraces.V_axon: no recorded cell has its section, mechanism, synapse or stimulus: nothing is recorded for it (NetPyNE skips it silently)';
+    const checked = await validate(path);
+    expect(checked.status).toBe(0);
+    expect(checked.stderr.split('\n')).toContain(line);
+    const ran = await capture(() => runRun(path, { out: join(dir, 'out.json'), outDir: dir, figures: false, figFormat: 'png', backend: 'cpu', quiet: false }));
+    expect(ran.status).toBe(0);
+    expect(ran.stderr.split('\n')).toContain(line);
+  });
+
   it('passes the base spec, which run runs', async () => {
     const checked = await validate(specFile('base', () => {}));
     expect([checked.status, checked.errors]).toEqual([0, []]);
