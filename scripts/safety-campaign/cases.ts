@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 // The hostile and malformed inputs of the safety campaign (issue 12). Each case is a spec (or a
 // saved file, or raw text) made from tutorial 2 at 50 ms, and what a safe engine must do with it:
 // 'refuse' (one-line error, exit 1 or 2), 'accept' (runs), or 'either' (never crash or hang).
@@ -14,29 +17,11 @@ export interface Case {
   files?: (outside: string) => Record<string, string | Uint8Array>;
 }
 
+/** examples/tut2.json at 50 ms, recording nothing and drawing no figure. */
 export function tut2(): Spec {
-  return {
-    netParams: {
-      cellParams: {
-        PYR: {
-          secs: {
-            soma: {
-              geom: { diam: '19 + uniform(-0.5, 0.5)', L: 18.8, Ra: 123.0 },
-              mechs: { hh: { gnabar: '0.12 + 0.001*ynorm', gkbar: 0.036, gl: 0.003, el: -70 } },
-            },
-          },
-        },
-      },
-      popParams: { S: { cellType: 'PYR', numCells: 20 }, M: { cellType: 'PYR', numCells: 20 } },
-      synMechParams: { exc: { mod: 'Exp2Syn', tau1: 0.1, tau2: 5.0, e: 0 } },
-      connParams: {
-        'S->M': { preConds: { pop: 'S' }, postConds: { pop: 'M' }, divergence: 12, weight: 0.01, delay: 5, synMech: 'exc' },
-      },
-      stimSourceParams: { bkg: { type: 'NetStim', rate: 10, noise: 0.5 } },
-      stimTargetParams: { 'bkg->PYR': { source: 'bkg', conds: { cellType: 'PYR' }, weight: 0.01, delay: 5, synMech: 'exc' } },
-    },
-    simConfig: { duration: 50, dt: 0.025, recordTraces: {}, recordStep: 0.1, analysis: {} },
-  };
+  const spec = JSON.parse(readFileSync(join(import.meta.dirname, '../../examples/tut2.json'), 'utf8')) as Spec;
+  spec.simConfig = { duration: 50, dt: 0.025, recordTraces: {}, recordStep: 0.1, analysis: {} };
+  return spec;
 }
 
 const spec = (name: string, expect: Expect, change: (s: Spec, outside: string) => void): Case => ({

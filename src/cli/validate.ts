@@ -28,7 +28,7 @@ export function runValidate(path: string, options: { scope: string; allowOutside
   const net = diagnostics.errors.length === 0 ? checkRunnable(netParams, simConfig, scope, diagnostics, { maxMemoryBytes }) : null;
   if (net && scope === 'all') checkAnalysisOnNetwork(net, diagnostics);
   printDiagnostics(diagnostics.list);
-  if (estimate) console.log(`estimate: ${describeEstimate(estimate, options.scope as ValidationScope)}`);
+  if (estimate) console.log(`estimate: ${describeEstimate(estimate, scope)}`);
   const errors = diagnostics.errors.length;
   const warnings = diagnostics.warnings.length;
   console.log(`${path}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
