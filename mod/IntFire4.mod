@@ -90,11 +90,15 @@ FUNCTION deriv(d (ms)) (/ms2) {
 
 FUNCTION search() (ms) {
     : bisection for the zero of deriv between two bounds
-    LOCAL x, t1, t2
+    : NEURON bisects until t2 - t1 <= 1e-6 (about 25 halvings in double); the cap of 100
+    : only ends the loop in f32, where the interval cannot shrink below an ulp of t.
+    LOCAL x, t1, t2, iter
     t1 = -log(ki1*(ki2 - km)/ki2/(ki1 - km))/(ki1 - ki2)
     if (deriv(t1) < 0) { t1 = log(ki1/ki2)/(ki1 - ki2) }
     t2 = log(km*(ki1 - ki2)/ki2/(ki1 - km))/(km - ki2)
-    while (t2 - t1 > 1e-6) {
+    iter = 0
+    while (t2 - t1 > 1e-6 && iter < 100) {
+        iter = iter + 1
         search = (t1 + t2)/2
         x = deriv(search)
         if (x > 0) { t1 = search } else { t2 = search }

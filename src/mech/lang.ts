@@ -50,6 +50,16 @@ export function parseExpression(text: string, where: string, at = { text, line: 
   }
 }
 
+/** A block's statements: parsed from text, or as given (compiled from NMODL). */
+export function blockOf(code: string | Stmt[], where: string): Stmt[] {
+  return typeof code === 'string' ? parseBlock(code, where) : code;
+}
+
+/** An expression: parsed from text, or as given. */
+export function expressionOf(code: string | Expr, where: string): Expr {
+  return typeof code === 'string' ? parseExpression(code, where) : code;
+}
+
 /** Parses a block; `where` names it in errors ("hh BREAKPOINT"). */
 export function parseBlock(source: string, where: string): Stmt[] {
   const lines = source

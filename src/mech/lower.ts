@@ -1,8 +1,9 @@
 import type { Expr } from '../expr/ast.ts';
+import type { MechanismInfo } from '../spec/catalog.ts';
 import { MECHANISMS } from '../spec/index.ts';
 import { hoistInvariants } from './hoist.ts';
-import { assignedNames, parseBlock, parseExpression, readNames, type Stmt } from './lang.ts';
-import type { MechanismDef, TableDef } from './types.ts';
+import { assignedNames, blockOf, expressionOf, readNames, type Stmt } from './lang.ts';
+import type { Code, MechanismDef, TableDef } from './types.ts';
 
 // Lowering: parse a definition's blocks, inline PROCEDURE calls (or replace them by TABLE
 // lookups when the table switch is on), and classify every name as a per-instance field,
@@ -61,10 +62,18 @@ export interface LoweredMechanism {
 export interface LowerOptions {
   /** Table switches that are on (e.g. 'usetable_hh'); a table whose switch is off uses the formulas. */
   tablesOn: ReadonlySet<string>;
+  /** The mechanism's parameters and defaults; the built-in catalogue's entry when not given. */
+  info?: MechanismInfo;
 }
 
 export function lowerMechanism(def: MechanismDef, options: LowerOptions): LoweredMechanism {
-  const info = MECHANISMS[def.name];
+  const lowered = lowerWith(def, options, def.globals ?? []);
+  const fields = (def.globals ?? []).filter((g) => readBeforeAssigned(lowered, g));
+  return fields.length === 0 ? lowered : lowerWith({ ...def, assigned: [...def.assigned, ...fields] }, options, []);
+}
+
+function lowerWith(def: MechanismDef, options: LowerOptions, blockLocals: string[]): LoweredMechanism {
+  const info = options.info ?? MECHANISMS[def.name];
   if (!info) throw new Error(`mechanism ${def.name} has no catalogue entry`);
   const params: Record<string, number> = {};
   for (const [name, p] of Object.entries(info.params)) {
@@ -77,9 +86,7 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
   }
   const fields = [...Object.keys(params), ...Object.keys(def.ions ?? {}), ...def.states, ...def.assigned];
   const tables: LoweredTable[] = [];
-  const procedures = new Map(
-    Object.entries(def.procedures ?? {}).map(([name, p]) => [name, { ...p, body: parseBlock(p.body, `${def.name} PROCEDURE ${name}`) }]),
-  );
+  const procedures = new Map(Object.entries(def.procedures ?? {}).map(([name, p]) => [name, { ...p, body: blockOf(p.body, `${def.name} PROCEDURE ${name}`) }]));
   for (const [name, p] of procedures) {
     if (p.table && options.tablesOn.has(p.table.switchName)) {
       if (p.args.length !== 1) throw new Error(`${def.name} PROCEDURE ${name}: a TABLE needs exactly one argument`);
@@ -94,15 +101,15 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
       const variables = deriv.variables ?? deriv.states;
       if ([...variables].sort().join() !== [...deriv.states].sort().join())
         throw new Error(`${def.name} DERIVATIVE ${name}: variables must be the states in another order`);
-      return { kind: 'newton', name, states: deriv.states, variables, body: inline(parseBlock(deriv.body, `${def.name} DERIVATIVE ${name}`)) };
+      return { kind: 'newton', name, states: deriv.states, variables, body: inline(blockOf(deriv.body, `${def.name} DERIVATIVE ${name}`)) };
     }
     const lin = def.linear?.[name];
     if (!lin) throw new Error(`${def.name}: solve(${name}) names no DERIVATIVE or LINEAR block`);
     const n = lin.unknowns.length;
     if (lin.matrix.length !== n || lin.matrix.some((row) => row.length !== n + 1))
       throw new Error(`${def.name} LINEAR ${name}: expected ${n} rows of ${n + 1} entries`);
-    const matrix = lin.matrix.map((row, i) => row.map((e, j) => parseExpression(e, `${def.name} LINEAR ${name} [${i}][${j}]`)));
-    return { kind: 'simeq', name, unknowns: lin.unknowns, body: inline(parseBlock(lin.body, `${def.name} LINEAR ${name}`)), matrix };
+    const matrix = lin.matrix.map((row, i) => row.map((e, j) => expressionOf(e, `${def.name} LINEAR ${name} [${i}][${j}]`)));
+    return { kind: 'simeq', name, unknowns: lin.unknowns, body: inline(blockOf(lin.body, `${def.name} LINEAR ${name}`)), matrix };
   };
   const inline = (stmts: Stmt[]): Stmt[] =>
     stmts.flatMap((s): Stmt[] => {
@@ -122,31 +129,32 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
     // Arguments and LOCALs that share a field's name are renamed so they shadow it.
     const shadows = new Map([...f.args, ...(f.locals ?? [])].filter((n) => known.has(n)).map((n) => [n, `${n}_local`]));
     const args = f.args.map((a) => shadows.get(a) ?? a);
-    const body = renameStmts(inline(parseBlock(f.body, `${def.name} FUNCTION ${name}`)), shadows);
+    const body = renameStmts(inline(blockOf(f.body, `${def.name} FUNCTION ${name}`)), shadows);
     return { name, args, body, locals: [...assignedNames(body)].filter((n) => !args.includes(n) && !known.has(n)) };
   });
   for (const f of functions) {
-    const visible = new Set([...known, ...f.args, ...f.locals, f.name, ...functions.map((g) => g.name), ...MATH_FUNCTIONS]);
+    const visible = new Set([...known, ...blockLocals, ...f.args, ...f.locals, f.name, ...functions.map((g) => g.name), ...MATH_FUNCTIONS]);
     for (const name of readNames(f.body)) if (!visible.has(name)) throw new Error(`${def.name} FUNCTION ${f.name}: unknown name '${name}'`);
   }
-  const block = (source: string | undefined, where: string, extra: string[] = []): LoweredBlock => {
-    const stmts = inline(parseBlock(source ?? '', `${def.name} ${where}`));
+  const block = (source: Code | undefined, where: string, extra: string[] = []): LoweredBlock => {
+    const stmts = inline(blockOf(source ?? [], `${def.name} ${where}`));
     const outputs = new Set(tables.filter((t) => containsTable(stmts, t.name)).flatMap((t) => t.outputs));
     const locals = [...assignedNames(stmts), ...outputs].filter((n) => !known.has(n) && !extra.includes(n));
-    const visible = new Set([...known, ...locals, ...extra, ...functions.map((f) => f.name), ...MATH_FUNCTIONS]);
+    // GLOBAL ASSIGNED names (blockLocals) are visible: where one is read first, it becomes a field and the block is lowered again
+    const visible = new Set([...known, ...blockLocals, ...locals, ...extra, ...functions.map((f) => f.name), ...MATH_FUNCTIONS]);
     for (const name of readNames(stmts)) if (!visible.has(name)) throw new Error(`${def.name} ${where}: unknown name '${name}'`);
     return { stmts, locals: [...new Set(locals)] };
   };
   const watches = (def.watches ?? []).map((w): LoweredWatch => {
     const where = `${def.name} WATCH ${w.flag}`;
-    const cond = parseExpression(w.condition, where);
+    const cond = expressionOf(w.condition, where);
     if (cond.kind !== 'compare' || cond.ops.length !== 1 || !['>', '<'].includes(cond.ops[0])) {
       throw new Error(`${where}: the condition must be one comparison a > b or a < b`);
     }
     const [a, b] = cond.operands;
     // nocmodl compiles WATCH (a > b) to a - b > 0 and (a < b) to b - a > 0.
     const [left, right] = cond.ops[0] === '>' ? [a, b] : [b, a];
-    const armedIf = w.armedIf ? parseExpression(w.armedIf, where) : null;
+    const armedIf = w.armedIf ? expressionOf(w.armedIf, where) : null;
     return { flag: w.flag, left, right, armedIf, handler: block(w.handler, `NET_RECEIVE flag ${w.flag}`) };
   });
   return hoistInvariants({
@@ -162,6 +170,37 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
     initEvent: block(def.initEvent, 'NET_RECEIVE flag 1'),
     watches,
   });
+}
+
+/** Whether some block, FUNCTION or table body may read `name` before assigning it. */
+function readBeforeAssigned(mech: LoweredMechanism, name: string): boolean {
+  const blocks = [mech.initial, mech.breakpoint, mech.state, mech.receive, mech.initEvent, ...mech.watches.map((w) => w.handler)].map((b) => b.stmts);
+  const bodies = [...mech.functions.map((f) => f.body), ...mech.tables.map((t) => t.body)];
+  const tableOutputs = (s: Stmt) => (s.kind === 'table' ? (mech.tables.find((t) => t.name === s.name)?.outputs ?? []) : []);
+  const conditions = mech.watches.flatMap((w) => [w.left, w.right, ...(w.armedIf ? [w.armedIf] : [])]);
+  const inCondition = conditions.some((e) => readNames([{ kind: 'assign', target: '', expr: e }]).has(name));
+  return inCondition || [...blocks, ...bodies].some((b) => readFirst(b, name, tableOutputs) === 'read');
+}
+
+/** Whether the statements read `name` before every path assigns it ('read'), assign it first ('assigned'), or neither. */
+function readFirst(stmts: Stmt[], name: string, tableOutputs: (s: Stmt) => string[]): 'read' | 'assigned' | 'neither' {
+  for (const s of stmts) {
+    if (s.kind === 'if') {
+      if (readNames([{ kind: 'assign', target: '', expr: s.test }]).has(name)) return 'read';
+      const a = readFirst(s.then, name, tableOutputs);
+      const b = readFirst(s.otherwise, name, tableOutputs);
+      if (a === 'read' || b === 'read') return 'read';
+      if (a === 'assigned' && b === 'assigned') return 'assigned';
+      continue;
+    }
+    if (s.kind === 'while' || s.kind === 'newton' || s.kind === 'simeq') {
+      if (readNames([s]).has(name)) return 'read';
+      continue;
+    }
+    if (readNames([s]).has(name)) return 'read';
+    if ((s.kind === 'assign' && s.target === name) || tableOutputs(s).includes(name)) return 'assigned';
+  }
+  return 'neither';
 }
 
 /** Math functions mechanism code may call (C library names). */

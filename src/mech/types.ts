@@ -4,7 +4,15 @@
 // by statement, so the arithmetic is NEURON's (cnexp updates are written as nocmodl's literal
 // expression, not as a simplified formula).
 
+import type { Expr } from '../expr/ast.ts';
+import type { Stmt } from './lang.ts';
+
 export type MechKind = 'density' | 'point' | 'artificial';
+
+/** A code block: statement-language text (hand-written definitions) or statements (compiled from NMODL). */
+export type Code = string | Stmt[];
+/** An expression: text in the statement language's syntax, or a tree. */
+export type CodeExpr = string | Expr;
 
 /** How the BREAKPOINT's current enters the cable equation. */
 export type CurrentKind =
@@ -16,7 +24,7 @@ export type CurrentKind =
 export interface FunctionDef {
   args: string[];
   /** Assigns the function's own name to return a value. */
-  body: string;
+  body: Code;
   /** NMODL LOCALs: they (and the arguments) shadow fields of the same name. */
   locals?: string[];
 }
@@ -34,7 +42,7 @@ export interface TableDef {
 
 export interface ProcedureDef {
   args: string[];
-  body: string;
+  body: Code;
   table?: TableDef;
 }
 
@@ -42,11 +50,11 @@ export interface WatchDef {
   /** Flag the self-event carries. */
   flag: number;
   /** Condition `a > b` (rising edge fires). */
-  condition: string;
+  condition: CodeExpr;
   /** Whether this WATCH is armed at all (evaluated once by the flag-1 handler); default always. */
-  armedIf?: string;
+  armedIf?: CodeExpr;
   /** NET_RECEIVE body for this flag. */
-  handler: string;
+  handler: Code;
 }
 
 /** A DERIVATIVE block solved by derivimplicit: `body` assigns D<state> for each state. */
@@ -55,7 +63,7 @@ export interface DerivativeDef {
   states: string[];
   /** Newton variables in nocmodl's _slist2 order (Jacobian columns), if it differs. */
   variables?: string[];
-  body: string;
+  body: Code;
 }
 
 /**
@@ -64,8 +72,8 @@ export interface DerivativeDef {
  */
 export interface LinearDef {
   unknowns: string[];
-  body: string;
-  matrix: string[][];
+  body: Code;
+  matrix: CodeExpr[][];
 }
 
 export interface MechanismDef {
@@ -77,30 +85,36 @@ export interface MechanismDef {
   states: string[];
   /** RANGE ASSIGNED variables (recordable, per instance). */
   assigned: string[];
+  /**
+   * GLOBAL ASSIGNED variables (hh's minf, mtau ...): a block's local where every block assigns
+   * one before reading it (the value never passes from one block or step to another, so one
+   * shared variable and a local per block compute the same), otherwise a per-instance field.
+   */
+  globals?: string[];
   /** Ion reversal potentials read: variable -> ion ('ena' -> 'na'). */
   ions?: Record<string, string>;
   /** Currents summed for the cable equation, in the order nocmodl sums them. */
   currents?: { names: string[]; kind: CurrentKind };
   functions?: Record<string, FunctionDef>;
   procedures?: Record<string, ProcedureDef>;
-  initial?: string;
+  initial?: Code;
   /** BREAKPOINT body without SOLVE; with currents it runs twice per step in nrn_cur (v+0.001, then v). */
-  breakpoint?: string;
+  breakpoint?: Code;
   /** DERIVATIVE blocks solved by `solve(name)` (derivimplicit). */
   derivatives?: Record<string, DerivativeDef>;
   /** LINEAR blocks solved by `solve(name)` (simeq). */
   linear?: Record<string, LinearDef>;
   /** SOLVE block (cnexp written as nocmodl's update), run in nrn_state after the voltage solve. */
-  state?: string;
+  state?: Code;
   /** NET_RECEIVE (flag 0: NetCon events, else self-events); the weight is `w`, the event time `t`. */
-  receive?: string;
+  receive?: Code;
   /**
    * NET_RECEIVE arguments when a NetCon carries a weight vector (Izhi2007a: one per receptor):
    * a connection sets the one at its weight index (NetPyNE's synList) and the others are 0.
    */
   receiveArgs?: string[];
   /** NET_RECEIVE flag-1 handler of the `net_send(0, 1)` in INITIAL, delivered inside finitialize. */
-  initEvent?: string;
+  initEvent?: Code;
   watches?: WatchDef[];
   /**
    * Instances on the same node with identical parameters may share one state: events add

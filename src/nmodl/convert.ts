@@ -1,0 +1,204 @@
+import type { Expr } from '../expr/ast.ts';
+import type { Stmt } from '../mech/lang.ts';
+import type { NStmt } from './ast.ts';
+import { NmodlError, NmodlUnsupported, type Pos } from './errors.ts';
+import type { Symbols } from './symbols.ts';
+
+// NMODL statements to the mechanism statement language (src/mech/lang.ts), one exhaustive
+// visitor. LOCALs and arguments are renamed to `_l<n>_<name>` / `_a<n>_<name>`: NMODL names
+// start with a letter, so the new names cannot meet a declared one, a renderer's own names or
+// a JavaScript or WGSL keyword. CONSTANTs become their values.
+
+/** Math functions of mod files and their arity (C's, as nocmodl passes them through). */
+export const MOD_MATH: Readonly<Record<string, number>> = { exp: 1, log: 1, fabs: 1, pow: 2, sqrt: 1 };
+
+/** What a block may contain. */
+export interface BlockRules {
+  where: string;
+  /** x' = ... (DERIVATIVE). */
+  derivatives?: boolean;
+  /** net_send, net_event, net_move (NET_RECEIVE, INITIAL). */
+  events?: boolean;
+  /** The NET_RECEIVE argument names and what they become. */
+  args?: ReadonlyMap<string, string>;
+  /** A FUNCTION's own name, which its body assigns to return a value. */
+  result?: string;
+  /** Called for SOLVE statements (BREAKPOINT); returns the statements that replace it. */
+  solve?: (name: string, method: string | null, pos: Pos) => Stmt[];
+}
+
+export class Converter {
+  private scopes = 0;
+  /** Each derivative statement met, by state, in order (for the solvers). */
+  readonly derivatives: Array<{ state: string; expr: Expr; pos: Pos }> = [];
+
+  constructor(
+    private readonly symbols: Symbols,
+    readonly file: string,
+  ) {}
+
+  /** A new scope's renaming of `names` (LOCALs or arguments). */
+  scope(names: string[], prefix: 'l' | 'a'): Map<string, string> {
+    const n = this.scopes++;
+    return new Map(names.map((x) => [x, `_${prefix}${n}_${x}`]));
+  }
+
+  /** Converts a block; `renames` holds the names in scope (arguments). */
+  block(stmts: NStmt[], rules: BlockRules, renames = new Map<string, string>()): Stmt[] {
+    const scope = new Map(renames);
+    const out: Stmt[] = [];
+    for (const s of stmts) out.push(...this.stmt(s, rules, scope));
+    return out;
+  }
+
+  private stmt(s: NStmt, rules: BlockRules, scope: Map<string, string>): Stmt[] {
+    const e = (x: Expr) => this.expr(x, scope, s.pos, rules);
+    switch (s.kind) {
+      case 'local':
+        for (const [from, to] of this.scope(s.names, 'l')) scope.set(from, to);
+        return [];
+      case 'assign':
+        return [{ kind: 'assign', target: this.target(s.target, scope, s.pos, rules), expr: e(s.expr) }];
+      case 'derivative': {
+        if (!rules.derivatives) throw new NmodlError(this.file, s.pos, `${s.state}' = ... belongs in a DERIVATIVE block, not in ${rules.where}`);
+        if (this.symbols.get(s.state)?.kind !== 'state') throw new NmodlError(this.file, s.pos, `${s.state}' = ...: ${s.state} is not a STATE`);
+        const expr = e(s.expr);
+        this.derivatives.push({ state: s.state, expr, pos: s.pos });
+        return [{ kind: 'assign', target: `D${s.state}`, expr }];
+      }
+      case 'if':
+        return [{ kind: 'if', test: e(s.test), then: this.block(s.then, rules, scope), otherwise: this.block(s.otherwise, rules, scope) }];
+      case 'while':
+        return [{ kind: 'while', test: e(s.test), body: this.block(s.body, rules, scope) }];
+      case 'from':
+        return this.fromLoop(s, rules, scope);
+      case 'call':
+        return [this.call(s.name, s.args.map(e), s.pos, rules)];
+      case 'print':
+        return [];
+      case 'solve':
+        if (!rules.solve) throw new NmodlError(this.file, s.pos, `SOLVE belongs in BREAKPOINT, not in ${rules.where}`);
+        return rules.solve(s.name, s.method, s.pos);
+      case 'table':
+        throw new NmodlError(this.file, s.pos, `TABLE belongs at the start of a FUNCTION or PROCEDURE, not in ${rules.where}`);
+      case 'verbatim':
+        return this.verbatim(s.text, s.pos, rules);
+      case 'reaction':
+      case 'equation':
+      case 'conserve':
+      case 'compartment':
+        throw new NmodlUnsupported(
+          this.file,
+          s.pos,
+          s.kind === 'equation' ? 'a LINEAR/NONLINEAR equation (~ a = b)' : `KINETIC ${s.kind === 'reaction' ? 'reactions' : s.kind.toUpperCase()}`,
+        );
+      case 'watch':
+        throw new NmodlUnsupported(this.file, s.pos, 'WATCH');
+      case 'fornetcons':
+        throw new NmodlUnsupported(this.file, s.pos, 'FOR_NETCONS');
+      case 'initial':
+        throw new NmodlUnsupported(this.file, s.pos, 'INITIAL inside NET_RECEIVE');
+      case 'other':
+        throw new NmodlUnsupported(this.file, s.pos, s.word);
+    }
+  }
+
+  /** FROM i = a TO b BY c { body } is nocmodl's for (i = a; i <= b; i += c). */
+  private fromLoop(s: Extract<NStmt, { kind: 'from' }>, rules: BlockRules, scope: Map<string, string>): Stmt[] {
+    const index = this.target(s.index, scope, s.pos, rules);
+    const at = s.first.column;
+    const name: Expr = { kind: 'name', name: index, column: at };
+    const step = s.step ? this.expr(s.step, scope, s.pos, rules) : ({ kind: 'num', value: 1, column: at } as Expr);
+    const body = this.block(s.body, rules, scope);
+    return [
+      { kind: 'assign', target: index, expr: this.expr(s.first, scope, s.pos, rules) },
+      {
+        kind: 'while',
+        test: { kind: 'compare', operands: [name, this.expr(s.last, scope, s.pos, rules)], ops: ['<='], column: at },
+        body: [...body, { kind: 'assign', target: index, expr: { kind: 'binary', op: '+', left: name, right: step, column: at } }],
+      },
+    ];
+  }
+
+  private call(name: string, args: Expr[], pos: Pos, rules: BlockRules): Stmt {
+    if (name === 'net_send' || name === 'net_move' || name === 'net_event') {
+      if (!rules.events) throw new NmodlError(this.file, pos, `${name} belongs in NET_RECEIVE or INITIAL, not in ${rules.where}`);
+      const arity = name === 'net_send' ? 2 : 1;
+      if (args.length !== arity) throw new NmodlError(this.file, pos, `${name} takes ${arity} argument(s)`);
+      if (name === 'net_send') return { kind: 'send', delay: args[0], flag: args[1] };
+      return name === 'net_move' ? { kind: 'move', time: args[0] } : { kind: 'event', time: args[0] };
+    }
+    const symbol = this.symbols.get(name);
+    if (symbol?.kind === 'function') return { kind: 'assign', target: '_discard', expr: { kind: 'call', callee: name, args, column: pos.column } };
+    if (symbol?.kind !== 'procedure') throw new NmodlError(this.file, pos, `'${name}' is not a PROCEDURE of this file`);
+    if (args.length !== symbol.args) throw new NmodlError(this.file, pos, `${name} takes ${symbol.args} argument(s), given ${args.length}`);
+    return { kind: 'call', name, args };
+  }
+
+  /** VERBATIM: only C that changes nothing is accepted (empty, comments, `return 0;`). */
+  private verbatim(text: string, pos: Pos, rules: BlockRules): Stmt[] {
+    const code = text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '')
+      .trim();
+    if (code === '') return [];
+    throw new NmodlUnsupported(this.file, pos, `VERBATIM C code in ${rules.where}`, code.split('\n')[0].trim().slice(0, 60));
+  }
+
+  private target(name: string, scope: Map<string, string>, pos: Pos, rules: BlockRules): string {
+    const renamed = scope.get(name) ?? rules.args?.get(name);
+    if (renamed) return renamed;
+    if (name === rules.result) return name;
+    const symbol = this.symbols.get(name);
+    if (!symbol) throw new NmodlError(this.file, pos, `'${name}' is not declared (PARAMETER, ASSIGNED, STATE or LOCAL)`);
+    if (symbol.kind === 'constant') throw new NmodlError(this.file, pos, `'${name}' is a constant`);
+    if (symbol.kind === 'function' || symbol.kind === 'procedure') throw new NmodlError(this.file, pos, `'${name}' is a ${symbol.kind.toUpperCase()}`);
+    if (symbol.kind === 'neuron' && name !== 'v') throw new NmodlError(this.file, pos, `'${name}' is NEURON's; a mechanism cannot assign it`);
+    if (symbol.kind === 'ion' && !symbol.write) throw new NmodlError(this.file, pos, `'${name}' is read (USEION ${symbol.ion} READ), not written`);
+    return name;
+  }
+
+  expr(e: Expr, scope: Map<string, string>, pos: Pos, rules: BlockRules): Expr {
+    const r = (x: Expr) => this.expr(x, scope, pos, rules);
+    switch (e.kind) {
+      case 'num':
+        return e;
+      case 'name': {
+        const renamed = scope.get(e.name) ?? rules.args?.get(e.name);
+        if (renamed) return { ...e, name: renamed };
+        const symbol = this.symbols.get(e.name);
+        if (e.name === rules.result) return e;
+        if (!symbol) throw new NmodlError(this.file, { line: pos.line, column: e.column }, `'${e.name}' is not declared`);
+        if (symbol.kind === 'constant') return { kind: 'num', value: symbol.value, column: e.column };
+        if (symbol.kind === 'function' || symbol.kind === 'procedure')
+          throw new NmodlError(this.file, pos, `'${e.name}' is a ${symbol.kind.toUpperCase()}, not a value`);
+        return e;
+      }
+      case 'unary':
+      case 'not':
+        return { ...e, operand: r(e.operand) };
+      case 'binary':
+      case 'bool':
+        return { ...e, left: r(e.left), right: r(e.right) };
+      case 'compare':
+        return { ...e, operands: e.operands.map(r) };
+      case 'ifexp':
+        return { ...e, test: r(e.test), then: r(e.then), otherwise: r(e.otherwise) };
+      case 'call': {
+        const args = e.args.map(r);
+        const arity = MOD_MATH[e.callee];
+        const symbol = this.symbols.get(e.callee);
+        if (symbol?.kind === 'function') {
+          if (args.length !== symbol.args) throw new NmodlError(this.file, pos, `${e.callee} takes ${symbol.args} argument(s), given ${args.length}`);
+          return { ...e, args };
+        }
+        if (arity === undefined) {
+          if (symbol?.kind === 'procedure') throw new NmodlError(this.file, pos, `PROCEDURE ${e.callee} has no value; call it as a statement`);
+          throw new NmodlUnsupported(this.file, { line: pos.line, column: e.column }, `the function ${e.callee}()`);
+        }
+        if (args.length !== arity) throw new NmodlError(this.file, pos, `${e.callee} takes ${arity} argument(s), given ${args.length}`);
+        return { ...e, args };
+      }
+    }
+  }
+}

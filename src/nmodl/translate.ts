@@ -1,0 +1,255 @@
+import type { Expr } from '../expr/ast.ts';
+import type { Stmt } from '../mech/lang.ts';
+import type { FunctionDef, MechanismDef, MechKind, ProcedureDef, TableDef } from '../mech/types.ts';
+import type { MechanismInfo, MechanismKind, ParamInfo } from '../spec/catalog.ts';
+import type { Callable, NStmt, Program } from './ast.ts';
+import { cnexpUpdate, NonLinearError } from './cnexp.ts';
+import { type BlockRules, Converter } from './convert.ts';
+import { NmodlError, NmodlUnsupported, type Pos } from './errors.ts';
+import { Symbols } from './symbols.ts';
+
+// A parsed mod file to a mechanism: its MechanismInfo (names, kinds, parameters with their
+// defaults, for the spec and network stages) and its MechanismDef (code blocks in the
+// statement language, for lowering and the renderers). What nocmodl would run and this
+// front end cannot is refused here, with the file, line and column.
+
+export interface CompiledMechanism {
+  info: MechanismInfo;
+  def: MechanismDef;
+}
+
+const KINDS: Record<string, MechKind> = { SUFFIX: 'density', POINT_PROCESS: 'point', ARTIFICIAL_CELL: 'artificial' };
+
+export function translate(program: Program): CompiledMechanism {
+  const file = program.file;
+  const n = program.neuron;
+  if (!n?.kind) throw new NmodlError(file, { line: 1, column: 1 }, 'no NEURON block with SUFFIX, POINT_PROCESS or ARTIFICIAL_CELL');
+  if (n.pointer.length > 0) throw new NmodlUnsupported(file, n.pos, 'POINTER', n.pointer.join(', '));
+  for (const o of program.others)
+    if (!isHarmless(o)) throw new NmodlUnsupported(file, o.pos, o.word === 'VERBATIM' ? 'VERBATIM C code at file level' : `the ${o.word} block`);
+  for (const block of [...program.kinetics, ...program.linears, ...program.nonlinears])
+    throw new NmodlUnsupported(
+      file,
+      block.pos,
+      `${program.kinetics.includes(block) ? 'KINETIC' : program.linears.includes(block) ? 'LINEAR' : 'NONLINEAR'} ${block.name}`,
+    );
+  const symbols = new Symbols(program);
+  checkIons(program, symbols);
+  const convert = new Converter(symbols, file);
+  const kind = KINDS[n.kind];
+  const functions: Record<string, FunctionDef> = {};
+  for (const f of program.functions) functions[f.name] = functionDef(f, convert);
+  const procedures: Record<string, ProcedureDef> = {};
+  for (const p of program.procedures) procedures[p.name] = procedureDef(p, convert, symbols, n.name);
+  const derivatives: NonNullable<MechanismDef['derivatives']> = {};
+  const state: Stmt[] = [];
+  const solve = (name: string, method: string | null, pos: Pos): Stmt[] => {
+    state.push(...solveStmts(program, convert, derivatives, name, method, pos));
+    return [];
+  };
+  const breakpoint = program.breakpoint ? convert.block(program.breakpoint, { where: 'BREAKPOINT', solve }) : [];
+  const initial = program.initial ? convert.block(program.initial, { where: 'INITIAL', events: true }) : [];
+  const receive = program.netReceive ? netReceive(program.netReceive, convert, file) : undefined;
+  const currents = [...n.ions.flatMap((u) => u.write.filter((x) => x === `i${u.ion}`)), ...n.nonspecific, ...n.electrode];
+  const ions = Object.fromEntries(n.ions.flatMap((u) => u.read.filter((x) => x === `e${u.ion}`).map((x) => [x, u.ion])));
+  const def: MechanismDef = {
+    name: n.name,
+    kind,
+    modFile: file,
+    states: symbols.names('state'),
+    assigned: assignedFields(program, symbols),
+    globals: globalAssigned(program, symbols),
+    ...(Object.keys(ions).length > 0 ? { ions } : {}),
+    ...(currents.length > 0 ? { currents: { names: currents, kind: n.electrode.length > 0 ? 'electrode' : 'membrane' } } : {}),
+    functions,
+    procedures,
+    initial,
+    breakpoint,
+    derivatives,
+    state,
+    ...(receive ? { receive } : {}),
+  };
+  return { def, info: mechanismInfo(program, symbols, kind, Object.values(ions)) };
+}
+
+/** RANGE ASSIGNED variables and ion currents written, in ASSIGNED order (nocmodl's field order). */
+function assignedFields(program: Program, symbols: Symbols): string[] {
+  return program.assigned
+    .map((d) => d.name)
+    .filter((x) => {
+      const s = symbols.get(x);
+      return (s?.kind === 'assigned' && (s.range || isCurrent(program, x))) || (s?.kind === 'ion' && s.write);
+    });
+}
+
+/** GLOBAL ASSIGNED variables (not RANGE, not currents). */
+function globalAssigned(program: Program, symbols: Symbols): string[] {
+  return symbols.names('assigned').filter((x) => {
+    const s = symbols.get(x);
+    return s?.kind === 'assigned' && !s.range && !isCurrent(program, x);
+  });
+}
+
+function isCurrent(program: Program, name: string): boolean {
+  return program.neuron!.nonspecific.includes(name) || program.neuron!.electrode.includes(name);
+}
+
+function mechanismInfo(program: Program, symbols: Symbols, kind: MechKind, ions: string[]): MechanismInfo {
+  const params: Record<string, ParamInfo> = {};
+  for (const name of symbols.names('parameter')) {
+    const symbol = symbols.get(name);
+    if (symbol?.kind === 'parameter') params[name] = { default: symbol.decl.value ?? 0, ...(symbol.decl.units ? { units: symbol.decl.units } : {}) };
+  }
+  const kinds: MechanismKind[] =
+    kind === 'density'
+      ? ['density']
+      : kind === 'artificial'
+        ? ['artificialCell']
+        : ['pointProcess', 'stimulus', ...(program.netReceive ? (['synapse'] as const) : [])];
+  return { name: program.neuron!.name, kinds, params, ...(ions.length > 0 ? { ions } : {}) };
+}
+
+/** Ion variables the engine has: reversal potentials read, currents written. */
+function checkIons(program: Program, symbols: Symbols): void {
+  for (const use of program.neuron!.ions) {
+    for (const x of use.read)
+      if (x !== `e${use.ion}`)
+        throw new NmodlUnsupported(
+          program.file,
+          use.pos,
+          `USEION ${use.ion} READ ${x}`,
+          'ion concentrations and ion currents are read only as reversal potentials so far',
+        );
+    for (const x of use.write)
+      if (x !== `i${use.ion}`) throw new NmodlUnsupported(program.file, use.pos, `USEION ${use.ion} WRITE ${x}`, 'mechanisms write ion currents only so far');
+  }
+  void symbols;
+}
+
+function isHarmless(o: Program['others'][number]): boolean {
+  if (o.word !== 'VERBATIM' && o.word !== 'CONSTRUCTOR' && o.word !== 'DESTRUCTOR') return false;
+  return (o.body ?? []).every((s) => s.kind === 'verbatim' && /^\s*$/.test(s.text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '')));
+}
+
+function functionDef(f: Callable, convert: Converter): FunctionDef {
+  if (f.body.some((s) => s.kind === 'table')) throw new NmodlUnsupported(convert.file, f.pos, `TABLE in FUNCTION ${f.name}`);
+  const args = convert.scope(
+    f.args.map((a) => a.name),
+    'a',
+  );
+  const body = convert.block(f.body, { where: `FUNCTION ${f.name}`, result: f.name }, args);
+  return { args: [...args.values()], body };
+}
+
+function procedureDef(p: Callable, convert: Converter, symbols: Symbols, suffix: string): ProcedureDef {
+  const args = convert.scope(
+    p.args.map((a) => a.name),
+    'a',
+  );
+  const tables = p.body.filter((s) => s.kind === 'table');
+  const body = convert.block(
+    p.body.filter((s) => s.kind !== 'table'),
+    { where: `PROCEDURE ${p.name}` },
+    args,
+  );
+  const def: ProcedureDef = { args: [...args.values()], body };
+  if (tables.length === 0) return def;
+  const t = tables[0] as Extract<NStmt, { kind: 'table' }>;
+  if (tables.length > 1 || p.args.length !== 1) throw new NmodlError(convert.file, t.pos, 'a TABLE needs a PROCEDURE of one argument and one TABLE statement');
+  for (const d of t.depend)
+    if (d !== 'celsius') throw new NmodlUnsupported(convert.file, t.pos, `TABLE ... DEPEND ${d}`, 'tables depending on variables other than celsius');
+  for (const o of t.outputs) if (symbols.get(o)?.kind !== 'assigned') throw new NmodlError(convert.file, t.pos, `TABLE output ${o} must be ASSIGNED`);
+  const value = (e: Expr, what: string) =>
+    constantValue(convert.expr(e, new Map(), t.pos, { where: 'TABLE' }), () => new NmodlUnsupported(convert.file, t.pos, `TABLE ${what} that is not a number`));
+  const table: TableDef = {
+    outputs: t.outputs,
+    from: value(t.from, 'FROM'),
+    to: value(t.to, 'TO'),
+    with: value(t.with, 'WITH'),
+    switchName: `usetable_${suffix}`,
+  };
+  return { ...def, table };
+}
+
+function constantValue(e: Expr, fail: () => Error): number {
+  if (e.kind === 'num') return e.value;
+  if (e.kind === 'unary') return (e.op === '-' ? -1 : 1) * constantValue(e.operand, fail);
+  throw fail();
+}
+
+/** The state-block statements of one SOLVE in BREAKPOINT. */
+function solveStmts(
+  program: Program,
+  convert: Converter,
+  derivatives: NonNullable<MechanismDef['derivatives']>,
+  name: string,
+  method: string | null,
+  pos: Pos,
+): Stmt[] {
+  const file = program.file;
+  const deriv = program.derivatives.find((d) => d.name === name);
+  if (!deriv) {
+    if (program.procedures.some((p) => p.name === name)) {
+      if (method === null) return [{ kind: 'call', name, args: [] }];
+      throw new NmodlUnsupported(file, pos, `SOLVE ${name} METHOD ${method}`, 'a PROCEDURE is solved without METHOD');
+    }
+    if (program.kinetics.some((k) => k.name === name)) throw new NmodlUnsupported(file, pos, `SOLVE ${name} (KINETIC)`);
+    throw new NmodlError(file, pos, `SOLVE ${name}: no DERIVATIVE block or PROCEDURE of that name`);
+  }
+  const rules: BlockRules = { where: `DERIVATIVE ${name}`, derivatives: true };
+  const before = convert.derivatives.length;
+  const body = convert.block(deriv.body, rules);
+  const solved = convert.derivatives.slice(before);
+  const states = solved.map((d) => d.state);
+  switch (method) {
+    case 'cnexp':
+      return body.map((s) => cnexpStmt(s, solved, file));
+    case 'euler':
+      return [
+        ...body,
+        ...states.map(
+          (x): Stmt => ({
+            kind: 'assign',
+            target: x,
+            expr: {
+              kind: 'binary',
+              op: '+',
+              left: nameExpr(x),
+              right: { kind: 'binary', op: '*', left: nameExpr('dt'), right: nameExpr(`D${x}`), column: 1 },
+              column: 1,
+            },
+          }),
+        ),
+      ];
+    case 'derivimplicit':
+      derivatives[name] = { states, body };
+      return [{ kind: 'call', name: 'solve', args: [nameExpr(name)] }];
+    default:
+      throw new NmodlUnsupported(file, pos, `SOLVE ${name} METHOD ${method ?? '(none)'}`, 'methods cnexp, derivimplicit and euler are');
+  }
+}
+
+/** Replaces D<x> = f by cnexp's update of x (nested in ifs too). */
+function cnexpStmt(s: Stmt, solved: Converter['derivatives'], file: string): Stmt {
+  if (s.kind === 'if') return { ...s, then: s.then.map((x) => cnexpStmt(x, solved, file)), otherwise: s.otherwise.map((x) => cnexpStmt(x, solved, file)) };
+  if (s.kind !== 'assign') return s;
+  const d = solved.find((x) => `D${x.state}` === s.target && x.expr === s.expr);
+  if (!d) return s;
+  try {
+    return { kind: 'assign', target: d.state, expr: cnexpUpdate(d.state, d.expr) };
+  } catch (e) {
+    if (!(e instanceof NonLinearError)) throw e;
+    throw new NmodlUnsupported(file, d.pos, `cnexp for ${d.state}' that is not linear in ${d.state}`, `${e.message}; use derivimplicit`);
+  }
+}
+
+function netReceive(c: Callable, convert: Converter, file: string): Stmt[] {
+  if (c.args.length > 1) throw new NmodlUnsupported(file, c.pos, `NET_RECEIVE with ${c.args.length} arguments`, 'per-connection state');
+  const args = new Map<string, string>([['flag', 'flag']]);
+  if (c.args.length === 1) args.set(c.args[0].name, 'w');
+  return convert.block(c.body, { where: 'NET_RECEIVE', events: true, args });
+}
+
+function nameExpr(name: string): Expr {
+  return { kind: 'name', name, column: 1 };
+}
