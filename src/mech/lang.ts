@@ -1,5 +1,8 @@
 import { type Expr, walk } from '../expr/ast.ts';
 import { parse } from '../expr/index.ts';
+import type { Stmt } from '../nmodl/definition.ts';
+
+export type { Stmt };
 
 // The statement language of mechanism code blocks, one statement per line:
 //   name = expression            (expressions in the Python syntax of src/expr)
@@ -9,24 +12,6 @@ import { parse } from '../expr/index.ts';
 //   net_send(delay, flag)  net_move(time)  net_event(time)   (NET_RECEIVE / INITIAL events)
 //   solve(name)                  (SOLVE of the definition's DERIVATIVE or LINEAR block `name`)
 // Statements are kept as a tree; renderers turn it into JavaScript or WGSL.
-
-export type Stmt =
-  | { kind: 'assign'; target: string; expr: Expr }
-  | { kind: 'if'; test: Expr; then: Stmt[]; otherwise: Stmt[] }
-  | { kind: 'while'; test: Expr; body: Stmt[] }
-  | { kind: 'call'; name: string; args: Expr[] }
-  /** net_send(delay, flag): a self-event at t + delay [ms]; it becomes the instance's movable event. */
-  | { kind: 'send'; delay: Expr; flag: Expr }
-  /** net_move(time): moves the instance's movable self-event to `time` [ms]. */
-  | { kind: 'move'; time: Expr }
-  /** net_event(time): the cell fires (spike recorded, NetCon events sent). */
-  | { kind: 'event'; time: Expr }
-  /** SOLVE of a DERIVATIVE block by derivimplicit: Newton on D<state> = (state - saved)/dt. */
-  | { kind: 'newton'; name: string; states: string[]; variables: string[]; body: Stmt[] }
-  /** SOLVE of a LINEAR block: simeq on the augmented matrix (rows: coefficients then right-hand side). */
-  | { kind: 'simeq'; name: string; unknowns: string[]; body: Stmt[]; matrix: Expr[][] }
-  /** A TABLE lookup of procedure `name` at `arg` (inserted by lowering when tables are used). */
-  | { kind: 'table'; name: string; arg: Expr };
 
 export class MechSyntaxError extends Error {
   constructor(where: string, line: number, text: string, message: string) {

@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/ast.ts';
-import type { Stmt } from '../mech/lang.ts';
 import type { NStmt } from './ast.ts';
+import type { Stmt } from './definition.ts';
 import { NmodlError, NmodlUnsupported, type Pos } from './errors.ts';
 import type { Symbols } from './symbols.ts';
 

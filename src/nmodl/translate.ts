@@ -1,10 +1,9 @@
 import type { Expr } from '../expr/ast.ts';
-import type { Stmt } from '../mech/lang.ts';
-import type { FunctionDef, MechanismDef, MechKind, ProcedureDef, TableDef } from '../mech/types.ts';
 import type { MechanismInfo, MechanismKind, ParamInfo } from '../spec/catalog.ts';
 import type { Callable, NStmt, Program } from './ast.ts';
 import { cnexpUpdate, NonLinearError } from './cnexp.ts';
 import { type BlockRules, Converter } from './convert.ts';
+import type { FunctionDef, MechanismDef, MechKind, ProcedureDef, Stmt, TableDef } from './definition.ts';
 import { NmodlError, NmodlUnsupported, type Pos } from './errors.ts';
 import { Symbols } from './symbols.ts';
 

@@ -1,0 +1,157 @@
+// A mechanism is defined once, as data plus code blocks in a small NMODL-like statement
+// language (below); the NMODL front end produces it from mod files, and renderers turn the
+// blocks into JavaScript (CPU backend, f64 or f32) and WGSL (GPU backend). The blocks follow the C that NEURON 8.2.2's nocmodl generates, statement
+// by statement, so the arithmetic is NEURON's (cnexp updates are written as nocmodl's literal
+// expression, not as a simplified formula).
+
+import type { Expr } from '../expr/ast.ts';
+
+// The statement language of mechanism code blocks; its text form (src/mech/lang.ts), one
+// statement per line, is the one hand-written definitions use:
+//   name = expression            (expressions in the Python syntax of src/expr)
+//   procedure(arg, ...)          (a PROCEDURE call, inlined)
+//   if (test) {  } else if (test) {  } else {  }
+//   while (test) {  }
+//   net_send(delay, flag)  net_move(time)  net_event(time)   (NET_RECEIVE / INITIAL events)
+//   solve(name)                  (SOLVE of the definition's DERIVATIVE or LINEAR block `name`)
+// Statements are kept as a tree; renderers turn it into JavaScript or WGSL.
+
+export type Stmt =
+  | { kind: 'assign'; target: string; expr: Expr }
+  | { kind: 'if'; test: Expr; then: Stmt[]; otherwise: Stmt[] }
+  | { kind: 'while'; test: Expr; body: Stmt[] }
+  | { kind: 'call'; name: string; args: Expr[] }
+  /** net_send(delay, flag): a self-event at t + delay [ms]; it becomes the instance's movable event. */
+  | { kind: 'send'; delay: Expr; flag: Expr }
+  /** net_move(time): moves the instance's movable self-event to `time` [ms]. */
+  | { kind: 'move'; time: Expr }
+  /** net_event(time): the cell fires (spike recorded, NetCon events sent). */
+  | { kind: 'event'; time: Expr }
+  /** SOLVE of a DERIVATIVE block by derivimplicit: Newton on D<state> = (state - saved)/dt. */
+  | { kind: 'newton'; name: string; states: string[]; variables: string[]; body: Stmt[] }
+  /** SOLVE of a LINEAR block: simeq on the augmented matrix (rows: coefficients then right-hand side). */
+  | { kind: 'simeq'; name: string; unknowns: string[]; body: Stmt[]; matrix: Expr[][] }
+  /** A TABLE lookup of procedure `name` at `arg` (inserted by lowering when tables are used). */
+  | { kind: 'table'; name: string; arg: Expr };
+
+export type MechKind = 'density' | 'point' | 'artificial';
+
+/** A code block: statement-language text (hand-written definitions) or statements (compiled from NMODL). */
+export type Code = string | Stmt[];
+/** An expression: text in the statement language's syntax, or a tree. */
+export type CodeExpr = string | Expr;
+
+/** How the BREAKPOINT's current enters the cable equation. */
+export type CurrentKind =
+  /** ionic or NONSPECIFIC_CURRENT: outward positive, `rhs -= i`, `d += di/dv` */
+  | 'membrane'
+  /** ELECTRODE_CURRENT: positive depolarises, `rhs += i`, `d -= di/dv` */
+  | 'electrode';
+
+export interface FunctionDef {
+  args: string[];
+  /** Assigns the function's own name to return a value. */
+  body: Code;
+  /** NMODL LOCALs: they (and the arguments) shadow fields of the same name. */
+  locals?: string[];
+}
+
+export interface TableDef {
+  /** Variables the procedure sets that are tabulated. */
+  outputs: string[];
+  /** Range of the (single) argument and number of intervals (NMODL `FROM a TO b WITH n`). */
+  from: number;
+  to: number;
+  with: number;
+  /** NEURON's switch, e.g. 'usetable_hh' (1 = use the table). */
+  switchName: string;
+}
+
+export interface ProcedureDef {
+  args: string[];
+  body: Code;
+  table?: TableDef;
+}
+
+export interface WatchDef {
+  /** Flag the self-event carries. */
+  flag: number;
+  /** Condition `a > b` (rising edge fires). */
+  condition: CodeExpr;
+  /** Whether this WATCH is armed at all (evaluated once by the flag-1 handler); default always. */
+  armedIf?: CodeExpr;
+  /** NET_RECEIVE body for this flag. */
+  handler: Code;
+}
+
+/** A DERIVATIVE block solved by derivimplicit: `body` assigns D<state> for each state. */
+export interface DerivativeDef {
+  /** States in nocmodl's _slist1 order (saved states and Newton function values). */
+  states: string[];
+  /** Newton variables in nocmodl's _slist2 order (Jacobian columns), if it differs. */
+  variables?: string[];
+  body: Code;
+}
+
+/**
+ * A LINEAR block: `body` computes locals, then row i of the system is
+ * matrix[i][0..n-1] . unknowns = matrix[i][n], each entry written as nocmodl accumulates it.
+ */
+export interface LinearDef {
+  unknowns: string[];
+  body: Code;
+  matrix: CodeExpr[][];
+}
+
+export interface MechanismDef {
+  name: string;
+  kind: MechKind;
+  /** NMODL source documenting the mechanism, under mod/ (our own text). */
+  modFile: string;
+  /** STATE variables. */
+  states: string[];
+  /** RANGE ASSIGNED variables (recordable, per instance). */
+  assigned: string[];
+  /**
+   * GLOBAL ASSIGNED variables (hh's minf, mtau ...): a block's local where every block assigns
+   * one before reading it (the value never passes from one block or step to another, so one
+   * shared variable and a local per block compute the same), otherwise a per-instance field.
+   */
+  globals?: string[];
+  /** Ion reversal potentials read: variable -> ion ('ena' -> 'na'). */
+  ions?: Record<string, string>;
+  /** Currents summed for the cable equation, in the order nocmodl sums them. */
+  currents?: { names: string[]; kind: CurrentKind };
+  functions?: Record<string, FunctionDef>;
+  procedures?: Record<string, ProcedureDef>;
+  initial?: Code;
+  /** BREAKPOINT body without SOLVE; with currents it runs twice per step in nrn_cur (v+0.001, then v). */
+  breakpoint?: Code;
+  /** DERIVATIVE blocks solved by `solve(name)` (derivimplicit). */
+  derivatives?: Record<string, DerivativeDef>;
+  /** LINEAR blocks solved by `solve(name)` (simeq). */
+  linear?: Record<string, LinearDef>;
+  /** SOLVE block (cnexp written as nocmodl's update), run in nrn_state after the voltage solve. */
+  state?: Code;
+  /** NET_RECEIVE (flag 0: NetCon events, else self-events); the weight is `w`, the event time `t`. */
+  receive?: Code;
+  /**
+   * NET_RECEIVE arguments when a NetCon carries a weight vector (Izhi2007a: one per receptor):
+   * a connection sets the one at its weight index (NetPyNE's synList) and the others are 0.
+   */
+  receiveArgs?: string[];
+  /** NET_RECEIVE flag-1 handler of the `net_send(0, 1)` in INITIAL, delivered inside finitialize. */
+  initEvent?: Code;
+  watches?: WatchDef[];
+  /**
+   * Instances on the same node with identical parameters may share one state: events add
+   * their weights into states that evolve independently of v, and the current is linear in
+   * them (ExpSyn, Exp2Syn). Exact up to the order of floating-point additions.
+   */
+  mergeable?: boolean;
+  /**
+   * NET_RECEIVE only adds each weight argument into states (flag 0, no use of t): the GPU runs
+   * it once per boundary with the weights that reached the instance summed.
+   */
+  linearReceive?: boolean;
+}
