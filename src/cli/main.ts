@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { runCreate } from './create.ts';
 import { runInfo } from './info.ts';
+import { runNmodl } from './nmodl.ts';
 import { runRun } from './run.ts';
 import { runValidate } from './validate.ts';
 
@@ -55,6 +56,15 @@ program
   .option('--max-memory <size>', "refuse a model estimated to need more memory (e.g. 8G, 512M; default: this machine's memory)")
   .action((spec: string, options: { scope: string; allowOutsidePaths?: boolean; maxMemory?: string }) => {
     process.exitCode = runValidate(spec, options);
+  });
+
+program
+  .command('nmodl')
+  .description('compile NMODL mod files for every target; per file: ok, or the first unsupported construct with file:line:column')
+  .argument('<files...>', 'mod files')
+  .option('--json', 'print an array of {file, ok, mechanism, error}')
+  .action((files: string[], options: { json?: boolean }) => {
+    process.exitCode = runNmodl(files, options);
   });
 
 program

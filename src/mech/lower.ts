@@ -2,7 +2,7 @@ import type { Expr } from '../expr/ast.ts';
 import type { MechanismInfo } from '../spec/catalog.ts';
 import { MECHANISMS } from '../spec/index.ts';
 import { hoistInvariants } from './hoist.ts';
-import { assignedNames, blockOf, expressionOf, readNames, type Stmt } from './lang.ts';
+import { assignedNames, blockOf as codeBlock, expressionOf, readNames, type Stmt } from './lang.ts';
 import type { Code, MechanismDef, TableDef } from './types.ts';
 
 // Lowering: parse a definition's blocks, inline PROCEDURE calls (or replace them by TABLE
@@ -67,12 +67,17 @@ export interface LowerOptions {
 }
 
 export function lowerMechanism(def: MechanismDef, options: LowerOptions): LoweredMechanism {
-  const lowered = lowerWith(def, options, def.globals ?? []);
-  const fields = (def.globals ?? []).filter((g) => readBeforeAssigned(lowered, g));
-  return fields.length === 0 ? lowered : lowerWith({ ...def, assigned: [...def.assigned, ...fields] }, options, []);
+  const globals = def.globals ?? [];
+  if (globals.length === 0) return lowerWith(def, options, [], new Map());
+  const fields = globals.filter((g) => readBeforeAssigned(lowerWith(def, options, globals, new Map()), g));
+  // The others are locals of each block, renamed _g_<name> (NMODL names start with a letter) so
+  // they cannot meet a renderer's own names (g, rhs, k ...)
+  const renames = new Map(globals.filter((g) => !fields.includes(g)).map((g) => [g, `_g_${g}`]));
+  return lowerWith({ ...def, assigned: [...def.assigned, ...fields] }, options, [], renames);
 }
 
-function lowerWith(def: MechanismDef, options: LowerOptions, blockLocals: string[]): LoweredMechanism {
+function lowerWith(def: MechanismDef, options: LowerOptions, blockLocals: string[], renames: Map<string, string>): LoweredMechanism {
+  const blockOf = (code: Code, where: string) => (renames.size > 0 ? renameStmts(codeBlock(code, where), renames) : codeBlock(code, where));
   const info = options.info ?? MECHANISMS[def.name];
   if (!info) throw new Error(`mechanism ${def.name} has no catalogue entry`);
   const params: Record<string, number> = {};
@@ -90,7 +95,14 @@ function lowerWith(def: MechanismDef, options: LowerOptions, blockLocals: string
   for (const [name, p] of procedures) {
     if (p.table && options.tablesOn.has(p.table.switchName)) {
       if (p.args.length !== 1) throw new Error(`${def.name} PROCEDURE ${name}: a TABLE needs exactly one argument`);
-      tables.push({ ...p.table, name, arg: p.args[0], body: p.body, locals: [...assignedNames(p.body)].filter((n) => n !== p.args[0]) });
+      tables.push({
+        ...p.table,
+        outputs: p.table.outputs.map((o) => renames.get(o) ?? o),
+        name,
+        arg: p.args[0],
+        body: p.body,
+        locals: [...assignedNames(p.body)].filter((n) => n !== p.args[0]),
+      });
     }
   }
   const solveStmt = (args: Expr[]): Stmt => {

@@ -72,6 +72,8 @@ export interface NeuronBlock {
   ions: UseIon[];
   nonspecific: string[];
   electrode: string[];
+  /** Currents (USEION WRITE i<ion>, NONSPECIFIC_CURRENT, ELECTRODE_CURRENT) in declaration order: nocmodl sums them so. */
+  currents: string[];
   range: string[];
   global: string[];
   pointer: string[];

@@ -192,6 +192,7 @@ class TopLevel {
       ions: [],
       nonspecific: [],
       electrode: [],
+      currents: [],
       range: [],
       global: [],
       pointer: [],
@@ -210,15 +211,24 @@ class TopLevel {
           n.kind = t.text;
           n.name = this.stmts.name();
           break;
-        case 'USEION':
-          n.ions.push(this.useIon(t.pos));
+        case 'USEION': {
+          const use = this.useIon(t.pos);
+          n.ions.push(use);
+          n.currents.push(...use.write.filter((x) => x === `i${use.ion}`));
           break;
-        case 'NONSPECIFIC_CURRENT':
-          n.nonspecific.push(...this.stmts.names());
+        }
+        case 'NONSPECIFIC_CURRENT': {
+          const names = this.stmts.names();
+          n.nonspecific.push(...names);
+          n.currents.push(...names);
           break;
-        case 'ELECTRODE_CURRENT':
-          n.electrode.push(...this.stmts.names());
+        }
+        case 'ELECTRODE_CURRENT': {
+          const names = this.stmts.names();
+          n.electrode.push(...names);
+          n.currents.push(...names);
           break;
+        }
         case 'RANGE':
           n.range.push(...this.stmts.names());
           break;

@@ -49,7 +49,7 @@ export function translate(program: Program): CompiledMechanism {
   const breakpoint = program.breakpoint ? convert.block(program.breakpoint, { where: 'BREAKPOINT', solve }) : [];
   const initial = program.initial ? convert.block(program.initial, { where: 'INITIAL', events: true }) : [];
   const receive = program.netReceive ? netReceive(program.netReceive, convert, file) : undefined;
-  const currents = [...n.ions.flatMap((u) => u.write.filter((x) => x === `i${u.ion}`)), ...n.nonspecific, ...n.electrode];
+  const currents = n.currents;
   const ions = Object.fromEntries(n.ions.flatMap((u) => u.read.filter((x) => x === `e${u.ion}`).map((x) => [x, u.ion])));
   const def: MechanismDef = {
     name: n.name,
@@ -97,7 +97,9 @@ function mechanismInfo(program: Program, symbols: Symbols, kind: MechKind, ions:
   const params: Record<string, ParamInfo> = {};
   for (const name of symbols.names('parameter')) {
     const symbol = symbols.get(name);
-    if (symbol?.kind === 'parameter') params[name] = { default: symbol.decl.value ?? 0, ...(symbol.decl.units ? { units: symbol.decl.units } : {}) };
+    // nocmodl prints defaults with %g: NEURON's default keeps 6 significant digits (0.0123456789 is 0.0123457)
+    const value = symbol?.kind === 'parameter' ? Number((symbol.decl.value ?? 0).toPrecision(6)) : 0;
+    if (symbol?.kind === 'parameter') params[name] = { default: value, ...(symbol.decl.units ? { units: symbol.decl.units } : {}) };
   }
   const kinds: MechanismKind[] =
     kind === 'density'

@@ -8,7 +8,7 @@ import type { MechanismInfo } from '../../src/spec/index.ts';
 // The built-ins' mod files (mod/) compiled by the NMODL front end give the code of the
 // hand-written definitions (src/mech/defs), operation for operation: every block and FUNCTION
 // rendered as f64 JavaScript is the same text once the front end's renamed LOCALs and
-// arguments (_l3_x, _a0_x) are read as their NMODL names and a field (F.x) as its name:
+// arguments (_l3_x, _a0_x) and GLOBAL ASSIGNED locals (_g_x) are read as their NMODL names and a field (F.x) as its name:
 // GLOBAL ASSIGNED variables no block reads before assigning are locals here, where some
 // hand-written definitions keep them as fields (IntFire4's enew ..., AlphaSynapse's g).
 
@@ -23,7 +23,7 @@ function rendered(def: MechanismDef, tablesOn: Set<string>, info?: MechanismInfo
   for (const f of r.functions().split(/\n(?=function )/)) out[f.slice(0, f.indexOf('('))] = f;
   const plain = (code: string) =>
     code
-      .replace(/_[la]\d+_(\w+)/g, '$1')
+      .replace(/_(?:[la]\d+|g)_(\w+)/g, '$1')
       .replace(/\b(\w+)_local\b/g, '$1')
       .replace(/\bF\.(\w+)/g, '$1')
       .replace(/^\s*let .*$/gm, '');

@@ -1,0 +1,47 @@
+import { mechKernels } from '../backend/cpu/mech-kernels.ts';
+import type { MechGroup } from '../compile/model.ts';
+import { buildTable, lowerMechanism, mechanismWgsl } from '../mech/index.ts';
+import { type IncludeReader, NmodlError, parseMod, translate } from '../nmodl/index.ts';
+
+// Checks a mod file for every target: the NMODL front end, lowering (tables on and off), the
+// CPU kernels in f64 and f32 (JavaScript compiled by the engine) and the WGSL module. The
+// result is the first problem, with file:line:column where the front end found it.
+
+export interface ModCheck {
+  file: string;
+  ok: boolean;
+  /** The mechanism's NEURON name (SUFFIX, POINT_PROCESS or ARTIFICIAL_CELL), when the NEURON block was read. */
+  mechanism: string | null;
+  error: string | null;
+}
+
+export function checkModFile(file: string, source: string, include?: IncludeReader): ModCheck {
+  let mechanism: string | null = null;
+  try {
+    const program = parseMod(file, source, include);
+    mechanism = program.neuron?.name || null;
+    const { def, info } = translate(program);
+    for (const tablesOn of [new Set<string>(), new Set([`usetable_${def.name}`])]) {
+      const lowered = lowerMechanism(def, { tablesOn, info });
+      const group: MechGroup = {
+        mech: def.name,
+        count: 1,
+        node: new Int32Array(1),
+        cell: new Int32Array(1),
+        scale: new Float64Array(1).fill(1),
+        fields: Object.fromEntries(lowered.fields.map((f) => [f, new Float64Array(1)])),
+      };
+      const tables = Object.fromEntries(lowered.tables.map((t) => [t.name, buildTable(lowered, t, 6.3)]));
+      const sink = { send() {}, move() {}, event() {} };
+      for (const precision of ['f64', 'f32'] as const) {
+        const fields = Object.fromEntries(lowered.fields.map((f) => [f, precision === 'f64' ? new Float64Array(1) : new Float32Array(1)]));
+        mechKernels(lowered, group, fields, tables, precision, sink);
+      }
+      mechanismWgsl(lowered);
+    }
+    return { file, ok: true, mechanism, error: null };
+  } catch (e) {
+    const message = e instanceof NmodlError ? e.message : `${file}: ${(e as Error).message.split('\n')[0]}`;
+    return { file, ok: false, mechanism, error: message };
+  }
+}

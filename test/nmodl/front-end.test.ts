@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Stmt } from '../../src/nmodl/definition.ts';
+import { compileMod, parseMod } from '../../src/nmodl/index.ts';
+import { checkModFile } from '../../src/sim/mod-check.ts';
+
+/** C's hex float literal (as nocmodl writes unit constants). */
+function hexFloat(text: string): number {
+  const [, digits, exponent] = /^0x1\.([0-9a-f]+)p([+-]\d+)$/.exec(text)!;
+  return (1 + Number.parseInt(digits, 16) / 2 ** (4 * digits.length)) * 2 ** Number(exponent);
+}
+
+const density = (body: string, neuron = '') => `NEURON { SUFFIX t ${neuron} }\n${body}`;
+
+describe('NMODL front end', () => {
+  it.each([
+    ['PARAMETER { a = }', /^t\.mod:2:17: expected a number, found '}'$/],
+    ['BREAKPOINT { x = 1 +\n}', /^t\.mod:3:1: unexpected '}' in an expression$/],
+    ['ASSIGNED { x }\nBREAKPOINT { x = y }', /^t\.mod:3:18: 'y' is not declared$/],
+    ['BREAKPOINT {\n  if (1) { }', /^t\.mod:2:12: this '\{' has no matching '\}'$/],
+    ['COMMENT never closed', /^t\.mod:2:1: COMMENT without ENDCOMMENT$/],
+    ['ASSIGNED { x }\nBREAKPOINT { x = a < b < c }', /^t\.mod:3:24: chained comparisons/],
+    ['FOO { }', /^t\.mod:2:1: unknown block 'FOO'$/],
+  ])('%j fails with its position', (body, message) => {
+    expect(() => compileMod('t.mod', density(body))).toThrow(message);
+  });
+
+  it("UNITS constants take NEURON 8.2's modern values, as nocmodl's hex literals", () => {
+    const p = parseMod(
+      'u.mod',
+      density('UNITS {\n FARADAY = (faraday) (coulomb)\n F2 = (faraday) (kilocoulombs)\n R = (k-mole) (joule/degC)\n PI = (pi) (1)\n F3 = 96485.309 (coul) }'),
+    );
+    expect(Object.fromEntries(p.units.map((u) => [u.name, u.value]))).toEqual({
+      FARADAY: hexFloat('0x1.78e555060882cp+16'),
+      F2: hexFloat('0x1.81f0fae775425p+6'),
+      R: hexFloat('0x1.0a1013e8990bep+3'),
+      PI: Math.PI,
+      F3: 96485.309,
+    });
+    expect(() => parseMod('u.mod', density('UNITS { X = (parsec) (coulomb) }'))).toThrow(/^u\.mod:2:13: \(parsec\) \(coulomb\) is not in spikegpu's copy/);
+  });
+
+  it('reads numbers with units, DEFINE, merged NEURON blocks, and appends a second BREAKPOINT', () => {
+    const mod = `NEURON { SUFFIX t }
+NEURON { NONSPECIFIC_CURRENT i RANGE g }
+DEFINE N 3
+PARAMETER { g = 0.001 (S/cm2) <0, 1e9> }
+ASSIGNED { i (mA/cm2) v (mV) }
+BREAKPOINT { i = g*(v - 0.062 (/mV)) }
+BREAKPOINT { i = i*N }`;
+    const { def } = compileMod('t.mod', mod.replace('i*N', 'i*2'));
+    expect((def.breakpoint as Stmt[]).map((s) => s.kind === 'assign' && s.target)).toEqual(['i', 'i']);
+    expect(def.currents).toEqual({ names: ['i'], kind: 'membrane' });
+    expect(parseMod('t.mod', mod.replace('(v - 0.062 (/mV))', '(v)')).neuron?.range).toEqual(['g']);
+  });
+
+  it("keeps NEURON's 6 significant digits of PARAMETER defaults (nocmodl prints them with %g)", () => {
+    const { info } = compileMod('t.mod', density('PARAMETER { a = 0.0123456789012345 b = 2 }', 'RANGE a, b'));
+    expect(info.params.a.default).toBe(0.0123457);
+    expect(info.params.b.default).toBe(2);
+  });
+
+  it('sums currents in the order the NEURON block declares them', () => {
+    const mod = `NEURON { SUFFIX t NONSPECIFIC_CURRENT il USEION na READ ena WRITE ina }
+ASSIGNED { il ina ena v }
+BREAKPOINT { ina = v - ena  il = v }`;
+    expect(compileMod('t.mod', mod).def.currents?.names).toEqual(['il', 'ina']);
+  });
+
+  it('checks every target and reports the first unsupported construct with its position', () => {
+    expect(checkModFile('t.mod', density('STATE { m }\nBREAKPOINT { SOLVE s METHOD sparse }\nKINETIC s { ~ m <-> m (1, 1) }'))).toEqual({
+      file: 't.mod',
+      ok: false,
+      mechanism: 't',
+      error: 't.mod:4:1: KINETIC s is not supported',
+    });
+    expect(checkModFile('t.mod', density('PARAMETER { g = 1 }\nASSIGNED { i v }\nBREAKPOINT { i = g*v }', 'NONSPECIFIC_CURRENT i'))).toEqual({
+      file: 't.mod',
+      ok: true,
+      mechanism: 't',
+      error: null,
+    });
+  });
+});
