@@ -3,24 +3,30 @@ import { buildNetwork, type Network, NetworkBuildError, netpyneJsonChunks, valid
 import { writingInterruptibly } from './interrupt.ts';
 import { printDiagnostics, readSpecFile } from './io.ts';
 import { maxMemoryOption } from './memory.ts';
+import { loadModOptions } from './mods.ts';
 
-export async function runCreate(path: string, options: { out: string; quiet?: boolean; maxMemory?: string }): Promise<number> {
+export async function runCreate(path: string, options: { out: string; quiet?: boolean; maxMemory?: string; mod?: string[] }): Promise<number> {
   const maxMemoryBytes = maxMemoryOption(options.maxMemory);
   if (typeof maxMemoryBytes === 'string') {
     console.error(`error: ${maxMemoryBytes}`);
     return 2;
+  }
+  const mechanisms = loadModOptions(options.mod, options.quiet);
+  if (typeof mechanisms === 'string') {
+    console.error(`error: ${mechanisms}`);
+    return 1;
   }
   const spec = readSpecFile(path);
   if (Array.isArray(spec)) {
     printDiagnostics(spec);
     return 1;
   }
-  const { netParams, simConfig, diagnostics } = validateModel(spec, 'network', { maxMemoryBytes });
+  const { netParams, simConfig, diagnostics } = validateModel(spec, 'network', { maxMemoryBytes }, mechanisms);
   printDiagnostics(diagnostics.list, options.quiet);
   if (diagnostics.errors.length > 0) return 1;
   let network: Network;
   try {
-    network = buildNetwork(netParams, simConfig, { maxMemoryBytes });
+    network = buildNetwork(netParams, simConfig, { maxMemoryBytes }, mechanisms);
   } catch (e) {
     if (e instanceof NetworkBuildError) {
       console.error(`error: ${e.message}`);

@@ -21,7 +21,8 @@ program
   .requiredOption('-o, --out <file>', 'output JSON file ({net: {cells, pops, params}, simConfig})')
   .option('-q, --quiet', 'print only errors')
   .option('--max-memory <size>', "refuse a model estimated to need more memory (e.g. 8G, 512M; default: this machine's memory)")
-  .action(async (spec: string, options: { out: string; quiet?: boolean; maxMemory?: string }) => {
+  .option('--mod <path>', "a model's own mod file, or a folder of them (NEURON's nrnivmodl folder); repeatable", collect, [])
+  .action(async (spec: string, options: { out: string; quiet?: boolean; maxMemory?: string; mod: string[] }) => {
     process.exitCode = await runCreate(spec, options);
   });
 
@@ -43,6 +44,7 @@ program
   .option('--duration <ms>', 'simulated time [ms], overriding simConfig.duration')
   .option('-q, --quiet', 'print only errors')
   .option('--max-memory <size>', "refuse a model estimated to need more memory (e.g. 8G, 512M; default: this machine's memory)")
+  .option('--mod <path>', "a model's own mod file, or a folder of them (NEURON's nrnivmodl folder); repeatable", collect, [])
   .action(async (spec: string, options) => {
     process.exitCode = await runRun(spec, options);
   });
@@ -54,7 +56,8 @@ program
   .option('--scope <scope>', "'all' (default) or 'network' (only what network creation uses)", 'all')
   .option('--allow-outside-paths', 'accept output paths outside the output folder (as run --allow-outside-paths)')
   .option('--max-memory <size>', "refuse a model estimated to need more memory (e.g. 8G, 512M; default: this machine's memory)")
-  .action((spec: string, options: { scope: string; allowOutsidePaths?: boolean; maxMemory?: string }) => {
+  .option('--mod <path>', "a model's own mod file, or a folder of them (NEURON's nrnivmodl folder); repeatable", collect, [])
+  .action((spec: string, options: { scope: string; allowOutsidePaths?: boolean; maxMemory?: string; mod: string[] }) => {
     process.exitCode = runValidate(spec, options);
   });
 
@@ -73,6 +76,11 @@ program
   .action(async () => {
     process.exitCode = await runInfo();
   });
+
+/** Collects a repeatable option's values. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
 
 // An error no command reports itself is one line, never a stack trace (unless --debug).
 try {

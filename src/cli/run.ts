@@ -6,12 +6,14 @@ import { CompileError } from '../compile/index.ts';
 import { acquireNodeDevice } from '../gpu/node.ts';
 import { FileError, OutputDir } from '../io/files.ts';
 import { LoadError, loadNetwork } from '../io/load.ts';
+import type { MechanismRegistry } from '../mech/index.ts';
 import { buildNetwork, type Network, NetworkBuildError, validateModel } from '../network/index.ts';
 import { type BackendName, simulate } from '../sim/simulate.ts';
 import { checkOutputPaths, type SimConfigData, SpecError } from '../spec/index.ts';
 import { writingInterruptibly } from './interrupt.ts';
 import { printDiagnostics, readModelFile, readSpecFile } from './io.ts';
 import { maxMemoryOption } from './memory.ts';
+import { loadModOptions } from './mods.ts';
 import { type OutputFile, writeOutputs } from './outputs.ts';
 
 export interface RunOptions {
@@ -27,6 +29,8 @@ export interface RunOptions {
   duration?: string;
   quiet?: boolean;
   maxMemory?: string;
+  /** Mod files or folders of them (--mod, repeatable). */
+  mod?: string[];
 }
 
 /**
@@ -43,13 +47,18 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
   if (duration !== undefined && !(duration > 0)) return usage(`--duration must be a positive number of ms (got '${options.duration}')`);
   const maxMemoryBytes = maxMemoryOption(options.maxMemory);
   if (typeof maxMemoryBytes === 'string') return usage(maxMemoryBytes);
+  const mechanisms = loadModOptions(options.mod, options.quiet);
+  if (typeof mechanisms === 'string') {
+    console.error(`error: ${mechanisms}`);
+    return 1;
+  }
   try {
     const raw = readModelFile(path);
     if (Array.isArray(raw)) {
       printDiagnostics(raw);
       return 1;
     }
-    const net = savedNetwork(raw, path, duration, options, maxMemoryBytes) ?? specNetwork(raw, path, duration, options, maxMemoryBytes);
+    const net = savedNetwork(raw, path, duration, options, maxMemoryBytes) ?? specNetwork(raw, path, duration, options, maxMemoryBytes, mechanisms);
     if (typeof net === 'number') return net;
     const simConfig = net.data.simConfig;
     if (!options.quiet) {
@@ -133,7 +142,14 @@ function savedNetwork(raw: Record<string, unknown>, path: string, duration: numb
 }
 
 /** The network of a spec file; an exit code when the spec has errors. */
-function specNetwork(raw: Record<string, unknown>, path: string, duration: number | undefined, options: RunOptions, maxMemoryBytes: number): Network | number {
+function specNetwork(
+  raw: Record<string, unknown>,
+  path: string,
+  duration: number | undefined,
+  options: RunOptions,
+  maxMemoryBytes: number,
+  mechanisms: MechanismRegistry | undefined,
+): Network | number {
   const spec = readSpecFile(path, raw);
   if (Array.isArray(spec)) {
     printDiagnostics(spec);
@@ -143,12 +159,12 @@ function specNetwork(raw: Record<string, unknown>, path: string, duration: numbe
     spec.simConfig.duration = duration;
     spec.simConfig.tstop = duration;
   }
-  const { netParams, simConfig, diagnostics } = validateModel(spec, 'all', { maxMemoryBytes });
+  const { netParams, simConfig, diagnostics } = validateModel(spec, 'all', { maxMemoryBytes }, mechanisms);
   checkAnalysis(netParams, simConfig, diagnostics);
   if (!options.allowOutsidePaths) checkOutputPaths(simConfig, diagnostics);
   printDiagnostics(diagnostics.list, options.quiet, DIAGNOSTIC_LINES, path);
   if (diagnostics.errors.length > 0) return 1;
-  return buildNetwork(netParams, simConfig, { maxMemoryBytes });
+  return buildNetwork(netParams, simConfig, { maxMemoryBytes }, mechanisms);
 }
 
 /** At most this many problems are printed before a run; `spikegpu validate` prints them all. */

@@ -1,6 +1,6 @@
 import { storedPoints } from '../network/cell-geometry.ts';
 import type { CellTemplate, NetworkData } from '../network/index.ts';
-import { IONS } from '../spec/index.ts';
+import { ionReversal } from '../spec/index.ts';
 import type { SectionCable } from './cable.ts';
 import { fillCable } from './cable.ts';
 import { CompileError } from './errors.ts';
@@ -20,6 +20,8 @@ export interface CellNodes {
   nodeOf(cell: number, section: number, x: number): number;
   /** The point process with its own voltage (vref) on (cell, section): connections target it. */
   vrefTarget(cell: number, section: number): [group: number, instance: number] | undefined;
+  /** The reversal potential the node's section sets for an ion (cellParams `ions`, or the default of a mechanism that uses it) [mV]. */
+  sectionE(node: number, ion: string): number | undefined;
 }
 
 export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number): CellNodes {
@@ -39,6 +41,8 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
   };
   const det = { cell: [] as number[], node: [] as number[], threshold: [] as number[], group: [] as number[], instance: [] as number[], field: [] as string[] };
   const vrefTargets = new Map<string, [number, number]>();
+  /** Each node's section's ions (shared per template section). */
+  const nodeIons = new Array<ReadonlyMap<string, number> | undefined>(n);
   const nodeOf = (c: number, s: number, x: number) => nodeStart[c] + nodeAt(layouts[cells.template[c]], templates[cells.template[c]], s, x);
   const columns = templates.map(varyingLookup);
   const has3d = templates.map((t) => t.sections.some((sec) => sec.pt3d));
@@ -60,7 +64,10 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
       return { L: geom('L'), diam: geom('diam'), Ra: geom('Ra'), cm: geom('cm'), nseg: sec.nseg, pt3d: points?.[s] ?? null };
     });
     fillCable(layout, cable, nodes, offset);
-    for (let k = 0; k < layout.nodeCount; k++) nodes.parent[offset + k] = layout.parent[k] < 0 ? -1 : offset + layout.parent[k];
+    for (let k = 0; k < layout.nodeCount; k++) {
+      nodes.parent[offset + k] = layout.parent[k] < 0 ? -1 : offset + layout.parent[k];
+      nodeIons[offset + k] = template.sections[layout.section[k]].ions;
+    }
     template.sections.forEach((sec, s) => {
       if (sec.vinit !== undefined) {
         for (let k = 0; k < layout.nodeCount; k++) if (layout.section[k] === s) nodes.vInit[offset + k] = sec.vinit;
@@ -69,7 +76,7 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
         for (let j = 0; j < sec.nseg; j++) {
           const values: Array<[string, number]> = [];
           for (const [p, perSeg] of params) values.push([p, value(row, s, 'mech', mech, p, j) ?? perSeg[j]]);
-          for (const [name, ion] of Object.entries(groups.mechanism(mech, path).def.ions ?? {})) values.push([name, sec.ions.get(ion) ?? IONS[ion].e]);
+          for (const [name, ion] of Object.entries(groups.mechanism(mech, path).def.ions ?? {})) values.push([name, sec.ions.get(ion) ?? ionReversal(ion)]);
           groups.add(mech, `${path}: secs.${sec.name}.mechs.${mech}`, offset + layout.firstSegment[s] + j, c, 1, values);
         }
       }
@@ -100,6 +107,7 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
     layouts,
     nodeOf,
     vrefTarget: (c, s) => vrefTargets.get(`${c}|${s}`),
+    sectionE: (node, ion) => nodeIons[node]?.get(ion),
     detectors: {
       count: det.cell.length,
       cell: Int32Array.from(det.cell),

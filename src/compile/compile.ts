@@ -1,10 +1,12 @@
-import type { LoweredMechanism } from '../mech/index.ts';
+import { BUILTIN_MECHANISMS, type LoweredMechanism, MechanismRegistry } from '../mech/index.ts';
 import type { Network } from '../network/index.ts';
+import { BUILTIN_CATALOG } from '../spec/index.ts';
 import { compileArtificialCells } from './artificial.ts';
 import { compileCells } from './cells.ts';
 import { CompileError } from './errors.ts';
 import { GroupBuilder } from './groups.ts';
 import { compileClamps, compileSynapses } from './inputs.ts';
+import { compileIons } from './ions.ts';
 import type { CompiledModel } from './model.ts';
 import { compileProbes, selectRecordedCells } from './probes.ts';
 import { compileTrains } from './trains.ts';
@@ -31,14 +33,21 @@ export function compile(net: Network, options: CompileOptions = {}): CompileResu
   if (Math.abs(recordEvery * cfg.dt - cfg.recordStep) > 1e-9 * cfg.recordStep) {
     throw new CompileError('simConfig.recordStep', cfg.recordStep, `expected a multiple of dt (${cfg.dt} ms)`);
   }
-  const tablesOn = (h.usetable_hh ?? 1) !== 0 ? ['usetable_hh'] : [];
-  const groups = new GroupBuilder(new Set(tablesOn));
+  const registry = mechanismsOf(net);
+  // NEURON's usetable_<suffix> switches are on (1) unless hParams sets one to 0
+  const tablesOn = registry
+    .simulated()
+    .filter((n) => Object.values(registry.def(n)!.procedures ?? {}).some((p) => p.table))
+    .map((n) => `usetable_${n}`)
+    .filter((s) => ((h as Record<string, number | undefined>)[s] ?? 1) !== 0);
+  const groups = new GroupBuilder(new Set(tablesOn), registry);
   const cellNodes = compileCells(d, groups, h.v_init ?? -65);
   const artificial = compileArtificialCells(d, groups);
   compileClamps(d, cellNodes, groups);
   const synapses = compileSynapses(d, cellNodes, artificial, groups, options.mergeSynapses ?? true);
   const trains = compileTrains(d, cfg, cfg.duration);
   const { groups: built, lowered, remap } = groups.finish();
+  const ions = compileIons(built, lowered, cellNodes.nodes.count, cellNodes.sectionE);
   for (const indices of [cellNodes.detectors.group, artificial.group, synapses.group, synapses.netcons.group]) {
     for (let k = 0; k < indices.length; k++) if (indices[k] >= 0) indices[k] = remap[indices[k]];
   }
@@ -46,7 +55,7 @@ export function compile(net: Network, options: CompileOptions = {}): CompileResu
   const plotTraces = cfg.analysis?.plotTraces;
   const included = typeof plotTraces === 'object' && Array.isArray(plotTraces.include) ? plotTraces.include : [];
   const recorded = selectRecordedCells(d, [...cfg.recordCells, ...included.filter((s) => s !== 'allNetStims')] as typeof cfg.recordCells);
-  const probes = compileProbes(d, recorded, cellNodes, artificial, built, synapses);
+  const probes = compileProbes(d, recorded, cellNodes, artificial, built, synapses, ions);
   const traced = new Set(probes.map((p) => p.trace));
   const unrecordedTraces = recorded.length === 0 ? [] : Object.keys(cfg.recordTraces).filter((name) => !traced.has(name));
   const model: CompiledModel = {
@@ -64,9 +73,21 @@ export function compile(net: Network, options: CompileOptions = {}): CompileResu
     detectors: cellNodes.detectors,
     trains,
     probes,
+    ions,
     unrecordedTraces,
     recordStep: cfg.recordStep,
     recordEvery,
   };
   return { model, mechanisms: lowered };
+}
+
+/** The mechanisms a network was built with: its registry, or the built-ins. */
+function mechanismsOf(net: Network): MechanismRegistry {
+  if (net.catalog instanceof MechanismRegistry) return net.catalog;
+  if (net.catalog === BUILTIN_CATALOG) return BUILTIN_MECHANISMS;
+  throw new CompileError(
+    'mechanisms',
+    net.catalog.names().join(', '),
+    'the network was built with a catalog that holds no mechanism definitions (build it with a MechanismRegistry)',
+  );
 }

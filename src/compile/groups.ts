@@ -1,28 +1,31 @@
-import { type LoweredMechanism, lowerMechanism, MECHANISM_DEFS, NEURON_TYPE_ORDER } from '../mech/index.ts';
-import { canonicalParam, MECHANISMS } from '../spec/index.ts';
+import { type LoweredMechanism, lowerMechanism, type MechanismRegistry } from '../mech/index.ts';
+import { canonicalParam } from '../spec/index.ts';
 import { CompileError } from './errors.ts';
 import type { MechGroup } from './model.ts';
 
 // Collects mechanism instances into one group per mechanism (merged over cells), with the
 // initial value of every field per instance: parameters (NEURON defaults, then the spec's
 // values), ion reversal potentials, and zeros for states and assigned variables. The finished
-// groups are in NEURON's mechanism type order (NEURON_TYPE_ORDER), the order in which a
+// groups are in NEURON's mechanism type order (the registry's typeOrder), the order in which a
 // node's currents are summed; group indices handed out before are mapped by `remap`.
 
 export class GroupBuilder {
   private readonly byMech = new Map<string, { lowered: LoweredMechanism; node: number[]; cell: number[]; scale: number[]; fields: Map<string, number[]> }>();
   readonly order: string[] = [];
 
-  constructor(private readonly tablesOn: ReadonlySet<string>) {}
+  constructor(
+    private readonly tablesOn: ReadonlySet<string>,
+    readonly registry: MechanismRegistry,
+  ) {}
 
   /** Lowered definition of a mechanism, or a CompileError naming `path` when it cannot be simulated. */
   mechanism(name: string, path: string): LoweredMechanism {
     let entry = this.byMech.get(name);
     if (!entry) {
-      const def = MECHANISM_DEFS[name];
+      const def = this.registry.def(name);
       if (!def)
-        throw new CompileError(path, name, `mechanism ${name} is not supported by the simulator yet (supported: ${Object.keys(MECHANISM_DEFS).join(', ')})`);
-      const lowered = lowerMechanism(def, { tablesOn: this.tablesOn });
+        throw new CompileError(path, name, `mechanism ${name} is not supported by the simulator yet (supported: ${this.registry.simulated().join(', ')})`);
+      const lowered = lowerMechanism(def, { tablesOn: this.tablesOn, info: this.registry.get(name) });
       entry = { lowered, node: [], cell: [], scale: [], fields: new Map(lowered.fields.map((f) => [f, []])) };
       this.byMech.set(name, entry);
       this.order.push(name);
@@ -38,7 +41,7 @@ export class GroupBuilder {
     const lowered = this.mechanism(name, path);
     const entry = this.byMech.get(name)!;
     const given = new Map<string, number>();
-    const info = MECHANISMS[name];
+    const info = this.registry.get(name)!;
     for (const [key, value] of values) {
       const canonical = canonicalParam(info, key) ?? (key in lowered.params || (lowered.def.ions && key in lowered.def.ions) ? key : undefined);
       if (canonical === undefined)
@@ -54,7 +57,12 @@ export class GroupBuilder {
 
   /** The groups in NEURON's type order; remap[g] is the final index of group g as add() returned it. */
   finish(): { groups: MechGroup[]; lowered: LoweredMechanism[]; remap: Int32Array } {
-    const sorted = [...this.order].sort((a, b) => NEURON_TYPE_ORDER.indexOf(a) - NEURON_TYPE_ORDER.indexOf(b));
+    // NEURON's memb_order_ (init.cpp): pas, then mechanisms writing a concentration in reverse
+    // type order, then the others in type order
+    const order = this.registry.typeOrder;
+    const writes = (m: string) => Object.values(this.byMech.get(m)!.lowered.def.ionVars ?? {}).some((v) => v.write && (v.role === 'in' || v.role === 'out'));
+    const rank = (m: string) => (m === 'pas' ? -1e9 : writes(m) ? -1 - order.indexOf(m) : order.indexOf(m));
+    const sorted = [...this.order].sort((a, b) => rank(a) - rank(b));
     const remap = Int32Array.from(this.order, (m) => sorted.indexOf(m));
     const groups = sorted.map((mech): MechGroup => {
       const e = this.byMech.get(mech)!;

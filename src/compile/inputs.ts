@@ -1,6 +1,6 @@
 import { stableOrderBy } from '../network/columns.ts';
 import { modifiedSynMechParams, type NetworkData } from '../network/index.ts';
-import { joinPath, MECHANISMS, SYNMECH_RESERVED_KEYS } from '../spec/index.ts';
+import { BUILTIN_CATALOG, joinPath, SYNMECH_RESERVED_KEYS } from '../spec/index.ts';
 import { type ArtificialCells, TRAIN_MODELS } from './artificial.ts';
 import type { CellNodes } from './cells.ts';
 import { CompileError } from './errors.ts';
@@ -127,8 +127,8 @@ export function compileClamps(d: NetworkData, cellNodes: CellNodes, groups: Grou
   }
 }
 
-/** Length of a mechanism's array parameter (VClamp dur[3]), 0 for a scalar one. */
+/** Length of a stimulus's array parameter (VClamp dur[3]), 0 for a scalar one; stimuli are built-ins (NetPyNE's addStim). */
 function arrayParamSize(mech: string, param: string): number {
-  const p = MECHANISMS[mech]?.params[param]?.default;
+  const p = BUILTIN_CATALOG.get(mech)?.params[param]?.default;
   return Array.isArray(p) ? p.length : 0;
 }

@@ -22,6 +22,31 @@ export interface NodeTable {
   vInit: Float64Array;
 }
 
+/** IonTable.style bits (NEURON's ion_style, from nrn_promote over the segment's mechanisms). */
+export const ION_RESET_CONC = 1;
+export const ION_NERNST_INIT = 2;
+export const ION_NERNST_STEP = 4;
+/** The node has the ion at all. */
+export const ION_PRESENT = 8;
+
+/**
+ * One ion (NEURON's <ion>_ion mechanism) on every node where a mechanism uses it from the
+ * segment (ionVars): its reversal potential, concentrations and the total current of the step.
+ */
+export interface IonTable {
+  ion: string;
+  valence: number;
+  /** Initial values per node: e [mV], inside and outside concentrations [mM]. */
+  e: Float64Array;
+  ci: Float64Array;
+  co: Float64Array;
+  /** NEURON's <ion>i0_<ion>_ion and <ion>o0_<ion>_ion [mM]: what a reset sets. */
+  ci0: number;
+  co0: number;
+  /** Per node: ION_* bits; 0 where the ion is absent. */
+  style: Uint8Array;
+}
+
 /** Instances of one mechanism (merged over all cells): SoA fields, one row per instance. */
 export interface MechGroup {
   mech: string;
@@ -78,7 +103,11 @@ export interface TrainTable {
 }
 
 /** A recorded quantity: node voltage or a mechanism field. */
-export type ProbeTarget = { kind: 'node'; node: number } | { kind: 'field'; group: number; instance: number; field: string };
+export type ProbeTarget =
+  | { kind: 'node'; node: number }
+  | { kind: 'field'; group: number; instance: number; field: string }
+  /** A segment ion's variable: model.ions[ion]'s e, i, in or out at the node. */
+  | { kind: 'ion'; ion: number; role: 'e' | 'i' | 'in' | 'out'; node: number };
 
 export interface Probe {
   /** recordTraces key */
@@ -108,6 +137,8 @@ export interface CompiledModel {
   detectors: DetectorTable;
   trains: TrainTable;
   probes: Probe[];
+  /** Ions used from segments (empty for models of built-in mechanisms only). */
+  ions: IonTable[];
   /** simConfig.recordTraces entries no recorded cell has the target of (NetPyNE records nothing for them, silently). */
   unrecordedTraces: string[];
   /** [ms] simConfig.recordStep, a multiple of dt ... */

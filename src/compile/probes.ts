@@ -4,7 +4,7 @@ import type { ArtificialCells } from './artificial.ts';
 import type { CellNodes } from './cells.ts';
 import { CompileError } from './errors.ts';
 import type { SynapseResult } from './inputs.ts';
-import type { MechGroup, Probe } from './model.ts';
+import { ION_PRESENT, type IonTable, type MechGroup, type Probe } from './model.ts';
 
 // simConfig.recordCells x recordTraces -> probes (NetPyNE cell.recordTraces): a trace whose
 // section, mechanism, synMech or stim a cell lacks is not recorded for that cell. Artificial
@@ -45,6 +45,7 @@ export function compileProbes(
   artificial: ArtificialCells,
   groups: MechGroup[],
   synapses: SynapseResult,
+  ions: IonTable[] = [],
 ): Probe[] {
   const probes: Probe[] = [];
   const traces = Object.entries(d.simConfig.recordTraces) as Array<[string, TraceSpec]>;
@@ -114,6 +115,10 @@ export function compileProbes(
         field(g, instanceAt(groups[g], c, node));
       } else if (spec.var === 'v') {
         probes.push({ trace, gid, target: { kind: 'node', node } });
+      } else if (ionVariable(ions, spec.var)) {
+        // seg._ref_cai: recorded where the segment has the ion (NetPyNE skips the others silently)
+        const { ion, role } = ionVariable(ions, spec.var)!;
+        if (ions[ion].style[node] & ION_PRESENT) probes.push({ trace, gid, target: { kind: 'ion', ion, role, node } });
       } else {
         throw new CompileError(path, spec, "a section trace records 'v'; give mech, synMech, pointp or stim for other variables");
       }
@@ -136,4 +141,15 @@ function instanceIndex(): (group: MechGroup, cell: number, node: number) => numb
     if (k === undefined) throw new Error(`no ${group.mech} instance at node ${node} of cell ${cell}`);
     return k;
   };
+}
+
+/** Which ion variable a name is (cai: the inside concentration of ca), among the model's segment ions. */
+function ionVariable(ions: IonTable[], name: string): { ion: number; role: 'e' | 'i' | 'in' | 'out' } | null {
+  for (const [ion, t] of ions.entries()) {
+    if (name === `e${t.ion}`) return { ion, role: 'e' };
+    if (name === `i${t.ion}`) return { ion, role: 'i' };
+    if (name === `${t.ion}i`) return { ion, role: 'in' };
+    if (name === `${t.ion}o`) return { ion, role: 'out' };
+  }
+  return null;
 }

@@ -14,6 +14,7 @@ import { Izhi2007b } from './defs/izhi2007b.ts';
 import { pas } from './defs/pas.ts';
 import { SEClamp } from './defs/seclamp.ts';
 import { VClamp } from './defs/vclamp.ts';
+import { builtinRegistry, MechanismRegistry } from './registry.ts';
 import type { MechanismDef } from './types.ts';
 
 export { assignedFields } from './field-flow.ts';
@@ -69,3 +70,9 @@ export const MECHANISM_DEFS: Readonly<Record<string, MechanismDef>> = nameTable(
   Izhi2003a,
   Izhi2003b,
 });
+
+export { MechanismRegistry };
+
+/** The built-in mechanisms, for models that load no mod files. */
+export const BUILTIN_MECHANISMS: MechanismRegistry = builtinRegistry(MECHANISM_DEFS, NEURON_TYPE_ORDER);
+export { nernst } from './nernst.ts';

@@ -136,7 +136,8 @@ function lowerWith(def: MechanismDef, options: LowerOptions, blockLocals: string
       const renames = new Map(proc.args.map((a) => [a, `${s.name}_${a}`]));
       return [...proc.args.map((a, i): Stmt => ({ kind: 'assign', target: renames.get(a)!, expr: s.args[i] })), ...renameStmts(inline(proc.body), renames)];
     });
-  const known = new Set<string>([...fields, ...GLOBALS]);
+  // read-only ion variables are the segment's (nodeIonVars), not fields
+  const known = new Set<string>([...fields, ...GLOBALS, ...nodeIonVars(def)]);
   const functions = Object.entries(def.functions ?? {}).map(([name, f]): LoweredFunction => {
     // Arguments and LOCALs that share a field's name are renamed so they shadow it.
     const shadows = new Map([...f.args, ...(f.locals ?? [])].filter((n) => known.has(n)).map((n) => [n, `${n}_local`]));
@@ -182,6 +183,13 @@ function lowerWith(def: MechanismDef, options: LowerOptions, blockLocals: string
     initEvent: block(def.initEvent, 'NET_RECEIVE flag 1'),
     watches,
   });
+}
+
+/** The ion variables a mechanism reads from its segment (not written ones, which are fields). */
+export function nodeIonVars(def: MechanismDef): string[] {
+  return Object.entries(def.ionVars ?? {})
+    .filter(([, v]) => !v.write)
+    .map(([name]) => name);
 }
 
 /** Whether some block, FUNCTION or table body may read `name` before assigning it. */

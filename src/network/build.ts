@@ -1,4 +1,4 @@
-import type { NetParams, SimConfig } from '../spec/index.ts';
+import { BUILTIN_CATALOG, type Catalog, type NetParams, type SimConfig } from '../spec/index.ts';
 import { defineCellShapes } from './cell-shapes.ts';
 import { createCells } from './cells.ts';
 import { stableOrderBy } from './columns.ts';
@@ -18,14 +18,15 @@ import { subcellularConn } from './subconn.ts';
  * (a string function evaluating to nan, an index out of range) throw NetworkBuildError, as does
  * a network estimated to need more than `limits` allow (limits.ts), before anything is made,
  * and one whose string functions make more connections than the memory left pays for.
+ * `catalog` holds the mechanisms the model may use; the network keeps it for compiling.
  */
-export function buildNetwork(netParams: NetParams, simConfig: SimConfig, limits: ResourceLimits = {}): Network {
-  const estimate = estimateResources(netParams, simConfig);
+export function buildNetwork(netParams: NetParams, simConfig: SimConfig, limits: ResourceLimits = {}, catalog: Catalog = BUILTIN_CATALOG): Network {
+  const estimate = estimateResources(netParams, simConfig, catalog);
   const [problem] = resourceProblems(estimate, netParams, simConfig, 'network', limits);
   if (problem) throw new NetworkBuildError(problem.path, problem.value, problem.message);
   const warnings: string[] = [];
   const t0 = performance.now();
-  const built = createCells(netParams, simConfig, warnings);
+  const built = createCells(netParams, simConfig, warnings, catalog);
   if (netParams.defineCellShapes) defineCellShapes(built, simConfig);
   const t1 = performance.now();
   const builder = new ConnBuilder(built, netParams, simConfig, warnings, connectionBudget(estimate, limits));
@@ -41,20 +42,23 @@ export function buildNetwork(netParams: NetParams, simConfig: SimConfig, limits:
   const stims = addStims(built, netParams, simConfig, builder, warnings);
   const t3 = performance.now();
   const { conns, synMechValues } = builder.finish(built.cells.count);
-  return new Network({
-    netParams,
-    simConfig,
-    pops: built.pops,
-    cells: built.cells,
-    templates: built.templates,
-    pointCells: built.pointCells,
-    conns,
-    synMechValues,
-    stims,
-    warnings,
-    modifications: { synMechParams: new Map(), connFields: new Map() },
-    timings: { cells: (t1 - t0) / 1e3, conns: (t2 - t1) / 1e3, stims: (t3 - t2) / 1e3, total: (performance.now() - t0) / 1e3 },
-  });
+  return new Network(
+    {
+      netParams,
+      simConfig,
+      pops: built.pops,
+      cells: built.cells,
+      templates: built.templates,
+      pointCells: built.pointCells,
+      conns,
+      synMechValues,
+      stims,
+      warnings,
+      modifications: { synMechParams: new Map(), connFields: new Map() },
+      timings: { cells: (t1 - t0) / 1e3, conns: (t2 - t1) / 1e3, stims: (t3 - t2) / 1e3, total: (performance.now() - t0) / 1e3 },
+    },
+    catalog,
+  );
 }
 
 /** With subConnParams, synapse functions run after redistribution, cell by cell in connection order. */

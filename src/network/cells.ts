@@ -1,4 +1,4 @@
-import { type CellParams, joinPath, MECHANISMS, type NetParamsData, POP_STRUCTURE_KEYS, type PopParams, type SimConfigData } from '../spec/index.ts';
+import { type Catalog, type CellParams, joinPath, type NetParamsData, POP_STRUCTURE_KEYS, type PopParams, type SimConfigData } from '../spec/index.ts';
 import { matchingRules } from './cell-rules.ts';
 import { diversityFraction, setDiversityRanges } from './diversity.ts';
 import { NetworkBuildError } from './errors.ts';
@@ -19,7 +19,7 @@ export interface CellsResult {
 }
 
 /** Creates every population's cells in popParams order (which fixes gids and random streams). */
-export function createCells(net: NetParamsData, cfg: SimConfigData, warnings: string[]): CellsResult {
+export function createCells(net: NetParamsData, cfg: SimConfigData, warnings: string[], catalog: Catalog): CellsResult {
   const popEntries = Object.entries(net.popParams) as Array<[string, PopParams]>;
   setDiversityRanges(net);
   const placed: Array<{ label: string; tags: Record<string, unknown>; positions: PopPositions; firstGid: number; point: PointPopInfo | null }> = [];
@@ -27,7 +27,7 @@ export function createCells(net: NetParamsData, cfg: SimConfigData, warnings: st
   let total = 0;
   for (const [label, pop] of popEntries) {
     const tags: Record<string, unknown> = { ...pop, pop: label };
-    const point = pointPopInfo(pop, tags, net);
+    const point = pointPopInfo(pop, tags, net, catalog);
     const positions = popPositions(label, pop, tags, net, lastGid, cfg.seeds.loc);
     placed.push({ label, tags, positions, firstGid: lastGid, point });
     lastGid += positions.gidStride;
@@ -60,7 +60,7 @@ export function createCells(net: NetParamsData, cfg: SimConfigData, warnings: st
   }
   if (net.correctBorder) for (let k = 0; k < cells.count; k++) setBorderCorrection(net, pops[cells.pop[k]], cells, k);
   const cellStream = new Uint32Array(total);
-  const { templates, builds } = assignTemplates(pops, cells, net, cfg, cellStream);
+  const { templates, builds } = assignTemplates(pops, cells, net, cfg, cellStream, catalog);
   const pointCells = createPointCells(
     pops,
     placed.map((p) => p.point),
@@ -68,6 +68,7 @@ export function createCells(net: NetParamsData, cfg: SimConfigData, warnings: st
     net,
     cfg,
     warnings,
+    catalog,
   );
   return { pops, cells, templates, builds, pointCells, cellStream };
 }
@@ -88,7 +89,7 @@ export function cellTags(pops: Population[], cells: CellTable, c: number, copied
   return tags;
 }
 
-function assignTemplates(pops: Population[], cells: CellTable, net: NetParamsData, cfg: SimConfigData, cellStream: Uint32Array) {
+function assignTemplates(pops: Population[], cells: CellTable, net: NetParamsData, cfg: SimConfigData, cellStream: Uint32Array, catalog: Catalog) {
   const byKey = new Map<string, { index: number; build: TemplateBuild; cells: number[] }>();
   const copied = net.popTagsCopiedToCells ?? [];
   const cellParams = net.cellParams as Record<string, CellParams>;
@@ -108,7 +109,7 @@ function assignTemplates(pops: Population[], cells: CellTable, net: NetParamsDat
     }
     const key = rules.join('\u0000');
     let entry = byKey.get(key);
-    if (!entry) byKey.set(key, (entry = { index: byKey.size, build: buildTemplate(rules, net), cells: [] }));
+    if (!entry) byKey.set(key, (entry = { index: byKey.size, build: buildTemplate(rules, net, catalog), cells: [] }));
     cells.template[c] = entry.index;
     cells.row[c] = entry.cells.length;
     entry.cells.push(c);
@@ -131,16 +132,16 @@ interface PointPopInfo {
 }
 
 /** The artificial-cell model (NetStim, VecStim, IntFire...) of a pop's cells, from the pop or its cellType's rule; null for compartmental cells. */
-export function artificialModel(pop: PopParams, net: NetParamsData): string | null {
+export function artificialModel(pop: PopParams, net: NetParamsData, catalog: Catalog): string | null {
   const rule = typeof pop.cellType === 'string' ? (net.cellParams[pop.cellType] as CellParams | undefined) : undefined;
   const model = typeof pop.cellModel === 'string' ? pop.cellModel : rule?.cellModel;
-  return model && MECHANISMS[model]?.kinds.includes('artificialCell') ? model : null;
+  return model && catalog.get(model)?.kinds.includes('artificialCell') ? model : null;
 }
 
 /** pop.py __handlePointCellParams: which params a point population's cells get. */
-function pointPopInfo(pop: PopParams, tags: Record<string, unknown>, net: NetParamsData): PointPopInfo | null {
+function pointPopInfo(pop: PopParams, tags: Record<string, unknown>, net: NetParamsData, catalog: Catalog): PointPopInfo | null {
   const rule = typeof pop.cellType === 'string' ? (net.cellParams[pop.cellType] as CellParams | undefined) : undefined;
-  const model = artificialModel(pop, net);
+  const model = artificialModel(pop, net, catalog);
   if (!model) return null;
   const own =
     pop.params && typeof pop.params === 'object' ? { ...pop.params } : Object.fromEntries(Object.entries(pop).filter(([k]) => !POP_STRUCTURE_KEYS.includes(k)));
@@ -159,6 +160,7 @@ function createPointCells(
   net: NetParamsData,
   cfg: SimConfigData,
   warnings: string[],
+  catalog: Catalog,
 ): PointCellTable {
   const members: number[] = [];
   const model: string[] = [];
@@ -191,6 +193,7 @@ function createPointCells(
         net,
         cfg,
         joinPath('netParams.popParams', pop.label),
+        catalog,
       );
       result.ignoredStrings.forEach((s) => ignored.add(s));
       cells.template[c] = -1;

@@ -1,4 +1,4 @@
-import { type CellParams, joinPath, type NetParamsData, type PopParams, type SectionParams } from '../spec/index.ts';
+import { type Catalog, type CellParams, joinPath, type NetParamsData, type PopParams, type SectionParams } from '../spec/index.ts';
 import { ruleConditionsMet } from './cell-rules.ts';
 import { artificialModel } from './cells.ts';
 import { NetworkBuildError } from './errors.ts';
@@ -42,11 +42,11 @@ export interface PopEstimate {
 /** Positions a density function may be sampled at to find its maximum (numpy.arange(lo, hi, 0.001): 1000 on [0, 1]). */
 export const MAX_DENSITY_SAMPLES = 1e7;
 
-export function estimatePops(net: NetParamsData, problems: LimitProblem[]): PopEstimate[] {
+export function estimatePops(net: NetParamsData, problems: LimitProblem[], catalog: Catalog): PopEstimate[] {
   const copied = net.popTagsCopiedToCells ?? [];
   return Object.entries(net.popParams as Record<string, PopParams>).map(([label, pop]) => {
     const path = joinPath('netParams.popParams', label);
-    const model = artificialModel(pop, net);
+    const model = artificialModel(pop, net, catalog);
     const tags: Record<string, unknown> = { ...pop, pop: label, ...(model ? { cellModel: model } : {}) };
     const count = popCount(label, pop, net, path, problems);
     const nodesPerCell = model ? 0 : cellNodes(net, tags);

@@ -1,4 +1,6 @@
 import {
+  BUILTIN_CATALOG,
+  type Catalog,
   type ConnParams,
   joinPath,
   type NetParamsData,
@@ -94,9 +96,10 @@ export const BYTES = {
 /** The mean rate assumed for cells of a model when estimating recorded spikes [Hz]. */
 export const ASSUMED_RATE_HZ = 50;
 
-export function estimateResources(net: NetParamsData, cfg: SimConfigData): ResourceEstimate {
+/** `catalog`: the mechanisms the model may use (which models are artificial cells). */
+export function estimateResources(net: NetParamsData, cfg: SimConfigData, catalog: Catalog = BUILTIN_CATALOG): ResourceEstimate {
   const problems: LimitProblem[] = [];
-  const pops = estimatePops(net, problems);
+  const pops = estimatePops(net, problems, catalog);
   const contributors: Contributor[] = [];
   const functionConnections: Contributor[] = [];
   const add = (quantity: Quantity, path: string, count: number, detail: string, cost: { network: number; run: number }) => {

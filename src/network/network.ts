@@ -1,4 +1,4 @@
-import { orderedDict } from '../spec/index.ts';
+import { BUILTIN_CATALOG, type Catalog, orderedDict } from '../spec/index.ts';
 import { cellTags } from './cells.ts';
 import {
   type ModifyCellsParams,
@@ -35,8 +35,12 @@ export class Network {
   readonly cells: ReadonlyArray<CellView>;
   private readonly gidIndex: Map<number, number>;
 
-  constructor(data: NetworkData) {
+  /** The mechanisms the network was built with (built-ins and loaded mod files). */
+  readonly catalog: Catalog;
+
+  constructor(data: NetworkData, catalog: Catalog = BUILTIN_CATALOG) {
     this.data = data;
+    this.catalog = catalog;
     this.pops = orderedDict(
       data.pops.map(
         (p) =>

@@ -1,11 +1,11 @@
 import { type CompiledExpr, compileExpression, ExprError, ExprRuntimeError, pointCellContext } from '../expr/index.ts';
 import { hashStr, NeuronRandom } from '../rng/index.ts';
 import {
+  type Catalog,
   canonicalParam,
   deepOrdered,
   inRange,
   joinPath,
-  MECHANISMS,
   mechanismRange,
   type NetParamsData,
   numericNetParams,
@@ -41,8 +41,8 @@ export interface PointCellResult {
   ignoredStrings: string[];
 }
 
-export function createPointCell(input: PointCellInput, net: NetParamsData, cfg: SimConfigData, path: string): PointCellResult {
-  const info = MECHANISMS[input.model];
+export function createPointCell(input: PointCellInput, net: NetParamsData, cfg: SimConfigData, path: string, catalog: Catalog): PointCellResult {
+  const info = catalog.get(input.model)!;
   const params: Record<string, unknown> = deepOrdered(input.params);
   const mechParams: Record<string, number> = Object.fromEntries(Object.entries(info.params).map(([k, v]) => [k, v.default as number]));
   const ignoredStrings: string[] = [];

@@ -1,11 +1,11 @@
 import { type CompiledExpr, compileExpression, ExprError, stimContext } from '../expr/index.ts';
 import { hashList, hashStr, NeuronRandom } from '../rng/index.ts';
 import {
+  BUILTIN_CATALOG,
   CONN_RANGES,
   canonicalParam,
   inRange,
   joinPath,
-  MECHANISMS,
   mechanismRange,
   type NetParamsData,
   numericNetParams,
@@ -123,10 +123,13 @@ function evaluateStringParams(
   return lists;
 }
 
-/** The range of a stimulation parameter: a NetStim target's connection settings and any loc as connections', else the source mechanism's. */
+/**
+ * The range of a stimulation parameter: a NetStim target's connection settings and any loc as connections', else the source mechanism's.
+ * Stimulus sources are always built-ins: NetPyNE's addStim makes only IClamp, VClamp, SEClamp, AlphaSynapse and NetStim.
+ */
 function stimParamRange(type: string, name: string): ValueRange {
   if (name === 'loc' || (type === 'NetStim' && Object.hasOwn(CONN_RANGES, name))) return CONN_RANGES[name as keyof typeof CONN_RANGES];
-  const info = Object.hasOwn(MECHANISMS, type) ? MECHANISMS[type] : undefined;
+  const info = BUILTIN_CATALOG.get(type);
   return mechanismRange(type, (info && canonicalParam(info, name)) ?? name);
 }
 

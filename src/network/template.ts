@@ -1,11 +1,11 @@
 import { type CompiledExpr, cellParamContext, cellVarsContext, compileExpression, ExprError } from '../expr/index.ts';
 import {
+  type Catalog,
   type CellParams,
   FINITE,
   GEOM_RANGES,
-  IONS,
+  ionReversal,
   joinPath,
-  MECHANISMS,
   mechanismRange,
   type NetParamsData,
   numericNetParams,
@@ -57,7 +57,7 @@ export interface TemplateBuild {
   connections: Connection[];
 }
 
-export function buildTemplate(ruleLabels: string[], net: NetParamsData): TemplateBuild {
+export function buildTemplate(ruleLabels: string[], net: NetParamsData, catalog: Catalog): TemplateBuild {
   const constants = numericNetParams(net);
   const sections: SectionTemplate[] = [];
   const sectionIndex = new Map<string, number>();
@@ -104,9 +104,9 @@ export function buildTemplate(ruleLabels: string[], net: NetParamsData): Templat
       const secPath = joinPath(joinPath(rulePath, 'secs'), name);
       sec.spec = mergeSpec(sec.spec, sp);
       applyGeometry(sec, s, sp, secPath, ruleIndex, context, plan, finalWriter, columnOf);
-      applyMechanisms(sec, s, sp, secPath, ruleIndex, context, plan, finalWriter, columnOf);
+      applyMechanisms(sec, s, sp, secPath, ruleIndex, context, plan, finalWriter, columnOf, catalog);
       for (const [ion, params] of Object.entries(sp.ions ?? {})) if (typeof params?.e === 'number') sec.ions.set(ion, params.e);
-      applyPointProcesses(sec, s, sp, secPath, ruleIndex, context, plan, finalWriter, columnOf);
+      applyPointProcesses(sec, s, sp, secPath, ruleIndex, context, plan, finalWriter, columnOf, catalog);
       if (sp.spikeGenLoc !== undefined) sec.spikeGenLoc = sp.spikeGenLoc;
       if (sp.vinit !== undefined) sec.vinit = sp.vinit;
       if (sp.threshold !== undefined) sec.threshold = sp.threshold;
@@ -115,7 +115,7 @@ export function buildTemplate(ruleLabels: string[], net: NetParamsData): Templat
     for (const [list, names] of Object.entries(rule.secLists ?? {})) secLists.set(list, [...names]);
   });
 
-  for (const sec of sections) for (const ion of ionsUsed(sec)) if (!sec.ions.has(ion)) sec.ions.set(ion, IONS[ion].e);
+  for (const sec of sections) for (const ion of ionsUsed(sec, catalog)) if (!sec.ions.has(ion)) sec.ions.set(ion, ionReversal(ion));
   // Steps whose value a later constant overwrote still run (they consume stream draws) but keep no column.
   for (const step of plan) {
     if (step.kind === 'geom' || step.kind === 'mech' || step.kind === 'pointp') {
@@ -182,11 +182,12 @@ function applyMechanisms(
   plan: PlanStep[],
   finalWriter: Map<string, number>,
   columnOf: ColumnOf,
+  catalog: Catalog,
 ): void {
   for (const [mech, params] of Object.entries(sp.mechs ?? {})) {
     if (!sec.mechs.has(mech)) {
       const defaults = new Map<string, Float64Array>();
-      for (const [name, info] of Object.entries(MECHANISMS[mech].params)) defaults.set(name, new Float64Array(sec.nseg).fill(info.default as number));
+      for (const [name, info] of Object.entries(catalog.get(mech)!.params)) defaults.set(name, new Float64Array(sec.nseg).fill(info.default as number));
       sec.mechs.set(mech, defaults);
     }
     const values = sec.mechs.get(mech)!;
@@ -225,9 +226,10 @@ function applyPointProcesses(
   plan: PlanStep[],
   finalWriter: Map<string, number>,
   columnOf: ColumnOf,
+  catalog: Catalog,
 ): void {
   for (const [label, pp] of Object.entries(sp.pointps ?? {})) {
-    const info = MECHANISMS[pp.mod];
+    const info = catalog.get(pp.mod)!;
     const template: PointProcessTemplate = {
       mod: pp.mod,
       loc: pp.loc ?? 0.5,
@@ -312,8 +314,8 @@ function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Reco
   return out;
 }
 
-function ionsUsed(sec: SectionTemplate): string[] {
-  return [...sec.mechs.keys()].flatMap((m) => MECHANISMS[m].ions ?? []);
+function ionsUsed(sec: SectionTemplate, catalog: Catalog): string[] {
+  return [...sec.mechs.keys()].flatMap((m) => catalog.get(m)!.ions ?? []);
 }
 
 function columnKey(c: { section: number; kind: string; owner?: string; param: string }): string {

@@ -1,4 +1,6 @@
 import {
+  BUILTIN_CATALOG,
+  type Catalog,
   collectionsAreObjects,
   Diagnostics,
   loadSpec,
@@ -25,12 +27,14 @@ export interface ValidationResult extends ModelSpec {
  * every string function against its site's variables. Nothing stops at the first problem.
  * Python-typed switches (1/0/None) are first replaced by the booleans NetPyNE reads them as.
  * `scope: 'network'` limits simConfig checks to what network creation uses. Last, the model's
- * size is estimated and checked against hard bounds and `limits` (limits.ts).
+ * size is estimated and checked against hard bounds and `limits` (limits.ts). `catalog` holds the
+ * mechanisms the model may use (the built-ins and any loaded mod files).
  */
 export function validateModel(
   input: SpecInput | (ModelSpec & { warnings?: Diagnostics }),
   scope: ValidationScope = 'all',
   limits: ResourceLimits = {},
+  catalog: Catalog = BUILTIN_CATALOG,
 ): ValidationResult {
   const loaded = input instanceof Object && (input as ModelSpec).netParams instanceof NetParams && (input as ModelSpec).simConfig instanceof SimConfig;
   const { netParams, simConfig, warnings } = loaded
@@ -39,7 +43,7 @@ export function validateModel(
   const diagnostics = new Diagnostics();
   diagnostics.list.push(...warnings.list);
   normalizePythonFlags(netParams, simConfig, diagnostics);
-  validateStructure(netParams, simConfig, scope, diagnostics);
+  validateStructure(netParams, simConfig, scope, diagnostics, catalog);
   if (collectionsAreObjects(netParams)) checkStringFunctions(netParams, diagnostics);
   if (diagnostics.errors.length > 0) return { netParams, simConfig, diagnostics };
   const estimate = estimateResources(netParams, simConfig);

@@ -103,6 +103,15 @@ export interface LinearDef {
   matrix: CodeExpr[][];
 }
 
+/** What a mod file's ion variable is: `cai` is {ion: 'ca', role: 'in'}. */
+export interface IonVar {
+  ion: string;
+  role: 'e' | 'i' | 'in' | 'out';
+  write: boolean;
+  /** USEION ... VALENCE, when given. */
+  valence: number | null;
+}
+
 export interface MechanismDef {
   name: string;
   kind: MechKind;
@@ -118,7 +127,14 @@ export interface MechanismDef {
    * shared variable and a local per block compute the same), otherwise a per-instance field.
    */
   globals?: string[];
-  /** Ion reversal potentials read: variable -> ion ('ena' -> 'na'). */
+  /**
+   * Ion variables that live on the segment (NEURON's ion mechanisms), shared by the mechanisms
+   * there: read ones are read from the segment; written ones (currents, concentrations) are
+   * fields, a current added into the segment's total after nrn_cur, a concentration copied in
+   * before and out after INITIAL and the SOLVE (as nocmodl does).
+   */
+  ionVars?: Record<string, IonVar>;
+  /** Ion reversal potentials read as per-instance copies (hand-written definitions): variable -> ion ('ena' -> 'na'). */
   ions?: Record<string, string>;
   /** Currents summed for the cable equation, in the order nocmodl sums them. */
   currents?: { names: string[]; kind: CurrentKind };

@@ -50,12 +50,17 @@ export class Symbols {
       if (decl.size !== null) throw new NmodlUnsupported(file, decl.pos, `the array ${decl.name}[${decl.size}]`);
       if (GEOMETRY.has(decl.name)) throw new NmodlUnsupported(file, decl.pos, `the segment's ${decl.name}`, 'mechanism code reading area or diam');
       const known = this.table.get(decl.name);
-      if (known?.kind === 'neuron' || known?.kind === 'ion') return; // v, celsius, ena ... declared for units
+      // v, celsius, ena ... declared for units; a written ion variable declared STATE (cad's cai) is a state
+      if (known?.kind === 'neuron' || (known?.kind === 'ion' && !(known.write && symbol.kind === 'state'))) return;
       this.table.set(decl.name, symbol);
     };
     for (const d of program.parameters) declare(d, { kind: 'parameter', decl: d, range: range.has(d.name) });
     for (const d of program.states) declare(d, { kind: 'state', decl: d });
     for (const d of program.assigned) declare(d, { kind: 'assigned', decl: d, range: range.has(d.name) });
+    // a file-scope LOCAL is one variable shared by the instances (a static in nocmodl's C): a GLOBAL ASSIGNED
+    for (const name of program.locals)
+      if (!this.table.has(name))
+        this.table.set(name, { kind: 'assigned', decl: { name, size: null, value: null, units: null, range: null, pos: n.pos }, range: false });
     for (const f of program.functions) this.callable(f.name, { kind: 'function', args: f.args.length }, f.pos);
     for (const p of program.procedures) this.callable(p.name, { kind: 'procedure', args: p.args.length }, p.pos);
     for (const name of [...n.nonspecific, ...n.electrode])

@@ -3,8 +3,9 @@ import type { MechanismInfo, MechanismKind, ParamInfo } from '../spec/catalog.ts
 import type { Callable, NStmt, Program } from './ast.ts';
 import { cnexpUpdate, NonLinearError } from './cnexp.ts';
 import { type BlockRules, Converter } from './convert.ts';
-import type { FunctionDef, MechanismDef, MechKind, ProcedureDef, Stmt, TableDef } from './definition.ts';
+import type { FunctionDef, IonVar, MechanismDef, MechKind, ProcedureDef, Stmt, TableDef } from './definition.ts';
 import { NmodlError, NmodlUnsupported, type Pos } from './errors.ts';
+import { assignedNames, readNames } from './stmt-names.ts';
 import { Symbols } from './symbols.ts';
 
 // A parsed mod file to a mechanism: its MechanismInfo (names, kinds, parameters with their
@@ -33,7 +34,7 @@ export function translate(program: Program): CompiledMechanism {
       `${program.kinetics.includes(block) ? 'KINETIC' : program.linears.includes(block) ? 'LINEAR' : 'NONLINEAR'} ${block.name}`,
     );
   const symbols = new Symbols(program);
-  checkIons(program, symbols);
+  const ionVars = ionVariables(program);
   const convert = new Converter(symbols, file);
   const kind = KINDS[n.kind];
   const functions: Record<string, FunctionDef> = {};
@@ -50,7 +51,7 @@ export function translate(program: Program): CompiledMechanism {
   const initial = program.initial ? convert.block(program.initial, { where: 'INITIAL', events: true }) : [];
   const receive = program.netReceive ? netReceive(program.netReceive, convert, file) : undefined;
   const currents = n.currents;
-  const ions = Object.fromEntries(n.ions.flatMap((u) => u.read.filter((x) => x === `e${u.ion}`).map((x) => [x, u.ion])));
+  const ions = [...new Set(n.ions.map((u) => u.ion))];
   const def: MechanismDef = {
     name: n.name,
     kind,
@@ -58,7 +59,7 @@ export function translate(program: Program): CompiledMechanism {
     states: symbols.names('state'),
     assigned: assignedFields(program, symbols),
     globals: globalAssigned(program, symbols),
-    ...(Object.keys(ions).length > 0 ? { ions } : {}),
+    ...(Object.keys(ionVars).length > 0 ? { ionVars } : {}),
     ...(currents.length > 0 ? { currents: { names: currents, kind: n.electrode.length > 0 ? 'electrode' : 'membrane' } } : {}),
     functions,
     procedures,
@@ -68,7 +69,7 @@ export function translate(program: Program): CompiledMechanism {
     state,
     ...(receive ? { receive } : {}),
   };
-  return { def, info: mechanismInfo(program, symbols, kind, Object.values(ions)) };
+  return { def, info: mechanismInfo(program, symbols, kind, ions) };
 }
 
 /** RANGE ASSIGNED variables and ion currents written, in ASSIGNED order (nocmodl's field order). */
@@ -78,7 +79,14 @@ function assignedFields(program: Program, symbols: Symbols): string[] {
     .filter((x) => {
       const s = symbols.get(x);
       return (s?.kind === 'assigned' && (s.range || isCurrent(program, x))) || (s?.kind === 'ion' && s.write);
-    });
+    })
+    .concat(writtenIonsUndeclared(program, symbols));
+}
+
+/** Written ion variables not declared in ASSIGNED or STATE (nocmodl declares them itself). */
+function writtenIonsUndeclared(program: Program, symbols: Symbols): string[] {
+  const declared = new Set([...program.assigned, ...program.states].map((d) => d.name));
+  return program.neuron!.ions.flatMap((u) => u.write).filter((x) => !declared.has(x) && symbols.get(x)?.kind === 'ion');
 }
 
 /** GLOBAL ASSIGNED variables (not RANGE, not currents). */
@@ -101,30 +109,28 @@ function mechanismInfo(program: Program, symbols: Symbols, kind: MechKind, ions:
     const value = symbol?.kind === 'parameter' ? Number((symbol.decl.value ?? 0).toPrecision(6)) : 0;
     if (symbol?.kind === 'parameter') params[name] = { default: value, ...(symbol.decl.units ? { units: symbol.decl.units } : {}) };
   }
+  // not 'stimulus': NetPyNE's stimSourceParams makes only its built-in sources
   const kinds: MechanismKind[] =
-    kind === 'density'
-      ? ['density']
-      : kind === 'artificial'
-        ? ['artificialCell']
-        : ['pointProcess', 'stimulus', ...(program.netReceive ? (['synapse'] as const) : [])];
+    kind === 'density' ? ['density'] : kind === 'artificial' ? ['artificialCell'] : ['pointProcess', ...(program.netReceive ? (['synapse'] as const) : [])];
   return { name: program.neuron!.name, kinds, params, ...(ions.length > 0 ? { ions } : {}) };
 }
 
-/** Ion variables the engine has: reversal potentials read, currents written. */
-function checkIons(program: Program, symbols: Symbols): void {
+/** The USEION variables: each read or written (a name both read and written is written). */
+function ionVariables(program: Program): Record<string, IonVar> {
+  const out: Record<string, IonVar> = {};
   for (const use of program.neuron!.ions) {
-    for (const x of use.read)
-      if (x !== `e${use.ion}`)
-        throw new NmodlUnsupported(
-          program.file,
-          use.pos,
-          `USEION ${use.ion} READ ${x}`,
-          'ion concentrations and ion currents are read only as reversal potentials so far',
-        );
-    for (const x of use.write)
-      if (x !== `i${use.ion}`) throw new NmodlUnsupported(program.file, use.pos, `USEION ${use.ion} WRITE ${x}`, 'mechanisms write ion currents only so far');
+    for (const [names, write] of [
+      [use.read, false],
+      [use.write, true],
+    ] as const)
+      for (const name of names) {
+        const role = name === `e${use.ion}` ? 'e' : name === `i${use.ion}` ? 'i' : name === `${use.ion}i` ? 'in' : 'out';
+        if (write && role === 'e')
+          throw new NmodlUnsupported(program.file, use.pos, `USEION ${use.ion} WRITE ${name}`, 'a mechanism writing a reversal potential');
+        out[name] = { ion: use.ion, role, write: write || (out[name]?.write ?? false), valence: use.valence };
+      }
   }
-  void symbols;
+  return out;
 }
 
 function isHarmless(o: Program['others'][number]): boolean {
@@ -160,6 +166,9 @@ function procedureDef(p: Callable, convert: Converter, symbols: Symbols, suffix:
   for (const d of t.depend)
     if (d !== 'celsius') throw new NmodlUnsupported(convert.file, t.pos, `TABLE ... DEPEND ${d}`, 'tables depending on variables other than celsius');
   for (const o of t.outputs) if (symbols.get(o)?.kind !== 'assigned') throw new NmodlError(convert.file, t.pos, `TABLE output ${o} must be ASSIGNED`);
+  const assigned = assignedNames(body);
+  const read = [...readNames(body)].find((x) => !tableMayRead(x, def.args, t.outputs, symbols) && !(assigned.has(x) && symbols.get(x)?.kind === 'assigned'));
+  if (read) throw new NmodlUnsupported(convert.file, t.pos, `a TABLE of ${p.name} reading ${read}`, 'tables of the argument, celsius and constants');
   const value = (e: Expr, what: string) =>
     constantValue(convert.expr(e, new Map(), t.pos, { where: 'TABLE' }), () => new NmodlUnsupported(convert.file, t.pos, `TABLE ${what} that is not a number`));
   const table: TableDef = {
@@ -170,6 +179,13 @@ function procedureDef(p: Callable, convert: Converter, symbols: Symbols, suffix:
     switchName: `usetable_${suffix}`,
   };
   return { ...def, table };
+}
+
+/** What a tabulated PROCEDURE may read: its argument, its own outputs and locals, celsius, FUNCTIONs (the table is built from these alone). */
+function tableMayRead(name: string, args: string[], outputs: string[], symbols: Symbols): boolean {
+  if (args.includes(name) || outputs.includes(name) || name === 'celsius' || name.startsWith('_')) return true;
+  const s = symbols.get(name);
+  return s?.kind === 'function';
 }
 
 function constantValue(e: Expr, fail: () => Error): number {

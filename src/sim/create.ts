@@ -1,9 +1,12 @@
+import type { MechanismRegistry } from '../mech/index.ts';
 import { buildNetwork, type Network, type ResourceLimits, validateModel } from '../network/index.ts';
 import type { Diagnostic, ModelSpec, SpecInput } from '../spec/index.ts';
 
 export interface CreateOptions extends ResourceLimits {
   /** Called with each warning (validation and network building); default: none. */
   onWarning?: (message: string) => void;
+  /** The mechanisms the model may use: the built-ins (default) and its mod files (withModFiles). */
+  mechanisms?: MechanismRegistry;
 }
 
 /**
@@ -12,10 +15,10 @@ export interface CreateOptions extends ResourceLimits {
  * instantiates the network exactly as NetPyNE would.
  */
 export function create(input: SpecInput | ModelSpec, options: CreateOptions = {}): Network {
-  const { netParams, simConfig, diagnostics } = validateModel(input, 'network', options);
+  const { netParams, simConfig, diagnostics } = validateModel(input, 'network', options, options.mechanisms);
   for (const w of diagnostics.warnings) options.onWarning?.(formatWarning(w));
   diagnostics.throwIfErrors();
-  const network = buildNetwork(netParams, simConfig, options);
+  const network = buildNetwork(netParams, simConfig, options, options.mechanisms);
   for (const w of network.warnings) options.onWarning?.(w);
   return network;
 }

@@ -13,6 +13,8 @@ export interface ModCheck {
   /** The mechanism's NEURON name (SUFFIX, POINT_PROCESS or ARTIFICIAL_CELL), when the NEURON block was read. */
   mechanism: string | null;
   error: string | null;
+  /** Why the mechanism cannot run on WebGPU yet (it then runs on the CPU backend), or null. */
+  webgpu?: string | null;
 }
 
 export function checkModFile(file: string, source: string, include?: IncludeReader): ModCheck {
@@ -34,14 +36,17 @@ export function checkModFile(file: string, source: string, include?: IncludeRead
       const tables = Object.fromEntries(lowered.tables.map((t) => [t.name, buildTable(lowered, t, 6.3)]));
       const sink = { send() {}, move() {}, event() {} };
       for (const precision of ['f64', 'f32'] as const) {
-        const fields = Object.fromEntries(lowered.fields.map((f) => [f, precision === 'f64' ? new Float64Array(1) : new Float32Array(1)]));
-        mechKernels(lowered, group, fields, tables, precision, sink);
+        const A = precision === 'f64' ? Float64Array : Float32Array;
+        const fields = Object.fromEntries(lowered.fields.map((f) => [f, new A(1)]));
+        const ions = Object.fromEntries(Object.values(def.ionVars ?? {}).map((v) => [v.ion, { e: new A(1), i: new A(1), in: new A(1), out: new A(1) }]));
+        mechKernels(lowered, group, fields, tables, precision, sink, ions, new Float64Array(1).fill(100));
       }
-      mechanismWgsl(lowered);
+      if (!def.ionVars) mechanismWgsl(lowered);
     }
-    return { file, ok: true, mechanism, error: null };
+    const webgpu = def.ionVars ? 'ion variables on the segment are CPU-only so far' : null;
+    return { file, ok: true, mechanism, error: null, webgpu };
   } catch (e) {
     const message = e instanceof NmodlError ? e.message : `${file}: ${(e as Error).message.split('\n')[0]}`;
-    return { file, ok: false, mechanism, error: message };
+    return { file, ok: false, mechanism, error: message, webgpu: null };
   }
 }

@@ -1,7 +1,7 @@
 import { gpuLayout, UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
 import { CompileError, compile, UNRECORDED_TRACE } from '../compile/index.ts';
 import { buildNetwork, type Network, NetworkBuildError, type ResourceLimits } from '../network/index.ts';
-import { type Diagnostics, joinPath, type NetParams, type SimConfig, type ValidationScope } from '../spec/index.ts';
+import { BUILTIN_CATALOG, type Catalog, type Diagnostics, joinPath, type NetParams, type SimConfig, type ValidationScope } from '../spec/index.ts';
 import { checkRunSize } from './simulate.ts';
 
 // What a run refuses only once the network exists, found without simulating (spikegpu
@@ -20,8 +20,9 @@ export function checkRunnable(
   scope: ValidationScope,
   diagnostics: Diagnostics,
   limits: ResourceLimits = {},
+  catalog: Catalog = BUILTIN_CATALOG,
 ): Network | null {
-  const net = createForCheck(netParams, simConfig, diagnostics, limits);
+  const net = createForCheck(netParams, simConfig, diagnostics, limits, catalog);
   if (!net || scope === 'network') return net;
   try {
     checkRunSize(net, limits);
@@ -46,9 +47,15 @@ export function checkRunnable(
  * Network creation as a check: the one step whose time and memory grow with the model, where a
  * size estimate refuses what is too large before anything is allocated.
  */
-export function createForCheck(netParams: NetParams, simConfig: SimConfig, diagnostics: Diagnostics, limits: ResourceLimits = {}): Network | null {
+export function createForCheck(
+  netParams: NetParams,
+  simConfig: SimConfig,
+  diagnostics: Diagnostics,
+  limits: ResourceLimits = {},
+  catalog: Catalog = BUILTIN_CATALOG,
+): Network | null {
   try {
-    return buildNetwork(netParams, simConfig, limits);
+    return buildNetwork(netParams, simConfig, limits, catalog);
   } catch (e) {
     if (!(e instanceof NetworkBuildError)) throw e;
     diagnostics.error(e.path, e.value, e.reason);

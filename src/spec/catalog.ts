@@ -196,20 +196,61 @@ export const MECHANISMS: Readonly<Record<string, MechanismInfo>> = nameTable(
   ),
 );
 
-/** Ions a section can set with `ions: {<ion>: {e: ...}}`, with NEURON's default reversal potentials [mV]. */
+/**
+ * Ions a section can set with `ions: {<ion>: {e: ...}}`, with NEURON's default reversal potentials
+ * [mV] (eion.cpp ion_alloc; eca is 12.5*log(2/5e-5), a constant, not a Nernst value).
+ */
 export const IONS: Readonly<Record<string, { e: number }>> = nameTable({
   na: { e: 50 },
   k: { e: -77 },
+  ca: { e: 132.4579341637009 },
 });
+
+/** NEURON's default reversal potential of an ion [mV]: 0 for an ion first declared by a mod file. */
+export function ionReversal(ion: string): number {
+  return IONS[ion]?.e ?? 0;
+}
 
 /** NEURON Section defaults. */
 export const SECTION_DEFAULTS = { L: 100, diam: 500, Ra: 35.4, cm: 1, nseg: 1 } as const;
 
-export function mechanismsOfKind(kind: MechanismKind): string[] {
-  return Object.values(MECHANISMS)
-    .filter((m) => m.kinds.includes(kind))
-    .map((m) => m.name);
+/**
+ * The mechanisms a model can use, by NEURON name: the built-ins, and the mod files a user
+ * loads (compiled by the NMODL front end). Passed down the pipeline with the model; never a
+ * module-level list, so two models with different mod files can be built side by side.
+ */
+export class Catalog {
+  private readonly infos: Readonly<Record<string, MechanismInfo>>;
+
+  constructor(infos: Readonly<Record<string, MechanismInfo>>) {
+    this.infos = nameTable(Object.fromEntries(Object.entries(infos).map(([name, info]) => [name, mechanism(info)])));
+  }
+
+  /** The mechanism of that name, or undefined (names come from model files). */
+  get(name: string): MechanismInfo | undefined {
+    return Object.hasOwn(this.infos, name) ? this.infos[name] : undefined;
+  }
+
+  names(): string[] {
+    return Object.keys(this.infos);
+  }
+
+  ofKind(kind: MechanismKind): string[] {
+    return Object.values(this.infos)
+      .filter((m) => m.kinds.includes(kind))
+      .map((m) => m.name);
+  }
+
+  /** This catalog with `infos` added; one of a built-in's name replaces it. */
+  with(infos: Iterable<MechanismInfo>): Catalog {
+    const all: Record<string, MechanismInfo> = { ...this.infos };
+    for (const info of infos) all[info.name] = info;
+    return new Catalog(all);
+  }
 }
+
+/** The built-in mechanisms' catalog. */
+export const BUILTIN_CATALOG = new Catalog(MECHANISMS);
 
 /** Canonical parameter name (resolving aliases), or undefined if the mechanism has no such parameter. */
 export function canonicalParam(mech: MechanismInfo, name: string): string | undefined {

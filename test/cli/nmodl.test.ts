@@ -15,13 +15,19 @@ const mod = (name: string, text: string) => {
 
 describe('spikegpu nmodl', () => {
   const hh = resolve(__dirname, '../../mod/hh.mod');
+  const pas = resolve(__dirname, '../../mod/pas.mod');
   writeFileSync(join(dir, 'leak.inc'), 'PARAMETER { g = 0.001 }\n');
   const leak = mod('leak.mod', 'NEURON { SUFFIX leak NONSPECIFIC_CURRENT i RANGE g }\nINCLUDE "leak.inc"\nASSIGNED { i v }\nBREAKPOINT { i = g*v }\n');
   const watch = mod('w.mod', 'NEURON { POINT_PROCESS W }\nNET_RECEIVE (w) {\n  WATCH (v > 0) 2\n}\nASSIGNED { v }\n');
 
   it('reports ok or the first unsupported construct, and exits 1 when a file fails', () => {
-    const r = runCli(['nmodl', hh, leak, watch]);
-    expect(r.stdout.trim().split('\n')).toEqual([`${hh}: ok (hh)`, `${leak}: ok (leak)`, `${watch}:3:3: WATCH is not supported`]);
+    const r = runCli(['nmodl', pas, hh, leak, watch]);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      `${pas}: ok (pas)`,
+      `${hh}: ok (hh; CPU backend only: ion variables on the segment are CPU-only so far)`,
+      `${leak}: ok (leak)`,
+      `${watch}:3:3: WATCH is not supported`,
+    ]);
     expect(r.status).toBe(1);
     expect(runCli(['nmodl', hh]).status).toBe(0);
   });
@@ -29,8 +35,8 @@ describe('spikegpu nmodl', () => {
   it('--json: an array of {file, ok, mechanism, error}, unreadable files included', () => {
     const r = runCli(['nmodl', '--json', leak, join(dir, 'missing.mod')]);
     expect(JSON.parse(r.stdout)).toEqual([
-      { file: leak, ok: true, mechanism: 'leak', error: null },
-      { file: join(dir, 'missing.mod'), ok: false, mechanism: null, error: expect.stringMatching(/missing\.mod: no such file/) },
+      { file: leak, ok: true, mechanism: 'leak', error: null, webgpu: null },
+      { file: join(dir, 'missing.mod'), ok: false, mechanism: null, error: expect.stringMatching(/missing\.mod: no such file/), webgpu: null },
     ]);
   });
 });

@@ -72,12 +72,16 @@ BREAKPOINT { ina = v - ena  il = v }`;
       ok: false,
       mechanism: 't',
       error: 't.mod:4:1: KINETIC s is not supported',
+      webgpu: null,
     });
     expect(checkModFile('t.mod', density('PARAMETER { g = 1 }\nASSIGNED { i v }\nBREAKPOINT { i = g*v }', 'NONSPECIFIC_CURRENT i'))).toEqual({
       file: 't.mod',
       ok: true,
       mechanism: 't',
       error: null,
+      webgpu: null,
     });
+    const ca = checkModFile('ca.mod', density('ASSIGNED { cai ica v }\nBREAKPOINT { ica = cai*v }', 'USEION ca READ cai WRITE ica'));
+    expect(ca).toMatchObject({ ok: true, webgpu: 'ion variables on the segment are CPU-only so far' });
   });
 });

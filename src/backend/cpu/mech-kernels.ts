@@ -7,6 +7,14 @@ import { JsRenderer, LIBM_NAME, type LoweredBlock, type LoweredMechanism, NEURON
 
 export type Arrays = Float64Array | Float32Array;
 
+/** A segment ion's arrays by node (compile's IonTable): e [mV], total current of the step i [mA/cm2], concentrations [mM]. */
+export interface IonArrays {
+  e: Arrays;
+  i: Arrays;
+  in: Arrays;
+  out: Arrays;
+}
+
 /** Where event statements go: net_send, net_move, net_event of instance k (times in ms). */
 export interface EventSink {
   send(k: number, time: number, flag: number, w: number): void;
@@ -45,12 +53,21 @@ export function mechKernels(
   tables: Record<string, Arrays>,
   precision: Precision,
   ev: EventSink,
+  ions: Readonly<Record<string, IonArrays>> = {},
+  area: Float64Array = new Float64Array(0),
 ): MechKernels {
   const fieldSet = new Set(mech.fields);
+  const ionVars = Object.entries(mech.def.ionVars ?? {});
+  const ionArray = (name: string) => {
+    const v = mech.def.ionVars?.[name];
+    return v ? `ION_${v.ion}_${v.role}` : null;
+  };
   const globals: Record<string, string> = { t: 't', dt: 'dt', celsius: 'celsius' };
   const names = (vOnNode: boolean) => ({
     access: (name: string) => {
       if (fieldSet.has(name)) return `f_${name}[k]`;
+      const ion = ionArray(name);
+      if (ion) return `${ion}[node[k]]`;
       if (name === 'v') return vOnNode ? 'V[node[k]]' : null;
       return globals[name] ?? null;
     },
@@ -67,8 +84,19 @@ export function mechKernels(
   const sumCurrents = currents ? currents.names.map((n) => `f_${n}[k]`).reduce((a, b) => r(`${a} + ${b}`)) : '0';
   const electrode = currents?.kind === 'electrode';
   const scaled = mech.def.kind === 'point';
+  // nocmodl: written concentrations are copied in from the segment at the start of nrn_init,
+  // nrn_cur and nrn_state and out after nrn_init and nrn_state; written currents are added into
+  // the segment's total after nrn_cur ((ica*1e2)/area for a point process)
+  const writtenConc = ionVars.filter(([name, v]) => v.write && v.role !== 'i' && fieldSet.has(name));
+  const copyIn = writtenConc.map(([name]) => `f_${name}[k] = ${ionArray(name)}[node[k]];`).join(' ');
+  const copyOut = writtenConc.map(([name]) => `${ionArray(name)}[node[k]] = f_${name}[k];`).join(' ');
+  const addCurrents = ionVars
+    .filter(([name, v]) => v.write && v.role === 'i' && fieldSet.has(name))
+    .map(([name]) => `${ionArray(name)}[nd] += ${scaled ? r(`${r(`f_${name}[k] * 100`)} / AREA[nd]`) : `f_${name}[k]`};`)
+    .join(' ');
   const currentBody = currents
     ? `
+      ${copyIn}
       const vk = V[nd];
       let v = ${r('vk + 0.001')};
 ${local.stmts(mech.breakpoint.stmts, '      ')}
@@ -79,7 +107,8 @@ ${local.stmts(mech.breakpoint.stmts, '      ')}
       let g = ${r(`${r('i1 - rhs')} / ${precision === 'f32' ? Math.fround(0.001) : 0.001}`)};
       ${scaled ? `g = ${r('g * scale[k]')}; rhs = ${r('rhs * scale[k]')};` : ''}
       RHS[nd] ${electrode ? '+=' : '-='} rhs;
-      D[nd] ${electrode ? '-=' : '+='} g;`
+      D[nd] ${electrode ? '-=' : '+='} g;
+      ${addCurrents}`
     : '';
   const watchCode = (arm: boolean) =>
     mech.watches
@@ -111,6 +140,8 @@ const n = group.count, node = group.node, scale = group.scale;
 let t = 0, dt = 0, celsius = 0;
 ${mech.fields.map((f) => `const f_${f} = fields.${f};`).join('\n')}
 ${mech.tables.map((t) => `const tbl_${t.name} = tables.${t.name};`).join('\n')}
+${[...new Map(ionVars.map(([, v]) => [`ION_${v.ion}_${v.role}`, `ions[${JSON.stringify(v.ion)}].${v.role}`]))].map(([name, at]) => `const ${name} = ${at};`).join('\n')}
+const AREA = area;
 ${local.functions()}
 ${local.solverSpace([mech.initial.stmts, mech.breakpoint.stmts, mech.state.stmts, mech.receive.stmts, ...mech.functions.map((f) => f.body)])}
 return {
@@ -119,7 +150,9 @@ return {
     for (let k = 0; k < n; k++) {
       ${nodeV}
       ${locals(mech.initial)}
+      ${copyIn}
 ${local.stmts(mech.initial.stmts, '      ')}
+      ${copyOut}
     }
   },
   current(V, RHS, D, G) {
@@ -135,8 +168,10 @@ ${currentBody}
     for (let k = 0; k < n; k++) {
       ${nodeV}
       ${locals(mech.state)} ${currents ? '' : locals(mech.breakpoint)}
+      ${copyIn}
 ${local.stmts(mech.state.stmts, '      ')}
 ${currents ? '' : local.stmts(mech.breakpoint.stmts, '      ')}
+      ${copyOut}
     }
   },
   receive(k, w, time, flag, index, V, G) {
@@ -168,7 +203,17 @@ ${fireCode}
 };`;
   try {
     const R = precision === 'f32' ? Math.fround : (x: number) => x;
-    return new Function('group', 'fields', 'tables', 'ev', 'scop', 'R', LIBM_NAME, source)(group, fields, tables, ev, scopmath, R, NEURON_LIBM) as MechKernels;
+    return new Function('group', 'fields', 'tables', 'ev', 'scop', 'R', 'ions', 'area', LIBM_NAME, source)(
+      group,
+      fields,
+      tables,
+      ev,
+      scopmath,
+      R,
+      ions,
+      area,
+      NEURON_LIBM,
+    ) as MechKernels;
   } catch (e) {
     throw new Error(`generated JavaScript for ${mech.def.name} does not compile: ${(e as Error).message}\n${source}`);
   }

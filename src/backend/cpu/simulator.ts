@@ -3,7 +3,8 @@ import { buildTable, type LoweredMechanism, type Precision } from '../../mech/in
 import { TimeGrid } from '../time-grid.ts';
 import { type CableKernel, cableKernel } from './cable-kernel.ts';
 import { type Deliver, EventQueue } from './event-queue.ts';
-import { type Arrays, type EventSink, type MechKernels, mechKernels } from './mech-kernels.ts';
+import { type Arrays, type EventSink, type IonArrays, type MechKernels, mechKernels } from './mech-kernels.ts';
+import { SegmentIons } from './segment-ions.ts';
 
 // The CPU reference backend: NEURON's fixed step (DESIGN §3), in NEURON's order.
 //   finitialize: v = v_init/vinit, INITIAL blocks, flag-1 events (WATCH arming), the events at
@@ -82,6 +83,11 @@ export class CpuSimulator {
   private markCount = 0;
   private readonly onMark: (i: number) => void;
   private readonly deliver: Deliver;
+  private readonly ions: SegmentIons;
+  /** model.ions' arrays in order (ion probes). */
+  private readonly ionArrays: IonArrays[];
+  /** Per group: whether its mechanism writes an ion concentration (nrn_wrote_conc after its INITIAL). */
+  private readonly writesConcentration: boolean[];
 
   /**
    * `recordStimSpikes`: keep the spike times of NetStim stimuli (NetPyNE's recordStim records
@@ -105,10 +111,13 @@ export class CpuSimulator {
     this.movable = model.groups.map((g) => new Float64Array(g.count).fill(-1));
     this.movableFlag = model.groups.map((g) => new Int32Array(g.count));
     this.movableWeight = model.groups.map((g) => new Float64Array(g.count));
+    this.ions = new SegmentIons(model.ions, precision, model.celsius);
+    this.ionArrays = model.ions.map((t) => this.ions.arrays[t.ion]);
+    this.writesConcentration = mechanisms.map((m) => Object.values(m.def.ionVars ?? {}).some((v) => v.write && v.role !== 'i'));
     this.kernels = model.groups.map((g, i) => {
       const mech = mechanisms[i];
       const tables = Object.fromEntries(mech.tables.map((t) => [t.name, A.from(buildTable(mech, t, model.celsius))]));
-      return mechKernels(mech, g, this.fields[i], tables, precision, this.eventSink(i));
+      return mechKernels(mech, g, this.fields[i], tables, precision, this.eventSink(i), this.ions.arrays, model.nodes.area);
     });
     this.withCurrent = mechanisms.flatMap((m, i) => (m.def.currents ? [i] : []));
     this.withWatches = mechanisms.flatMap((m, i) => (m.watches.length > 0 && model.groups[i].count > 0 ? [i] : []));
@@ -156,7 +165,11 @@ export class CpuSimulator {
     this.movable.forEach((m) => m.fill(-1));
     G[0] = 0;
     V.set(model.nodes.vInit);
-    this.kernels.forEach((k) => k.initial(V, G));
+    this.ions.initialize();
+    this.kernels.forEach((k, i) => {
+      k.initial(V, G);
+      if (this.writesConcentration[i]) this.ions.wroteConcentrations();
+    });
     this.kernels.forEach((k, i) => k.initEvent(V, G, this.armed[i], this.last[i]));
     this.detectorOn.fill(0);
     this.sample = 0;
@@ -165,6 +178,7 @@ export class CpuSimulator {
     // the currents and the first record event
     this.openBoundary(0);
     this.cable.setup(this.RHS, this.D);
+    this.ions.beforeCurrents();
     for (const i of this.withCurrent) this.kernels[i].current(V, this.RHS, this.D, G);
     this.takeSample();
     if (this.model.steps > 0) this.checkAndDeliver(0);
@@ -187,6 +201,7 @@ export class CpuSimulator {
     const n = this.step;
     G[0] = grid[n] + 0.5 * model.dt;
     this.cable.setup(RHS, D);
+    this.ions.beforeCurrents();
     for (const i of this.withCurrent) this.kernels[i].current(V, RHS, D, G);
     this.cable.solve(V, RHS, D);
     G[0] = grid[n + 1];
@@ -331,7 +346,7 @@ export class CpuSimulator {
     if (k >= (this.samples[0]?.length ?? 0)) return;
     for (let i = 0; i < model.probes.length; i++) {
       const t = model.probes[i].target;
-      this.samples[i][k] = t.kind === 'node' ? V[t.node] : this.fields[t.group][t.field][t.instance];
+      this.samples[i][k] = t.kind === 'node' ? V[t.node] : t.kind === 'ion' ? this.ionArrays[t.ion][t.role][t.node] : this.fields[t.group][t.field][t.instance];
     }
     this.sampleTimes[k] = this.sampling === 'steps' || k === 0 ? this.grid[this.step] : this.sampleTime;
     this.sample = k + 1;

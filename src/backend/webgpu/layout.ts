@@ -74,6 +74,8 @@ export interface GpuLayout {
 }
 
 export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]): GpuLayout {
+  if (model.ions.length > 0)
+    throw new UnsupportedOnGpu(`ions on the segments (${model.ions.map((t) => t.ion).join(', ')}: mod files reading or writing ion variables)`);
   mechanisms.forEach((m, g) => checkSupported(m, model.groups[g].count));
   const n = model.nodes.count;
   const time = new TimeGrid(model.dt, model.steps);
@@ -250,6 +252,7 @@ function probeSources(model: CompiledModel): Map<number, number[]> {
   const sources = new Map<number, number[]>();
   model.probes.forEach((p, slot) => {
     const t = p.target;
+    if (t.kind === 'ion') throw new UnsupportedOnGpu('recording ion variables');
     const [source, index] =
       t.kind === 'node' ? [-1, t.node] : [t.group, Object.keys(model.groups[t.group].fields).indexOf(t.field) * model.groups[t.group].count + t.instance];
     if (!sources.has(source)) sources.set(source, []);

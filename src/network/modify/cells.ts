@@ -1,4 +1,4 @@
-import { type CellParams, joinPath } from '../../spec/index.ts';
+import { type Catalog, type CellParams, joinPath } from '../../spec/index.ts';
 import { ModifyError } from '../errors.ts';
 import type { Network } from '../network.ts';
 import type { NetworkData } from '../types.ts';
@@ -56,14 +56,14 @@ export function modifyCells(net: Network, params: ModifyCellsParams): number {
     if (!byTemplate.has(t)) byTemplate.set(t, []);
     byTemplate.get(t)!.push(c);
   }
-  for (const [t, cells] of byTemplate) checkTemplate(d, t, cells, secs);
+  for (const [t, cells] of byTemplate) checkTemplate(d, t, cells, secs, net.catalog);
 
   let count = 0;
   for (const [t, cells] of byTemplate) {
     count += cells.length;
     if (Object.keys(secs).length === 0 && !secLists) continue;
     const template = templateForCells(d, t, cells);
-    for (const [name, edit] of Object.entries(secs)) applySectionEdit(template, name, edit as Record<string, unknown>, d.cells.gid);
+    for (const [name, edit] of Object.entries(secs)) applySectionEdit(template, name, edit as Record<string, unknown>, d.cells.gid, net.catalog);
     for (const [name, list] of Object.entries(secLists ?? {})) template.secLists.set(name, [...list]);
   }
   warn(d, secs, secLists, pointCells, count);
@@ -71,7 +71,7 @@ export function modifyCells(net: Network, params: ModifyCellsParams): number {
 }
 
 /** Validates the edit for the cells of template t, against the cell rule NetPyNE consults for each cell (cellParams[cellType]). */
-function checkTemplate(d: NetworkData, t: number, cells: number[], secs: Record<string, unknown>): void {
+function checkTemplate(d: NetworkData, t: number, cells: number[], secs: Record<string, unknown>, catalog: Catalog): void {
   const cellTypes = new Map<unknown, number>();
   for (const c of cells) {
     const cellType = cellTagsOf(d, c).cellType;
@@ -90,6 +90,7 @@ function checkTemplate(d: NetworkData, t: number, cells: number[], secs: Record<
       checkSectionEdit(joinPath(joinPath(PATH, 'secs'), name), d.templates[t], name, edit as Record<string, unknown>, {
         label: cellType as string,
         section: rule.secs?.[name],
+        catalog,
       });
     }
   }

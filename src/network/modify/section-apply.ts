@@ -1,4 +1,4 @@
-import { canonicalParam, deepOrdered, IONS, MECHANISMS, orderedDict, POINTP_RESERVED_KEYS } from '../../spec/index.ts';
+import { type Catalog, canonicalParam, deepOrdered, ionReversal, orderedDict, POINTP_RESERVED_KEYS } from '../../spec/index.ts';
 import type { CellTemplate, PointProcessTemplate, SectionTemplate } from '../types.ts';
 
 // Applies one checked section modification to a template that only the modified cells use,
@@ -7,7 +7,7 @@ import type { CellTemplate, PointProcessTemplate, SectionTemplate } from '../typ
 // column that held drawn values for the same parameter is dropped.
 
 /** `gid`: the gid of every cell (d.cells.gid), for 'gid' point-process values. */
-export function applySectionEdit(template: CellTemplate, name: string, edit: Record<string, unknown>, gid: Int32Array): void {
+export function applySectionEdit(template: CellTemplate, name: string, edit: Record<string, unknown>, gid: Int32Array, catalog: Catalog): void {
   const s = template.sectionIndex.get(name)!;
   const sec = template.sections[s];
   sec.spec = mergeIntoSpec(deepOrdered(sec.spec), edit);
@@ -17,10 +17,10 @@ export function applySectionEdit(template: CellTemplate, name: string, edit: Rec
     dropColumns(template, (v) => v.section === s && v.kind === 'geom' && v.param === param);
   }
   for (const [mech, params] of Object.entries((edit.mechs ?? {}) as Record<string, Record<string, unknown>>)) {
-    const values = insertMechanism(sec, mech);
+    const values = insertMechanism(sec, mech, catalog);
     for (const [param, value] of Object.entries(params)) {
       if (value === null) continue;
-      const canonical = canonicalParam(MECHANISMS[mech], param)!;
+      const canonical = canonicalParam(catalog.get(mech)!, param)!;
       const perSegment = Array.isArray(value)
         ? Float64Array.from({ length: sec.nseg }, (_, i) => (value.length === 1 ? value[0] : value[i]) as number)
         : new Float64Array(sec.nseg).fill(value as number);
@@ -32,19 +32,19 @@ export function applySectionEdit(template: CellTemplate, name: string, edit: Rec
     if (params.e !== undefined) sec.ions.set(ion, params.e);
   }
   for (const [label, params] of Object.entries((edit.pointps ?? {}) as Record<string, Record<string, unknown>>)) {
-    replacePointProcess(template, s, label, params, gid);
+    replacePointProcess(template, s, label, params, gid, catalog);
   }
   if (typeof edit.vinit === 'number') sec.vinit = edit.vinit;
 }
 
 /** sec.insert(mech): NEURON's defaults on every segment, and the default reversal potentials of its ions. */
-function insertMechanism(sec: SectionTemplate, mech: string): Map<string, Float64Array> {
+function insertMechanism(sec: SectionTemplate, mech: string, catalog: Catalog): Map<string, Float64Array> {
   let values = sec.mechs.get(mech);
   if (!values) {
-    const info = MECHANISMS[mech];
+    const info = catalog.get(mech)!;
     values = new Map(Object.entries(info.params).map(([p, v]) => [p, new Float64Array(sec.nseg).fill(v.default as number)]));
     sec.mechs.set(mech, values);
-    for (const ion of info.ions ?? []) if (!sec.ions.has(ion)) sec.ions.set(ion, IONS[ion].e);
+    for (const ion of info.ions ?? []) if (!sec.ions.has(ion)) sec.ions.set(ion, ionReversal(ion));
   }
   return values;
 }
@@ -54,9 +54,9 @@ function insertMechanism(sec: SectionTemplate, mech: string): Map<string, Float6
  * given parameters set (NEURON's defaults for the rest) and drops the old one; 'gid' is each
  * cell's gid, kept as a per-cell column.
  */
-function replacePointProcess(template: CellTemplate, s: number, label: string, params: Record<string, unknown>, gid: Int32Array): void {
+function replacePointProcess(template: CellTemplate, s: number, label: string, params: Record<string, unknown>, gid: Int32Array, catalog: Catalog): void {
   const sec = template.sections[s];
-  const info = MECHANISMS[params.mod as string];
+  const info = catalog.get(params.mod as string)!;
   const pp: PointProcessTemplate = {
     mod: info.name,
     loc: (params.loc as number | undefined) ?? 0.5,

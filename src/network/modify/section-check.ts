@@ -1,4 +1,4 @@
-import { canonicalParam, didYouMean, IONS, joinPath, MECHANISMS, POINTP_RESERVED_KEYS, type SectionParams } from '../../spec/index.ts';
+import { type Catalog, canonicalParam, didYouMean, IONS, joinPath, POINTP_RESERVED_KEYS, type SectionParams } from '../../spec/index.ts';
 import { ModifyError } from '../errors.ts';
 import type { CellTemplate, SectionTemplate } from '../types.ts';
 import { asObject, finiteNumber, rejectUnknownKeys } from './params.ts';
@@ -15,6 +15,8 @@ const GEOM_PARAMS = ['L', 'diam', 'Ra', 'cm', 'nseg', 'pt3d'];
 export interface RuleContext {
   label: string;
   section: SectionParams | undefined;
+  /** The mechanisms of the network. */
+  catalog: Catalog;
 }
 
 export function checkSectionEdit(path: string, template: CellTemplate, name: string, edit: Record<string, unknown>, rule: RuleContext): void {
@@ -30,7 +32,7 @@ export function checkSectionEdit(path: string, template: CellTemplate, name: str
   rejectUnknownKeys(path, edit, SECTION_KEYS, `a section has ${SECTION_KEYS.join(', ')}`);
   if (edit.geom !== undefined) checkGeometry(joinPath(path, 'geom'), sec, asObject(joinPath(path, 'geom'), edit.geom), rule);
   if (edit.topol !== undefined) checkTopology(joinPath(path, 'topol'), template, sec, asObject(joinPath(path, 'topol'), edit.topol));
-  if (edit.mechs !== undefined) checkMechanisms(joinPath(path, 'mechs'), sec, asObject(joinPath(path, 'mechs'), edit.mechs));
+  if (edit.mechs !== undefined) checkMechanisms(joinPath(path, 'mechs'), sec, asObject(joinPath(path, 'mechs'), edit.mechs), rule.catalog);
   if (edit.ions !== undefined) checkIons(joinPath(path, 'ions'), asObject(joinPath(path, 'ions'), edit.ions));
   if (edit.pointps !== undefined) checkPointProcesses(joinPath(path, 'pointps'), sec, asObject(joinPath(path, 'pointps'), edit.pointps), rule);
   if (edit.synMechs !== undefined) {
@@ -85,14 +87,12 @@ function checkTopology(path: string, template: CellTemplate, sec: SectionTemplat
   }
 }
 
-function checkMechanisms(path: string, sec: SectionTemplate, mechs: Record<string, unknown>): void {
+function checkMechanisms(path: string, sec: SectionTemplate, mechs: Record<string, unknown>, catalog: Catalog): void {
   for (const [mech, rawParams] of Object.entries(mechs)) {
     const mp = joinPath(path, mech);
-    const info = MECHANISMS[mech];
+    const info = catalog.get(mech);
     if (!info?.kinds.includes('density')) {
-      const known = Object.values(MECHANISMS)
-        .filter((m) => m.kinds.includes('density'))
-        .map((m) => m.name);
+      const known = catalog.ofKind('density');
       throw new ModifyError(
         mp,
         rawParams,
@@ -155,11 +155,9 @@ function checkPointProcesses(path: string, sec: SectionTemplate, pointps: Record
         undefined,
         'is required: NetPyNE creates a new point process of type mod (getattr(h, mod)) and raises KeyError without it',
       );
-    const info = typeof pp.mod === 'string' ? MECHANISMS[pp.mod] : undefined;
+    const info = typeof pp.mod === 'string' ? rule.catalog.get(pp.mod) : undefined;
     if (!info?.kinds.includes('pointProcess')) {
-      const known = Object.values(MECHANISMS)
-        .filter((m) => m.kinds.includes('pointProcess'))
-        .map((m) => m.name);
+      const known = rule.catalog.ofKind('pointProcess');
       throw new ModifyError(joinPath(lp, 'mod'), pp.mod, `unknown point process (known: ${known.join(', ')})`);
     }
     if (pp.vref !== undefined || pp.synList !== undefined)

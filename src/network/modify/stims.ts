@@ -1,4 +1,4 @@
-import { canonicalParam, didYouMean, joinPath, MECHANISMS } from '../../spec/index.ts';
+import { BUILTIN_CATALOG, canonicalParam, didYouMean, joinPath } from '../../spec/index.ts';
 import { ModifyError } from '../errors.ts';
 import type { Network } from '../network.ts';
 import type { NetworkData } from '../types.ts';
@@ -73,7 +73,7 @@ function checkParametersKnown(d: NetworkData, values: Array<[string, number]>): 
   const types = [...new Set(d.stims.params.map((s) => s.type as string))];
   const known = new Set(['weight', 'delay', ...NETSTIM_PARAMS]);
   for (const type of types) {
-    const info = MECHANISMS[type];
+    const info = BUILTIN_CATALOG.get(type);
     for (const k of [...Object.keys(info?.params ?? {}), ...Object.keys(info?.aliases ?? {})]) known.add(k);
   }
   for (const [key, value] of values) {
@@ -107,7 +107,7 @@ function checkParameters(record: Record<string, unknown>, values: Array<[string,
       checkNetStimValue(path, key, value);
       continue;
     }
-    const info = MECHANISMS[type];
+    const info = BUILTIN_CATALOG.get(type);
     if (!info || canonicalParam(info, key) === undefined) {
       const known = info ? Object.keys(info.params) : [];
       throw new ModifyError(

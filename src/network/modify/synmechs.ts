@@ -1,4 +1,4 @@
-import { canonicalParam, didYouMean, joinPath, MECHANISMS, SYNMECH_RESERVED_KEYS } from '../../spec/index.ts';
+import { canonicalParam, didYouMean, joinPath, SYNMECH_RESERVED_KEYS } from '../../spec/index.ts';
 import { ModifyError } from '../errors.ts';
 import type { Network } from '../network.ts';
 import { isPointProcessTarget } from '../views.ts';
@@ -109,8 +109,8 @@ function parameterValues(p: Record<string, unknown>): Array<[string, number]> {
 function checkParametersKnown(net: Network, values: Array<[string, number]>): void {
   const mods = [...new Set(Object.values(net.data.netParams.synMechParams).map((s) => s.mod))];
   for (const [param, value] of values) {
-    if (mods.some((mod) => MECHANISMS[mod] && canonicalParam(MECHANISMS[mod], param) !== undefined)) continue;
-    const known = [...new Set(mods.flatMap((mod) => Object.keys(MECHANISMS[mod]?.params ?? {})))];
+    if (mods.some((mod) => net.catalog.get(mod) && canonicalParam(net.catalog.get(mod)!, param) !== undefined)) continue;
+    const known = [...new Set(mods.flatMap((mod) => Object.keys(net.catalog.get(mod)?.params ?? {})))];
     throw new ModifyError(
       joinPath(PATH, param),
       value,
@@ -128,7 +128,7 @@ function checkParametersFit(net: Network, matched: number[], values: Array<[stri
     if (seen.has(m)) continue;
     seen.add(m);
     const [label, spec] = specs[m];
-    const info = MECHANISMS[spec.mod];
+    const info = net.catalog.get(spec.mod);
     for (const [param, value] of values) {
       if (info && canonicalParam(info, param) !== undefined) continue;
       const known = info ? Object.keys(info.params) : [];

@@ -1,4 +1,4 @@
-import { canonicalParam, IONS, MECHANISMS, mechanismsOfKind, POINTP_RESERVED_KEYS } from '../catalog.ts';
+import { type Catalog, canonicalParam, IONS, POINTP_RESERVED_KEYS } from '../catalog.ts';
 import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { cellEntry } from '../schema/net-params.ts';
@@ -23,7 +23,7 @@ export function checkCellRules(index: SpecIndex, diagnostics: Diagnostics): void
         'a diversity rule needs conds (NetPyNE reads cellType, cellModel and pop from them)',
       );
     if (rule.cellModel !== undefined) {
-      checkPointCellRule(rule, path, diagnostics);
+      checkPointCellRule(rule, path, index.catalog, diagnostics);
       continue;
     }
     if (!rule.secs || Object.keys(rule.secs).length === 0) {
@@ -32,7 +32,7 @@ export function checkCellRules(index: SpecIndex, diagnostics: Diagnostics): void
     }
     const secNames = Object.keys(rule.secs);
     for (const [secName, sec] of Object.entries(rule.secs) as [string, SectionParams][]) {
-      checkSection(sec, joinPath(joinPath(path, 'secs'), secName), secNames, diagnostics);
+      checkSection(sec, joinPath(joinPath(path, 'secs'), secName), secNames, index.catalog, diagnostics);
     }
     checkTopologyIsTree(rule.secs as Record<string, SectionParams>, joinPath(path, 'secs'), diagnostics);
     for (const [listName, list] of Object.entries(rule.secLists ?? {})) {
@@ -44,14 +44,14 @@ export function checkCellRules(index: SpecIndex, diagnostics: Diagnostics): void
   }
 }
 
-function checkPointCellRule(rule: CellParams, path: string, diagnostics: Diagnostics): void {
+function checkPointCellRule(rule: CellParams, path: string, catalog: Catalog, diagnostics: Diagnostics): void {
   const model = rule.cellModel!;
-  const info = MECHANISMS[model];
+  const info = catalog.get(model);
   if (!info?.kinds.includes('artificialCell')) {
-    diagnostics.error(joinPath(path, 'cellModel'), model, `not an artificial cell: expected one of ${mechanismsOfKind('artificialCell').join(', ')}`);
+    diagnostics.error(joinPath(path, 'cellModel'), model, `not an artificial cell: expected one of ${catalog.ofKind('artificialCell').join(', ')}`);
     return;
   }
-  const known = [...Object.keys(info.params), ...POINT_CELL_EXTRAS[model]];
+  const known = [...Object.keys(info.params), ...(POINT_CELL_EXTRAS[model] ?? [])];
   for (const [key, value] of Object.entries(rule.params ?? {})) {
     if (!known.includes(key) && !canonicalParam(info, key))
       diagnostics.error(joinPath(joinPath(path, 'params'), key), value, `${model} has no parameter '${key}'${didYouMean(key, known)}`);
@@ -59,7 +59,7 @@ function checkPointCellRule(rule: CellParams, path: string, diagnostics: Diagnos
   }
 }
 
-function checkSection(sec: SectionParams, path: string, secNames: string[], diagnostics: Diagnostics): void {
+function checkSection(sec: SectionParams, path: string, secNames: string[], catalog: Catalog, diagnostics: Diagnostics): void {
   const nseg = typeof sec.geom?.nseg === 'number' ? sec.geom.nseg : typeof sec.geom?.nseg === 'string' ? undefined : 1;
   for (const key of ['L', 'diam', 'Ra', 'cm', 'nseg'] as const)
     checkRange(sec.geom?.[key], GEOM_RANGES[key], joinPath(joinPath(path, 'geom'), key), diagnostics);
@@ -74,19 +74,19 @@ function checkSection(sec: SectionParams, path: string, secNames: string[], diag
   if (parent !== undefined && !secNames.includes(parent)) {
     diagnostics.error(joinPath(joinPath(path, 'topol'), 'parentSec'), parent, `undefined section${didYouMean(parent, secNames)}`);
   }
-  checkMechs(sec, path, nseg, diagnostics);
+  checkMechs(sec, path, nseg, catalog, diagnostics);
   checkIons(sec, path, diagnostics);
-  checkPointProcesses(sec, path, diagnostics);
+  checkPointProcesses(sec, path, catalog, diagnostics);
   if (sec.weightNorm && nseg !== undefined && sec.weightNorm.length !== nseg) {
     diagnostics.error(joinPath(path, 'weightNorm'), sec.weightNorm, `expected ${nseg} value${nseg === 1 ? '' : 's'} (one per segment)`);
   }
 }
 
-function checkMechs(sec: SectionParams, path: string, nseg: number | undefined, diagnostics: Diagnostics): void {
-  const densityMechs = mechanismsOfKind('density');
+function checkMechs(sec: SectionParams, path: string, nseg: number | undefined, catalog: Catalog, diagnostics: Diagnostics): void {
+  const densityMechs = catalog.ofKind('density');
   for (const [mechName, params] of Object.entries(sec.mechs ?? {})) {
     const mechPath = joinPath(joinPath(path, 'mechs'), mechName);
-    const info = MECHANISMS[mechName];
+    const info = catalog.get(mechName);
     if (!info?.kinds.includes('density')) {
       diagnostics.error(
         mechPath,
@@ -130,11 +130,11 @@ function checkIons(sec: SectionParams, path: string, diagnostics: Diagnostics): 
   }
 }
 
-function checkPointProcesses(sec: SectionParams, path: string, diagnostics: Diagnostics): void {
-  const pointMechs = mechanismsOfKind('pointProcess');
+function checkPointProcesses(sec: SectionParams, path: string, catalog: Catalog, diagnostics: Diagnostics): void {
+  const pointMechs = catalog.ofKind('pointProcess');
   for (const [label, pointp] of Object.entries(sec.pointps ?? {})) {
     const pPath = joinPath(joinPath(path, 'pointps'), label);
-    const info = MECHANISMS[pointp.mod];
+    const info = catalog.get(pointp.mod);
     if (!info?.kinds.includes('pointProcess')) {
       diagnostics.error(
         joinPath(pPath, 'mod'),

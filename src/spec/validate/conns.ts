@@ -1,4 +1,4 @@
-import { CONN_STRING_FUNC_PARAMS, MECHANISMS, mechanismsOfKind } from '../catalog.ts';
+import { CONN_STRING_FUNC_PARAMS } from '../catalog.ts';
 import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { connEntry, subConnEntry, synMechEntry } from '../schema/net-params.ts';
@@ -22,11 +22,11 @@ const UNSUPPORTED_CONN_KEYS: Record<string, string> = {
 };
 
 export function checkSynMechs(index: SpecIndex, diagnostics: Diagnostics): void {
-  const synapses = mechanismsOfKind('synapse');
+  const synapses = index.catalog.ofKind('synapse');
   for (const [label, mech] of Object.entries(index.net.synMechParams ?? {}) as [string, SynMechParams][]) {
     const path = joinPath('netParams.synMechParams', label);
     if (!check(synMechEntry, mech, path, diagnostics)) continue;
-    const info = MECHANISMS[mech.mod];
+    const info = index.catalog.get(mech.mod);
     if (!info?.kinds.includes('synapse')) {
       diagnostics.error(
         joinPath(path, 'mod'),

@@ -1,3 +1,4 @@
+import { BUILTIN_CATALOG, type Catalog } from '../catalog.ts';
 import { isPlainObject } from '../deep-ordered.ts';
 import { Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
@@ -19,10 +20,16 @@ export { SpecIndex } from './spec-index.ts';
  * the network stage (network/check-functions.ts), which knows each one's variables.
  * `scope: 'network'` checks only what network creation uses.
  */
-export function validateStructure(net: NetParamsData, cfg: SimConfigData, scope: ValidationScope = 'all', diagnostics = new Diagnostics()): Diagnostics {
+export function validateStructure(
+  net: NetParamsData,
+  cfg: SimConfigData,
+  scope: ValidationScope = 'all',
+  diagnostics = new Diagnostics(),
+  catalog: Catalog = BUILTIN_CATALOG,
+): Diagnostics {
   checkNetParamsAttributes(net, diagnostics);
   if (!collectionsAreObjects(net)) return diagnostics; // the checks below walk them
-  const index = new SpecIndex(net);
+  const index = new SpecIndex(net, catalog);
   checkCellRules(index, diagnostics);
   checkPops(index, diagnostics);
   checkSynMechs(index, diagnostics);

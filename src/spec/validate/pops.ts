@@ -1,4 +1,4 @@
-import { canonicalParam, MECHANISMS } from '../catalog.ts';
+import { canonicalParam } from '../catalog.ts';
 import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { popEntry } from '../schema/net-params.ts';
@@ -81,11 +81,12 @@ function checkSize(pop: PopParams, path: string, diagnostics: Diagnostics): void
 
 function checkCompartmentPop(pop: PopParams, path: string, index: SpecIndex, diagnostics: Diagnostics): void {
   const model = index.cellModelOf(pop);
-  if (model !== undefined && MECHANISMS[model] && !MECHANISMS[model].kinds.includes('artificialCell')) {
+  const info = model === undefined ? undefined : index.catalog.get(model);
+  if (info && !info.kinds.includes('artificialCell')) {
     diagnostics.error(
       joinPath(path, 'cellModel'),
       model,
-      `${model} is not an artificial cell; use it as a point process in cellParams secs.<sec>.pointps, or choose one of NetStim, VecStim, IntFire1, IntFire2, IntFire4`,
+      `${model} is not an artificial cell; use it as a point process in cellParams secs.<sec>.pointps, or choose one of ${index.catalog.ofKind('artificialCell').join(', ')}`,
     );
   }
   const rules = index.net.cellParams ?? {};
@@ -119,16 +120,17 @@ function checkCompartmentPop(pop: PopParams, path: string, index: SpecIndex, dia
 
 function checkPointPop(pop: PopParams, path: string, index: SpecIndex, diagnostics: Diagnostics): void {
   const model = index.cellModelOf(pop)!;
-  const known = [...Object.keys(MECHANISMS[model].params), ...POINT_CELL_EXTRAS[model]];
+  const info = index.catalog.get(model)!;
+  const known = [...Object.keys(info.params), ...(POINT_CELL_EXTRAS[model] ?? [])];
   const copied = new Set((index.net.popTagsCopiedToCells ?? []).map(String));
   const params = pop.params && typeof pop.params === 'object' ? pop.params : pop;
   const paramsPath = params === pop ? path : joinPath(path, 'params');
   for (const [key, value] of Object.entries(params)) {
     if (params === pop && (POP_STRUCTURE_KEYS.includes(key) || Object.hasOwn(UNSUPPORTED_POP_KEYS, key) || copied.has(key) || key === 'params')) continue;
-    if (!known.includes(key) && !canonicalParam(MECHANISMS[model], key)) {
+    if (!known.includes(key) && !canonicalParam(info, key)) {
       diagnostics.error(joinPath(paramsPath, key), value, `${model} has no parameter '${key}'${didYouMean(key, known)} (known: ${known.join(', ') || 'none'})`);
     } else {
-      checkRange(value, mechanismRange(model, canonicalParam(MECHANISMS[model], key) ?? key), joinPath(paramsPath, key), diagnostics);
+      checkRange(value, mechanismRange(model, canonicalParam(info, key) ?? key), joinPath(paramsPath, key), diagnostics);
     }
   }
   const pulses = params.pulses ?? pop.pulses;

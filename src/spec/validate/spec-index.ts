@@ -1,4 +1,4 @@
-import { MECHANISMS } from '../catalog.ts';
+import { BUILTIN_CATALOG, type Catalog } from '../catalog.ts';
 import type { CellParams, NetParamsData, PopParams } from '../types.ts';
 
 const POSITION_TAGS = ['x', 'y', 'z', 'xnorm', 'ynorm', 'znorm'];
@@ -18,7 +18,10 @@ export class SpecIndex {
   /** Every tag a cell can carry (for conds keys). */
   readonly cellTags: Set<string>;
 
-  constructor(readonly net: NetParamsData) {
+  constructor(
+    readonly net: NetParamsData,
+    readonly catalog: Catalog = BUILTIN_CATALOG,
+  ) {
     this.pops = Object.keys(net.popParams ?? {});
     this.cellRules = Object.keys(net.cellParams ?? {});
     this.synMechs = Object.keys(net.synMechParams ?? {});
@@ -48,7 +51,7 @@ export class SpecIndex {
   /** Whether a pop's cells are artificial (point) cells, from its cellModel or its rule's cellModel. */
   isPointPop(pop: PopParams): boolean {
     const model = this.cellModelOf(pop);
-    return model !== undefined && MECHANISMS[model]?.kinds.includes('artificialCell') === true;
+    return model !== undefined && this.catalog.get(model)?.kinds.includes('artificialCell') === true;
   }
 
   cellModelOf(pop: PopParams): string | undefined {

@@ -1,4 +1,4 @@
-import { canonicalParam, MECHANISMS, mechanismsOfKind } from '../catalog.ts';
+import { canonicalParam } from '../catalog.ts';
 import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { stimSourceEntry, stimTargetEntry } from '../schema/net-params.ts';
@@ -19,11 +19,11 @@ const UNSUPPORTED_SOURCE_KEYS: Record<string, string> = {
 };
 
 export function checkStimSources(index: SpecIndex, diagnostics: Diagnostics): void {
-  const types = mechanismsOfKind('stimulus');
+  const types = index.catalog.ofKind('stimulus');
   for (const [label, source] of Object.entries(index.net.stimSourceParams ?? {}) as [string, StimSourceParams][]) {
     const path = joinPath('netParams.stimSourceParams', label);
     if (!check(stimSourceEntry, source, path, diagnostics)) continue;
-    const info = MECHANISMS[source.type];
+    const info = index.catalog.get(source.type);
     if (!info?.kinds.includes('stimulus')) {
       const reason =
         source.type === 'XStim'

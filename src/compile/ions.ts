@@ -1,0 +1,90 @@
+import type { LoweredMechanism } from '../mech/index.ts';
+import { ionReversal } from '../spec/index.ts';
+import { CompileError } from './errors.ts';
+import { ION_NERNST_INIT, ION_NERNST_STEP, ION_PRESENT, ION_RESET_CONC, type IonTable, type MechGroup } from './model.ts';
+
+// The ions of the segments (NEURON's eion.cpp): where a mechanism reads or writes an ion variable
+// from its segment, the segment has that ion with NEURON's defaults (or the section's `ions`
+// e), and a style from all its mechanisms (nrn_promote: reading a concentration makes e a
+// Nernst value at finitialize; writing one also resets the concentrations at finitialize and
+// recomputes e every step, before the currents).
+
+/** NEURON's defaults (membdef.h; eion.cpp ion_alloc): valence, inside and outside [mM]. */
+const ION_DEFAULTS: Readonly<Record<string, { valence: number; ci: number; co: number }>> = {
+  na: { valence: 1, ci: 10, co: 140 },
+  k: { valence: 1, ci: 54.4, co: 2.5 },
+  ca: { valence: 2, ci: 5e-5, co: 2 },
+};
+
+export function compileIons(
+  groups: MechGroup[],
+  lowered: LoweredMechanism[],
+  nodeCount: number,
+  sectionE: (node: number, ion: string) => number | undefined,
+): IonTable[] {
+  const tables = new Map<string, { table: IonTable; conc: Uint8Array }>();
+  const table = (ion: string, valence: number | null, where: string) => {
+    let entry = tables.get(ion);
+    if (!entry) {
+      const known = Object.hasOwn(ION_DEFAULTS, ion) ? ION_DEFAULTS[ion] : undefined;
+      const z = known?.valence ?? valence;
+      if (z === null) throw new CompileError(where, ion, `ion ${ion} is new to NEURON: its USEION needs VALENCE`);
+      const ci = known?.ci ?? 1;
+      const co = known?.co ?? 1;
+      entry = {
+        table: {
+          ion,
+          valence: z,
+          e: new Float64Array(nodeCount),
+          ci: new Float64Array(nodeCount).fill(ci),
+          co: new Float64Array(nodeCount).fill(co),
+          ci0: ci,
+          co0: co,
+          style: new Uint8Array(nodeCount),
+        },
+        conc: new Uint8Array(nodeCount),
+      };
+      tables.set(ion, entry);
+    }
+    return entry;
+  };
+  groups.forEach((g, gi) => {
+    const vars = lowered[gi].def.ionVars ?? {};
+    for (const v of Object.values(vars)) {
+      const { table: t, conc } = table(v.ion, v.valence, `mechanism ${g.mech}`);
+      const level = v.role === 'in' || v.role === 'out' ? (v.write ? 3 : 1) : 0;
+      for (let k = 0; k < g.count; k++) {
+        const node = g.node[k];
+        t.style[node] |= ION_PRESENT;
+        if (level > conc[node]) conc[node] = level;
+      }
+    }
+  });
+  for (const { table: t, conc } of tables.values()) {
+    for (let node = 0; node < nodeCount; node++) {
+      if (t.style[node] === 0) continue;
+      t.e[node] = sectionE(node, t.ion) ?? ionReversal(t.ion);
+      t.style[node] = conc[node] === 3 ? ION_RESET_CONC | ION_NERNST_INIT | ION_NERNST_STEP : conc[node] === 1 ? ION_NERNST_INIT : 0;
+      t.style[node] |= ION_PRESENT;
+    }
+  }
+  checkCopies(groups, lowered, tables);
+  return [...tables.values()].map((e) => e.table);
+}
+
+/** A hand-written definition's reversal potential copy (hh's ena) cannot follow a Nernst update. */
+function checkCopies(groups: MechGroup[], lowered: LoweredMechanism[], tables: Map<string, { table: IonTable }>): void {
+  groups.forEach((g, gi) => {
+    for (const ion of Object.values(lowered[gi].def.ions ?? {})) {
+      const t = tables.get(ion)?.table;
+      if (!t) continue;
+      for (let k = 0; k < g.count; k++)
+        if (t.style[g.node[k]] & ION_NERNST_INIT)
+          throw new CompileError(
+            `mechanism ${g.mech}`,
+            ion,
+            `${g.mech} reads e${ion} as set at creation, but a mod file on the same segment reads or writes ${ion} concentrations, which makes NEURON compute e${ion} by Nernst: not supported yet`,
+          );
+    }
+  });
+}
