@@ -21,10 +21,10 @@ export { assignedFields } from './field-flow.ts';
 export type { Stmt } from './lang.ts';
 export { GLOBALS, type LoweredBlock, type LoweredMechanism, type LoweredTable, type LoweredWatch, lowerMechanism } from './lower.ts';
 export { hocExp, LIBM_NAME, NEURON_LIBM } from './neuron-libm.ts';
-export { type JsNames, JsRenderer, literal, type Precision } from './render-js.ts';
+export { abortMessages, type JsNames, JsRenderer, literal, type Precision } from './render-js.ts';
 export { WgslRenderer, wgslFloat } from './render-wgsl.ts';
 export * as scopmath from './scopmath.ts';
-export { buildTable } from './tables.ts';
+export { type BuiltTable, buildTable } from './tables.ts';
 export * from './types.ts';
 export { fillSlots, mechanismWgsl, type WgslSpecialization } from './wgsl-module.ts';
 

@@ -137,6 +137,11 @@ function lowerWith(def: MechanismDef, options: LowerOptions, blockLocals: string
       return [...proc.args.map((a, i): Stmt => ({ kind: 'assign', target: renames.get(a)!, expr: s.args[i] })), ...renameStmts(inline(proc.body), renames)];
     });
   // read-only ion variables are the segment's (nodeIonVars), not fields
+  // a tabulated procedure's body with the procedures it calls inlined (the table is built from it)
+  for (const t of tables) {
+    t.body = inline(t.body);
+    t.locals = [...assignedNames(t.body)].filter((n) => n !== t.arg);
+  }
   const known = new Set<string>([...fields, ...GLOBALS, ...nodeIonVars(def)]);
   const functions = Object.entries(def.functions ?? {}).map(([name, f]): LoweredFunction => {
     // Arguments and LOCALs that share a field's name are renamed so they shadow it.
@@ -238,6 +243,8 @@ function containsTable(stmts: Stmt[], name: string): boolean {
 function renameStmts(stmts: Stmt[], renames: Map<string, string>): Stmt[] {
   return stmts.map((s): Stmt => {
     switch (s.kind) {
+      case 'abort':
+        return s;
       case 'assign':
         return { kind: 'assign', target: renames.get(s.target) ?? s.target, expr: renameExpr(s.expr, renames) };
       case 'if':

@@ -61,6 +61,8 @@ export class JsRenderer {
         return this.simeq(s, indent);
       case 'call':
         throw new Error(`${this.mech.def.name}: PROCEDURE ${s.name} was not inlined`);
+      case 'abort':
+        return `${indent}abort(${abortMessages(this.mech).indexOf(s.message)});`;
     }
   }
 
@@ -230,4 +232,22 @@ export function literal(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
   if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '(-Infinity)';
   return Object.is(value, -0) ? '(-0)' : value < 0 ? `(${value})` : String(value);
+}
+
+/** The hoc_execerror messages of a mechanism's code, in a fixed order: the kernel's abort(i) stops the run with message i. */
+export function abortMessages(mech: LoweredMechanism): string[] {
+  const out: string[] = [];
+  const visit = (stmts: Stmt[]) =>
+    stmts.forEach((s) => {
+      if (s.kind === 'abort' && !out.includes(s.message)) out.push(s.message);
+      if (s.kind === 'if') {
+        visit(s.then);
+        visit(s.otherwise);
+      }
+      if (s.kind === 'while' || s.kind === 'newton' || s.kind === 'simeq') visit(s.body);
+    });
+  for (const b of [mech.initial, mech.breakpoint, mech.state, mech.receive, mech.initEvent, ...mech.watches.map((w) => w.handler)]) visit(b.stmts);
+  for (const f of mech.functions) visit(f.body);
+  for (const t of mech.tables) visit(t.body);
+  return out;
 }

@@ -60,6 +60,8 @@ export class WgslRenderer {
       }
       case 'call':
         throw new Error(`${this.mech.def.name}: PROCEDURE ${s.name} was not inlined`);
+      case 'abort':
+        throw new Error(`${this.mech.def.name}: hoc_execerror cannot stop a GPU run (the layout refuses such mechanisms)`);
     }
   }
 

@@ -128,6 +128,12 @@ export class Converter {
       if (name === 'net_send') return { kind: 'send', delay: args[0], flag: args[1] };
       return name === 'net_move' ? { kind: 'move', time: args[0] } : { kind: 'event', time: args[0] };
     }
+    if (name === 'state_discontinuity') {
+      // NEURON's state_discontinuity(x, value) is x = value in the fixed-step method (CVODE re-initialises)
+      const [state, value] = args;
+      if (args.length !== 2 || state.kind !== 'name') throw new NmodlError(this.file, pos, 'state_discontinuity takes a STATE and a value');
+      return { kind: 'assign', target: state.name, expr: value };
+    }
     const symbol = this.symbols.get(name);
     if (symbol?.kind === 'function') return { kind: 'assign', target: '_discard', expr: { kind: 'call', callee: name, args, column: pos.column } };
     if (symbol?.kind !== 'procedure') throw new NmodlError(this.file, pos, `'${name}' is not a PROCEDURE of this file`);
@@ -135,13 +141,19 @@ export class Converter {
     return { kind: 'call', name, args };
   }
 
-  /** VERBATIM: only C that changes nothing is accepted (empty, comments, `return 0;`). */
+  /**
+   * VERBATIM: the C idioms of real mod files are understood: nothing (comments), `hoc_execerror("...", 0);`
+   * (the run stops), `cai = _ion_cai;` for an ion variable read from the segment (what nocmodl
+   * already did). `return 0;` ending a FUNCTION or PROCEDURE is handled by its caller. The rest is refused.
+   */
   private verbatim(text: string, pos: Pos, rules: BlockRules): Stmt[] {
-    const code = text
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\/\/.*$/gm, '')
-      .trim();
+    const code = verbatimCode(text);
     if (code === '') return [];
+    const error = /^hoc_execerror\s*\(\s*"([^"\\]*)"\s*,[^;]*\)\s*;$/.exec(code);
+    if (error) return [{ kind: 'abort', message: error[1] }];
+    const copy = /^([A-Za-z]\w*)\s*=\s*_ion_\1\s*;$/.exec(code);
+    const symbol = copy ? this.symbols.get(copy[1]) : undefined;
+    if (symbol?.kind === 'ion' && !symbol.write) return [];
     throw new NmodlUnsupported(this.file, pos, `VERBATIM C code in ${rules.where}`, code.split('\n')[0].trim().slice(0, 60));
   }
 
@@ -201,4 +213,12 @@ export class Converter {
       }
     }
   }
+}
+
+/** A VERBATIM block's C without comments and surrounding space. */
+export function verbatimCode(text: string): string {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '')
+    .trim();
 }

@@ -31,6 +31,8 @@ export type Stmt =
   | { kind: 'newton'; name: string; states: string[]; variables: string[]; body: Stmt[] }
   /** SOLVE of a LINEAR block: simeq on the augmented matrix (rows: coefficients then right-hand side). */
   | { kind: 'simeq'; name: string; unknowns: string[]; body: Stmt[]; matrix: Expr[][] }
+  /** NEURON's hoc_execerror(message): the run stops with the mechanism's message. */
+  | { kind: 'abort'; message: string }
   /** A TABLE lookup of procedure `name` at `arg` (inserted by lowering when tables are used). */
   | { kind: 'table'; name: string; arg: Expr };
 

@@ -11,7 +11,9 @@ import type { Lexer, Token } from './lexer.ts';
 /** Deepest nesting of blocks ({ ... } inside if, while, FROM ...) accepted. */
 export const MAX_BLOCK_NESTING = 100;
 
-const UNCOMPILED_WORDS = new Set(['LAG', 'MATCH', 'SENS', 'PARTIAL', 'RESET', 'SWEEP', 'CONDUCTANCE', 'PROTECT', 'MUTEXLOCK', 'MUTEXUNLOCK', 'STEADYSTATE']);
+const UNCOMPILED_WORDS = new Set(['LAG', 'MATCH', 'SENS', 'PARTIAL', 'RESET', 'SWEEP', 'CONDUCTANCE', 'STEADYSTATE']);
+/** Thread locks around statements: one thread here, so they change nothing. */
+const LOCK_WORDS = new Set(['MUTEXLOCK', 'MUTEXUNLOCK']);
 
 export class StatementParser {
   readonly exprs: ExpressionParser;
@@ -81,7 +83,14 @@ export class StatementParser {
       case 'printf':
         this.skipCall(token);
         return [{ kind: 'print', pos }];
+      case 'PROTECT': {
+        // PROTECT x = expr: the assignment under a lock (threads share x); one thread here
+        const target = this.lex.next();
+        if (target.kind !== 'name') this.lex.fail(target.pos, `expected an assignment after PROTECT, found '${target.text}'`);
+        return [this.assignOrCall(target)];
+      }
     }
+    if (LOCK_WORDS.has(token.text)) return [];
     if (UNCOMPILED_WORDS.has(token.text)) {
       this.skipRest(token);
       return [{ kind: 'other', word: token.text, pos }];

@@ -44,7 +44,7 @@ export function readNames(stmts: Stmt[], out = new Set<string>()): Set<string> {
     else if (s.kind === 'simeq') {
       readNames(s.body, out);
       s.matrix.flat().forEach(visit);
-    } else visit(s.arg);
+    } else if (s.kind === 'table') visit(s.arg);
   }
   return out;
 }

@@ -2,11 +2,12 @@ import type { Expr } from '../expr/ast.ts';
 import type { MechanismInfo, MechanismKind, ParamInfo } from '../spec/catalog.ts';
 import type { Callable, NStmt, Program } from './ast.ts';
 import { cnexpUpdate, NonLinearError } from './cnexp.ts';
-import { type BlockRules, Converter } from './convert.ts';
-import type { FunctionDef, IonVar, MechanismDef, MechKind, ProcedureDef, Stmt, TableDef } from './definition.ts';
+import { type BlockRules, Converter, verbatimCode } from './convert.ts';
+import type { FunctionDef, IonVar, MechanismDef, MechKind, ProcedureDef, Stmt, TableDef, WatchDef } from './definition.ts';
 import { NmodlError, NmodlUnsupported, type Pos } from './errors.ts';
 import { assignedNames, readNames } from './stmt-names.ts';
 import { Symbols } from './symbols.ts';
+import { planWatches, type WatchPlan } from './watches.ts';
 
 // A parsed mod file to a mechanism: its MechanismInfo (names, kinds, parameters with their
 // defaults, for the spec and network stages) and its MechanismDef (code blocks in the
@@ -48,8 +49,10 @@ export function translate(program: Program): CompiledMechanism {
     return [];
   };
   const breakpoint = program.breakpoint ? convert.block(program.breakpoint, { where: 'BREAKPOINT', solve }) : [];
-  const initial = program.initial ? convert.block(program.initial, { where: 'INITIAL', events: true }) : [];
-  const receive = program.netReceive ? netReceive(program.netReceive, convert, file) : undefined;
+  const plan = planWatches(program);
+  const initial = convert.block(plan?.initial ?? program.initial ?? [], { where: 'INITIAL', events: true });
+  const receive = program.netReceive ? netReceive(program.netReceive, plan?.receive ?? program.netReceive.body, convert, file) : undefined;
+  const watchParts = plan && program.netReceive ? watchDefs(plan, program.netReceive, convert, file) : undefined;
   const currents = n.currents;
   const ions = [...new Set(n.ions.map((u) => u.ion))];
   const def: MechanismDef = {
@@ -68,6 +71,7 @@ export function translate(program: Program): CompiledMechanism {
     derivatives,
     state,
     ...(receive ? { receive } : {}),
+    ...(watchParts ?? {}),
   };
   return { def, info: mechanismInfo(program, symbols, kind, ions) };
 }
@@ -133,9 +137,24 @@ function ionVariables(program: Program): Record<string, IonVar> {
   return out;
 }
 
+/**
+ * File-level VERBATIM declares C for other VERBATIM blocks (refused where they use it) or for
+ * nothing (#include lines, an rcsid string): harmless, unless it redefines names (#define)
+ * that nocmodl's C of the mechanism would then read differently. An empty CONSTRUCTOR or
+ * DESTRUCTOR is harmless too.
+ */
 function isHarmless(o: Program['others'][number]): boolean {
-  if (o.word !== 'VERBATIM' && o.word !== 'CONSTRUCTOR' && o.word !== 'DESTRUCTOR') return false;
-  return (o.body ?? []).every((s) => s.kind === 'verbatim' && /^\s*$/.test(s.text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '')));
+  const body = o.body ?? [];
+  if (o.word === 'VERBATIM') return body.every((s) => s.kind === 'verbatim' && !/^\s*#\s*(define|undef)\b/m.test(verbatimCode(s.text)));
+  if (o.word !== 'CONSTRUCTOR' && o.word !== 'DESTRUCTOR') return false;
+  return body.every((s) => s.kind === 'verbatim' && verbatimCode(s.text) === '');
+}
+
+/** A body without its last statement when that is VERBATIM `return 0;`, and whether it was. */
+function withoutReturnZero(body: NStmt[]): [NStmt[], boolean] {
+  const last = body[body.length - 1];
+  if (last?.kind === 'verbatim' && /^return\s*0\s*;$/.test(verbatimCode(last.text))) return [body.slice(0, -1), true];
+  return [body, false];
 }
 
 function functionDef(f: Callable, convert: Converter): FunctionDef {
@@ -144,7 +163,9 @@ function functionDef(f: Callable, convert: Converter): FunctionDef {
     f.args.map((a) => a.name),
     'a',
   );
-  const body = convert.block(f.body, { where: `FUNCTION ${f.name}`, result: f.name }, args);
+  const [stmts, returnsZero] = withoutReturnZero(f.body);
+  const body = convert.block(stmts, { where: `FUNCTION ${f.name}`, result: f.name }, args);
+  if (returnsZero) body.push({ kind: 'assign', target: f.name, expr: { kind: 'num', value: 0, column: 1 } });
   return { args: [...args.values()], body };
 }
 
@@ -154,23 +175,23 @@ function procedureDef(p: Callable, convert: Converter, symbols: Symbols, suffix:
     'a',
   );
   const tables = p.body.filter((s) => s.kind === 'table');
-  const body = convert.block(
-    p.body.filter((s) => s.kind !== 'table'),
-    { where: `PROCEDURE ${p.name}` },
-    args,
-  );
+  const body = convert.block(withoutReturnZero(p.body.filter((s) => s.kind !== 'table'))[0], { where: `PROCEDURE ${p.name}` }, args);
   const def: ProcedureDef = { args: [...args.values()], body };
   if (tables.length === 0) return def;
   const t = tables[0] as Extract<NStmt, { kind: 'table' }>;
   if (tables.length > 1 || p.args.length !== 1) throw new NmodlError(convert.file, t.pos, 'a TABLE needs a PROCEDURE of one argument and one TABLE statement');
   for (const d of t.depend)
-    if (d !== 'celsius') throw new NmodlUnsupported(convert.file, t.pos, `TABLE ... DEPEND ${d}`, 'tables depending on variables other than celsius');
+    if (!tableInput(d, symbols)) throw new NmodlUnsupported(convert.file, t.pos, `TABLE ... DEPEND ${d}`, 'tables depend on celsius, dt and GLOBAL parameters');
   for (const o of t.outputs) if (symbols.get(o)?.kind !== 'assigned') throw new NmodlError(convert.file, t.pos, `TABLE output ${o} must be ASSIGNED`);
   const assigned = assignedNames(body);
   const read = [...readNames(body)].find((x) => !tableMayRead(x, def.args, t.outputs, symbols) && !(assigned.has(x) && symbols.get(x)?.kind === 'assigned'));
   if (read) throw new NmodlUnsupported(convert.file, t.pos, `a TABLE of ${p.name} reading ${read}`, 'tables of the argument, celsius and constants');
+  // bounds may be GLOBAL parameters (vmin, vmax): their values, as the table is built with them
   const value = (e: Expr, what: string) =>
-    constantValue(convert.expr(e, new Map(), t.pos, { where: 'TABLE' }), () => new NmodlUnsupported(convert.file, t.pos, `TABLE ${what} that is not a number`));
+    constantValue(
+      withDefaults(convert.expr(e, new Map(), t.pos, { where: 'TABLE' }), symbols),
+      () => new NmodlUnsupported(convert.file, t.pos, `TABLE ${what} that is not a number or a GLOBAL parameter`),
+    );
   const table: TableDef = {
     outputs: t.outputs,
     from: value(t.from, 'FROM'),
@@ -181,11 +202,23 @@ function procedureDef(p: Callable, convert: Converter, symbols: Symbols, suffix:
   return { ...def, table };
 }
 
-/** What a tabulated PROCEDURE may read: its argument, its own outputs and locals, celsius, FUNCTIONs (the table is built from these alone). */
-function tableMayRead(name: string, args: string[], outputs: string[], symbols: Symbols): boolean {
-  if (args.includes(name) || outputs.includes(name) || name === 'celsius' || name.startsWith('_')) return true;
+/** What a table is built from besides its argument: celsius, dt and GLOBAL parameters (one value per run). */
+function tableInput(name: string, symbols: Symbols): boolean {
   const s = symbols.get(name);
-  return s?.kind === 'function';
+  return name === 'celsius' || name === 'dt' || (s?.kind === 'parameter' && !s.range);
+}
+
+/** What a tabulated PROCEDURE may read: its argument, its own outputs and locals, the table's inputs, FUNCTIONs. */
+function tableMayRead(name: string, args: string[], outputs: string[], symbols: Symbols): boolean {
+  if (args.includes(name) || outputs.includes(name) || name.startsWith('_') || tableInput(name, symbols)) return true;
+  return symbols.get(name)?.kind === 'function';
+}
+
+/** A name of a GLOBAL parameter replaced by its default (with nocmodl's %g digits). */
+function withDefaults(e: Expr, symbols: Symbols): Expr {
+  if (e.kind === 'unary') return { ...e, operand: withDefaults(e.operand, symbols) };
+  const s = e.kind === 'name' ? symbols.get(e.name) : undefined;
+  return s?.kind === 'parameter' && !s.range ? { kind: 'num', value: Number((s.decl.value ?? 0).toPrecision(6)), column: e.column } : e;
 }
 
 function constantValue(e: Expr, fail: () => Error): number {
@@ -260,11 +293,31 @@ function cnexpStmt(s: Stmt, solved: Converter['derivatives'], file: string): Stm
   }
 }
 
-function netReceive(c: Callable, convert: Converter, file: string): Stmt[] {
+/** NET_RECEIVE's statements (its body, or a part planned from it); its weight argument is `w`. */
+function netReceive(c: Callable, body: NStmt[], convert: Converter, file: string, where = 'NET_RECEIVE'): Stmt[] {
   if (c.args.length > 1) throw new NmodlUnsupported(file, c.pos, `NET_RECEIVE with ${c.args.length} arguments`, 'per-connection state');
   const args = new Map<string, string>([['flag', 'flag']]);
   if (c.args.length === 1) args.set(c.args[0].name, 'w');
-  return convert.block(c.body, { where: 'NET_RECEIVE', events: true, args });
+  return convert.block(body, { where, events: true, args });
+}
+
+/** The flag-1 event's statements and the WATCHes (watches.ts). */
+function watchDefs(plan: WatchPlan, c: Callable, convert: Converter, file: string): Pick<MechanismDef, 'initEvent' | 'watches'> {
+  // a self-event carries no weight (NEURON passes none): a branch reading it is one other events take
+  const noWeight = (stmts: Stmt[]): Stmt[] =>
+    readNames(stmts).has('w') ? [{ kind: 'assign', target: 'w', expr: { kind: 'num', value: 0, column: 1 } }, ...stmts] : stmts;
+  const handlers = new Map<number, Stmt[]>();
+  const handler = (flag: number) => {
+    if (!handlers.has(flag)) handlers.set(flag, noWeight(netReceive(c, plan.handler(flag), convert, file, `NET_RECEIVE flag ${flag}`)));
+    return handlers.get(flag)!;
+  };
+  const expr = (e: Expr, pos: Pos) => convert.expr(e, new Map(), pos, { where: 'WATCH', args: new Map([['flag', 'flag']]) });
+  const watches: WatchDef[] = plan.watches.map((w) => {
+    const armed = w.armedIf.map((e) => expr(e, w.pos));
+    const armedIf = armed.length === 0 ? undefined : armed.reduce((a, b): Expr => ({ kind: 'bool', op: 'and', left: a, right: b, column: a.column }));
+    return { flag: w.flag, condition: expr(w.condition, w.pos), ...(armedIf ? { armedIf } : {}), handler: handler(w.flag) };
+  });
+  return { initEvent: noWeight(netReceive(c, plan.initEvent, convert, file, 'NET_RECEIVE flag 1')), watches };
 }
 
 function nameExpr(name: string): Expr {

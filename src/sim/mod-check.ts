@@ -33,7 +33,7 @@ export function checkModFile(file: string, source: string, include?: IncludeRead
         scale: new Float64Array(1).fill(1),
         fields: Object.fromEntries(lowered.fields.map((f) => [f, new Float64Array(1)])),
       };
-      const tables = Object.fromEntries(lowered.tables.map((t) => [t.name, buildTable(lowered, t, 6.3)]));
+      const tables = Object.fromEntries(lowered.tables.map((t) => [t.name, buildTable(lowered, t, 6.3, 0.025, (f) => lowered.params[f] ?? 0).values]));
       const sink = { send() {}, move() {}, event() {} };
       for (const precision of ['f64', 'f32'] as const) {
         const A = precision === 'f64' ? Float64Array : Float32Array;

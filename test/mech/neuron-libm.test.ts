@@ -12,7 +12,7 @@ describe('NEURON libm in mechanism code', () => {
     const hh = lowerMechanism(MECHANISM_DEFS.hh, { tablesOn: new Set(['usetable_hh']) });
     const rates = hh.tables[0];
     expect([rates.from, rates.to, rates.with]).toEqual([table.from, table.to, table.with]);
-    const built = buildTable(hh, rates, table.celsius);
+    const built = buildTable(hh, rates, table.celsius).values;
     const n = rates.with + 1;
     const mismatches: string[] = [];
     rates.outputs.forEach((name, k) => {

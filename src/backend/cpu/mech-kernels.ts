@@ -1,11 +1,16 @@
 import type { MechGroup } from '../../compile/index.ts';
-import { JsRenderer, LIBM_NAME, type LoweredBlock, type LoweredMechanism, NEURON_LIBM, type Precision, scopmath } from '../../mech/index.ts';
+import { abortMessages, JsRenderer, LIBM_NAME, type LoweredBlock, type LoweredMechanism, NEURON_LIBM, type Precision, scopmath } from '../../mech/index.ts';
 
 // JavaScript kernels for one mechanism group, generated from the lowered definition: each
 // kernel loops over the group's instances. The source is produced from checked statement
 // trees only (never from user text) and compiled once per group with `new Function`.
 
 export type Arrays = Float64Array | Float32Array;
+
+/** A mechanism stopped the run as NEURON's hoc_execerror does. */
+export class MechanismAbort extends Error {
+  override name = 'MechanismAbort';
+}
 
 /** A segment ion's arrays by node (compile's IonTable): e [mV], total current of the step i [mA/cm2], concentrations [mM]. */
 export interface IonArrays {
@@ -203,7 +208,11 @@ ${fireCode}
 };`;
   try {
     const R = precision === 'f32' ? Math.fround : (x: number) => x;
-    return new Function('group', 'fields', 'tables', 'ev', 'scop', 'R', 'ions', 'area', LIBM_NAME, source)(
+    const messages = abortMessages(mech);
+    const abort = (i: number) => {
+      throw new MechanismAbort(`${mech.def.name}: hoc_execerror: ${messages[i]} (NEURON stops the run)`);
+    };
+    return new Function('group', 'fields', 'tables', 'ev', 'scop', 'R', 'ions', 'area', 'abort', LIBM_NAME, source)(
       group,
       fields,
       tables,
@@ -212,6 +221,7 @@ ${fireCode}
       R,
       ions,
       area,
+      abort,
       NEURON_LIBM,
     ) as MechKernels;
   } catch (e) {

@@ -116,7 +116,11 @@ export class CpuSimulator {
     this.writesConcentration = mechanisms.map((m) => Object.values(m.def.ionVars ?? {}).some((v) => v.write && v.role !== 'i'));
     this.kernels = model.groups.map((g, i) => {
       const mech = mechanisms[i];
-      const tables = Object.fromEntries(mech.tables.map((t) => [t.name, A.from(buildTable(mech, t, model.celsius))]));
+      const first = (f: string) => g.fields[f]?.[0] ?? mech.params[f] ?? 0;
+      const built = mech.tables.map((t) => buildTable(mech, t, model.celsius, model.dt, first));
+      // GLOBALs the table building assigned keep their values (NEURON's shared globals)
+      for (const b of built) for (const [f, v] of b.globals) this.fields[i][f].fill(v);
+      const tables = Object.fromEntries(mech.tables.map((t, j) => [t.name, A.from(built[j].values)]));
       return mechKernels(mech, g, this.fields[i], tables, precision, this.eventSink(i), this.ions.arrays, model.nodes.area);
     });
     this.withCurrent = mechanisms.flatMap((m, i) => (m.def.currents ? [i] : []));

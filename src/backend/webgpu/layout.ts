@@ -1,5 +1,6 @@
 import type { CompiledModel } from '../../compile/index.ts';
-import type { LoweredMechanism } from '../../mech/index.ts';
+import { abortMessages, type LoweredMechanism } from '../../mech/index.ts';
+import { assignedNames } from '../../mech/lang.ts';
 import { TimeGrid } from '../time-grid.ts';
 import { cellShapes } from './cell-shape.ts';
 
@@ -77,6 +78,12 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   if (model.ions.length > 0)
     throw new UnsupportedOnGpu(`ions on the segments (${model.ions.map((t) => t.ion).join(', ')}: mod files reading or writing ion variables)`);
   mechanisms.forEach((m, g) => checkSupported(m, model.groups[g].count));
+  for (const m of mechanisms) {
+    if (abortMessages(m).length > 0) throw new UnsupportedOnGpu(`${m.def.name} (hoc_execerror cannot stop a GPU run)`);
+    const globals = new Set(m.def.globals ?? []);
+    if (m.tables.some((t) => [...assignedNames(t.body)].some((x) => globals.has(x) && m.fields.includes(x) && !t.outputs.includes(x))))
+      throw new UnsupportedOnGpu(`${m.def.name} (building its TABLE sets GLOBAL variables other mechanism code reads)`);
+  }
   const n = model.nodes.count;
   const time = new TimeGrid(model.dt, model.steps);
   const grid = time.t;

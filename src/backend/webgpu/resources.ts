@@ -205,7 +205,8 @@ export class GpuResources {
     const packed = new Float32Array(Math.max(1, fieldNames.length * count));
     fieldNames.forEach((f, j) => packed.set(g.fields[f], j * count));
     const fields = this.make(`fields${i}`, packed, S);
-    const tables = mech.tables.flatMap((t) => Array.from(buildTable(mech, t, model.celsius)));
+    const built = mech.tables.map((t) => buildTable(mech, t, model.celsius, model.dt, (f) => g.fields[f]?.[0] ?? mech.params[f] ?? 0));
+    const tables = built.flatMap((b) => Array.from(b.values));
     if (mech.def.kind === 'artificial') return this.artificialResources(i, count, mech, fields, tables);
     const buffers = [
       this.make(`group${i}`, groupUniform(count, layout, i, model), GPUBufferUsage.UNIFORM),
