@@ -22,6 +22,8 @@ export interface CellNodes {
   vrefTarget(cell: number, section: number): [group: number, instance: number] | undefined;
   /** The reversal potential the node's section sets for an ion (cellParams `ions`, or the default of a mechanism that uses it) [mV]. */
   sectionE(node: number, ion: string): number | undefined;
+  /** The concentrations the node's section sets for an ion (cellParams `ions` i, o) [mM]. */
+  sectionConcentrations(node: number, ion: string): { i?: number; o?: number } | undefined;
 }
 
 export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number): CellNodes {
@@ -43,6 +45,7 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
   const vrefTargets = new Map<string, [number, number]>();
   /** Each node's section's ions (shared per template section). */
   const nodeIons = new Array<ReadonlyMap<string, number> | undefined>(n);
+  const nodeConcentrations = new Array<ReadonlyMap<string, { i?: number; o?: number }> | undefined>(n);
   const nodeOf = (c: number, s: number, x: number) => nodeStart[c] + nodeAt(layouts[cells.template[c]], templates[cells.template[c]], s, x);
   const columns = templates.map(varyingLookup);
   const has3d = templates.map((t) => t.sections.some((sec) => sec.pt3d));
@@ -67,6 +70,7 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
     for (let k = 0; k < layout.nodeCount; k++) {
       nodes.parent[offset + k] = layout.parent[k] < 0 ? -1 : offset + layout.parent[k];
       nodeIons[offset + k] = template.sections[layout.section[k]].ions;
+      nodeConcentrations[offset + k] = template.sections[layout.section[k]].ionConcentrations;
     }
     template.sections.forEach((sec, s) => {
       if (sec.vinit !== undefined) {
@@ -108,6 +112,7 @@ export function compileCells(d: NetworkData, groups: GroupBuilder, vInit: number
     nodeOf,
     vrefTarget: (c, s) => vrefTargets.get(`${c}|${s}`),
     sectionE: (node, ion) => nodeIons[node]?.get(ion),
+    sectionConcentrations: (node, ion) => nodeConcentrations[node]?.get(ion),
     detectors: {
       count: det.cell.length,
       cell: Int32Array.from(det.cell),

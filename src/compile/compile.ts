@@ -1,6 +1,6 @@
 import { BUILTIN_MECHANISMS, type LoweredMechanism, MechanismRegistry } from '../mech/index.ts';
 import type { Network } from '../network/index.ts';
-import { BUILTIN_CATALOG } from '../spec/index.ts';
+import { BUILTIN_CATALOG, type Catalog, globalVariable, modelGlobals } from '../spec/index.ts';
 import { compileArtificialCells } from './artificial.ts';
 import { compileCells } from './cells.ts';
 import { CompileError } from './errors.ts';
@@ -34,20 +34,21 @@ export function compile(net: Network, options: CompileOptions = {}): CompileResu
     throw new CompileError('simConfig.recordStep', cfg.recordStep, `expected a multiple of dt (${cfg.dt} ms)`);
   }
   const registry = mechanismsOf(net);
-  // NEURON's usetable_<suffix> switches are on (1) unless hParams sets one to 0
+  const globals = resolvedGlobals(modelGlobals(d.netParams, cfg), registry);
+  // NEURON's usetable_<suffix> switches are on (1) unless hParams or a rule's globals set one to 0
   const tablesOn = registry
     .simulated()
     .filter((n) => Object.values(registry.def(n)!.procedures ?? {}).some((p) => p.table))
     .map((n) => `usetable_${n}`)
-    .filter((s) => ((h as Record<string, number | undefined>)[s] ?? 1) !== 0);
-  const groups = new GroupBuilder(new Set(tablesOn), registry);
+    .filter((s) => (globals.usetable.get(s) ?? 1) !== 0);
+  const groups = new GroupBuilder(new Set(tablesOn), registry, globals.parameters);
   const cellNodes = compileCells(d, groups, h.v_init ?? -65);
   const artificial = compileArtificialCells(d, groups);
   compileClamps(d, cellNodes, groups);
   const synapses = compileSynapses(d, cellNodes, artificial, groups, options.mergeSynapses ?? true);
   const trains = compileTrains(d, cfg, cfg.duration);
   const { groups: built, lowered, remap } = groups.finish();
-  const ions = compileIons(built, lowered, cellNodes.nodes.count, cellNodes.sectionE);
+  const ions = compileIons(built, lowered, cellNodes.nodes.count, cellNodes.sectionE, cellNodes.sectionConcentrations, globals.ions);
   for (const indices of [cellNodes.detectors.group, artificial.group, synapses.group, synapses.netcons.group]) {
     for (let k = 0; k < indices.length; k++) if (indices[k] >= 0) indices[k] = remap[indices[k]];
   }
@@ -90,4 +91,20 @@ function mechanismsOf(net: Network): MechanismRegistry {
     net.catalog.names().join(', '),
     'the network was built with a catalog that holds no mechanism definitions (build it with a MechanismRegistry)',
   );
+}
+
+/** The model's globals by what they set: GLOBAL parameters (mechanism -> param -> value), table switches, ion reset concentrations. */
+function resolvedGlobals(values: Map<string, number>, catalog: Catalog) {
+  const parameters = new Map<string, Map<string, number>>();
+  const usetable = new Map<string, number>();
+  const ions = new Map<string, { in?: number; out?: number }>();
+  for (const [name, value] of values) {
+    const g = globalVariable(name, catalog);
+    if (g?.kind === 'parameter') {
+      if (!parameters.has(g.mechanism)) parameters.set(g.mechanism, new Map());
+      parameters.get(g.mechanism)!.set(g.param, value);
+    } else if (g?.kind === 'usetable') usetable.set(name, value);
+    else if (g?.kind === 'ion') ions.set(g.ion, { ...ions.get(g.ion), [g.side]: value });
+  }
+  return { parameters, usetable, ions };
 }

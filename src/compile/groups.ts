@@ -16,6 +16,8 @@ export class GroupBuilder {
   constructor(
     private readonly tablesOn: ReadonlySet<string>,
     readonly registry: MechanismRegistry,
+    /** GLOBAL parameters the model sets (cellParams globals): one value for every instance. */
+    private readonly globals: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map(),
   ) {}
 
   /** Lowered definition of a mechanism, or a CompileError naming `path` when it cannot be simulated. */
@@ -23,6 +25,8 @@ export class GroupBuilder {
     let entry = this.byMech.get(name);
     if (!entry) {
       const def = this.registry.def(name);
+      const refused = this.registry.refusal(name);
+      if (refused) throw new CompileError(path, name, `its mod file cannot be compiled: ${refused}`);
       if (!def)
         throw new CompileError(path, name, `mechanism ${name} is not supported by the simulator yet (supported: ${this.registry.simulated().join(', ')})`);
       const lowered = lowerMechanism(def, { tablesOn: this.tablesOn, info: this.registry.get(name) });
@@ -48,7 +52,8 @@ export class GroupBuilder {
         throw new CompileError(path, key, `${name} has no parameter '${key}' (parameters: ${Object.keys(lowered.params).join(', ')})`);
       given.set(canonical, value);
     }
-    for (const field of lowered.fields) entry.fields.get(field)!.push(given.get(field) ?? lowered.params[field] ?? 0);
+    const globals = this.globals.get(name);
+    for (const field of lowered.fields) entry.fields.get(field)!.push(globals?.get(field) ?? given.get(field) ?? lowered.params[field] ?? 0);
     entry.node.push(node);
     entry.cell.push(cell);
     entry.scale.push(scale);

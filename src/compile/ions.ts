@@ -21,6 +21,9 @@ export function compileIons(
   lowered: LoweredMechanism[],
   nodeCount: number,
   sectionE: (node: number, ion: string) => number | undefined,
+  sectionConcentrations: (node: number, ion: string) => { i?: number; o?: number } | undefined,
+  /** <ion>i0_<ion>_ion, <ion>o0_<ion>_ion the model sets. */
+  resets: ReadonlyMap<string, { in?: number; out?: number }> = new Map(),
 ): IonTable[] {
   const tables = new Map<string, { table: IonTable; conc: Uint8Array }>();
   const table = (ion: string, valence: number | null, where: string) => {
@@ -29,8 +32,8 @@ export function compileIons(
       const known = Object.hasOwn(ION_DEFAULTS, ion) ? ION_DEFAULTS[ion] : undefined;
       const z = known?.valence ?? valence;
       if (z === null) throw new CompileError(where, ion, `ion ${ion} is new to NEURON: its USEION needs VALENCE`);
-      const ci = known?.ci ?? 1;
-      const co = known?.co ?? 1;
+      const ci = resets.get(ion)?.in ?? known?.ci ?? 1;
+      const co = resets.get(ion)?.out ?? known?.co ?? 1;
       entry = {
         table: {
           ion,
@@ -61,12 +64,23 @@ export function compileIons(
     }
   });
   for (const { table: t, conc } of tables.values()) {
+    // NetPyNE's ions i, o set each segment's concentrations and the reset values (cai0_ca_ion):
+    // the last section set wins, unless a global sets them (resets)
+    let lastIn: number | undefined;
+    let lastOut: number | undefined;
     for (let node = 0; node < nodeCount; node++) {
+      const set = sectionConcentrations(node, t.ion);
+      if (set?.i !== undefined) lastIn = set.i;
+      if (set?.o !== undefined) lastOut = set.o;
       if (t.style[node] === 0) continue;
+      if (set?.i !== undefined) t.ci[node] = set.i;
+      if (set?.o !== undefined) t.co[node] = set.o;
       t.e[node] = sectionE(node, t.ion) ?? ionReversal(t.ion);
       t.style[node] = conc[node] === 3 ? ION_RESET_CONC | ION_NERNST_INIT | ION_NERNST_STEP : conc[node] === 1 ? ION_NERNST_INIT : 0;
       t.style[node] |= ION_PRESENT;
     }
+    t.ci0 = resets.get(t.ion)?.in ?? lastIn ?? t.ci0;
+    t.co0 = resets.get(t.ion)?.out ?? lastOut ?? t.co0;
   }
   checkCopies(groups, lowered, tables);
   return [...tables.values()].map((e) => e.table);

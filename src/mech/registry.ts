@@ -19,9 +19,16 @@ export class MechanismRegistry extends Catalog {
     readonly typeOrder: readonly string[],
     /** Built-ins a loaded mod file replaced (their names). */
     readonly replaced: readonly string[] = [],
+    /** Mechanisms whose mod file the front end refused: name -> its error (file:line:column). */
+    private readonly refused: ReadonlyMap<string, string> = new Map(),
   ) {
     super(infos);
     this.defs = new Map(defs);
+  }
+
+  /** Why the mechanism's mod file could not be compiled, if it could not (a model using it fails then, naming it). */
+  refusal(name: string): string | undefined {
+    return this.refused.get(name);
   }
 
   def(name: string): MechanismDef | undefined {
@@ -38,16 +45,21 @@ export class MechanismRegistry extends Catalog {
    * files in the order of their file names; their types follow the built-ins'). A mod file of a
    * built-in's name replaces it (`replaced` names them).
    */
-  withMods(compiled: readonly CompiledMechanism[]): MechanismRegistry {
+  withMods(compiled: readonly CompiledMechanism[], refused: ReadonlyArray<{ info: MechanismInfo; error: string }> = []): MechanismRegistry {
     const names = compiled.map((c) => c.def.name);
     const replaced = names.filter((n) => this.get(n) !== undefined);
     const infos = Object.fromEntries(this.names().map((n) => [n, this.get(n)!]));
     for (const c of compiled) infos[c.info.name] = c.info;
+    for (const r of refused) infos[r.info.name] = r.info;
+    const defs = new Map(this.defs);
+    for (const r of refused) defs.delete(r.info.name);
+    for (const c of compiled) defs.set(c.def.name, c.def);
     return new MechanismRegistry(
       infos,
-      [...this.defs, ...compiled.map((c): [string, MechanismDef] => [c.def.name, c.def])],
+      defs,
       [...this.typeOrder.filter((n) => !names.includes(n)), ...names],
       [...this.replaced, ...replaced],
+      new Map([...this.refused, ...refused.map((r): [string, string] => [r.info.name, r.error])]),
     );
   }
 }

@@ -105,7 +105,13 @@ export function buildTemplate(ruleLabels: string[], net: NetParamsData, catalog:
       sec.spec = mergeSpec(sec.spec, sp);
       applyGeometry(sec, s, sp, secPath, ruleIndex, context, plan, finalWriter, columnOf);
       applyMechanisms(sec, s, sp, secPath, ruleIndex, context, plan, finalWriter, columnOf, catalog);
-      for (const [ion, params] of Object.entries(sp.ions ?? {})) if (typeof params?.e === 'number') sec.ions.set(ion, params.e);
+      for (const [ion, params] of Object.entries(sp.ions ?? {})) {
+        if (typeof params?.e === 'number') sec.ions.set(ion, params.e);
+        const conc = { ...sec.ionConcentrations.get(ion) };
+        if (typeof params?.i === 'number') conc.i = params.i;
+        if (typeof params?.o === 'number') conc.o = params.o;
+        if (conc.i !== undefined || conc.o !== undefined) sec.ionConcentrations.set(ion, conc);
+      }
       applyPointProcesses(sec, s, sp, secPath, ruleIndex, context, plan, finalWriter, columnOf, catalog);
       if (sp.spikeGenLoc !== undefined) sec.spikeGenLoc = sp.spikeGenLoc;
       if (sp.vinit !== undefined) sec.vinit = sp.vinit;
@@ -285,6 +291,7 @@ function newSection(name: string): SectionTemplate {
     topol: { parent: -1, parentX: 1, childX: 0 },
     mechs: new Map(),
     ions: new Map(),
+    ionConcentrations: new Map(),
     pointps: new Map(),
     spec: {},
   };

@@ -44,6 +44,8 @@ export interface SectionTemplate {
   mechs: Map<string, Map<string, Float64Array>>;
   /** ion -> reversal potential [mV] as set by the spec. */
   ions: Map<string, number>;
+  /** ion -> inside (i) and outside (o) concentrations [mM] as set by the spec (NetPyNE's ions i, o). */
+  ionConcentrations: Map<string, { i?: number; o?: number }>;
   pointps: Map<string, PointProcessTemplate>;
   spikeGenLoc?: number;
   vinit?: number;

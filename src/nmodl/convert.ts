@@ -144,13 +144,15 @@ export class Converter {
   /**
    * VERBATIM: the C idioms of real mod files are understood: nothing (comments), `hoc_execerror("...", 0);`
    * (the run stops), `cai = _ion_cai;` for an ion variable read from the segment (what nocmodl
-   * already did). `return 0;` ending a FUNCTION or PROCEDURE is handled by its caller. The rest is refused.
+   * already did), output only (printf, a FILE opened, written with fprintf and closed: not
+   * written here). `return 0;` ending a FUNCTION or PROCEDURE is handled by its caller. The rest is refused.
    */
   private verbatim(text: string, pos: Pos, rules: BlockRules): Stmt[] {
     const code = verbatimCode(text);
     if (code === '') return [];
     const error = /^hoc_execerror\s*\(\s*"([^"\\]*)"\s*,[^;]*\)\s*;$/.exec(code);
     if (error) return [{ kind: 'abort', message: error[1] }];
+    if (isOutputOnly(code)) return [];
     const copy = /^([A-Za-z]\w*)\s*=\s*_ion_\1\s*;$/.exec(code);
     const symbol = copy ? this.symbols.get(copy[1]) : undefined;
     if (symbol?.kind === 'ion' && !symbol.write) return [];
@@ -221,4 +223,15 @@ export function verbatimCode(text: string): string {
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\/\/.*$/gm, '')
     .trim();
+}
+
+/** C statements that only print: printf, fprintf to a FILE opened and closed here (and #include <stdio.h>). */
+function isOutputOnly(code: string): boolean {
+  const withoutStrings = code.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/^\s*#\s*include\s*<stdio\.h>\s*$/gm, '');
+  const statements = withoutStrings
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const output = [/^FILE\s*\*\s*\w+$/, /^\w+\s*=\s*fopen\s*\([^()]*\)$/, /^f?printf\s*\(.*\)$/s, /^fclose\s*\(\s*\w+\s*\)$/];
+  return statements.length > 0 && statements.every((s) => output.some((re) => re.test(s)));
 }

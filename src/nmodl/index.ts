@@ -1,5 +1,5 @@
 import { type IncludeReader, parseMod } from './parser.ts';
-import { type CompiledMechanism, translate } from './translate.ts';
+import { type CompiledMechanism, refusedInfo, translate } from './translate.ts';
 
 // The NMODL front end: a mod file's text to a mechanism (info and definition).
 
@@ -7,7 +7,7 @@ export type { Program } from './ast.ts';
 export { NmodlError, NmodlUnsupported } from './errors.ts';
 export { MAX_MOD_LENGTH } from './lexer.ts';
 export type { CompiledMechanism, IncludeReader };
-export { parseMod, translate };
+export { parseMod, refusedInfo, translate };
 
 /** Compiles one mod file; `include` reads the files it INCLUDEs. Throws NmodlError with file:line:column. */
 export function compileMod(file: string, source: string, include?: IncludeReader): CompiledMechanism {

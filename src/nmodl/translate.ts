@@ -7,7 +7,7 @@ import type { FunctionDef, IonVar, MechanismDef, MechKind, ProcedureDef, Stmt, T
 import { NmodlError, NmodlUnsupported, type Pos } from './errors.ts';
 import { assignedNames, readNames } from './stmt-names.ts';
 import { Symbols } from './symbols.ts';
-import { planWatches, type WatchPlan } from './watches.ts';
+import { mapStmts, planWatches, type WatchPlan } from './watches.ts';
 
 // A parsed mod file to a mechanism: its MechanismInfo (names, kinds, parameters with their
 // defaults, for the spec and network stages) and its MechanismDef (code blocks in the
@@ -39,9 +39,11 @@ export function translate(program: Program): CompiledMechanism {
   const convert = new Converter(symbols, file);
   const kind = KINDS[n.kind];
   const functions: Record<string, FunctionDef> = {};
-  for (const f of program.functions) functions[f.name] = functionDef(f, convert);
+  // only what the mechanism's own blocks call: the rest is for hoc (useverbose(), printing), which no NetPyNE spec calls
+  const used = calledCallables(program);
+  for (const f of program.functions) if (used.has(f.name)) functions[f.name] = functionDef(f, convert);
   const procedures: Record<string, ProcedureDef> = {};
-  for (const p of program.procedures) procedures[p.name] = procedureDef(p, convert, symbols, n.name);
+  for (const p of program.procedures) if (used.has(p.name)) procedures[p.name] = procedureDef(p, convert, symbols, n.name);
   const derivatives: NonNullable<MechanismDef['derivatives']> = {};
   const state: Stmt[] = [];
   const solve = (name: string, method: string | null, pos: Pos): Stmt[] => {
@@ -71,6 +73,7 @@ export function translate(program: Program): CompiledMechanism {
     derivatives,
     state,
     ...(receive ? { receive } : {}),
+    ...(program.netReceive && program.netReceive.args.length > 1 ? { receiveArgs: receiveArgs(program.netReceive, file) } : {}),
     ...(watchParts ?? {}),
   };
   return { def, info: mechanismInfo(program, symbols, kind, ions) };
@@ -105,6 +108,83 @@ function isCurrent(program: Program, name: string): boolean {
   return program.neuron!.nonspecific.includes(name) || program.neuron!.electrode.includes(name);
 }
 
+/**
+ * The catalogue entry of a mod file the translation refused (its name, kind and PARAMETER
+ * defaults, from the parse): a model may still name the mechanism, and fails only if it uses it.
+ */
+export function refusedInfo(program: Program): MechanismInfo | null {
+  const n = program.neuron;
+  if (!n?.kind) return null;
+  const kind = KINDS[n.kind];
+  const params: Record<string, ParamInfo> = {};
+  for (const d of program.parameters) if (d.size === null) params[d.name] = { default: Number((d.value ?? 0).toPrecision(6)) };
+  const kinds: MechanismKind[] =
+    kind === 'density' ? ['density'] : kind === 'artificial' ? ['artificialCell'] : ['pointProcess', ...(program.netReceive ? (['synapse'] as const) : [])];
+  return { name: n.name, kinds, params, variables: [...program.states, ...program.assigned].map((d) => d.name) };
+}
+
+/** FUNCTIONs and PROCEDUREs the blocks NEURON runs call, directly or through each other. */
+function calledCallables(program: Program): Set<string> {
+  const callables = new Map([...program.functions, ...program.procedures].map((c) => [c.name, c]));
+  const used = new Set<string>();
+  const pending: NStmt[][] = [
+    program.initial ?? [],
+    program.breakpoint ?? [],
+    ...program.derivatives.map((d) => d.body),
+    ...program.kinetics.map((d) => d.body),
+    ...program.linears.map((d) => d.body),
+    ...program.nonlinears.map((d) => d.body),
+    program.netReceive?.body ?? [],
+  ];
+  const visitExpr = (e: Expr) => {
+    mapStmts([{ kind: 'assign', target: '', expr: e, pos: { line: 0, column: 0 } }], (x) => {
+      collectCalls(x, (name) => use(name));
+      return x;
+    });
+  };
+  const use = (name: string) => {
+    const c = callables.get(name);
+    if (!c || used.has(name)) return;
+    used.add(name);
+    pending.push(c.body);
+  };
+  for (let body = pending.pop(); body; body = pending.pop()) {
+    mapStmts(body, (e) => {
+      visitExpr(e);
+      return e;
+    });
+    forEachCallStmt(body, use);
+  }
+  return used;
+}
+
+/** Calls in an expression (any depth). */
+function collectCalls(e: Expr, found: (name: string) => void): void {
+  const stack = [e];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    if (n.kind === 'call') {
+      found(n.callee);
+      stack.push(...n.args);
+    } else if (n.kind === 'unary' || n.kind === 'not') stack.push(n.operand);
+    else if (n.kind === 'binary' || n.kind === 'bool') stack.push(n.left, n.right);
+    else if (n.kind === 'compare') stack.push(...n.operands);
+    else if (n.kind === 'ifexp') stack.push(n.test, n.then, n.otherwise);
+  }
+}
+
+/** Procedure-call statements (and SOLVEd names) at any depth. */
+function forEachCallStmt(stmts: NStmt[], found: (name: string) => void): void {
+  for (const s of stmts) {
+    if (s.kind === 'call') found(s.name);
+    if (s.kind === 'solve') found(s.name);
+    if (s.kind === 'if') {
+      forEachCallStmt(s.then, found);
+      forEachCallStmt(s.otherwise, found);
+    }
+    if (s.kind === 'while' || s.kind === 'from' || s.kind === 'fornetcons' || s.kind === 'initial') forEachCallStmt(s.body, found);
+  }
+}
+
 function mechanismInfo(program: Program, symbols: Symbols, kind: MechKind, ions: string[]): MechanismInfo {
   const params: Record<string, ParamInfo> = {};
   for (const name of symbols.names('parameter')) {
@@ -116,7 +196,9 @@ function mechanismInfo(program: Program, symbols: Symbols, kind: MechKind, ions:
   // not 'stimulus': NetPyNE's stimSourceParams makes only its built-in sources
   const kinds: MechanismKind[] =
     kind === 'density' ? ['density'] : kind === 'artificial' ? ['artificialCell'] : ['pointProcess', ...(program.netReceive ? (['synapse'] as const) : [])];
-  return { name: program.neuron!.name, kinds, params, ...(ions.length > 0 ? { ions } : {}) };
+  const globals = Object.keys(params).filter((p) => symbols.get(p)?.kind === 'parameter' && !(symbols.get(p) as { range: boolean }).range);
+  const variables = [...program.states, ...program.assigned].map((d) => d.name);
+  return { name: program.neuron!.name, kinds, params, variables, ...(ions.length > 0 ? { ions } : {}), ...(globals.length > 0 ? { globals } : {}) };
 }
 
 /** The USEION variables: each read or written (a name both read and written is written). */
@@ -295,17 +377,49 @@ function cnexpStmt(s: Stmt, solved: Converter['derivatives'], file: string): Stm
 
 /** NET_RECEIVE's statements (its body, or a part planned from it); its weight argument is `w`. */
 function netReceive(c: Callable, body: NStmt[], convert: Converter, file: string, where = 'NET_RECEIVE'): Stmt[] {
-  if (c.args.length > 1) throw new NmodlUnsupported(file, c.pos, `NET_RECEIVE with ${c.args.length} arguments`, 'per-connection state');
   const args = new Map<string, string>([['flag', 'flag']]);
-  if (c.args.length === 1) args.set(c.args[0].name, 'w');
-  return convert.block(body, { where, events: true, args });
+  const names = receiveArgs(c, file);
+  c.args.forEach((a, i) => args.set(a.name, names[i]));
+  return convert.block(withoutNetconInitial(body), { where, events: true, args });
+}
+
+/**
+ * NET_RECEIVE's arguments: one is the NetCon's weight `w`; more are a weight vector (Izhi2007a's
+ * receptors: a connection sets the element of its synList index, the others are 0), which the
+ * block may only read. Ones it assigns are per-connection state (tmgsyn's tsyn), refused.
+ */
+function receiveArgs(c: Callable, file: string): string[] {
+  if (c.args.length <= 1) return ['w'];
+  const assigned = new Set<string>();
+  const visit = (stmts: NStmt[]) =>
+    stmts.forEach((s) => {
+      if (s.kind === 'assign') assigned.add(s.target);
+      if (s.kind === 'if') {
+        visit(s.then);
+        visit(s.otherwise);
+      }
+      if (s.kind === 'while' || s.kind === 'from' || s.kind === 'fornetcons') visit(s.body);
+    });
+  visit(withoutNetconInitial(c.body));
+  const state = c.args.find((a) => assigned.has(a.name));
+  if (state) throw new NmodlUnsupported(file, c.pos, `NET_RECEIVE assigning its argument ${state.name}`, 'per-connection state');
+  return c.args.map((a, i) => `_w${i}_${a.name}`);
+}
+
+/** NET_RECEIVE without an INITIAL block of self-assignments (`w = w`: it only keeps the weights, as they are kept here). */
+function withoutNetconInitial(body: NStmt[]): NStmt[] {
+  return body.filter((s) => !(s.kind === 'initial' && s.body.every((x) => x.kind === 'assign' && x.expr.kind === 'name' && x.expr.name === x.target)));
 }
 
 /** The flag-1 event's statements and the WATCHes (watches.ts). */
 function watchDefs(plan: WatchPlan, c: Callable, convert: Converter, file: string): Pick<MechanismDef, 'initEvent' | 'watches'> {
   // a self-event carries no weight (NEURON passes none): a branch reading it is one other events take
-  const noWeight = (stmts: Stmt[]): Stmt[] =>
-    readNames(stmts).has('w') ? [{ kind: 'assign', target: 'w', expr: { kind: 'num', value: 0, column: 1 } }, ...stmts] : stmts;
+  const weights = receiveArgs(c, file);
+  const noWeight = (stmts: Stmt[]): Stmt[] => {
+    const read = readNames(stmts);
+    const zero = weights.filter((w) => read.has(w)).map((w): Stmt => ({ kind: 'assign', target: w, expr: { kind: 'num', value: 0, column: 1 } }));
+    return [...zero, ...stmts];
+  };
   const handlers = new Map<number, Stmt[]>();
   const handler = (flag: number) => {
     if (!handlers.has(flag)) handlers.set(flag, noWeight(netReceive(c, plan.handler(flag), convert, file, `NET_RECEIVE flag ${flag}`)));

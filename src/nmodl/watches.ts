@@ -48,6 +48,8 @@ export function planWatches(program: Program): WatchPlan | null {
         const a = visit(s.then, [...path, s.test], underFlag1 || isFlagTest(s.test, 1), assigned);
         const b = visit(s.otherwise, [...path, { kind: 'not', operand: s.test, column: s.test.column }], underFlag1, assigned);
         assigned = a || b;
+      } else if (s.kind === 'initial' && s.body.every((x) => x.kind === 'assign' && x.expr.kind === 'name' && x.expr.name === x.target)) {
+        // NET_RECEIVE's INITIAL keeping the weights (w = w): nothing here
       } else if (s.kind === 'while' || s.kind === 'from' || s.kind === 'fornetcons' || s.kind === 'initial') {
         if (containsWatch(s.body)) throw new NmodlUnsupported(file, s.pos, 'WATCH inside a loop');
         assigned = true;

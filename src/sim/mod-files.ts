@@ -1,7 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { BUILTIN_MECHANISMS, type MechanismRegistry } from '../mech/index.ts';
-import { type CompiledMechanism, compileMod } from '../nmodl/index.ts';
+import { type CompiledMechanism, NmodlError, parseMod, refusedInfo, translate } from '../nmodl/index.ts';
+import type { MechanismInfo } from '../spec/index.ts';
 
 // A model's own mod files, compiled on the fly (cached by content) and added to the built-in
 // mechanisms, as nrnivmodl compiles a model's mod folder for NEURON: in the order of their file
@@ -15,17 +16,21 @@ export interface ModSource {
 
 export interface LoadedMods {
   mechanisms: MechanismRegistry;
-  /** One line per built-in a mod file replaced. */
+  /** One line per built-in a mod file replaced, and per mod file refused (a model using its mechanism fails, naming the reason). */
   notices: string[];
 }
 
+type Compiled = { compiled: CompiledMechanism } | { refused: { info: MechanismInfo; error: string } };
+
 /** Compiled mechanisms by a hash of their file name and text, with the INCLUDEd texts they were compiled with. */
-const cache = new Map<string, { compiled: CompiledMechanism; includes: Array<[string, string]> }>();
+const cache = new Map<string, { result: Compiled; includes: Array<[string, string]> }>();
 const CACHE_LIMIT = 1024;
 
 /**
  * The built-ins (or `base`) with `sources` added; `include(source, name)` reads a file a mod file
- * INCLUDEs. Throws NmodlError (file:line:column) for the first file that does not compile.
+ * INCLUDEs. A file that is not NMODL at all (a syntax error) throws NmodlError (file:line:column);
+ * one using what the front end cannot compile yet is kept as refused, so that models of the same
+ * mod folder which do not use it run (NEURON compiles a whole folder; a model uses some of it).
  */
 export function withModFiles(
   sources: readonly ModSource[],
@@ -37,25 +42,43 @@ export function withModFiles(
   const compiled = ordered.map((source) => {
     const key = bytesToHex(sha256(utf8ToBytes(JSON.stringify([source.file, source.text]))));
     const known = cache.get(key);
-    if (known?.includes.every(([name, text]) => include(source, name) === text)) return known.compiled;
+    if (known?.includes.every(([name, text]) => include(source, name) === text)) return known.result;
     const includes: Array<[string, string]> = [];
     const reader = (name: string) => {
       const text = include(source, name);
       if (text !== null) includes.push([name, text]);
       return text;
     };
-    const result = compileMod(source.file, source.text, reader);
+    const result = compileOrRefuse(source, reader);
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, { compiled: result, includes });
+    cache.set(key, { result, includes });
     return result;
   });
   const names = new Map<string, string>();
   for (const [i, c] of compiled.entries()) {
-    const other = names.get(c.def.name);
-    if (other) throw new Error(`${ordered[i].file}: mechanism ${c.def.name} is also defined by ${other}`);
-    names.set(c.def.name, ordered[i].file);
+    const name = 'compiled' in c ? c.compiled.def.name : c.refused.info.name;
+    const other = names.get(name);
+    if (other) throw new Error(`${ordered[i].file}: mechanism ${name} is also defined by ${other}`);
+    names.set(name, ordered[i].file);
   }
-  const mechanisms = base.withMods(compiled);
-  const notices = mechanisms.replaced.filter((n) => !base.replaced.includes(n)).map((n) => `${names.get(n)}: mechanism ${n} replaces spikegpu's built-in ${n}`);
+  const ok = compiled.flatMap((c) => ('compiled' in c ? [c.compiled] : []));
+  const refused = compiled.flatMap((c) => ('refused' in c ? [c.refused] : []));
+  const mechanisms = base.withMods(ok, refused);
+  const notices = [
+    ...mechanisms.replaced.filter((n) => !base.replaced.includes(n)).map((n) => `${names.get(n)}: mechanism ${n} replaces spikegpu's built-in ${n}`),
+    ...refused.map((r) => `${r.error} (a model using ${r.info.name} is refused)`),
+  ];
   return { mechanisms, notices };
+}
+
+/** The compiled mechanism, or its catalogue entry and the reason when the front end refuses a construct. */
+function compileOrRefuse(source: ModSource, include: (name: string) => string | null): Compiled {
+  const program = parseMod(source.file, source.text, include);
+  try {
+    return { compiled: translate(program) };
+  } catch (e) {
+    const info = refusedInfo(program);
+    if (!(e instanceof NmodlError) || !info) throw e;
+    return { refused: { info, error: e.message } };
+  }
 }

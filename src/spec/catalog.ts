@@ -30,8 +30,12 @@ export interface MechanismInfo {
   aliases?: Readonly<Record<string, string>>;
   /** Ions whose reversal potential the mechanism reads. */
   ions?: readonly string[];
+  /** Parameters that are GLOBAL (one value for every instance; set as `<param>_<name>`). */
+  globals?: readonly string[];
   /** Internal voltage variable for point processes that carry their own V (vref). */
   vref?: string;
+  /** A mod file's STATE and ASSIGNED variables (any can be a point process's vref, as NetPyNE allows). */
+  variables?: readonly string[];
 }
 
 const p = (value: number | readonly number[], units?: string): ParamInfo => ({ default: value, units });

@@ -16,6 +16,7 @@ export {
 export { deepOrdered, isPlainObject } from './deep-ordered.ts';
 export { defaultNetParams, defaultQuirks, defaultSimConfig } from './defaults.ts';
 export { type Diagnostic, Diagnostics, describeValue, didYouMean, formatDiagnostic, joinPath, SpecError } from './diagnostics.ts';
+export { type GlobalVariable, globalVariable, modelGlobals } from './globals.ts';
 export { parseOrderedJson } from './json.ts';
 export { type JsonChunkOptions, joinChunks, jsonChunks } from './json-chunks.ts';
 export { loadSpec, type ModelSpec, type SpecInput } from './load.ts';

@@ -18,15 +18,15 @@ describe('spikegpu nmodl', () => {
   const pas = resolve(__dirname, '../../mod/pas.mod');
   writeFileSync(join(dir, 'leak.inc'), 'PARAMETER { g = 0.001 }\n');
   const leak = mod('leak.mod', 'NEURON { SUFFIX leak NONSPECIFIC_CURRENT i RANGE g }\nINCLUDE "leak.inc"\nASSIGNED { i v }\nBREAKPOINT { i = g*v }\n');
-  const watch = mod('w.mod', 'NEURON { POINT_PROCESS W }\nNET_RECEIVE (w) {\n  WATCH (v > 0) 2\n}\nASSIGNED { v }\n');
+  const kinetic = mod('k.mod', 'NEURON { SUFFIX kin }\nSTATE { a b }\nBREAKPOINT { SOLVE states METHOD sparse }\nKINETIC states { ~ a <-> b (1, 1) }\n');
 
   it('reports ok or the first unsupported construct, and exits 1 when a file fails', () => {
-    const r = runCli(['nmodl', pas, hh, leak, watch]);
+    const r = runCli(['nmodl', pas, hh, leak, kinetic]);
     expect(r.stdout.trim().split('\n')).toEqual([
       `${pas}: ok (pas)`,
       `${hh}: ok (hh; CPU backend only: ion variables on the segment are CPU-only so far)`,
       `${leak}: ok (leak)`,
-      `${watch}:3:3: WATCH is not supported`,
+      `${kinetic}:4:1: KINETIC states is not supported`,
     ]);
     expect(r.status).toBe(1);
     expect(runCli(['nmodl', hh]).status).toBe(0);

@@ -58,6 +58,7 @@ function cloneSection(s: SectionTemplate): SectionTemplate {
     topol: { ...s.topol },
     mechs: new Map([...s.mechs].map(([m, params]) => [m, new Map([...params].map(([p, v]) => [p, Float64Array.from(v)]))])),
     ions: new Map(s.ions),
+    ionConcentrations: new Map([...s.ionConcentrations].map(([ion, c]) => [ion, { ...c }])),
     pointps: new Map([...s.pointps].map(([label, pp]) => [label, clonePointProcess(pp)])),
     weightNorm: s.weightNorm ? [...s.weightNorm] : undefined,
     spec: deepOrdered(s.spec),

@@ -1,5 +1,6 @@
 import { type Catalog, canonicalParam, IONS, POINTP_RESERVED_KEYS } from '../catalog.ts';
 import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
+import { globalVariable } from '../globals.ts';
 import { check } from '../schema/helpers.ts';
 import { cellEntry } from '../schema/net-params.ts';
 import { GEOM_RANGES, mechanismRange } from '../schema/ranges.ts';
@@ -14,8 +15,13 @@ export function checkCellRules(index: SpecIndex, diagnostics: Diagnostics): void
     const path = joinPath('netParams.cellParams', label);
     if (!check(cellEntry, rule, path, diagnostics)) continue;
     checkConds(rule.conds, joinPath(path, 'conds'), index, diagnostics, 'rule');
-    if (rule.globals && Object.keys(rule.globals).length > 0)
-      diagnostics.error(joinPath(path, 'globals'), rule.globals, 'NEURON globals from imported cells are not supported yet');
+    for (const [name, value] of Object.entries(rule.globals ?? {}))
+      if (!globalVariable(name, index.catalog))
+        diagnostics.warning(
+          joinPath(joinPath(path, 'globals'), name),
+          value,
+          'not a GLOBAL of any loaded mechanism (<param>_<mechanism>), usetable_<mechanism> or <ion>i0_<ion>_ion: NEURON creates a new variable that nothing reads',
+        );
     if (rule.diversityFraction !== undefined && rule.conds === undefined)
       diagnostics.error(
         joinPath(path, 'diversityFraction'),
@@ -75,7 +81,7 @@ function checkSection(sec: SectionParams, path: string, secNames: string[], cata
     diagnostics.error(joinPath(joinPath(path, 'topol'), 'parentSec'), parent, `undefined section${didYouMean(parent, secNames)}`);
   }
   checkMechs(sec, path, nseg, catalog, diagnostics);
-  checkIons(sec, path, diagnostics);
+  checkIons(sec, path, catalog, diagnostics);
   checkPointProcesses(sec, path, catalog, diagnostics);
   if (sec.weightNorm && nseg !== undefined && sec.weightNorm.length !== nseg) {
     diagnostics.error(joinPath(path, 'weightNorm'), sec.weightNorm, `expected ${nseg} value${nseg === 1 ? '' : 's'} (one per segment)`);
@@ -111,18 +117,23 @@ function checkMechs(sec: SectionParams, path: string, nseg: number | undefined, 
   }
 }
 
-function checkIons(sec: SectionParams, path: string, diagnostics: Diagnostics): void {
+function checkIons(sec: SectionParams, path: string, catalog: Catalog, diagnostics: Diagnostics): void {
   for (const [ion, params] of Object.entries(sec.ions ?? {})) {
     const ionPath = joinPath(joinPath(path, 'ions'), ion);
-    if (!(ion in IONS)) {
-      diagnostics.error(ionPath, undefined, `unsupported ion '${ion}': the built-in mechanisms use ${Object.keys(IONS).join(' and ')}`);
+    if (!(ion in IONS) && !catalog.names().some((m) => catalog.get(m)!.ions?.includes(ion))) {
+      diagnostics.error(
+        ionPath,
+        undefined,
+        `unknown ion '${ion}': the mechanisms use ${[...new Set([...Object.keys(IONS), ...catalog.names().flatMap((m) => catalog.get(m)!.ions ?? [])])].join(', ')}`,
+      );
       continue;
     }
     for (const [key, value] of Object.entries(params ?? {})) {
       if (key === 'e') {
         if (typeof value !== 'number') diagnostics.error(joinPath(ionPath, key), value, 'expected a reversal potential [mV]');
       } else if (key === 'i' || key === 'o') {
-        diagnostics.error(joinPath(ionPath, key), value, 'ion concentrations are not supported yet (no built-in mechanism uses them)');
+        if (typeof value !== 'number')
+          diagnostics.error(joinPath(ionPath, key), value, `expected the ${key === 'i' ? 'inside' : 'outside'} concentration [mM]`);
       } else {
         diagnostics.error(joinPath(ionPath, key), value, `unknown ion parameter '${key}' (expected e, i or o)`);
       }
@@ -149,7 +160,7 @@ function checkPointProcesses(sec: SectionParams, path: string, catalog: Catalog,
         diagnostics.error(joinPath(pPath, param), value, `${pointp.mod} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))}`);
       else checkRange(value, mechanismRange(pointp.mod, param), joinPath(pPath, param), diagnostics);
     }
-    if (pointp.vref !== undefined && pointp.vref !== info.vref) {
+    if (pointp.vref !== undefined && pointp.vref !== info.vref && !info.variables?.includes(pointp.vref as string)) {
       diagnostics.error(
         joinPath(pPath, 'vref'),
         pointp.vref,
