@@ -24,16 +24,14 @@ MODELS = [
     dict(name='tut_gap', script=CODE + '/tut_gap.py', workdir=CODE, mods=CODE_MOD, duration=1000),
     dict(name='tut_graded', script=CODE + '/tut_graded.py', workdir=CODE, mods=CODE_MOD, duration=1000),
     dict(name='HHTut', script='examples/HHTut/src/init.py', workdir='examples/HHTut', mods=None, duration=1000),
-    # HybridTut, M1, intervalSaving and intervalSaveWeights ship an izhi2007b.mod whose C defaults
-    # to 100 and whose INITIAL sets u = 0.2*vr; spikegpu's built-in Izhi2007b is the one in
-    # doc/source/code/mod (C = 1, u = 0), which their references use until mod files can be
-    # loaded (the specs give C, so only u's start differs)
-    dict(name='HybridTut', script='examples/HybridTut/src/init.py', workdir='examples/HybridTut', mods=CODE_MOD, duration=300),
-    dict(name='M1', script='examples/M1/src/init.py', workdir='examples/M1', mods=CODE_MOD, duration=300),
+    # HybridTut, M1, intervalSaving and intervalSaveWeights ship their own izhi2007b.mod (C = 100,
+    # u starts at 0.2*vr), which their references compile, as NetPyNE users run them
+    dict(name='HybridTut', script='examples/HybridTut/src/init.py', workdir='examples/HybridTut', mods='examples/HybridTut/mod', duration=300),
+    dict(name='M1', script='examples/M1/src/init.py', workdir='examples/M1', mods='examples/M1/mod', duration=300),
     dict(name='cellDiversity', script='examples/cellDiversity/src/init.py', workdir='examples/cellDiversity', mods=None, duration=1000),
     dict(name='saving', script='examples/saving/src/init.py', workdir='examples/saving', mods=None, duration=1000),
-    dict(name='intervalSaving', script='examples/intervalSaving/src/init.py', workdir='examples/intervalSaving', mods=CODE_MOD, duration=300),
-    dict(name='intervalSaveWeights', script='examples/intervalSaveWeights/src/init.py', workdir='examples/intervalSaveWeights', mods=CODE_MOD, duration=300),
+    dict(name='intervalSaving', script='examples/intervalSaving/src/init.py', workdir='examples/intervalSaving', mods='examples/intervalSaving/mod', duration=300),
+    dict(name='intervalSaveWeights', script='examples/intervalSaveWeights/src/init.py', workdir='examples/intervalSaveWeights', mods='examples/intervalSaveWeights/mod', duration=300),
     # NetPyNE 1.1 crashes on its string locs ('0.5': a string function without variables gets no
     # function in fullConn, conn.py:419); its reference runs them as the numbers they are
     dict(name='netClamp', script='examples/netClamp/src/init.py', workdir='examples/netClamp', mods='examples/netClamp/mod', duration=1000,

@@ -13,6 +13,7 @@ for (const m of models) {
   const ref = existsSync(`${data}${m.name}.ref.json`) ? JSON.parse(readFileSync(`${data}${m.name}.ref.json`, 'utf8')) : null;
   const cells = ref ? String(ref.numCells) : '';
   const spikes = ref && m.status === 'exact' ? `${ref.spkt.length} in ${ref.duration} ms` : '';
-  const status = m.because ? `${STATUS[m.status]}: ${m.because}` : STATUS[m.status];
+  const base = m.mods ? `${STATUS[m.status]}, with its own mod files (--mod ${m.mods})` : STATUS[m.status];
+  const status = m.because ? `${base}: ${m.because}` : base;
   console.log(`| ${m.name} | ${m.source} | ${cells} | ${spikes} | ${status} |`);
 }

@@ -1,29 +1,46 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAnalysis, create, loadSpec, simulate, validateModel } from '../../src/index.ts';
 import { sectionLength } from '../../src/network/cell-geometry.ts';
+import { withModFiles } from '../../src/sim/mod-files.ts';
 
 // NetPyNE's own tutorial files and examples/ models, dumped to JSON exactly as NetPyNE holds
 // them (scripts/netpyne-refs), run as written for the reference's duration on the CPU f64
 // backend: every spike equals NetPyNE 1.1 + NEURON 8.2.2's (gid, and time to the last bit), every
 // cell got NetPyNE's cell rules and section sizes, every cell NetPyNE's number of connections
 // with the same summed weights and delays. Models that need what spikegpu lacks are refused by
-// validation with the reason in test/data/netpyne/models.json (the README's table).
+// validation with the reason in test/data/netpyne/models.json (the README's table). A model that
+// ships mod files runs with them (its `mods` folder), as NetPyNE users run it.
 
 const DATA = resolve(__dirname, '../data/netpyne');
 const read = (file: string) => JSON.parse(readFileSync(resolve(DATA, file), 'utf8'));
-const { models } = read('models.json') as { models: Array<{ name: string; status: string; error?: string }> };
+const { models } = read('models.json') as { models: Array<{ name: string; status: string; error?: string; mods?: string }> };
 
-describe.each(models.filter((m) => m.status === 'exact'))('$name', ({ name }) => {
+/** A model's own mod folder (its copy under test/data/nmodl/mod), compiled as `--mod` does. */
+function modFolder(folder: string) {
+  const dir = resolve(__dirname, '../data/nmodl/mod', folder);
+  const sources = readdirSync(dir)
+    .filter((f) => f.endsWith('.mod'))
+    .sort()
+    .map((f) => ({ file: join(dir, f), text: readFileSync(join(dir, f), 'latin1') }));
+  const include = (source: { file: string }, name: string) => {
+    for (const d of [dirname(source.file), dirname(dirname(source.file))]) if (existsSync(join(d, name))) return readFileSync(join(d, name), 'latin1');
+    return null;
+  };
+  return withModFiles(sources, include).mechanisms;
+}
+
+describe.each(models.filter((m) => m.status === 'exact'))('$name', ({ name, mods }) => {
   it("runs as written and reproduces NetPyNE's network and spikes exactly", async () => {
     const ref = read(`${name}.ref.json`);
     const spec = loadSpec(readFileSync(resolve(DATA, `${name}.spec.json`), 'utf8'), name);
     spec.simConfig.duration = ref.duration;
-    const checked = validateModel(spec);
+    const mechanisms = mods ? modFolder(mods) : undefined;
+    const checked = validateModel(spec, 'all', {}, mechanisms);
     checkAnalysis(checked.netParams, checked.simConfig, checked.diagnostics);
     expect(checked.diagnostics.errors).toEqual([]);
-    const net = create(spec);
+    const net = create(spec, { mechanisms });
     expect([net.cellCount, net.connCount]).toEqual([ref.numCells, ref.numConns]);
     const d = net.data;
     for (const [gid, pop, rules, secs] of ref.cells as Array<[number, string, string[], Record<string, [number, number]>]>) {
