@@ -22,7 +22,7 @@ export interface ValueRange {
 /** The largest finite number: ranges are finite, so Infinity and NaN are always out of range. */
 const BIG = Number.MAX_VALUE;
 
-function range(min: number, minExclusive: boolean, max: number, expected: string, why: string, integer = false): ValueRange {
+export function range(min: number, minExclusive: boolean, max: number, expected: string, why: string, integer = false): ValueRange {
   return { min, minExclusive, max, integer, expected, why };
 }
 

@@ -2,7 +2,7 @@ import { canonicalParam } from '../catalog.ts';
 import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { popEntry } from '../schema/net-params.ts';
-import { mechanismRange, POP_RANGES } from '../schema/ranges.ts';
+import { mechanismRange, POP_RANGES, range } from '../schema/ranges.ts';
 import type { CellParams, PopParams } from '../types.ts';
 import { checkRange } from './ranges.ts';
 import type { SpecIndex } from './spec-index.ts';
@@ -118,6 +118,9 @@ function checkCompartmentPop(pop: PopParams, path: string, index: SpecIndex, dia
   if (pop.spkTimes !== undefined) diagnostics.error(joinPath(path, 'spkTimes'), pop.spkTimes, 'spkTimes needs cellModel VecStim');
 }
 
+/** The low end of a drawn rate [lo, hi]: the draw lies above it. */
+const RATE_LOW = range(0, false, 1e300, 'a rate >= 0 Hz', 'each cell draws a rate above it (uniform(lo, hi)), which must be > 0');
+
 function checkPointPop(pop: PopParams, path: string, index: SpecIndex, diagnostics: Diagnostics): void {
   const model = index.cellModelOf(pop)!;
   const info = index.catalog.get(model)!;
@@ -129,6 +132,10 @@ function checkPointPop(pop: PopParams, path: string, index: SpecIndex, diagnosti
     if (params === pop && (POP_STRUCTURE_KEYS.includes(key) || Object.hasOwn(UNSUPPORTED_POP_KEYS, key) || copied.has(key) || key === 'params')) continue;
     if (!known.includes(key) && !canonicalParam(info, key)) {
       diagnostics.error(joinPath(paramsPath, key), value, `${model} has no parameter '${key}'${didYouMean(key, known)} (known: ${known.join(', ') || 'none'})`);
+    } else if (key === 'rate' && Array.isArray(value) && value.length === 2) {
+      // [lo, hi]: each cell draws uniform(lo, hi) (pointCell.py), above lo: lo may be 0
+      checkRange(value[0], RATE_LOW, joinPath(joinPath(paramsPath, key), 0), diagnostics);
+      checkRange(value[1], mechanismRange(model, 'rate'), joinPath(joinPath(paramsPath, key), 1), diagnostics);
     } else {
       checkRange(value, mechanismRange(model, canonicalParam(info, key) ?? key), joinPath(paramsPath, key), diagnostics);
     }
