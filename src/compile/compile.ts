@@ -38,7 +38,7 @@ export function compile(net: Network, options: CompileOptions = {}): CompileResu
   // NEURON's usetable_<suffix> switches are on (1) unless hParams or a rule's globals set one to 0
   const tablesOn = registry
     .simulated()
-    .filter((n) => Object.values(registry.def(n)!.procedures ?? {}).some((p) => p.table))
+    .filter((n) => [...Object.values(registry.def(n)!.procedures ?? {}), ...Object.values(registry.def(n)!.functions ?? {})].some((p) => p.table))
     .map((n) => `usetable_${n}`)
     .filter((s) => (globals.usetable.get(s) ?? 1) !== 0);
   const groups = new GroupBuilder(new Set(tablesOn), registry, globals.parameters);

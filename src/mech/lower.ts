@@ -18,6 +18,8 @@ export interface LoweredFunction {
   args: string[];
   body: Stmt[];
   locals: string[];
+  /** A tabulated FUNCTION's own body (its `body` is then the table lookup): what the table is built from. */
+  formula?: Stmt[];
 }
 
 export interface LoweredTable extends TableDef {
@@ -148,7 +150,15 @@ function lowerWith(def: MechanismDef, options: LowerOptions, blockLocals: string
     const shadows = new Map([...f.args, ...(f.locals ?? [])].filter((n) => known.has(n)).map((n) => [n, `${n}_local`]));
     const args = f.args.map((a) => shadows.get(a) ?? a);
     const body = renameStmts(inline(blockOf(f.body, `${def.name} FUNCTION ${name}`)), shadows);
-    return { name, args, body, locals: [...assignedNames(body)].filter((n) => !args.includes(n) && !known.has(n)) };
+    const locals = [...assignedNames(body)].filter((n) => !args.includes(n) && !known.has(n));
+    if (f.table && options.tablesOn.has(f.table.switchName)) {
+      // nocmodl's FUNCTION table: the value interpolated in a table of the function over FROM..TO
+      if (args.length !== 1) throw new Error(`${def.name} FUNCTION ${name}: a TABLE needs exactly one argument`);
+      tables.push({ ...f.table, outputs: [name], name, arg: args[0], body, locals: locals.filter((n) => n !== name) });
+      const lookup: Stmt = { kind: 'table', name, arg: { kind: 'name', name: args[0], column: 1 } };
+      return { name, args, body: [lookup], formula: body, locals: [name] };
+    }
+    return { name, args, body, locals };
   });
   for (const f of functions) {
     const visible = new Set([...known, ...blockLocals, ...f.args, ...f.locals, f.name, ...functions.map((g) => g.name), ...MATH_FUNCTIONS]);

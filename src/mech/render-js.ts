@@ -183,12 +183,16 @@ export class JsRenderer {
     }
   }
 
-  /** The mechanism's FUNCTIONs as JavaScript function declarations; `k` (the instance) comes first. */
-  functions(): string {
+  /**
+   * The mechanism's FUNCTIONs as JavaScript function declarations; `k` (the instance) comes first.
+   * `formulas`: tabulated FUNCTIONs computed from their bodies (to build tables), not looked up.
+   */
+  functions(formulas = false): string {
     return this.mech.functions
       .map((f) => {
-        const locals = [...new Set([...f.locals, f.name])].map((n) => `let ${n} = 0;`).join(' ');
-        return `function fn_${f.name}(${['k', ...f.args].join(', ')}) {\n  ${locals}\n${this.stmts(f.body, '  ')}\n  return ${f.name};\n}`;
+        const body = formulas ? (f.formula ?? f.body) : f.body;
+        const locals = [...new Set([...(formulas && f.formula ? assignedNames(f.formula) : f.locals), f.name])].filter((n) => !f.args.includes(n) && this.names.access(n) === null).map((n) => `let ${n} = 0;`).join(' ');
+        return `function fn_${f.name}(${['k', ...f.args].join(', ')}) {\n  ${locals}\n${this.stmts(body, '  ')}\n  return ${f.name};\n}`;
       })
       .join('\n');
   }

@@ -31,7 +31,7 @@ export function buildTable(
   const locals = [...new Set([...table.locals, ...table.outputs])].filter((n) => n !== table.arg && access(n) === null);
   const body = `"use strict";
 const k = 0;
-${renderer.functions()}
+${renderer.functions(true)}
 return function (${table.arg}, celsius, dt, P) {
   ${locals.length > 0 ? `let ${locals.join(', ')};` : ''}
 ${renderer.stmts(table.body, '  ')}

@@ -56,6 +56,8 @@ export interface FunctionDef {
   body: Code;
   /** NMODL LOCALs: they (and the arguments) shadow fields of the same name. */
   locals?: string[];
+  /** TABLE in a FUNCTION of one argument: its value tabulated (`outputs` is empty: the function's value is). */
+  table?: TableDef;
 }
 
 export interface TableDef {

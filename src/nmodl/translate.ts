@@ -41,7 +41,7 @@ export function translate(program: Program): CompiledMechanism {
   const functions: Record<string, FunctionDef> = {};
   // only what the mechanism's own blocks call: the rest is for hoc (useverbose(), printing), which no NetPyNE spec calls
   const used = calledCallables(program);
-  for (const f of program.functions) if (used.has(f.name)) functions[f.name] = functionDef(f, convert);
+  for (const f of program.functions) if (used.has(f.name)) functions[f.name] = functionDef(f, convert, symbols, n.name);
   const procedures: Record<string, ProcedureDef> = {};
   for (const p of program.procedures) if (used.has(p.name)) procedures[p.name] = procedureDef(p, convert, symbols, n.name);
   const derivatives: NonNullable<MechanismDef['derivatives']> = {};
@@ -239,16 +239,17 @@ function withoutReturnZero(body: NStmt[]): [NStmt[], boolean] {
   return [body, false];
 }
 
-function functionDef(f: Callable, convert: Converter): FunctionDef {
-  if (f.body.some((s) => s.kind === 'table')) throw new NmodlUnsupported(convert.file, f.pos, `TABLE in FUNCTION ${f.name}`);
+function functionDef(f: Callable, convert: Converter, symbols: Symbols, suffix: string): FunctionDef {
   const args = convert.scope(
     f.args.map((a) => a.name),
     'a',
   );
-  const [stmts, returnsZero] = withoutReturnZero(f.body);
+  const [stmts, returnsZero] = withoutReturnZero(f.body.filter((s) => s.kind !== 'table'));
   const body = convert.block(stmts, { where: `FUNCTION ${f.name}`, result: f.name }, args);
   if (returnsZero) body.push({ kind: 'assign', target: f.name, expr: { kind: 'num', value: 0, column: 1 } });
-  return { args: [...args.values()], body };
+  const def: FunctionDef = { args: [...args.values()], body };
+  const table = tableOf(f, body, [f.name], [...args.values()], convert, symbols, suffix);
+  return table ? { ...def, table } : def;
 }
 
 function procedureDef(p: Callable, convert: Converter, symbols: Symbols, suffix: string): ProcedureDef {
@@ -256,38 +257,51 @@ function procedureDef(p: Callable, convert: Converter, symbols: Symbols, suffix:
     p.args.map((a) => a.name),
     'a',
   );
-  const tables = p.body.filter((s) => s.kind === 'table');
   const body = convert.block(withoutReturnZero(p.body.filter((s) => s.kind !== 'table'))[0], { where: `PROCEDURE ${p.name}` }, args);
   const def: ProcedureDef = { args: [...args.values()], body };
-  if (tables.length === 0) return def;
+  const t = p.body.find((s) => s.kind === 'table');
+  const table = tableOf(p, body, t?.kind === 'table' ? t.outputs : [], [...args.values()], convert, symbols, suffix);
+  return table ? { ...def, table } : def;
+}
+
+/**
+ * The TABLE of a FUNCTION or PROCEDURE (`outputs`: the procedure's tabulated variables, or the
+ * function's name), or null without one. One argument; DEPEND and what the body reads must be
+ * what a table can be built from (tableInput).
+ */
+function tableOf(c: Callable, body: Stmt[], outputs: string[], args: string[], convert: Converter, symbols: Symbols, suffix: string): TableDef | null {
+  const tables = c.body.filter((s) => s.kind === 'table');
+  if (tables.length === 0) return null;
   const t = tables[0] as Extract<NStmt, { kind: 'table' }>;
-  if (tables.length > 1 || p.args.length !== 1) throw new NmodlError(convert.file, t.pos, 'a TABLE needs a PROCEDURE of one argument and one TABLE statement');
+  if (tables.length > 1 || c.args.length !== 1) throw new NmodlError(convert.file, t.pos, `a TABLE needs a ${c.name} of one argument and one TABLE statement`);
   for (const d of t.depend)
-    if (!tableInput(d, symbols)) throw new NmodlUnsupported(convert.file, t.pos, `TABLE ... DEPEND ${d}`, 'tables depend on celsius, dt and GLOBAL parameters');
+    if (!tableInput(d, symbols)) throw new NmodlUnsupported(convert.file, t.pos, `TABLE ... DEPEND ${d}`, 'tables depend on celsius, dt and parameters');
+  const own = new Set(outputs);
   for (const o of t.outputs) if (symbols.get(o)?.kind !== 'assigned') throw new NmodlError(convert.file, t.pos, `TABLE output ${o} must be ASSIGNED`);
   const assigned = assignedNames(body);
-  const read = [...readNames(body)].find((x) => !tableMayRead(x, def.args, t.outputs, symbols) && !(assigned.has(x) && symbols.get(x)?.kind === 'assigned'));
-  if (read) throw new NmodlUnsupported(convert.file, t.pos, `a TABLE of ${p.name} reading ${read}`, 'tables of the argument, celsius and constants');
+  // a GLOBAL ASSIGNED read is the value it has when the table is built (before INITIAL), as in NEURON, unless the body assigns it first
+  const shared = (x: string) => {
+    const s = symbols.get(x);
+    return s?.kind === 'assigned' && (!s.range || assigned.has(x));
+  };
+  const read = [...readNames(body)].find((x) => !own.has(x) && !tableMayRead(x, args, outputs, symbols) && !shared(x));
+  if (read) throw new NmodlUnsupported(convert.file, t.pos, `a TABLE of ${c.name} reading ${read}`, 'tables of the argument, celsius and parameters');
   // bounds may be GLOBAL parameters (vmin, vmax): their values, as the table is built with them
   const value = (e: Expr, what: string) =>
     constantValue(
       withDefaults(convert.expr(e, new Map(), t.pos, { where: 'TABLE' }), symbols),
       () => new NmodlUnsupported(convert.file, t.pos, `TABLE ${what} that is not a number or a GLOBAL parameter`),
     );
-  const table: TableDef = {
-    outputs: t.outputs,
-    from: value(t.from, 'FROM'),
-    to: value(t.to, 'TO'),
-    with: value(t.with, 'WITH'),
-    switchName: `usetable_${suffix}`,
-  };
-  return { ...def, table };
+  return { outputs: t.outputs, from: value(t.from, 'FROM'), to: value(t.to, 'TO'), with: value(t.with, 'WITH'), switchName: `usetable_${suffix}` };
 }
 
-/** What a table is built from besides its argument: celsius, dt and GLOBAL parameters (one value per run). */
+/**
+ * What a table is built from besides its argument: celsius, dt and parameters. NEURON builds a
+ * table once for all instances, from instance 0's values (the first instance created, here as
+ * there), so a RANGE parameter read by a table takes that instance's value for every instance.
+ */
 function tableInput(name: string, symbols: Symbols): boolean {
-  const s = symbols.get(name);
-  return name === 'celsius' || name === 'dt' || (s?.kind === 'parameter' && !s.range);
+  return name === 'celsius' || name === 'dt' || symbols.get(name)?.kind === 'parameter';
 }
 
 /** What a tabulated PROCEDURE may read: its argument, its own outputs and locals, the table's inputs, FUNCTIONs. */

@@ -26,12 +26,7 @@ const REFUSED: Record<string, RegExp> = {
   GABAB__PTcell: /:\d+:\d+: NET_RECEIVE assigning its argument r0 is not supported/,
   VecStim__PTcell: /:\d+:\d+: VERBATIM C code in PROCEDURE element is not supported/,
   NStim: /:\d+:\d+: the CONSTRUCTOR block is not supported/,
-  ch_CavL: /:\d+:\d+: TABLE in FUNCTION alp is not supported/,
-  ch_CavN: /:\d+:\d+: a TABLE of trates reading q10 is not supported/,
-  ch_Kdrfastngf__evolCell: /:\d+:\d+: TABLE \.\.\. DEPEND slope5 is not supported/,
-  ch_Navngf: /:\d+:\d+: a TABLE of trates reading q10 is not supported/,
   iconc_Ca: /:\d+:\d+: USEION ca WRITE eca is not supported/,
-  ch_Kdrfastngf__wscale: /:\d+:\d+: TABLE \.\.\. DEPEND slope5 is not supported/,
   iCcr: /:\d+:\d+: the function log10\(\) is not supported/,
   VClamp_plus: /:\d+:\d+: array element dur\[\.\.\.\] is not supported/,
   nte: /:\d+:\d+: VERBATIM C code at file level is not supported/,
@@ -51,10 +46,10 @@ function load(file: string) {
 const runnable = index.filter((e) => e.status === 'ok');
 
 describe('mod files against NEURON', () => {
-  it("covers the references: NEURON ran 151 of the 166 files (NetPyNE's 148, ModelDB 20756 and 2488); spikegpu compiles 130 of those", () => {
+  it("covers the references: NEURON ran 151 of the 166 files (NetPyNE's 148, ModelDB 20756 and 2488); spikegpu compiles 135 of those", () => {
     expect(index.length).toBe(166);
     expect(runnable.length).toBe(151);
-    expect(runnable.filter((e) => !(e.name in REFUSED)).length).toBe(130);
+    expect(runnable.filter((e) => !(e.name in REFUSED)).length).toBe(135);
   });
 
   it.each(runnable.map((e) => [e.name, e.file, e.mechanism]))('%s (%s)', async (name, file, mechanism) => {
