@@ -57,6 +57,8 @@ export interface LoweredMechanism {
   breakpoint: LoweredBlock;
   state: LoweredBlock;
   receive: LoweredBlock;
+  /** NET_RECEIVE's INITIAL, per NetCon. */
+  netconInitial: LoweredBlock;
   initEvent: LoweredBlock;
   watches: LoweredWatch[];
 }
@@ -194,7 +196,8 @@ function lowerWith(def: MechanismDef, options: LowerOptions, blockLocals: string
     initial: block(def.initial, 'INITIAL'),
     breakpoint: block(def.breakpoint, 'BREAKPOINT'),
     state: block(def.state, 'SOLVE'),
-    receive: block(def.receive, 'NET_RECEIVE', [...(def.receiveArgs ?? ['w']), 'flag']),
+    receive: block(def.receive, 'NET_RECEIVE', [...(def.receiveArgs ?? ['w']), 'flag', ...(def.netconState ?? [])]),
+    netconInitial: block(def.netconInitial, 'NET_RECEIVE INITIAL', ['w', ...(def.netconState ?? [])]),
     initEvent: block(def.initEvent, 'NET_RECEIVE flag 1'),
     watches,
   });

@@ -50,7 +50,7 @@ export class JsRenderer {
       case 'while':
         return `${indent}while (${this.test(s.test)}) {\n${this.stmts(s.body, `${indent}  `)}\n${indent}}`;
       case 'send':
-        return `${indent}ev.send(k, t + ${this.expr(s.delay)}, ${this.expr(s.flag)}, w);`;
+        return `${indent}ev.send(k, t + ${this.expr(s.delay)}, ${this.expr(s.flag)}, w, index);`;
       case 'move':
         return `${indent}ev.move(k, ${this.expr(s.time)});`;
       case 'event':
@@ -191,7 +191,10 @@ export class JsRenderer {
     return this.mech.functions
       .map((f) => {
         const body = formulas ? (f.formula ?? f.body) : f.body;
-        const locals = [...new Set([...(formulas && f.formula ? assignedNames(f.formula) : f.locals), f.name])].filter((n) => !f.args.includes(n) && this.names.access(n) === null).map((n) => `let ${n} = 0;`).join(' ');
+        const locals = [...new Set([...(formulas && f.formula ? assignedNames(f.formula) : f.locals), f.name])]
+          .filter((n) => !f.args.includes(n) && this.names.access(n) === null)
+          .map((n) => `let ${n} = 0;`)
+          .join(' ');
         return `function fn_${f.name}(${['k', ...f.args].join(', ')}) {\n  ${locals}\n${this.stmts(body, '  ')}\n  return ${f.name};\n}`;
       })
       .join('\n');

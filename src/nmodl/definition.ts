@@ -160,6 +160,14 @@ export interface MechanismDef {
    * a connection sets the one at its weight index (NetPyNE's synList) and the others are 0.
    */
   receiveArgs?: string[];
+  /**
+   * NET_RECEIVE arguments after the weight that the block assigns: state each NetCon keeps (its
+   * weight vector's other elements, 0 when the NetCon is made), read and written by that
+   * NetCon's events and the self-events they send.
+   */
+  netconState?: string[];
+  /** NET_RECEIVE's INITIAL block: run for each NetCon at finitialize, on its state. */
+  netconInitial?: Code;
   /** NET_RECEIVE flag-1 handler of the `net_send(0, 1)` in INITIAL, delivered inside finitialize. */
   initEvent?: Code;
   watches?: WatchDef[];

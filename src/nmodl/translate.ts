@@ -53,8 +53,8 @@ export function translate(program: Program): CompiledMechanism {
   const breakpoint = program.breakpoint ? convert.block(program.breakpoint, { where: 'BREAKPOINT', solve }) : [];
   const plan = planWatches(program);
   const initial = convert.block(plan?.initial ?? program.initial ?? [], { where: 'INITIAL', events: true });
-  const receive = program.netReceive ? netReceive(program.netReceive, plan?.receive ?? program.netReceive.body, convert, file) : undefined;
-  const watchParts = plan && program.netReceive ? watchDefs(plan, program.netReceive, convert, file) : undefined;
+  const receive = program.netReceive ? netReceive(program.netReceive, plan?.receive ?? program.netReceive.body, convert) : undefined;
+  const watchParts = plan && program.netReceive ? watchDefs(plan, program.netReceive, convert) : undefined;
   const currents = n.currents;
   const ions = [...new Set(n.ions.map((u) => u.ion))];
   const def: MechanismDef = {
@@ -73,7 +73,7 @@ export function translate(program: Program): CompiledMechanism {
     derivatives,
     state,
     ...(receive ? { receive } : {}),
-    ...(program.netReceive && program.netReceive.args.length > 1 ? { receiveArgs: receiveArgs(program.netReceive, file) } : {}),
+    ...netReceiveArgs(program, convert),
     ...(watchParts ?? {}),
   };
   return { def, info: mechanismInfo(program, symbols, kind, ions) };
@@ -390,20 +390,27 @@ function cnexpStmt(s: Stmt, solved: Converter['derivatives'], file: string): Stm
 }
 
 /** NET_RECEIVE's statements (its body, or a part planned from it); its weight argument is `w`. */
-function netReceive(c: Callable, body: NStmt[], convert: Converter, file: string, where = 'NET_RECEIVE'): Stmt[] {
+function netReceive(c: Callable, body: NStmt[], convert: Converter, where = 'NET_RECEIVE'): Stmt[] {
   const args = new Map<string, string>([['flag', 'flag']]);
-  const names = receiveArgs(c, file);
+  const names = receiveArgs(c);
   c.args.forEach((a, i) => args.set(a.name, names[i]));
   return convert.block(withoutNetconInitial(body), { where, events: true, args });
 }
 
 /**
  * NET_RECEIVE's arguments: one is the NetCon's weight `w`; more are a weight vector (Izhi2007a's
- * receptors: a connection sets the element of its synList index, the others are 0), which the
- * block may only read. Ones it assigns are per-connection state (tmgsyn's tsyn), refused.
+ * receptors: a connection sets the element of its synList index, the others are 0) when the block
+ * only reads them, or, when it assigns some, the weight and then state each NetCon keeps
+ * (AMPA's on, r0, t0: netconState).
  */
-function receiveArgs(c: Callable, file: string): string[] {
+function receiveArgs(c: Callable): string[] {
   if (c.args.length <= 1) return ['w'];
+  if (keepsNetconState(c)) return ['w', ...c.args.slice(1).map((a, i) => `_c${i}_${a.name}`)];
+  return c.args.map((a, i) => `_w${i}_${a.name}`);
+}
+
+/** Whether NET_RECEIVE assigns one of its arguments after the weight (state per NetCon). */
+function keepsNetconState(c: Callable): boolean {
   const assigned = new Set<string>();
   const visit = (stmts: NStmt[]) =>
     stmts.forEach((s) => {
@@ -414,21 +421,43 @@ function receiveArgs(c: Callable, file: string): string[] {
       }
       if (s.kind === 'while' || s.kind === 'from' || s.kind === 'fornetcons') visit(s.body);
     });
-  visit(withoutNetconInitial(c.body));
-  const state = c.args.find((a) => assigned.has(a.name));
-  if (state) throw new NmodlUnsupported(file, c.pos, `NET_RECEIVE assigning its argument ${state.name}`, 'per-connection state');
-  return c.args.map((a, i) => `_w${i}_${a.name}`);
+  visit(c.body);
+  return c.args.slice(1).some((a) => assigned.has(a.name)) || c.body.some((s) => s.kind === 'initial' && !isWeightKeeping(s.body));
 }
 
-/** NET_RECEIVE without an INITIAL block of self-assignments (`w = w`: it only keeps the weights, as they are kept here). */
+/** An INITIAL of self-assignments (`w = w`: it only keeps the weights, as they are kept here). */
+function isWeightKeeping(body: NStmt[]): boolean {
+  return body.every((x) => x.kind === 'assign' && x.expr.kind === 'name' && x.expr.name === x.target);
+}
+
+/** NET_RECEIVE's own INITIAL, run for each NetCon at finitialize (on its state arguments). */
+function netconInitial(c: Callable, convert: Converter): Stmt[] {
+  const initial = c.body.filter((s) => s.kind === 'initial');
+  const args = new Map<string, string>();
+  const names = receiveArgs(c);
+  c.args.forEach((a, i) => args.set(a.name, names[i]));
+  return initial.flatMap((s) => (s.kind === 'initial' ? convert.block(s.body, { where: 'NET_RECEIVE INITIAL', args }) : []));
+}
+
+/** NET_RECEIVE without its INITIAL block (run per NetCon: netconInitial). */
 function withoutNetconInitial(body: NStmt[]): NStmt[] {
-  return body.filter((s) => !(s.kind === 'initial' && s.body.every((x) => x.kind === 'assign' && x.expr.kind === 'name' && x.expr.name === x.target)));
+  return body.filter((s) => s.kind !== 'initial');
+}
+
+/** How NET_RECEIVE's arguments reach the definition: a weight vector (receiveArgs) or per-NetCon state. */
+function netReceiveArgs(program: Program, convert: Converter): Pick<MechanismDef, 'receiveArgs' | 'netconState' | 'netconInitial'> {
+  const c = program.netReceive;
+  if (!c || c.args.length <= 1) return {};
+  const names = receiveArgs(c);
+  if (!keepsNetconState(c)) return { receiveArgs: names };
+  if (program.netReceive && planWatches(program)) throw new NmodlUnsupported(program.file, c.pos, 'WATCH in a NET_RECEIVE with state per NetCon');
+  return { netconState: names.slice(1), netconInitial: netconInitial(c, convert) };
 }
 
 /** The flag-1 event's statements and the WATCHes (watches.ts). */
-function watchDefs(plan: WatchPlan, c: Callable, convert: Converter, file: string): Pick<MechanismDef, 'initEvent' | 'watches'> {
+function watchDefs(plan: WatchPlan, c: Callable, convert: Converter): Pick<MechanismDef, 'initEvent' | 'watches'> {
   // a self-event carries no weight (NEURON passes none): a branch reading it is one other events take
-  const weights = receiveArgs(c, file);
+  const weights = receiveArgs(c);
   const noWeight = (stmts: Stmt[]): Stmt[] => {
     const read = readNames(stmts);
     const zero = weights.filter((w) => read.has(w)).map((w): Stmt => ({ kind: 'assign', target: w, expr: { kind: 'num', value: 0, column: 1 } }));
@@ -436,7 +465,7 @@ function watchDefs(plan: WatchPlan, c: Callable, convert: Converter, file: strin
   };
   const handlers = new Map<number, Stmt[]>();
   const handler = (flag: number) => {
-    if (!handlers.has(flag)) handlers.set(flag, noWeight(netReceive(c, plan.handler(flag), convert, file, `NET_RECEIVE flag ${flag}`)));
+    if (!handlers.has(flag)) handlers.set(flag, noWeight(netReceive(c, plan.handler(flag), convert, `NET_RECEIVE flag ${flag}`)));
     return handlers.get(flag)!;
   };
   const expr = (e: Expr, pos: Pos) => convert.expr(e, new Map(), pos, { where: 'WATCH', args: new Map([['flag', 'flag']]) });
@@ -445,7 +474,7 @@ function watchDefs(plan: WatchPlan, c: Callable, convert: Converter, file: strin
     const armedIf = armed.length === 0 ? undefined : armed.reduce((a, b): Expr => ({ kind: 'bool', op: 'and', left: a, right: b, column: a.column }));
     return { flag: w.flag, condition: expr(w.condition, w.pos), ...(armedIf ? { armedIf } : {}), handler: handler(w.flag) };
   });
-  return { initEvent: noWeight(netReceive(c, plan.initEvent, convert, file, 'NET_RECEIVE flag 1')), watches };
+  return { initEvent: noWeight(netReceive(c, plan.initEvent, convert, 'NET_RECEIVE flag 1')), watches };
 }
 
 function nameExpr(name: string): Expr {

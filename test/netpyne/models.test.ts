@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAnalysis, create, loadSpec, simulate, validateModel } from '../../src/index.ts';
 import { sectionLength } from '../../src/network/cell-geometry.ts';
-import { withModFiles } from '../../src/sim/mod-files.ts';
+import { modFolder } from '../helpers/mods.ts';
 
 // NetPyNE's own tutorial files and examples/ models, dumped to JSON exactly as NetPyNE holds
 // them (scripts/netpyne-refs), run as written for the reference's duration on the CPU f64
@@ -16,20 +16,6 @@ import { withModFiles } from '../../src/sim/mod-files.ts';
 const DATA = resolve(__dirname, '../data/netpyne');
 const read = (file: string) => JSON.parse(readFileSync(resolve(DATA, file), 'utf8'));
 const { models } = read('models.json') as { models: Array<{ name: string; status: string; error?: string; mods?: string }> };
-
-/** A model's own mod folder (its copy under test/data/nmodl/mod), compiled as `--mod` does. */
-function modFolder(folder: string) {
-  const dir = resolve(__dirname, '../data/nmodl/mod', folder);
-  const sources = readdirSync(dir)
-    .filter((f) => f.endsWith('.mod'))
-    .sort()
-    .map((f) => ({ file: join(dir, f), text: readFileSync(join(dir, f), 'latin1') }));
-  const include = (source: { file: string }, name: string) => {
-    for (const d of [dirname(source.file), dirname(dirname(source.file))]) if (existsSync(join(d, name))) return readFileSync(join(d, name), 'latin1');
-    return null;
-  };
-  return withModFiles(sources, include).mechanisms;
-}
 
 describe.each(models.filter((m) => m.status === 'exact'))('$name', ({ name, mods }) => {
   it("runs as written and reproduces NetPyNE's network and spikes exactly", async () => {

@@ -14,6 +14,7 @@ import {
   simulate,
   validateModel,
 } from '../../src/index.ts';
+import { modFolder } from '../helpers/mods.ts';
 
 // Resource estimates before allocation (network/estimate.ts, limits.ts): hostile sizes are
 // refused in one line naming the path and the size, before anything is built; the estimate of
@@ -194,9 +195,9 @@ describe('the estimate of real models', () => {
   });
 
   it('the default limit accepts every NetPyNE model that runs today', () => {
-    const { models } = JSON.parse(readFileSync(resolve(DATA, 'models.json'), 'utf8')) as { models: Array<{ name: string; status: string }> };
-    for (const { name } of models.filter((m) => m.status === 'exact')) {
-      const { diagnostics, estimate } = validateModel(loadSpec(specText(name), name));
+    const { models } = JSON.parse(readFileSync(resolve(DATA, 'models.json'), 'utf8')) as { models: Array<{ name: string; status: string; mods?: string }> };
+    for (const { name, mods } of models.filter((m) => m.status === 'exact')) {
+      const { diagnostics, estimate } = validateModel(loadSpec(specText(name), name), 'all', {}, mods ? modFolder(mods) : undefined);
       expect(diagnostics.errors, name).toEqual([]);
       expect(estimate!.totalBytes, name).toBeLessThan(200 * 2 ** 20);
     }

@@ -59,8 +59,11 @@ BREAKPOINT { i = i*N }`;
     expect(info.params.b.default).toBe(2);
   });
 
-  it('tabulates a FUNCTION with TABLE (nocmodl\'s lookup) for every target', () => {
-    const mod = density('PARAMETER { g = 0.001 }\nASSIGNED { i v }\nBREAKPOINT { i = g*f(v)*v }\nFUNCTION f(x) {\n  TABLE FROM -100 TO 100 WITH 200\n  f = exp(x/50)\n}', 'NONSPECIFIC_CURRENT i');
+  it("tabulates a FUNCTION with TABLE (nocmodl's lookup) for every target", () => {
+    const mod = density(
+      'PARAMETER { g = 0.001 }\nASSIGNED { i v }\nBREAKPOINT { i = g*f(v)*v }\nFUNCTION f(x) {\n  TABLE FROM -100 TO 100 WITH 200\n  f = exp(x/50)\n}',
+      'NONSPECIFIC_CURRENT i',
+    );
     expect(checkModFile('t.mod', mod)).toMatchObject({ ok: true, webgpu: null });
     expect(compileMod('t.mod', mod).def.functions?.f.table).toEqual({ outputs: [], from: -100, to: 100, with: 200, switchName: 'usetable_t' });
   });

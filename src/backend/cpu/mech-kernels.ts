@@ -22,7 +22,8 @@ export interface IonArrays {
 
 /** Where event statements go: net_send, net_move, net_event of instance k (times in ms). */
 export interface EventSink {
-  send(k: number, time: number, flag: number, w: number): void;
+  /** `index`: the NetCon whose event sent it (its state goes with the self-event), -1 outside NET_RECEIVE. */
+  send(k: number, time: number, flag: number, w: number, index: number): void;
   move(k: number, time: number): void;
   event(k: number, time: number): void;
 }
@@ -49,6 +50,8 @@ export interface MechKernels {
   watchCheck(V: Arrays, G: Float64Array, armed: Uint8Array, last: Uint8Array, fired: Uint8Array): void;
   /** Delivers the fired WATCH self-events (their NET_RECEIVE handlers) and clears them. */
   watchFire(V: Arrays, G: Float64Array, fired: Uint8Array): void;
+  /** NET_RECEIVE's INITIAL for NetCon `index` (weight w) at finitialize. */
+  netconInitial(index: number, w: number, G: Float64Array): void;
 }
 
 export function mechKernels(
@@ -60,7 +63,10 @@ export function mechKernels(
   ev: EventSink,
   ions: Readonly<Record<string, IonArrays>> = {},
   area: Float64Array = new Float64Array(0),
+  /** Per NET_RECEIVE state argument (def.netconState): its value for every NetCon of the model. */
+  netcon: Arrays[] = [],
 ): MechKernels {
+  const netconState = mech.def.netconState ?? [];
   const fieldSet = new Set(mech.fields);
   const ionVars = Object.entries(mech.def.ionVars ?? {});
   const ionArray = (name: string) => {
@@ -73,6 +79,8 @@ export function mechKernels(
       if (fieldSet.has(name)) return `f_${name}[k]`;
       const ion = ionArray(name);
       if (ion) return `${ion}[node[k]]`;
+      const state = netconState.indexOf(name);
+      if (state >= 0) return `NC_${state}[index]`;
       if (name === 'v') return vOnNode ? 'V[node[k]]' : null;
       return globals[name] ?? null;
     },
@@ -82,7 +90,7 @@ export function mechKernels(
   const onNode = new JsRenderer(mech, names(true), precision);
   const r = (code: string) => (precision === 'f32' ? `F(${code})` : `(${code})`);
   const locals = (b: LoweredBlock) => (b.locals.length > 0 ? `let ${b.locals.join(', ')};` : '');
-  const head = 't = G[0]; dt = G[1]; celsius = G[2]; const w = 0;';
+  const head = 't = G[0]; dt = G[1]; celsius = G[2]; const w = 0, index = -1;';
   const weightArgs = (mech.def.receiveArgs ?? []).map((a, j) => `const ${a} = index === ${j} ? w : 0;`).join(' ');
   const nodeV = mech.def.kind === 'artificial' ? '' : 'let v = V[node[k]];';
   const currents = mech.def.currents;
@@ -147,6 +155,7 @@ ${mech.fields.map((f) => `const f_${f} = fields.${f};`).join('\n')}
 ${mech.tables.map((t) => `const tbl_${t.name} = tables.${t.name};`).join('\n')}
 ${[...new Map(ionVars.map(([, v]) => [`ION_${v.ion}_${v.role}`, `ions[${JSON.stringify(v.ion)}].${v.role}`]))].map(([name, at]) => `const ${name} = ${at};`).join('\n')}
 const AREA = area;
+${netconState.map((_, j) => `const NC_${j} = netcon[${j}];`).join('\n')}
 ${local.functions()}
 ${local.solverSpace([mech.initial.stmts, mech.breakpoint.stmts, mech.state.stmts, mech.receive.stmts, ...mech.functions.map((f) => f.body)])}
 return {
@@ -205,6 +214,11 @@ ${watchCode(false)}
 ${fireCode}
     }
   },
+  netconInitial(index, w, G) {
+    t = G[0]; dt = G[1]; celsius = G[2];
+    ${locals(mech.netconInitial)}
+${local.stmts(mech.netconInitial.stmts, '    ')}
+  },
 };`;
   try {
     const R = precision === 'f32' ? Math.fround : (x: number) => x;
@@ -212,7 +226,7 @@ ${fireCode}
     const abort = (i: number) => {
       throw new MechanismAbort(`${mech.def.name}: hoc_execerror: ${messages[i]} (NEURON stops the run)`);
     };
-    return new Function('group', 'fields', 'tables', 'ev', 'scop', 'R', 'ions', 'area', 'abort', LIBM_NAME, source)(
+    return new Function('group', 'fields', 'tables', 'ev', 'scop', 'R', 'ions', 'area', 'abort', 'netcon', LIBM_NAME, source)(
       group,
       fields,
       tables,
@@ -222,6 +236,7 @@ ${fireCode}
       ions,
       area,
       abort,
+      netcon,
       NEURON_LIBM,
     ) as MechKernels;
   } catch (e) {

@@ -75,6 +75,9 @@ export class CpuSimulator {
   private readonly movable: Float64Array[];
   private readonly movableFlag: Int32Array[];
   private readonly movableWeight: Float64Array[];
+  private readonly movableIndex: Int32Array[];
+  /** Per group: its NET_RECEIVE state arrays (one value per NetCon of the model), or none. */
+  private readonly netconState: Arrays[][];
   /** Next sample: index and time [ms] ('events' sampling). */
   private sample = 0;
   private sampleTime = 0;
@@ -111,6 +114,8 @@ export class CpuSimulator {
     this.movable = model.groups.map((g) => new Float64Array(g.count).fill(-1));
     this.movableFlag = model.groups.map((g) => new Int32Array(g.count));
     this.movableWeight = model.groups.map((g) => new Float64Array(g.count));
+    this.movableIndex = model.groups.map((g) => new Int32Array(g.count));
+    this.netconState = mechanisms.map((m) => (m.def.netconState ?? []).map(() => new A(model.netcons.count)));
     this.ions = new SegmentIons(model.ions, precision, model.celsius);
     this.ionArrays = model.ions.map((t) => this.ions.arrays[t.ion]);
     this.writesConcentration = mechanisms.map((m) => Object.values(m.def.ionVars ?? {}).some((v) => v.write && v.role !== 'i'));
@@ -121,7 +126,7 @@ export class CpuSimulator {
       // GLOBALs the table building assigned keep their values (NEURON's shared globals)
       for (const b of built) for (const [f, v] of b.globals) this.fields[i][f].fill(v);
       const tables = Object.fromEntries(mech.tables.map((t, j) => [t.name, A.from(built[j].values)]));
-      return mechKernels(mech, g, this.fields[i], tables, precision, this.eventSink(i), this.ions.arrays, model.nodes.area);
+      return mechKernels(mech, g, this.fields[i], tables, precision, this.eventSink(i), this.ions.arrays, model.nodes.area, this.netconState[i]);
     });
     this.withCurrent = mechanisms.flatMap((m, i) => (m.def.currents ? [i] : []));
     this.withWatches = mechanisms.flatMap((m, i) => (m.watches.length > 0 && model.groups[i].count > 0 ? [i] : []));
@@ -174,6 +179,10 @@ export class CpuSimulator {
       k.initial(V, G);
       if (this.writesConcentration[i]) this.ions.wroteConcentrations();
     });
+    // NET_RECEIVE INITIAL blocks, one per NetCon (NetCon::init), on each NetCon's state
+    const nc = model.netcons;
+    for (let k = 0; k < nc.count; k++)
+      if (nc.group[k] >= 0 && this.mechanisms[nc.group[k]].netconInitial.stmts.length > 0) this.kernels[nc.group[k]].netconInitial(k, nc.weight[k], G);
     this.kernels.forEach((k, i) => k.initEvent(V, G, this.armed[i], this.last[i]));
     this.detectorOn.fill(0);
     this.sample = 0;
@@ -303,13 +312,13 @@ export class CpuSimulator {
   /** Event statements of group g's instances. */
   private eventSink(g: number): EventSink {
     return {
-      send: (k, time, flag, w) => this.selfEvent(g, k, time, flag, w),
+      send: (k, time, flag, w, index) => this.selfEvent(g, k, time, flag, w, index),
       move: (k, time) => {
         const seq = this.movable[g][k];
         if (seq === -1)
           throw new Error(`net_move in ${this.mechanisms[g].def.name} (cell gid ${this.model.gid[this.model.groups[g].cell[k]]}): no self-event to move`);
         if (seq >= 0) this.queue.cancel(seq);
-        this.selfEvent(g, k, time, this.movableFlag[g][k], this.movableWeight[g][k]);
+        this.selfEvent(g, k, time, this.movableFlag[g][k], this.movableWeight[g][k], this.movableIndex[g][k]);
       },
       // NetPyNE's spike source is the section (or vref) detector, never a point process's own
       // net_event (no NetCon has it as source), so only artificial cells emit spikes here.
@@ -318,11 +327,12 @@ export class CpuSimulator {
   }
 
   /** net_send: a self-event at `time`, which becomes the instance's movable one. */
-  private selfEvent(g: number, k: number, time: number, flag: number, w: number): void {
+  private selfEvent(g: number, k: number, time: number, flag: number, w: number, index: number): void {
     const m = this.time.boundary(time, this.now);
-    this.movable[g][k] = this.time.delivered(m, time) ? this.queue.push(m, g, k, w, time, flag) : -2;
+    this.movable[g][k] = this.time.delivered(m, time) ? this.queue.push(m, g, k, w, time, flag, index) : -2;
     this.movableFlag[g][k] = flag;
     this.movableWeight[g][k] = w;
+    this.movableIndex[g][k] = index;
   }
 
   private spike(source: number, time: number): void {
@@ -339,7 +349,9 @@ export class CpuSimulator {
     for (let k = nc.start[source]; k < nc.start[source + 1]; k++) {
       const te = time + nc.delay[k];
       const m = this.time.boundary(te, n);
-      if (this.time.delivered(m, te)) this.queue.push(m, nc.group[k], nc.instance[k], nc.weight[k], te, 0, nc.weightIndex[k]);
+      // the event's index: the NetCon itself for a receiver with per-NetCon state, else its weight index
+      const index = this.netconState[nc.group[k]]?.length ? k : nc.weightIndex[k];
+      if (this.time.delivered(m, te)) this.queue.push(m, nc.group[k], nc.instance[k], nc.weight[k], te, 0, index);
     }
   }
 

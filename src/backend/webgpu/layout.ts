@@ -80,6 +80,7 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   mechanisms.forEach((m, g) => checkSupported(m, model.groups[g].count));
   for (const m of mechanisms) {
     if (abortMessages(m).length > 0) throw new UnsupportedOnGpu(`${m.def.name} (hoc_execerror cannot stop a GPU run)`);
+    if (m.def.netconState?.length) throw new UnsupportedOnGpu(`${m.def.name} (state kept per NetCon)`);
     const globals = new Set(m.def.globals ?? []);
     if (m.tables.some((t) => [...assignedNames(t.body)].some((x) => globals.has(x) && m.fields.includes(x) && !t.outputs.includes(x))))
       throw new UnsupportedOnGpu(`${m.def.name} (building its TABLE sets GLOBAL variables other mechanism code reads)`);

@@ -97,7 +97,7 @@ function checkMechs(sec: SectionParams, path: string, nseg: number | undefined, 
       diagnostics.error(
         mechPath,
         undefined,
-        `unknown membrane mechanism '${mechName}'${didYouMean(mechName, densityMechs)} (built in: ${densityMechs.join(', ')}; a model's own mod files cannot be loaded yet)`,
+        `unknown membrane mechanism '${mechName}'${didYouMean(mechName, densityMechs)} (known: ${densityMechs.join(', ')}; load the model's own mod files with --mod)`,
       );
       continue;
     }
@@ -150,7 +150,7 @@ function checkPointProcesses(sec: SectionParams, path: string, catalog: Catalog,
       diagnostics.error(
         joinPath(pPath, 'mod'),
         pointp.mod,
-        `unknown point process${didYouMean(String(pointp.mod), pointMechs)} (built in: ${pointMechs.join(', ')}; a model's own mod files cannot be loaded yet)`,
+        `unknown point process${didYouMean(String(pointp.mod), pointMechs)} (known: ${pointMechs.join(', ')}; load the model's own mod files with --mod)`,
       );
       continue;
     }

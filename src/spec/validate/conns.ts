@@ -31,7 +31,7 @@ export function checkSynMechs(index: SpecIndex, diagnostics: Diagnostics): void 
       diagnostics.error(
         joinPath(path, 'mod'),
         mech.mod,
-        `unknown synaptic mechanism${didYouMean(mech.mod, synapses)} (built in: ${synapses.join(', ')}; a model's own mod files cannot be loaded yet)`,
+        `unknown synaptic mechanism${didYouMean(mech.mod, synapses)} (known: ${synapses.join(', ')}; load the model's own mod files with --mod)`,
       );
       continue;
     }
