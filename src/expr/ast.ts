@@ -79,6 +79,27 @@ export function walk(root: Expr, visit: (node: Expr) => void): void {
   }
 }
 
+/** A copy of the node with each child replaced by f(child) (a leaf is returned as it is). */
+export function mapChildren(node: Expr, f: (child: Expr) => Expr): Expr {
+  switch (node.kind) {
+    case 'num':
+    case 'name':
+      return node;
+    case 'unary':
+    case 'not':
+      return { ...node, operand: f(node.operand) };
+    case 'binary':
+    case 'bool':
+      return { ...node, left: f(node.left), right: f(node.right) };
+    case 'compare':
+      return { ...node, operands: node.operands.map(f) };
+    case 'ifexp':
+      return { ...node, test: f(node.test), then: f(node.then), otherwise: f(node.otherwise) };
+    case 'call':
+      return { ...node, args: node.args.map(f) };
+  }
+}
+
 function childrenOf(node: Expr): readonly Expr[] {
   switch (node.kind) {
     case 'unary':

@@ -1,4 +1,4 @@
-import type { Expr } from '../expr/ast.ts';
+import { type Expr, mapChildren } from '../expr/ast.ts';
 import type { MechanismInfo } from '../spec/catalog.ts';
 import { MECHANISMS } from '../spec/index.ts';
 import { hoistInvariants } from './hoist.ts';
@@ -282,23 +282,6 @@ function renameStmts(stmts: Stmt[], renames: Map<string, string>): Stmt[] {
 }
 
 function renameExpr(e: Expr, renames: Map<string, string>): Expr {
-  const r = (x: Expr) => renameExpr(x, renames);
-  switch (e.kind) {
-    case 'num':
-      return e;
-    case 'name':
-      return renames.has(e.name) ? { ...e, name: renames.get(e.name)! } : e;
-    case 'unary':
-    case 'not':
-      return { ...e, operand: r(e.operand) };
-    case 'binary':
-    case 'bool':
-      return { ...e, left: r(e.left), right: r(e.right) };
-    case 'compare':
-      return { ...e, operands: e.operands.map(r) };
-    case 'ifexp':
-      return { ...e, test: r(e.test), then: r(e.then), otherwise: r(e.otherwise) };
-    case 'call':
-      return { ...e, args: e.args.map(r) };
-  }
+  if (e.kind === 'name') return renames.has(e.name) ? { ...e, name: renames.get(e.name)! } : e;
+  return mapChildren(e, (x) => renameExpr(x, renames));
 }

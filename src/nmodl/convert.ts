@@ -1,4 +1,4 @@
-import type { Expr } from '../expr/ast.ts';
+import { type Expr, mapChildren } from '../expr/ast.ts';
 import type { NStmt } from './ast.ts';
 import type { Stmt } from './definition.ts';
 import { NmodlError, NmodlUnsupported, type Pos } from './errors.ts';
@@ -190,14 +190,11 @@ export class Converter {
       }
       case 'unary':
       case 'not':
-        return { ...e, operand: r(e.operand) };
       case 'binary':
       case 'bool':
-        return { ...e, left: r(e.left), right: r(e.right) };
       case 'compare':
-        return { ...e, operands: e.operands.map(r) };
       case 'ifexp':
-        return { ...e, test: r(e.test), then: r(e.then), otherwise: r(e.otherwise) };
+        return mapChildren(e, r);
       case 'call': {
         const args = e.args.map(r);
         const arity = MOD_MATH[e.callee];

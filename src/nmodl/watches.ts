@@ -1,4 +1,4 @@
-import type { Expr } from '../expr/ast.ts';
+import { type Expr, mapChildren } from '../expr/ast.ts';
 import type { NStmt, Program } from './ast.ts';
 import { NmodlUnsupported, type Pos } from './errors.ts';
 
@@ -103,24 +103,8 @@ function withoutWatches(stmts: NStmt[]): NStmt[] {
 
 /** `flag` replaced by a number. */
 function withFlag(e: Expr, value: number): Expr {
-  switch (e.kind) {
-    case 'name':
-      return e.name === 'flag' ? { kind: 'num', value, column: e.column } : e;
-    case 'num':
-      return e;
-    case 'unary':
-    case 'not':
-      return { ...e, operand: withFlag(e.operand, value) };
-    case 'binary':
-    case 'bool':
-      return { ...e, left: withFlag(e.left, value), right: withFlag(e.right, value) };
-    case 'compare':
-      return { ...e, operands: e.operands.map((x) => withFlag(x, value)) };
-    case 'ifexp':
-      return { ...e, test: withFlag(e.test, value), then: withFlag(e.then, value), otherwise: withFlag(e.otherwise, value) };
-    case 'call':
-      return { ...e, args: e.args.map((x) => withFlag(x, value)) };
-  }
+  if (e.kind === 'name') return e.name === 'flag' ? { kind: 'num', value, column: e.column } : e;
+  return mapChildren(e, (x) => withFlag(x, value));
 }
 
 /** Every expression of the statements mapped by f (one exhaustive walk of NMODL statements). */
