@@ -1,13 +1,15 @@
 import type { Expr } from '../expr/ast.ts';
 import type { MechanismInfo, MechanismKind, ParamInfo } from '../spec/catalog.ts';
 import type { Callable, NStmt, Program } from './ast.ts';
+import { calledCallables } from './callables.ts';
 import { cnexpUpdate, NonLinearError } from './cnexp.ts';
 import { type BlockRules, Converter, verbatimCode } from './convert.ts';
-import type { FunctionDef, IonVar, MechanismDef, MechKind, ProcedureDef, Stmt, TableDef, WatchDef } from './definition.ts';
+import type { FunctionDef, IonVar, MechanismDef, MechKind, ProcedureDef, Stmt } from './definition.ts';
 import { NmodlError, NmodlUnsupported, type Pos } from './errors.ts';
-import { assignedNames, readNames } from './stmt-names.ts';
+import { netReceive, netReceiveArgs, watchDefs } from './net-receive.ts';
 import { Symbols } from './symbols.ts';
-import { mapStmts, planWatches, type WatchPlan } from './watches.ts';
+import { tableOf } from './tables.ts';
+import { planWatches } from './watches.ts';
 
 // A parsed mod file to a mechanism: its MechanismInfo (names, kinds, parameters with their
 // defaults, for the spec and network stages) and its MechanismDef (code blocks in the
@@ -123,68 +125,6 @@ export function refusedInfo(program: Program): MechanismInfo | null {
   return { name: n.name, kinds, params, variables: [...program.states, ...program.assigned].map((d) => d.name) };
 }
 
-/** FUNCTIONs and PROCEDUREs the blocks NEURON runs call, directly or through each other. */
-function calledCallables(program: Program): Set<string> {
-  const callables = new Map([...program.functions, ...program.procedures].map((c) => [c.name, c]));
-  const used = new Set<string>();
-  const pending: NStmt[][] = [
-    program.initial ?? [],
-    program.breakpoint ?? [],
-    ...program.derivatives.map((d) => d.body),
-    ...program.kinetics.map((d) => d.body),
-    ...program.linears.map((d) => d.body),
-    ...program.nonlinears.map((d) => d.body),
-    program.netReceive?.body ?? [],
-  ];
-  const visitExpr = (e: Expr) => {
-    mapStmts([{ kind: 'assign', target: '', expr: e, pos: { line: 0, column: 0 } }], (x) => {
-      collectCalls(x, (name) => use(name));
-      return x;
-    });
-  };
-  const use = (name: string) => {
-    const c = callables.get(name);
-    if (!c || used.has(name)) return;
-    used.add(name);
-    pending.push(c.body);
-  };
-  for (let body = pending.pop(); body; body = pending.pop()) {
-    mapStmts(body, (e) => {
-      visitExpr(e);
-      return e;
-    });
-    forEachCallStmt(body, use);
-  }
-  return used;
-}
-
-/** Calls in an expression (any depth). */
-function collectCalls(e: Expr, found: (name: string) => void): void {
-  const stack = [e];
-  for (let n = stack.pop(); n; n = stack.pop()) {
-    if (n.kind === 'call') {
-      found(n.callee);
-      stack.push(...n.args);
-    } else if (n.kind === 'unary' || n.kind === 'not') stack.push(n.operand);
-    else if (n.kind === 'binary' || n.kind === 'bool') stack.push(n.left, n.right);
-    else if (n.kind === 'compare') stack.push(...n.operands);
-    else if (n.kind === 'ifexp') stack.push(n.test, n.then, n.otherwise);
-  }
-}
-
-/** Procedure-call statements (and SOLVEd names) at any depth. */
-function forEachCallStmt(stmts: NStmt[], found: (name: string) => void): void {
-  for (const s of stmts) {
-    if (s.kind === 'call') found(s.name);
-    if (s.kind === 'solve') found(s.name);
-    if (s.kind === 'if') {
-      forEachCallStmt(s.then, found);
-      forEachCallStmt(s.otherwise, found);
-    }
-    if (s.kind === 'while' || s.kind === 'from' || s.kind === 'fornetcons' || s.kind === 'initial') forEachCallStmt(s.body, found);
-  }
-}
-
 function mechanismInfo(program: Program, symbols: Symbols, kind: MechKind, ions: string[]): MechanismInfo {
   const params: Record<string, ParamInfo> = {};
   for (const name of symbols.names('parameter')) {
@@ -264,65 +204,6 @@ function procedureDef(p: Callable, convert: Converter, symbols: Symbols, suffix:
   return table ? { ...def, table } : def;
 }
 
-/**
- * The TABLE of a FUNCTION or PROCEDURE (`outputs`: the procedure's tabulated variables, or the
- * function's name), or null without one. One argument; DEPEND and what the body reads must be
- * what a table can be built from (tableInput).
- */
-function tableOf(c: Callable, body: Stmt[], outputs: string[], args: string[], convert: Converter, symbols: Symbols, suffix: string): TableDef | null {
-  const tables = c.body.filter((s) => s.kind === 'table');
-  if (tables.length === 0) return null;
-  const t = tables[0] as Extract<NStmt, { kind: 'table' }>;
-  if (tables.length > 1 || c.args.length !== 1) throw new NmodlError(convert.file, t.pos, `a TABLE needs a ${c.name} of one argument and one TABLE statement`);
-  for (const d of t.depend)
-    if (!tableInput(d, symbols)) throw new NmodlUnsupported(convert.file, t.pos, `TABLE ... DEPEND ${d}`, 'tables depend on celsius, dt and parameters');
-  const own = new Set(outputs);
-  for (const o of t.outputs) if (symbols.get(o)?.kind !== 'assigned') throw new NmodlError(convert.file, t.pos, `TABLE output ${o} must be ASSIGNED`);
-  const assigned = assignedNames(body);
-  // a GLOBAL ASSIGNED read is the value it has when the table is built (before INITIAL), as in NEURON, unless the body assigns it first
-  const shared = (x: string) => {
-    const s = symbols.get(x);
-    return s?.kind === 'assigned' && (!s.range || assigned.has(x));
-  };
-  const read = [...readNames(body)].find((x) => !own.has(x) && !tableMayRead(x, args, outputs, symbols) && !shared(x));
-  if (read) throw new NmodlUnsupported(convert.file, t.pos, `a TABLE of ${c.name} reading ${read}`, 'tables of the argument, celsius and parameters');
-  // bounds may be GLOBAL parameters (vmin, vmax): their values, as the table is built with them
-  const value = (e: Expr, what: string) =>
-    constantValue(
-      withDefaults(convert.expr(e, new Map(), t.pos, { where: 'TABLE' }), symbols),
-      () => new NmodlUnsupported(convert.file, t.pos, `TABLE ${what} that is not a number or a GLOBAL parameter`),
-    );
-  return { outputs: t.outputs, from: value(t.from, 'FROM'), to: value(t.to, 'TO'), with: value(t.with, 'WITH'), switchName: `usetable_${suffix}` };
-}
-
-/**
- * What a table is built from besides its argument: celsius, dt and parameters. NEURON builds a
- * table once for all instances, from instance 0's values (the first instance created, here as
- * there), so a RANGE parameter read by a table takes that instance's value for every instance.
- */
-function tableInput(name: string, symbols: Symbols): boolean {
-  return name === 'celsius' || name === 'dt' || symbols.get(name)?.kind === 'parameter';
-}
-
-/** What a tabulated PROCEDURE may read: its argument, its own outputs and locals, the table's inputs, FUNCTIONs. */
-function tableMayRead(name: string, args: string[], outputs: string[], symbols: Symbols): boolean {
-  if (args.includes(name) || outputs.includes(name) || name.startsWith('_') || tableInput(name, symbols)) return true;
-  return symbols.get(name)?.kind === 'function';
-}
-
-/** A name of a GLOBAL parameter replaced by its default (with nocmodl's %g digits). */
-function withDefaults(e: Expr, symbols: Symbols): Expr {
-  if (e.kind === 'unary') return { ...e, operand: withDefaults(e.operand, symbols) };
-  const s = e.kind === 'name' ? symbols.get(e.name) : undefined;
-  return s?.kind === 'parameter' && !s.range ? { kind: 'num', value: Number((s.decl.value ?? 0).toPrecision(6)), column: e.column } : e;
-}
-
-function constantValue(e: Expr, fail: () => Error): number {
-  if (e.kind === 'num') return e.value;
-  if (e.kind === 'unary') return (e.op === '-' ? -1 : 1) * constantValue(e.operand, fail);
-  throw fail();
-}
-
 /** The state-block statements of one SOLVE in BREAKPOINT. */
 function solveStmts(
   program: Program,
@@ -387,94 +268,6 @@ function cnexpStmt(s: Stmt, solved: Converter['derivatives'], file: string): Stm
     if (!(e instanceof NonLinearError)) throw e;
     throw new NmodlUnsupported(file, d.pos, `cnexp for ${d.state}' that is not linear in ${d.state}`, `${e.message}; use derivimplicit`);
   }
-}
-
-/** NET_RECEIVE's statements (its body, or a part planned from it); its weight argument is `w`. */
-function netReceive(c: Callable, body: NStmt[], convert: Converter, where = 'NET_RECEIVE'): Stmt[] {
-  const args = new Map<string, string>([['flag', 'flag']]);
-  const names = receiveArgs(c);
-  c.args.forEach((a, i) => args.set(a.name, names[i]));
-  return convert.block(withoutNetconInitial(body), { where, events: true, args });
-}
-
-/**
- * NET_RECEIVE's arguments: one is the NetCon's weight `w`; more are a weight vector (Izhi2007a's
- * receptors: a connection sets the element of its synList index, the others are 0) when the block
- * only reads them, or, when it assigns some, the weight and then state each NetCon keeps
- * (AMPA's on, r0, t0: netconState).
- */
-function receiveArgs(c: Callable): string[] {
-  if (c.args.length <= 1) return ['w'];
-  if (keepsNetconState(c)) return ['w', ...c.args.slice(1).map((a, i) => `_c${i}_${a.name}`)];
-  return c.args.map((a, i) => `_w${i}_${a.name}`);
-}
-
-/** Whether NET_RECEIVE assigns one of its arguments after the weight (state per NetCon). */
-function keepsNetconState(c: Callable): boolean {
-  const assigned = new Set<string>();
-  const visit = (stmts: NStmt[]) =>
-    stmts.forEach((s) => {
-      if (s.kind === 'assign') assigned.add(s.target);
-      if (s.kind === 'if') {
-        visit(s.then);
-        visit(s.otherwise);
-      }
-      if (s.kind === 'while' || s.kind === 'from' || s.kind === 'fornetcons') visit(s.body);
-    });
-  visit(c.body);
-  return c.args.slice(1).some((a) => assigned.has(a.name)) || c.body.some((s) => s.kind === 'initial' && !isWeightKeeping(s.body));
-}
-
-/** An INITIAL of self-assignments (`w = w`: it only keeps the weights, as they are kept here). */
-function isWeightKeeping(body: NStmt[]): boolean {
-  return body.every((x) => x.kind === 'assign' && x.expr.kind === 'name' && x.expr.name === x.target);
-}
-
-/** NET_RECEIVE's own INITIAL, run for each NetCon at finitialize (on its state arguments). */
-function netconInitial(c: Callable, convert: Converter): Stmt[] {
-  const initial = c.body.filter((s) => s.kind === 'initial');
-  const args = new Map<string, string>();
-  const names = receiveArgs(c);
-  c.args.forEach((a, i) => args.set(a.name, names[i]));
-  return initial.flatMap((s) => (s.kind === 'initial' ? convert.block(s.body, { where: 'NET_RECEIVE INITIAL', args }) : []));
-}
-
-/** NET_RECEIVE without its INITIAL block (run per NetCon: netconInitial). */
-function withoutNetconInitial(body: NStmt[]): NStmt[] {
-  return body.filter((s) => s.kind !== 'initial');
-}
-
-/** How NET_RECEIVE's arguments reach the definition: a weight vector (receiveArgs) or per-NetCon state. */
-function netReceiveArgs(program: Program, convert: Converter): Pick<MechanismDef, 'receiveArgs' | 'netconState' | 'netconInitial'> {
-  const c = program.netReceive;
-  if (!c || c.args.length <= 1) return {};
-  const names = receiveArgs(c);
-  if (!keepsNetconState(c)) return { receiveArgs: names };
-  if (program.netReceive && planWatches(program)) throw new NmodlUnsupported(program.file, c.pos, 'WATCH in a NET_RECEIVE with state per NetCon');
-  return { netconState: names.slice(1), netconInitial: netconInitial(c, convert) };
-}
-
-/** The flag-1 event's statements and the WATCHes (watches.ts). */
-function watchDefs(plan: WatchPlan, c: Callable, convert: Converter): Pick<MechanismDef, 'initEvent' | 'watches'> {
-  // a self-event carries no weight (NEURON passes none): a branch reading it is one other events take
-  const weights = receiveArgs(c);
-  const noWeight = (stmts: Stmt[]): Stmt[] => {
-    const read = readNames(stmts);
-    const zero = weights.filter((w) => read.has(w)).map((w): Stmt => ({ kind: 'assign', target: w, expr: { kind: 'num', value: 0, column: 1 } }));
-    return [...zero, ...stmts];
-  };
-  const handlers = new Map<number, Stmt[]>();
-  const handler = (flag: number) => {
-    if (!handlers.has(flag)) handlers.set(flag, noWeight(netReceive(c, plan.handler(flag), convert, `NET_RECEIVE flag ${flag}`)));
-    return handlers.get(flag)!;
-  };
-  const expr = (e: Expr, pos: Pos) => convert.expr(e, new Map(), pos, { where: 'WATCH', args: new Map([['flag', 'flag']]) });
-  const watches: WatchDef[] = plan.watches.map((w) => {
-    const armed = w.armedIf.map((e) => expr(e, w.pos));
-    const armedIf = armed.length === 0 ? undefined : armed.reduce((a, b): Expr => ({ kind: 'bool', op: 'and', left: a, right: b, column: a.column }));
-    return { flag: w.flag, condition: expr(w.condition, w.pos), ...(armedIf ? { armedIf } : {}), handler: handler(w.flag) };
-  });
-  return { initEvent: noWeight(netReceive(c, plan.initEvent, convert, 'NET_RECEIVE flag 1')), watches };
 }
 
 function nameExpr(name: string): Expr {
