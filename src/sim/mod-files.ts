@@ -62,14 +62,22 @@ export function withModFiles(
     names.set(name, ordered[i].file);
   }
   const ok = compiled.flatMap((c) => ('compiled' in c ? [c.compiled] : []));
-  const refused = compiled.flatMap((c) => ('refused' in c ? [c.refused] : []));
+  const all = compiled.flatMap((c) => ('refused' in c ? [c.refused] : []));
+  // NEURON's own NetStim and VecStim (netstim.mod, vecevent.mod) need C spikegpu does not compile;
+  // its built-ins are those mechanisms, so a model's copy of them keeps the built-in
+  const stimCopies = all.filter((r) => STIM_BUILTINS.has(r.info.name) && base.get(r.info.name));
+  const refused = all.filter((r) => !stimCopies.includes(r));
   const mechanisms = base.withMods(ok, refused);
   const notices = [
     ...mechanisms.replaced.filter((n) => !base.replaced.includes(n)).map((n) => `${names.get(n)}: mechanism ${n} replaces spikegpu's built-in ${n}`),
+    ...stimCopies.map((r) => `${r.error} (spikegpu's built-in ${r.info.name}, NEURON's, is used instead)`),
     ...refused.map((r) => `${r.error} (a model using ${r.info.name} is refused)`),
   ];
   return { mechanisms, notices };
 }
+
+/** Built-in artificial cells whose mod files are NEURON's own (netstim.mod, vecevent.mod). */
+const STIM_BUILTINS = new Set(['NetStim', 'VecStim']);
 
 /** The compiled mechanism, or its catalogue entry and the reason when the front end refuses a construct. */
 function compileOrRefuse(source: ModSource, include: (name: string) => string | null): Compiled {
