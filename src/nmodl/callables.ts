@@ -1,4 +1,4 @@
-import type { Expr } from '../expr/ast.ts';
+import { walk } from '../expr/ast.ts';
 import type { NStmt, Program } from './ast.ts';
 import { mapStmts } from './watches.ts';
 
@@ -18,12 +18,6 @@ export function calledCallables(program: Program): Set<string> {
     ...program.nonlinears.map((d) => d.body),
     program.netReceive?.body ?? [],
   ];
-  const visitExpr = (e: Expr) => {
-    mapStmts([{ kind: 'assign', target: '', expr: e, pos: { line: 0, column: 0 } }], (x) => {
-      collectCalls(x, (name) => use(name));
-      return x;
-    });
-  };
   const use = (name: string) => {
     const c = callables.get(name);
     if (!c || used.has(name)) return;
@@ -32,26 +26,14 @@ export function calledCallables(program: Program): Set<string> {
   };
   for (let body = pending.pop(); body; body = pending.pop()) {
     mapStmts(body, (e) => {
-      visitExpr(e);
+      walk(e, (n) => {
+        if (n.kind === 'call') use(n.callee);
+      });
       return e;
     });
     forEachCallStmt(body, use);
   }
   return used;
-}
-
-/** Calls in an expression (any depth). */
-function collectCalls(e: Expr, found: (name: string) => void): void {
-  const stack = [e];
-  for (let n = stack.pop(); n; n = stack.pop()) {
-    if (n.kind === 'call') {
-      found(n.callee);
-      stack.push(...n.args);
-    } else if (n.kind === 'unary' || n.kind === 'not') stack.push(n.operand);
-    else if (n.kind === 'binary' || n.kind === 'bool') stack.push(n.left, n.right);
-    else if (n.kind === 'compare') stack.push(...n.operands);
-    else if (n.kind === 'ifexp') stack.push(n.test, n.then, n.otherwise);
-  }
 }
 
 /** Procedure-call statements (and SOLVEd names) at any depth. */

@@ -1,4 +1,4 @@
-import type { Expr } from '../expr/ast.ts';
+import { type Expr, walk } from '../expr/ast.ts';
 
 // SOLVE ... METHOD cnexp as nocmodl writes it (NEURON 8.2 deriv.c / cvodeobj.c): for
 // x' = f(x), linear in x, f = A*x + B with A the symbolic derivative of f by x and B the
@@ -94,14 +94,9 @@ export function cnexpUpdate(x: string, f: Expr): Expr {
 }
 
 function mentions(e: Expr, x: string): boolean {
-  const stack = [e];
-  for (let n = stack.pop(); n; n = stack.pop()) {
-    if (n.kind === 'name' && n.name === x) return true;
-    if (n.kind === 'unary' || n.kind === 'not') stack.push(n.operand);
-    else if (n.kind === 'binary' || n.kind === 'bool') stack.push(n.left, n.right);
-    else if (n.kind === 'compare') stack.push(...n.operands);
-    else if (n.kind === 'ifexp') stack.push(n.test, n.then, n.otherwise);
-    else if (n.kind === 'call') stack.push(...n.args);
-  }
-  return false;
+  let found = false;
+  walk(e, (n) => {
+    if (n.kind === 'name' && n.name === x) found = true;
+  });
+  return found;
 }
