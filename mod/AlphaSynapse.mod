@@ -1,7 +1,7 @@
 : spikegpu built-in: alpha-function conductance starting at `onset`, without events, as NEURON's
 : AlphaSynapse: g = gmax*(t - onset)/tau*exp(1 - (t - onset)/tau) for 0 <= (t - onset)/tau <= 10,
 : else 0; peak gmax at onset + tau. t is the mid-step time of nrn_cur.
-: Definition used by the simulator: src/mech/defs/alphasynapse.ts.
+: The simulator compiles this file (src/nmodl, src/mech/builtins.ts).
 
 NEURON {
     POINT_PROCESS AlphaSynapse

@@ -1,7 +1,7 @@
 : spikegpu built-in: conductance synapse g = B - A with rise time tau1 and decay time tau2,
 : as NEURON's Exp2Syn. `factor` scales each event so that a weight of 1 uS peaks at 1 uS;
 : tau1 is kept within [1e-9, 0.9999]*tau2.
-: Definition used by the simulator: src/mech/defs/exp2syn.ts.
+: The simulator compiles this file (src/nmodl, src/mech/builtins.ts).
 
 NEURON {
     POINT_PROCESS Exp2Syn

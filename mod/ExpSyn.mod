@@ -1,6 +1,6 @@
 : spikegpu built-in: conductance synapse with an instantaneous rise and an exponential decay,
 : as NEURON's ExpSyn. Each event adds its NetCon weight [uS] to g.
-: Definition used by the simulator: src/mech/defs/expsyn.ts.
+: The simulator compiles this file (src/nmodl, src/mech/builtins.ts).
 
 NEURON {
     POINT_PROCESS ExpSyn

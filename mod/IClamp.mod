@@ -1,7 +1,7 @@
 : spikegpu built-in: rectangular current pulse of amp [nA] from del for dur [ms], as NEURON's
 : IClamp. An electrode current: positive amp depolarises. The pulse is tested at the middle
 : of each step (NEURON's nrn_cur time), so a step carries amp iff del <= t + dt/2 < del + dur.
-: NetPyNE may name del `delay`. Definition used by the simulator: src/mech/defs/iclamp.ts.
+: NetPyNE may name del `delay`. The simulator compiles this file (src/nmodl, src/mech/builtins.ts).
 
 NEURON {
     POINT_PROCESS IClamp

@@ -3,7 +3,7 @@
 : NetCon weight w at each input. Crossing 1 fires: the cell emits a spike at the event time,
 : m is shown as 2 and inputs are ignored for refrac [ms] (a flag-1 self-event ends the
 : refractory period and resets m to 0). Everything is computed analytically at events.
-: Definition used by the simulator: src/mech/defs/intfire1.ts.
+: The simulator compiles this file (src/nmodl, src/mech/builtins.ts).
 
 NEURON {
     ARTIFICIAL_CELL IntFire1

@@ -6,7 +6,7 @@
 : exactly at events; the next firing time solves 1 = a + b*x^r + c*x (x = exp(-t/taum),
 : r = taum/taus) by Newton's method and is kept in a single flag-1 self-event that each
 : input moves with net_move.
-: Definition used by the simulator: src/mech/defs/intfire2.ts.
+: The simulator compiles this file (src/nmodl, src/mech/builtins.ts).
 
 NEURON {
     ARTIFICIAL_CELL IntFire2

@@ -6,7 +6,7 @@
 : m > 1 - eps fires and resets m to 0. The firing time is approached from below by
 : self-events at (1 - m)/slope (a Newton step that never overshoots), moved by each input.
 : factors() normalises the responses so that a unit weight peaks m at 1.
-: Definition used by the simulator: src/mech/defs/intfire4.ts.
+: The simulator compiles this file (src/nmodl, src/mech/builtins.ts).
 
 NEURON {
     ARTIFICIAL_CELL IntFire4

@@ -6,7 +6,7 @@
 :   gsyn' = -gsyn/taug
 : solved each step by derivimplicit (Newton's method with a finite-difference Jacobian, as
 : NEURON's scopmath); V > thresh resets V = c, u += d.
-: Definition used by the simulator: src/mech/defs/izhi2003a.ts.
+: The simulator compiles this file (src/nmodl, src/mech/builtins.ts).
 
 NEURON {
     POINT_PROCESS Izhi2003a

@@ -2,7 +2,7 @@
 : izhi2003b.mod: i = -0.001*(0.04*v^2 + f*v + g - u + Iin) [nA] and u' = a*(b*v - u)
 : (derivimplicit). The section's capacitance sets the time scale; v > thresh resets the
 : section's v = c and u += d. Spikes are NetPyNE's section detector; inputs are synMechs.
-: Definition used by the simulator: src/mech/defs/izhi2003b.ts.
+: The simulator compiles this file (src/nmodl, src/mech/builtins.ts).
 
 NEURON {
     POINT_PROCESS Izhi2003b

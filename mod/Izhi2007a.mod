@@ -6,10 +6,10 @@
 :   g_X -= delta*g_X/tau_X                         (AMPA, NMDA, GABAA, GABAB, Opsin)
 :   I = gAMPA*V + gNMDA*f/(1 + f)*V + gGABAA*(V + 70) + gGABAB*(V + 90) + gOpsin*V,
 :       f = ((V + 80)/60)^2
-:   V += delta*(k*(V - vr)*(V - vt) - u - I + Iin)/C    (C = 100 pF by default)
+:   V += delta*(k*(V - vr)*(V - vt) - u - I + Iin)/C    (C = 1 by default, as in NetPyNE's file)
 :   u += delta*a*(b*(V - vr) - u)                   (cell types 5-7: the book's variants)
 : A WATCH on V (vpeak, or vpeak -/+ 0.1*u for LTS/TC cells) resets V, u and the conductances.
-: Definition used by the simulator: src/mech/defs/izhi2007a.ts.
+: The simulator compiles this file (src/nmodl, src/mech/builtins.ts).
 
 NEURON {
     POINT_PROCESS Izhi2007a
@@ -21,7 +21,7 @@ NEURON {
 UNITS { (mV) = (millivolt) }
 
 PARAMETER {
-    C = 100  k = 0.7  vr = -60 (mV)  vt = -40 (mV)  vpeak = 35 (mV)
+    C = 1  k = 0.7  vr = -60 (mV)  vt = -40 (mV)  vpeak = 35 (mV)
     a = 0.03  b = -2  c = -50  d = 100  Iin = 0  Vpre = 0
     tauAMPA = 5 (ms)  tauNMDA = 150 (ms)  tauGABAA = 6 (ms)  tauGABAB = 150 (ms)  tauOpsin = 50 (ms)
     celltype = 1  alive = 1  cellid = -1  verbose = 0

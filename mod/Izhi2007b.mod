@@ -6,7 +6,7 @@
 : first at v + 0.001 (for di/dv), which moves u, and then at v with t0 = t, which does not.
 : Cell types 1-7 follow the book (4 LTS, 5 FS, 6 TC, 7 RTN change the reset or b).
 : The cell's spikes are NetPyNE's section detector (v > threshold); resets come from WATCH.
-: Definition used by the simulator: src/mech/defs/izhi2007b.ts.
+: The simulator compiles this file (src/nmodl, src/mech/builtins.ts).
 
 NEURON {
     POINT_PROCESS Izhi2007b

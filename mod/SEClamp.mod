@@ -2,7 +2,7 @@
 : successive levels, as NEURON's SEClamp. i = (vc - v)/rs [nA] (positive depolarises) while the
 : clamp is on (0 <= t < dur1 + dur2 + dur3), else 0. BREAKPOINT (at mid-step) chooses vc; the
 : state update recomputes i with the new v, as NEURON's `SOLVE icur METHOD after_cvode`.
-: Definition used by the simulator: src/mech/defs/seclamp.ts.
+: The simulator compiles this file (src/nmodl, src/mech/builtins.ts).
 
 NEURON {
     POINT_PROCESS SEClamp

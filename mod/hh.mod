@@ -2,7 +2,7 @@
 : Numerically identical to NEURON's built-in hh: the same rate functions, q10 = 3^((celsius - 6.3)/10),
 : the rates tabulated over -100..100 mV in 1-mV steps when usetable_hh = 1 (NEURON's default;
 : simConfig.hParams.usetable_hh = 0 uses the formulas), and cnexp updates of m, h, n.
-: Definition used by the simulator: src/mech/defs/hh.ts.
+: The simulator compiles this file (src/nmodl, src/mech/builtins.ts).
 
 NEURON {
     SUFFIX hh

@@ -1,5 +1,5 @@
 : spikegpu built-in: passive leak, i = g*(v - e), as NEURON's pas.
-: Definition used by the simulator: src/mech/defs/pas.ts.
+: The simulator compiles this file (src/nmodl, src/mech/builtins.ts).
 
 NEURON {
     SUFFIX pas

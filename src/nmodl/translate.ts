@@ -6,6 +6,7 @@ import { cnexpUpdate, NonLinearError } from './cnexp.ts';
 import { type BlockRules, Converter, verbatimCode } from './convert.ts';
 import type { FunctionDef, IonVar, MechanismDef, MechKind, ProcedureDef, Stmt } from './definition.ts';
 import { NmodlError, NmodlUnsupported, type Pos } from './errors.ts';
+import { fieldsWrittenWhileRunning, isLinearReceive, isMergeable, receiveForNetcons } from './linearity.ts';
 import { netReceive, netReceiveArgs, watchDefs } from './net-receive.ts';
 import { Symbols } from './symbols.ts';
 import { tableOf } from './tables.ts';
@@ -59,7 +60,7 @@ export function translate(program: Program): CompiledMechanism {
   const watchParts = plan && program.netReceive ? watchDefs(plan, program.netReceive, convert) : undefined;
   const currents = n.currents;
   const ions = [...new Set(n.ions.map((u) => u.ion))];
-  const def: MechanismDef = {
+  const def: MechanismDef & { initial: Stmt[]; breakpoint: Stmt[]; state: Stmt[] } = {
     name: n.name,
     kind,
     modFile: file,
@@ -78,7 +79,24 @@ export function translate(program: Program): CompiledMechanism {
     ...netReceiveArgs(program, convert),
     ...(watchParts ?? {}),
   };
-  return { def, info: mechanismInfo(program, symbols, kind, ions) };
+  return { def: withEventFacts(def), info: mechanismInfo(program, symbols, kind, ions) };
+}
+
+/** The definition with its flag-0 NET_RECEIVE and what the engine may do with its events (linearity.ts). */
+function withEventFacts(def: MechanismDef & { initial: Stmt[]; breakpoint: Stmt[]; state: Stmt[] }): MechanismDef {
+  const receive = receiveForNetcons(def);
+  if (receive === undefined || def.kind !== 'point' || def.netconState) return receive === undefined ? def : { ...def, receive };
+  const running = fieldsWrittenWhileRunning([def.breakpoint, def.state, receive]);
+  const linearReceive = isLinearReceive(receive, [...def.states, ...def.assigned], def.receiveArgs ?? ['w'], running);
+  const mergeable =
+    linearReceive &&
+    def.currents !== undefined &&
+    !def.receiveArgs &&
+    !def.watches &&
+    !def.initEvent &&
+    !def.ionVars &&
+    isMergeable({ ...def, currents: def.currents.names });
+  return { ...def, receive, ...(linearReceive ? { linearReceive } : {}), ...(mergeable ? { mergeable } : {}) };
 }
 
 /** RANGE ASSIGNED variables and ion currents written, in ASSIGNED order (nocmodl's field order). */
@@ -217,8 +235,9 @@ function solveStmts(
   const deriv = program.derivatives.find((d) => d.name === name);
   if (!deriv) {
     if (program.procedures.some((p) => p.name === name)) {
-      if (method === null) return [{ kind: 'call', name, args: [] }];
-      throw new NmodlUnsupported(file, pos, `SOLVE ${name} METHOD ${method}`, 'a PROCEDURE is solved without METHOD');
+      // after_cvode: in a fixed-step run nocmodl's nrn_state calls the procedure, as without METHOD
+      if (method === null || method === 'after_cvode') return [{ kind: 'call', name, args: [] }];
+      throw new NmodlUnsupported(file, pos, `SOLVE ${name} METHOD ${method}`, 'a PROCEDURE is solved without METHOD or with after_cvode');
     }
     if (program.kinetics.some((k) => k.name === name)) throw new NmodlUnsupported(file, pos, `SOLVE ${name} (KINETIC)`);
     throw new NmodlError(file, pos, `SOLVE ${name}: no DERIVATIVE block or PROCEDURE of that name`);
