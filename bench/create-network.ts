@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildNetwork, validateModel } from '../src/index.ts';
+import { BUILTIN_MECHANISMS, buildNetwork, validateModel } from '../src/index.ts';
 import { machineMemoryBytes } from '../src/node.ts';
 
 interface Workload {
@@ -51,9 +51,9 @@ const WORKLOADS: Workload[] = [
 function runWorkload(w: Workload) {
   const t0 = performance.now();
   const limits = { maxMemoryBytes: machineMemoryBytes() };
-  const { netParams, simConfig, diagnostics } = validateModel(w.spec(), 'network', limits);
+  const { netParams, simConfig, diagnostics } = validateModel(w.spec(), BUILTIN_MECHANISMS, 'network', limits);
   diagnostics.throwIfErrors();
-  const net = buildNetwork(netParams, simConfig, limits);
+  const net = buildNetwork(netParams, simConfig, BUILTIN_MECHANISMS, limits);
   const seconds = (performance.now() - t0) / 1e3;
   const rss = process.resourceUsage().maxRSS * 1024; // [bytes]
   return {

@@ -12,6 +12,7 @@ export { type CompiledExpr, compileExpression, type ExprContext, ExprError, Expr
 export { packSimData, unpackSimData } from './io/binary.ts';
 export { LoadError, type LoadOptions, loadNetwork } from './io/load.ts';
 export { loadSimulate } from './io/load-simulate.ts';
+export { BUILTIN_MECHANISMS, MechanismRegistry } from './mech/index.ts';
 export {
   buildNetwork,
   type CellView,
@@ -42,6 +43,7 @@ export {
 } from './network/index.ts';
 export { hashList, hashStr, NeuronRandom, netStimNoiseStream, netStimTrain, Random123Stream } from './rng/index.ts';
 export { type CreateOptions, create } from './sim/create.ts';
+export { type ModSource, withModFiles } from './sim/mod-files.ts';
 export { checkRunnable, createForCheck } from './sim/preflight.ts';
 export { savedDataChunks } from './sim/saved-data.ts';
 export type { SimData } from './sim/sim-data.ts';

@@ -1,3 +1,4 @@
+import { BUILTIN_MECHANISMS } from '../mech/index.ts';
 import { type Network, validateModel } from '../network/index.ts';
 import type { CreateOptions, create } from '../sim/create.ts';
 import { type DatFile, datFiles } from '../sim/dat-files.ts';
@@ -87,7 +88,7 @@ export async function createSimulateAnalyze(
   input: Parameters<typeof create>[0],
   options: SimulateOptions & CreateOptions = {},
 ): Promise<SimulationResult & { net: Network; analysis: AnalysisResult }> {
-  const spec = validateModel(input as SpecInput, 'all', options);
+  const spec = validateModel(input as SpecInput, options.mechanisms ?? BUILTIN_MECHANISMS, 'all', options);
   spec.diagnostics.throwIfErrors();
   const checked = checkAnalysis(spec.netParams, spec.simConfig);
   checked.throwIfErrors();

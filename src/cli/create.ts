@@ -21,12 +21,12 @@ export async function runCreate(path: string, options: { out: string; quiet?: bo
     printDiagnostics(spec);
     return 1;
   }
-  const { netParams, simConfig, diagnostics } = validateModel(spec, 'network', { maxMemoryBytes }, mechanisms);
+  const { netParams, simConfig, diagnostics } = validateModel(spec, mechanisms, 'network', { maxMemoryBytes });
   printDiagnostics(diagnostics.list, options.quiet);
   if (diagnostics.errors.length > 0) return 1;
   let network: Network;
   try {
-    network = buildNetwork(netParams, simConfig, { maxMemoryBytes }, mechanisms);
+    network = buildNetwork(netParams, simConfig, mechanisms, { maxMemoryBytes });
   } catch (e) {
     if (e instanceof NetworkBuildError) {
       console.error(`error: ${e.message}`);

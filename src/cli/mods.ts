@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileError, readTextFile } from '../io/files.ts';
-import type { MechanismRegistry } from '../mech/index.ts';
+import { BUILTIN_MECHANISMS, type MechanismRegistry } from '../mech/index.ts';
 import { NmodlError } from '../nmodl/index.ts';
 import { type ModSource, withModFiles } from '../sim/mod-files.ts';
 
@@ -15,9 +15,9 @@ export const MAX_MOD_BYTES = 1 << 20;
 /** Most mod files loaded at once (NetPyNE models bring up to ~80). */
 const MAX_MOD_FILES = 4096;
 
-/** The registry for `--mod` paths, or an error line; prints a notice per built-in replaced unless quiet. */
-export function loadModOptions(paths: readonly string[] | undefined, quiet = false): MechanismRegistry | undefined | string {
-  if (!paths || paths.length === 0) return undefined;
+/** The registry for `--mod` paths (the built-ins without any), or an error line; prints a notice per built-in replaced unless quiet. */
+export function loadModOptions(paths: readonly string[] | undefined, quiet = false): MechanismRegistry | string {
+  if (!paths || paths.length === 0) return BUILTIN_MECHANISMS;
   const sources: ModSource[] = [];
   try {
     for (const path of paths) {

@@ -148,7 +148,7 @@ function specNetwork(
   duration: number | undefined,
   options: RunOptions,
   maxMemoryBytes: number,
-  mechanisms: MechanismRegistry | undefined,
+  mechanisms: MechanismRegistry,
 ): Network | number {
   const spec = readSpecFile(path, raw);
   if (Array.isArray(spec)) {
@@ -159,12 +159,12 @@ function specNetwork(
     spec.simConfig.duration = duration;
     spec.simConfig.tstop = duration;
   }
-  const { netParams, simConfig, diagnostics } = validateModel(spec, 'all', { maxMemoryBytes }, mechanisms);
+  const { netParams, simConfig, diagnostics } = validateModel(spec, mechanisms, 'all', { maxMemoryBytes });
   checkAnalysis(netParams, simConfig, diagnostics);
   if (!options.allowOutsidePaths) checkOutputPaths(simConfig, diagnostics);
   printDiagnostics(diagnostics.list, options.quiet, DIAGNOSTIC_LINES, path);
   if (diagnostics.errors.length > 0) return 1;
-  return buildNetwork(netParams, simConfig, { maxMemoryBytes }, mechanisms);
+  return buildNetwork(netParams, simConfig, mechanisms, { maxMemoryBytes });
 }
 
 /** At most this many problems are printed before a run; `spikegpu validate` prints them all. */

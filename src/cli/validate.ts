@@ -27,7 +27,7 @@ export function runValidate(path: string, options: { scope: string; allowOutside
     return 1;
   }
   const scope = options.scope as ValidationScope;
-  const { netParams, simConfig, diagnostics, estimate } = validateModel(spec, scope, { maxMemoryBytes }, mechanisms);
+  const { netParams, simConfig, diagnostics, estimate } = validateModel(spec, mechanisms, scope, { maxMemoryBytes });
   if (scope === 'all') checkAnalysis(netParams, simConfig, diagnostics);
   if (scope === 'all' && !options.allowOutsidePaths) checkOutputPaths(simConfig, diagnostics);
   // what run refuses only once the network exists: built (and compiled) after the cheap checks pass

@@ -1,12 +1,12 @@
-import { BUILTIN_MECHANISMS, type LoweredMechanism, MechanismRegistry } from '../mech/index.ts';
+import { type LoweredMechanism, MechanismRegistry } from '../mech/index.ts';
 import type { Network } from '../network/index.ts';
-import { BUILTIN_CATALOG, type Catalog, globalVariable, modelGlobals } from '../spec/index.ts';
+import { type Catalog, globalVariable, modelGlobals } from '../spec/index.ts';
 import { compileArtificialCells } from './artificial.ts';
 import { compileCells } from './cells.ts';
 import { CompileError } from './errors.ts';
 import { GroupBuilder } from './groups.ts';
 import { compileClamps, compileSynapses } from './inputs.ts';
-import { compileIons } from './ions.ts';
+import { compileIons, segmentIons } from './ions.ts';
 import type { CompiledModel } from './model.ts';
 import { compileProbes, selectRecordedCells } from './probes.ts';
 import { compileTrains } from './trains.ts';
@@ -41,7 +41,7 @@ export function compile(net: Network, options: CompileOptions = {}): CompileResu
     .filter((n) => [...Object.values(registry.def(n)!.procedures ?? {}), ...Object.values(registry.def(n)!.functions ?? {})].some((p) => p.table))
     .map((n) => `usetable_${n}`)
     .filter((s) => (globals.usetable.get(s) ?? 1) !== 0);
-  const groups = new GroupBuilder(new Set(tablesOn), registry, globals.parameters);
+  const groups = new GroupBuilder(new Set(tablesOn), registry, globals.parameters, segmentIons(registry.definitions(), cfg.recordTraces));
   const cellNodes = compileCells(d, groups, h.v_init ?? -65);
   const artificial = compileArtificialCells(d, groups);
   compileClamps(d, cellNodes, groups);
@@ -85,7 +85,6 @@ export function compile(net: Network, options: CompileOptions = {}): CompileResu
 /** The mechanisms a network was built with: its registry, or the built-ins. */
 function mechanismsOf(net: Network): MechanismRegistry {
   if (net.catalog instanceof MechanismRegistry) return net.catalog;
-  if (net.catalog === BUILTIN_CATALOG) return BUILTIN_MECHANISMS;
   throw new CompileError(
     'mechanisms',
     net.catalog.names().join(', '),

@@ -1,6 +1,7 @@
 import { type LoweredMechanism, lowerMechanism, type MechanismRegistry } from '../mech/index.ts';
 import { canonicalParam } from '../spec/index.ts';
 import { CompileError } from './errors.ts';
+import { ionsAsCopies } from './ions.ts';
 import type { MechGroup } from './model.ts';
 
 // Collects mechanism instances into one group per mechanism (merged over cells), with the
@@ -18,6 +19,8 @@ export class GroupBuilder {
     readonly registry: MechanismRegistry,
     /** GLOBAL parameters the model sets (cellParams globals): one value for every instance. */
     private readonly globals: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map(),
+    /** Ions with per-segment state (ions.ts segmentIons); the others are read as copies. */
+    private readonly segmentIons: ReadonlySet<string> = new Set(),
   ) {}
 
   /** Lowered definition of a mechanism, or a CompileError naming `path` when it cannot be simulated. */
@@ -27,9 +30,10 @@ export class GroupBuilder {
       const def = this.registry.def(name);
       const refused = this.registry.refusal(name);
       if (refused) throw new CompileError(path, name, `its mod file cannot be compiled: ${refused}`);
-      if (!def)
+      const info = this.registry.get(name);
+      if (!def || !info)
         throw new CompileError(path, name, `mechanism ${name} is not supported by the simulator yet (supported: ${this.registry.simulated().join(', ')})`);
-      const lowered = lowerMechanism(def, { tablesOn: this.tablesOn, info: this.registry.get(name) });
+      const lowered = lowerMechanism(ionsAsCopies(def, this.segmentIons), { tablesOn: this.tablesOn, info });
       entry = { lowered, node: [], cell: [], scale: [], fields: new Map(lowered.fields.map((f) => [f, []])) };
       this.byMech.set(name, entry);
       this.order.push(name);

@@ -1,6 +1,6 @@
 import { stableOrderBy } from '../network/columns.ts';
 import { modifiedSynMechParams, type NetworkData } from '../network/index.ts';
-import { BUILTIN_CATALOG, joinPath, SYNMECH_RESERVED_KEYS } from '../spec/index.ts';
+import { type Catalog, joinPath, SYNMECH_RESERVED_KEYS } from '../spec/index.ts';
 import { type ArtificialCells, TRAIN_MODELS } from './artificial.ts';
 import type { CellNodes } from './cells.ts';
 import { CompileError } from './errors.ts';
@@ -116,7 +116,7 @@ export function compileClamps(d: NetworkData, cellNodes: CellNodes, groups: Grou
     for (const [k, v] of Object.entries(p)) {
       if (STIM_KEYS.has(k)) continue;
       const path = `netParams.stimSourceParams.${p.source}.${k}`;
-      const size = arrayParamSize(p.type as string, k);
+      const size = arrayParamSize(groups.registry, p.type as string, k);
       if (size === 0 && typeof v === 'number') values.push([k, v]);
       // NetPyNE writes list values element-wise into NEURON's array parameters (VClamp amp, dur).
       else if (size > 0 && Array.isArray(v) && v.length <= size && v.every((x) => typeof x === 'number'))
@@ -127,8 +127,8 @@ export function compileClamps(d: NetworkData, cellNodes: CellNodes, groups: Grou
   }
 }
 
-/** Length of a stimulus's array parameter (VClamp dur[3]), 0 for a scalar one; stimuli are built-ins (NetPyNE's addStim). */
-function arrayParamSize(mech: string, param: string): number {
-  const p = BUILTIN_CATALOG.get(mech)?.params[param]?.default;
+/** Length of a stimulus's array parameter (VClamp dur[3]), 0 for a scalar one. */
+function arrayParamSize(catalog: Catalog, mech: string, param: string): number {
+  const p = catalog.get(mech)?.params[param]?.default;
   return Array.isArray(p) ? p.length : 0;
 }

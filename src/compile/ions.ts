@@ -1,4 +1,4 @@
-import type { LoweredMechanism } from '../mech/index.ts';
+import type { LoweredMechanism, MechanismDef } from '../mech/index.ts';
 import { ionReversal } from '../spec/index.ts';
 import { CompileError } from './errors.ts';
 import { ION_NERNST_INIT, ION_NERNST_STEP, ION_PRESENT, ION_RESET_CONC, type IonTable, type MechGroup } from './model.ts';
@@ -101,4 +101,37 @@ function checkCopies(groups: MechGroup[], lowered: LoweredMechanism[], tables: M
           );
     }
   });
+}
+
+/**
+ * The ions that need per-segment state in this model: those some loaded mechanism reads or
+ * writes a concentration of, or reads the current of, and those a section trace records
+ * (ena, ina, cai ...). Any other ion only has its reversal potential read and its current
+ * written (hh's na and k): e is then the section's constant, each instance keeps a copy, and the
+ * current is the mechanism's own field (ionsAsCopies), which every backend runs.
+ */
+export function segmentIons(defs: Iterable<MechanismDef>, recordTraces: Readonly<Record<string, unknown>>): Set<string> {
+  const all = new Set<string>();
+  const needed = new Set<string>();
+  for (const def of defs)
+    for (const v of Object.values(def.ionVars ?? {})) {
+      all.add(v.ion);
+      if (v.role === 'in' || v.role === 'out' || (v.role === 'i' && !v.write)) needed.add(v.ion);
+    }
+  for (const trace of Object.values(recordTraces)) {
+    const t = trace as { var?: unknown; mech?: unknown; synMech?: unknown; pointp?: unknown; stim?: unknown };
+    if (t.mech !== undefined || t.synMech !== undefined || t.pointp !== undefined || t.stim !== undefined) continue;
+    for (const ion of all) if ([`e${ion}`, `i${ion}`, `${ion}i`, `${ion}o`].includes(t.var as string)) needed.add(ion);
+  }
+  return needed;
+}
+
+/** The definition with the ions that need no segment state read as per-instance copies of e (def.ions) and their currents as fields. */
+export function ionsAsCopies(def: MechanismDef, segment: ReadonlySet<string>): MechanismDef {
+  const vars = Object.entries(def.ionVars ?? {});
+  if (vars.every(([, v]) => segment.has(v.ion))) return def;
+  const ionVars = Object.fromEntries(vars.filter(([, v]) => segment.has(v.ion)));
+  const copies = Object.fromEntries(vars.filter(([, v]) => !segment.has(v.ion) && v.role === 'e').map(([name, v]) => [name, v.ion]));
+  const { ionVars: _, ...rest } = def;
+  return { ...rest, ...(Object.keys(ionVars).length > 0 ? { ionVars } : {}), ions: { ...(def.ions ?? {}), ...copies } };
 }

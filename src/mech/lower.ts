@@ -1,6 +1,5 @@
 import { type Expr, mapChildren } from '../expr/ast.ts';
 import type { MechanismInfo } from '../spec/catalog.ts';
-import { MECHANISMS } from '../spec/index.ts';
 import { hoistInvariants } from './hoist.ts';
 import { assignedNames, blockOf as codeBlock, expressionOf, readNames, type Stmt } from './lang.ts';
 import type { Code, MechanismDef, TableDef } from './types.ts';
@@ -66,8 +65,8 @@ export interface LoweredMechanism {
 export interface LowerOptions {
   /** Table switches that are on (e.g. 'usetable_hh'); a table whose switch is off uses the formulas. */
   tablesOn: ReadonlySet<string>;
-  /** The mechanism's parameters and defaults; the built-in catalogue's entry when not given. */
-  info?: MechanismInfo;
+  /** The mechanism's catalogue entry (parameters and defaults). */
+  info: MechanismInfo;
 }
 
 export function lowerMechanism(def: MechanismDef, options: LowerOptions): LoweredMechanism {
@@ -82,8 +81,7 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
 
 function lowerWith(def: MechanismDef, options: LowerOptions, blockLocals: string[], renames: Map<string, string>): LoweredMechanism {
   const blockOf = (code: Code, where: string) => (renames.size > 0 ? renameStmts(codeBlock(code, where), renames) : codeBlock(code, where));
-  const info = options.info ?? MECHANISMS[def.name];
-  if (!info) throw new Error(`mechanism ${def.name} has no catalogue entry`);
+  const info = options.info;
   const params: Record<string, number> = {};
   for (const [name, p] of Object.entries(info.params)) {
     // Array PARAMETERs (VClamp dur[3], amp[3]) are fields name0, name1, ...

@@ -1,5 +1,5 @@
 import type { CompiledMechanism } from '../nmodl/index.ts';
-import { Catalog, MECHANISMS, type MechanismInfo } from '../spec/index.ts';
+import { Catalog, type MechanismInfo } from '../spec/index.ts';
 import type { MechanismDef } from './types.ts';
 
 /**
@@ -35,6 +35,11 @@ export class MechanismRegistry extends Catalog {
     return this.defs.get(name);
   }
 
+  /** The definitions of the mechanisms that can be simulated. */
+  definitions(): MechanismDef[] {
+    return [...this.defs.values()];
+  }
+
   /** Names that can be simulated. */
   simulated(): string[] {
     return [...this.defs.keys()];
@@ -62,8 +67,4 @@ export class MechanismRegistry extends Catalog {
       new Map([...this.refused, ...refused.map((r): [string, string] => [r.info.name, r.error])]),
     );
   }
-}
-
-export function builtinRegistry(defs: Record<string, MechanismDef>, typeOrder: readonly string[]): MechanismRegistry {
-  return new MechanismRegistry(MECHANISMS, Object.entries(defs), typeOrder);
 }

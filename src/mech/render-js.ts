@@ -1,4 +1,5 @@
 import type { Expr } from '../expr/ast.ts';
+import { MOD_MATH } from '../nmodl/math.ts';
 import { assignedNames, type Stmt } from './lang.ts';
 import type { LoweredMechanism, LoweredTable } from './lower.ts';
 import { LIBM_NAME } from './neuron-libm.ts';
@@ -19,10 +20,6 @@ export interface JsNames {
   /** The array holding a field (for the scopmath solvers), or null. */
   array?(name: string): string | null;
 }
-
-const MATH_F32: Record<string, string> = { exp: 'Math.exp', log: 'Math.log', fabs: 'Math.abs', pow: 'Math.pow', sqrt: 'Math.sqrt' };
-/** fabs and sqrt are exact in both (IEEE); exp, log and pow are NEURON's. */
-const MATH_F64: Record<string, string> = { ...MATH_F32, exp: `${LIBM_NAME}.exp`, log: `${LIBM_NAME}.log`, pow: `${LIBM_NAME}.pow` };
 
 export class JsRenderer {
   private tableCount = 0;
@@ -138,8 +135,11 @@ export class JsRenderer {
     return [...out.values()].join('\n');
   }
 
-  private math(): Record<string, string> {
-    return this.precision === 'f32' ? MATH_F32 : MATH_F64;
+  /** The JavaScript callee of a math function (nmodl/math.ts), or undefined. */
+  private math(name: string): string | undefined {
+    const fn = MOD_MATH.get(name);
+    if (!fn) return undefined;
+    return this.precision === 'f64' && fn.libm ? `${LIBM_NAME}.${name}` : fn.js;
   }
 
   private round(code: string): string {
@@ -164,7 +164,7 @@ export class JsRenderer {
       case 'not':
         return `(!${this.test(e.operand)})`;
       case 'binary':
-        if (e.op === '**') return round(`${this.math().pow}(${this.expr(e.left)}, ${this.expr(e.right)})`);
+        if (e.op === '**') return round(`${this.math('pow')}(${this.expr(e.left)}, ${this.expr(e.right)})`);
         if (!['+', '-', '*', '/'].includes(e.op)) throw new Error(`${this.mech.def.name}: operator ${e.op} is not allowed in mechanism code`);
         return round(`${this.expr(e.left)} ${e.op} ${this.expr(e.right)}`);
       case 'compare':
@@ -176,7 +176,7 @@ export class JsRenderer {
         return `(${this.test(e.test)} ? ${this.expr(e.then)} : ${this.expr(e.otherwise)})`;
       case 'call': {
         const args = e.args.map((a) => this.expr(a)).join(', ');
-        const math = this.math()[e.callee];
+        const math = this.math(e.callee);
         if (math) return round(`${math}(${args})`);
         return `fn_${e.callee}(${['k', args].filter(Boolean).join(', ')})`;
       }

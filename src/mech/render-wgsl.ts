@@ -1,4 +1,5 @@
 import type { Expr } from '../expr/ast.ts';
+import { MOD_MATH } from '../nmodl/math.ts';
 import type { Stmt } from './lang.ts';
 import type { LoweredMechanism, LoweredTable } from './lower.ts';
 
@@ -9,8 +10,6 @@ export interface WgslNames {
   /** WGSL for a per-instance field or a global, or null for a local variable. */
   access(name: string): string | null;
 }
-
-const MATH_WGSL: Record<string, string> = { exp: 'exp', log: 'log', fabs: 'abs', pow: 'pow', sqrt: 'sqrt' };
 
 export class WgslRenderer {
   private tableCount = 0;
@@ -93,7 +92,8 @@ export class WgslRenderer {
         return `select(${this.expr(e.otherwise)}, ${this.expr(e.then)}, ${this.test(e.test)})`;
       case 'call': {
         const args = e.args.map((a) => this.expr(a)).join(', ');
-        return MATH_WGSL[e.callee] ? `${MATH_WGSL[e.callee]}(${args})` : `fn_${e.callee}(${['k', args].filter(Boolean).join(', ')})`;
+        const math = MOD_MATH.get(e.callee)?.wgsl;
+        return math ? `${math}(${args})` : `fn_${e.callee}(${['k', args].filter(Boolean).join(', ')})`;
       }
     }
   }

@@ -1,4 +1,4 @@
-import { BUILTIN_CATALOG, type Catalog, type NetParams, type SimConfig } from '../spec/index.ts';
+import type { Catalog, NetParams, SimConfig } from '../spec/index.ts';
 import { defineCellShapes } from './cell-shapes.ts';
 import { createCells } from './cells.ts';
 import { stableOrderBy } from './columns.ts';
@@ -20,7 +20,7 @@ import { subcellularConn } from './subconn.ts';
  * and one whose string functions make more connections than the memory left pays for.
  * `catalog` holds the mechanisms the model may use; the network keeps it for compiling.
  */
-export function buildNetwork(netParams: NetParams, simConfig: SimConfig, limits: ResourceLimits = {}, catalog: Catalog = BUILTIN_CATALOG): Network {
+export function buildNetwork(netParams: NetParams, simConfig: SimConfig, catalog: Catalog, limits: ResourceLimits = {}): Network {
   const estimate = estimateResources(netParams, simConfig, catalog);
   const [problem] = resourceProblems(estimate, netParams, simConfig, 'network', limits);
   if (problem) throw new NetworkBuildError(problem.path, problem.value, problem.message);

@@ -1,5 +1,4 @@
 import {
-  BUILTIN_CATALOG,
   type Catalog,
   type ConnParams,
   joinPath,
@@ -97,7 +96,7 @@ export const BYTES = {
 export const ASSUMED_RATE_HZ = 50;
 
 /** `catalog`: the mechanisms the model may use (which models are artificial cells). */
-export function estimateResources(net: NetParamsData, cfg: SimConfigData, catalog: Catalog = BUILTIN_CATALOG): ResourceEstimate {
+export function estimateResources(net: NetParamsData, cfg: SimConfigData, catalog: Catalog): ResourceEstimate {
   const problems: LimitProblem[] = [];
   const pops = estimatePops(net, problems, catalog);
   const contributors: Contributor[] = [];

@@ -1,4 +1,4 @@
-import { BUILTIN_CATALOG, type Catalog, orderedDict } from '../spec/index.ts';
+import { type Catalog, orderedDict } from '../spec/index.ts';
 import { cellTags } from './cells.ts';
 import {
   type ModifyCellsParams,
@@ -38,7 +38,7 @@ export class Network {
   /** The mechanisms the network was built with (built-ins and loaded mod files). */
   readonly catalog: Catalog;
 
-  constructor(data: NetworkData, catalog: Catalog = BUILTIN_CATALOG) {
+  constructor(data: NetworkData, catalog: Catalog) {
     this.data = data;
     this.catalog = catalog;
     this.pops = orderedDict(

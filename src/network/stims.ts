@@ -1,14 +1,13 @@
 import { type CompiledExpr, compileExpression, ExprError, stimContext } from '../expr/index.ts';
 import { hashList, hashStr, NeuronRandom } from '../rng/index.ts';
 import {
-  BUILTIN_CATALOG,
   CONN_RANGES,
-  canonicalParam,
   inRange,
   joinPath,
   mechanismRange,
   type NetParamsData,
   numericNetParams,
+  PARAM_ALIASES,
   type SimConfigData,
   STIM_STRING_FUNC_PARAMS,
   type StimSourceParams,
@@ -129,8 +128,7 @@ function evaluateStringParams(
  */
 function stimParamRange(type: string, name: string): ValueRange {
   if (name === 'loc' || (type === 'NetStim' && Object.hasOwn(CONN_RANGES, name))) return CONN_RANGES[name as keyof typeof CONN_RANGES];
-  const info = BUILTIN_CATALOG.get(type);
-  return mechanismRange(type, (info && canonicalParam(info, name)) ?? name);
+  return mechanismRange(type, PARAM_ALIASES[type]?.[name] ?? name);
 }
 
 /** stim.py _addCellStim: one addStim per synMech (lists per synMech, or synMech*Factor scaling). */

@@ -1,5 +1,4 @@
 import {
-  BUILTIN_CATALOG,
   type Catalog,
   collectionsAreObjects,
   Diagnostics,
@@ -32,9 +31,9 @@ export interface ValidationResult extends ModelSpec {
  */
 export function validateModel(
   input: SpecInput | (ModelSpec & { warnings?: Diagnostics }),
+  catalog: Catalog,
   scope: ValidationScope = 'all',
   limits: ResourceLimits = {},
-  catalog: Catalog = BUILTIN_CATALOG,
 ): ValidationResult {
   const loaded = input instanceof Object && (input as ModelSpec).netParams instanceof NetParams && (input as ModelSpec).simConfig instanceof SimConfig;
   const { netParams, simConfig, warnings } = loaded
@@ -46,7 +45,7 @@ export function validateModel(
   validateStructure(netParams, simConfig, scope, diagnostics, catalog);
   if (collectionsAreObjects(netParams)) checkStringFunctions(netParams, diagnostics);
   if (diagnostics.errors.length > 0) return { netParams, simConfig, diagnostics };
-  const estimate = estimateResources(netParams, simConfig);
+  const estimate = estimateResources(netParams, simConfig, catalog);
   for (const p of resourceProblems(estimate, netParams, simConfig, scope, limits)) diagnostics.error(p.path, p.value, p.message);
   return { netParams, simConfig, diagnostics, estimate };
 }

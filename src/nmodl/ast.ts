@@ -111,4 +111,6 @@ export interface Program {
   netReceive: Callable | null;
   /** Top-level VERBATIM, CONSTRUCTOR, DESTRUCTOR, BEFORE/AFTER and other blocks, by keyword. */
   others: Array<{ word: string; body: NStmt[] | null; pos: Pos }>;
+  /** Each name's rank in the order the file (with its INCLUDEs) first mentions it. */
+  nameOrder: Map<string, number>;
 }

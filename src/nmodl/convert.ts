@@ -2,6 +2,7 @@ import { type Expr, mapChildren } from '../expr/ast.ts';
 import type { NStmt } from './ast.ts';
 import type { Stmt } from './definition.ts';
 import { NmodlError, NmodlUnsupported, type Pos } from './errors.ts';
+import { MOD_MATH } from './math.ts';
 import type { Symbols } from './symbols.ts';
 
 // NMODL statements to the mechanism statement language (src/mech/lang.ts), one exhaustive
@@ -10,7 +11,6 @@ import type { Symbols } from './symbols.ts';
 // a JavaScript or WGSL keyword. CONSTANTs become their values.
 
 /** Math functions of mod files and their arity (C's, as nocmodl passes them through). */
-export const MOD_MATH: Readonly<Record<string, number>> = { exp: 1, log: 1, fabs: 1, pow: 2, sqrt: 1 };
 
 /** What a block may contain. */
 export interface BlockRules {
@@ -197,7 +197,7 @@ export class Converter {
         return mapChildren(e, r);
       case 'call': {
         const args = e.args.map(r);
-        const arity = MOD_MATH[e.callee];
+        const arity = MOD_MATH.get(e.callee)?.arity;
         const symbol = this.symbols.get(e.callee);
         if (symbol?.kind === 'function') {
           if (args.length !== symbol.args) throw new NmodlError(this.file, pos, `${e.callee} takes ${symbol.args} argument(s), given ${args.length}`);

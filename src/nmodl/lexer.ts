@@ -65,6 +65,8 @@ export class Lexer {
   constructor(
     readonly file: string,
     private readonly source: string,
+    /** Each name's rank in the order the lexer first meets it (nocmodl installs symbols then). */
+    private readonly firstSeen: Map<string, number> = new Map(),
   ) {
     if (source.length > MAX_MOD_LENGTH)
       throw new NmodlError(file, { line: 1, column: 1 }, `the file has ${source.length} characters; the limit is ${MAX_MOD_LENGTH}`);
@@ -179,6 +181,7 @@ export class Lexer {
           primes++;
           this.offset++;
         }
+        if (!this.firstSeen.has(text)) this.firstSeen.set(text, this.firstSeen.size);
         return { kind: 'name', text, pos, start, end: this.offset, ...(primes > 0 ? { primes } : {}) };
       }
       if (/[0-9.]/.test(c)) {

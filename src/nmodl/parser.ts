@@ -34,6 +34,7 @@ export function parseMod(file: string, source: string, include: IncludeReader = 
     procedures: [],
     netReceive: null,
     others: [],
+    nameOrder: new Map(),
   };
   new TopLevel(file, source, program, include, [file]).parse();
   return program;
@@ -51,7 +52,7 @@ class TopLevel {
     private readonly include: IncludeReader,
     private readonly includeChain: string[],
   ) {
-    this.lex = new Lexer(file, source);
+    this.lex = new Lexer(file, source, program.nameOrder);
     this.stmts = new StatementParser(this.lex);
   }
 

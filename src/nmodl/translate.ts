@@ -267,12 +267,23 @@ function solveStmts(
           }),
         ),
       ];
-    case 'derivimplicit':
-      derivatives[name] = { states, body };
+    case 'derivimplicit': {
+      const variables = newtonOrder(states, program.nameOrder);
+      derivatives[name] = { states, ...(variables.some((x, i) => x !== states[i]) ? { variables } : {}), body };
       return [{ kind: 'call', name: 'solve', args: [nameExpr(name)] }];
+    }
     default:
       throw new NmodlUnsupported(file, pos, `SOLVE ${name} METHOD ${method ?? '(none)'}`, 'methods cnexp, derivimplicit and euler are');
   }
+}
+
+/**
+ * nocmodl's order of derivimplicit's Newton variables (_slist2, the Jacobian's columns): its
+ * symbol table keeps one list per first character, newest symbol first, and the list is built
+ * walking the table: by first character code, then from the name the file mentions last.
+ */
+function newtonOrder(states: string[], nameOrder: ReadonlyMap<string, number>): string[] {
+  return [...states].sort((a, b) => a.charCodeAt(0) - b.charCodeAt(0) || (nameOrder.get(b) ?? 0) - (nameOrder.get(a) ?? 0));
 }
 
 /** Replaces D<x> = f by cnexp's update of x (nested in ifs too). */

@@ -1,4 +1,4 @@
-import type { MechanismRegistry } from '../mech/index.ts';
+import { BUILTIN_MECHANISMS, type MechanismRegistry } from '../mech/index.ts';
 import { buildNetwork, type Network, type ResourceLimits, validateModel } from '../network/index.ts';
 import type { Diagnostic, ModelSpec, SpecInput } from '../spec/index.ts';
 
@@ -15,10 +15,11 @@ export interface CreateOptions extends ResourceLimits {
  * instantiates the network exactly as NetPyNE would.
  */
 export function create(input: SpecInput | ModelSpec, options: CreateOptions = {}): Network {
-  const { netParams, simConfig, diagnostics } = validateModel(input, 'network', options, options.mechanisms);
+  const mechanisms = options.mechanisms ?? BUILTIN_MECHANISMS;
+  const { netParams, simConfig, diagnostics } = validateModel(input, mechanisms, 'network', options);
   for (const w of diagnostics.warnings) options.onWarning?.(formatWarning(w));
   diagnostics.throwIfErrors();
-  const network = buildNetwork(netParams, simConfig, options, options.mechanisms);
+  const network = buildNetwork(netParams, simConfig, mechanisms, options);
   for (const w of network.warnings) options.onWarning?.(w);
   return network;
 }

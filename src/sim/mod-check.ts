@@ -1,4 +1,5 @@
 import { mechKernels } from '../backend/cpu/mech-kernels.ts';
+import { ionsAsCopies, segmentIons } from '../compile/ions.ts';
 import type { MechGroup } from '../compile/model.ts';
 import { buildTable, lowerMechanism, mechanismWgsl } from '../mech/index.ts';
 import { type IncludeReader, NmodlError, parseMod, translate } from '../nmodl/index.ts';
@@ -22,7 +23,10 @@ export function checkModFile(file: string, source: string, include?: IncludeRead
   try {
     const program = parseMod(file, source, include);
     mechanism = program.neuron?.name || null;
-    const { def, info } = translate(program);
+    const translated = translate(program);
+    const { info } = translated;
+    // as a model using it alone compiles it: ions that need no segment state are copies (compile/ions.ts)
+    const def = ionsAsCopies(translated.def, segmentIons([translated.def], {}));
     for (const tablesOn of [new Set<string>(), new Set([`usetable_${def.name}`])]) {
       const lowered = lowerMechanism(def, { tablesOn, info });
       const group: MechGroup = {

@@ -1,7 +1,8 @@
 import { gpuLayout, UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
 import { CompileError, compile, UNRECORDED_TRACE } from '../compile/index.ts';
+import { BUILTIN_MECHANISMS } from '../mech/index.ts';
 import { buildNetwork, type Network, NetworkBuildError, type ResourceLimits } from '../network/index.ts';
-import { BUILTIN_CATALOG, type Catalog, type Diagnostics, joinPath, type NetParams, type SimConfig, type ValidationScope } from '../spec/index.ts';
+import { type Catalog, type Diagnostics, joinPath, type NetParams, type SimConfig, type ValidationScope } from '../spec/index.ts';
 import { checkRunSize } from './simulate.ts';
 
 // What a run refuses only once the network exists, found without simulating (spikegpu
@@ -20,7 +21,7 @@ export function checkRunnable(
   scope: ValidationScope,
   diagnostics: Diagnostics,
   limits: ResourceLimits = {},
-  catalog: Catalog = BUILTIN_CATALOG,
+  catalog: Catalog = BUILTIN_MECHANISMS,
 ): Network | null {
   const net = createForCheck(netParams, simConfig, diagnostics, limits, catalog);
   if (!net || scope === 'network') return net;
@@ -52,10 +53,10 @@ export function createForCheck(
   simConfig: SimConfig,
   diagnostics: Diagnostics,
   limits: ResourceLimits = {},
-  catalog: Catalog = BUILTIN_CATALOG,
+  catalog: Catalog = BUILTIN_MECHANISMS,
 ): Network | null {
   try {
-    return buildNetwork(netParams, simConfig, limits, catalog);
+    return buildNetwork(netParams, simConfig, catalog, limits);
   } catch (e) {
     if (!(e instanceof NetworkBuildError)) throw e;
     diagnostics.error(e.path, e.value, e.reason);

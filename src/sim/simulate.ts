@@ -116,7 +116,7 @@ export async function simulate(net: Network, options: SimulateOptions = {}): Pro
 /** The run's bounds (steps, counts, memory), with the connections the network really has. */
 export function checkRunSize(net: Network, limits: ResourceLimits): void {
   const { netParams, simConfig } = net.data;
-  const estimate = estimateResources(netParams, simConfig);
+  const estimate = estimateResources(netParams, simConfig, net.catalog);
   const [bound] = resourceProblems(estimate, netParams, simConfig, 'all', { maxMemoryBytes: Infinity });
   const trains = builtTrainProblem(net.data, estimate, simConfig.duration);
   if (typeof trains !== 'number') throw new NetworkBuildError(trains.path, trains.value, trains.message);

@@ -1,6 +1,7 @@
-// The mechanisms spikegpu provides, with their NMODL parameter names and NEURON defaults.
-// This is the one list the spec validator, the network builder (realised values) and the
-// mechanism stage agree on. Units are NEURON's.
+// What the spec and network stages know of mechanisms: the Catalog a model is checked and
+// built with (names, kinds, parameters with NEURON's defaults, from the mod files: built-ins
+// and the user's; the mech stage assembles it), NetPyNE's facts about mechanisms (which are
+// stimulus sources, parameter aliases), NEURON's ions and section defaults, NetPyNE's key lists.
 
 import { nameTable } from './name-table.ts';
 
@@ -32,13 +33,9 @@ export interface MechanismInfo {
   ions?: readonly string[];
   /** Parameters that are GLOBAL (one value for every instance; set as `<param>_<name>`). */
   globals?: readonly string[];
-  /** Internal voltage variable for point processes that carry their own V (vref). */
-  vref?: string;
   /** A mod file's STATE and ASSIGNED variables (any can be a point process's vref, as NetPyNE allows). */
   variables?: readonly string[];
 }
-
-const p = (value: number | readonly number[], units?: string): ParamInfo => ({ default: value, units });
 
 /** The entry's parameter and alias tables as name tables (parameter names come from model files). */
 const mechanism = (info: MechanismInfo): MechanismInfo => ({
@@ -47,158 +44,25 @@ const mechanism = (info: MechanismInfo): MechanismInfo => ({
   ...(info.aliases ? { aliases: nameTable(info.aliases) } : {}),
 });
 
-/** Keyed by NEURON name; a name table (see nameTable), as names come from model files. */
-export const MECHANISMS: Readonly<Record<string, MechanismInfo>> = nameTable(
-  Object.fromEntries(
-    Object.entries<MechanismInfo>({
-      hh: {
-        name: 'hh',
-        kinds: ['density'],
-        params: { gnabar: p(0.12, 'S/cm2'), gkbar: p(0.036, 'S/cm2'), gl: p(0.0003, 'S/cm2'), el: p(-54.3, 'mV') },
-        ions: ['na', 'k'],
-      },
-      pas: {
-        name: 'pas',
-        kinds: ['density'],
-        params: { g: p(0.001, 'S/cm2'), e: p(-70, 'mV') },
-      },
-      ExpSyn: {
-        name: 'ExpSyn',
-        kinds: ['synapse'],
-        params: { tau: p(0.1, 'ms'), e: p(0, 'mV') },
-      },
-      Exp2Syn: {
-        name: 'Exp2Syn',
-        kinds: ['synapse'],
-        params: { tau1: p(0.1, 'ms'), tau2: p(10, 'ms'), e: p(0, 'mV') },
-      },
-      IClamp: {
-        name: 'IClamp',
-        kinds: ['stimulus'],
-        params: { del: p(0, 'ms'), dur: p(0, 'ms'), amp: p(0, 'nA') },
-        aliases: { delay: 'del' },
-      },
-      VClamp: {
-        name: 'VClamp',
-        kinds: ['stimulus'],
-        params: { dur: p([0, 0, 0], 'ms'), amp: p([0, 0, 0], 'mV'), gain: p(1e5), rstim: p(1, 'MOhm'), tau1: p(0.001, 'ms'), tau2: p(0, 'ms'), fac: p(0) },
-      },
-      SEClamp: {
-        name: 'SEClamp',
-        kinds: ['stimulus'],
-        params: {
-          rs: p(1, 'MOhm'),
-          dur1: p(0, 'ms'),
-          amp1: p(0, 'mV'),
-          dur2: p(0, 'ms'),
-          amp2: p(0, 'mV'),
-          dur3: p(0, 'ms'),
-          amp3: p(0, 'mV'),
-        },
-      },
-      AlphaSynapse: {
-        name: 'AlphaSynapse',
-        kinds: ['stimulus', 'synapse'],
-        params: { onset: p(0, 'ms'), tau: p(0.1, 'ms'), gmax: p(0, 'uS'), e: p(0, 'mV') },
-      },
-      NetStim: {
-        name: 'NetStim',
-        kinds: ['artificialCell', 'stimulus'],
-        params: { interval: p(10, 'ms'), number: p(10), start: p(50, 'ms'), noise: p(0) },
-      },
-      VecStim: {
-        name: 'VecStim',
-        kinds: ['artificialCell'],
-        params: {},
-      },
-      IntFire1: {
-        name: 'IntFire1',
-        kinds: ['artificialCell'],
-        params: { tau: p(10, 'ms'), refrac: p(5, 'ms') },
-      },
-      IntFire2: {
-        name: 'IntFire2',
-        kinds: ['artificialCell'],
-        params: { taum: p(10, 'ms'), taus: p(20, 'ms'), ib: p(0) },
-      },
-      IntFire4: {
-        name: 'IntFire4',
-        kinds: ['artificialCell'],
-        params: { taue: p(5, 'ms'), taui1: p(10, 'ms'), taui2: p(20, 'ms'), taum: p(50, 'ms') },
-      },
-      // NetPyNE's Izhikevich point processes (doc/source/code/mod/izhi*.mod).
-      Izhi2007a: {
-        name: 'Izhi2007a',
-        kinds: ['pointProcess'],
-        params: {
-          C: p(1),
-          k: p(0.7),
-          vr: p(-60, 'mV'),
-          vt: p(-40, 'mV'),
-          vpeak: p(35, 'mV'),
-          a: p(0.03),
-          b: p(-2),
-          c: p(-50),
-          d: p(100),
-          Iin: p(0),
-          Vpre: p(0),
-          tauAMPA: p(5, 'ms'),
-          tauNMDA: p(150, 'ms'),
-          tauGABAA: p(6, 'ms'),
-          tauGABAB: p(150, 'ms'),
-          tauOpsin: p(50, 'ms'),
-          celltype: p(1),
-          alive: p(1),
-          cellid: p(-1),
-          verbose: p(0),
-        },
-        vref: 'V',
-      },
-      Izhi2007b: {
-        name: 'Izhi2007b',
-        kinds: ['pointProcess'],
-        params: {
-          C: p(1),
-          k: p(0.7),
-          vr: p(-60, 'mV'),
-          vt: p(-40, 'mV'),
-          vpeak: p(35, 'mV'),
-          a: p(0.03),
-          b: p(-2),
-          c: p(-50),
-          d: p(100),
-          Iin: p(0),
-          celltype: p(1),
-          alive: p(1),
-          cellid: p(-1),
-        },
-      },
-      Izhi2003a: {
-        name: 'Izhi2003a',
-        kinds: ['pointProcess'],
-        params: {
-          a: p(0.02),
-          b: p(0.2),
-          c: p(-65),
-          d: p(2),
-          f: p(5),
-          g: p(140),
-          Iin: p(10),
-          taug: p(1, 'ms'),
-          thresh: p(30, 'mV'),
-          erev: p(0, 'mV'),
-          fflag: p(1),
-        },
-        vref: 'V',
-      },
-      Izhi2003b: {
-        name: 'Izhi2003b',
-        kinds: ['pointProcess'],
-        params: { a: p(0.02), b: p(0.2), c: p(-65), d: p(2), f: p(5), g: p(140), Iin: p(10), thresh: p(30, 'mV'), fflag: p(1), cellid: p(-1) },
-      },
-    }).map(([name, info]) => [name, mechanism(info)]),
-  ),
-);
+/**
+ * NEURON's artificial cells that spikegpu implements natively rather than from a mod file
+ * (NetStim's random stream set-up is C in netstim.mod's VERBATIM; VecStim plays a vector).
+ * Every other built-in is its mod file in mod/, compiled by the NMODL front end (mech/builtins.ts).
+ */
+export const NATIVE_MECHANISMS: readonly MechanismInfo[] = [
+  {
+    name: 'NetStim',
+    kinds: ['artificialCell', 'stimulus'],
+    params: { interval: { default: 10, units: 'ms' }, number: { default: 10 }, start: { default: 50, units: 'ms' }, noise: { default: 0 } },
+  },
+  { name: 'VecStim', kinds: ['artificialCell'], params: {} },
+];
+
+/** The point processes NetPyNE's stimSourceParams `type` creates on a cell (besides NetStim; cell.addStim). */
+export const STIM_SOURCE_TYPES: readonly string[] = ['IClamp', 'VClamp', 'SEClamp', 'AlphaSynapse'];
+
+/** Parameter aliases NEURON's Python gives point processes (IClamp `del` is `delay`, `del` being a Python keyword). */
+export const PARAM_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = nameTable({ IClamp: { delay: 'del' } });
 
 /**
  * Ions a section can set with `ions: {<ion>: {e: ...}}`, with NEURON's default reversal potentials
@@ -252,9 +116,6 @@ export class Catalog {
     return new Catalog(all);
   }
 }
-
-/** The built-in mechanisms' catalog. */
-export const BUILTIN_CATALOG = new Catalog(MECHANISMS);
 
 /** Canonical parameter name (resolving aliases), or undefined if the mechanism has no such parameter. */
 export function canonicalParam(mech: MechanismInfo, name: string): string | undefined {

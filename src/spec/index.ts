@@ -1,15 +1,16 @@
 export {
-  BUILTIN_CATALOG,
   Catalog,
   CONN_STRING_FUNC_PARAMS,
   canonicalParam,
   IONS,
   ionReversal,
-  MECHANISMS,
   type MechanismInfo,
   type MechanismKind,
+  NATIVE_MECHANISMS,
+  PARAM_ALIASES,
   POINTP_RESERVED_KEYS,
   SECTION_DEFAULTS,
+  STIM_SOURCE_TYPES,
   STIM_STRING_FUNC_PARAMS,
   SYNMECH_RESERVED_KEYS,
 } from './catalog.ts';

@@ -20,11 +20,15 @@ describe('spikegpu nmodl', () => {
   const leak = mod('leak.mod', 'NEURON { SUFFIX leak NONSPECIFIC_CURRENT i RANGE g }\nINCLUDE "leak.inc"\nASSIGNED { i v }\nBREAKPOINT { i = g*v }\n');
   const kinetic = mod('k.mod', 'NEURON { SUFFIX kin }\nSTATE { a b }\nBREAKPOINT { SOLVE states METHOD sparse }\nKINETIC states { ~ a <-> b (1, 1) }\n');
 
+  const cad = mod('cad.mod', "NEURON { SUFFIX cad USEION ca READ ica WRITE cai }\nASSIGNED { ica }\nSTATE { cai }\nBREAKPOINT { SOLVE s METHOD cnexp }\nDERIVATIVE s { cai' = -ica - cai }\n");
+
   it('reports ok or the first unsupported construct, and exits 1 when a file fails', () => {
-    const r = runCli(['nmodl', pas, hh, leak, kinetic]);
+    const r = runCli(['nmodl', pas, hh, cad, leak, kinetic]);
     expect(r.stdout.trim().split('\n')).toEqual([
       `${pas}: ok (pas)`,
-      `${hh}: ok (hh; CPU backend only: ion variables on the segment are CPU-only so far)`,
+      // hh only reads ena, ek and writes ina, ik: copies of e on every backend; cad keeps ca per segment
+      `${hh}: ok (hh)`,
+      `${cad}: ok (cad; CPU backend only: ion variables on the segment are CPU-only so far)`,
       `${leak}: ok (leak)`,
       `${kinetic}:4:1: KINETIC states is not supported`,
     ]);

@@ -95,7 +95,7 @@ const cases: Case[] = [
     'a section trace of something other than v',
     (s) => {
       s.simConfig.recordCells = [0];
-      s.simConfig.recordTraces = { i: { sec: 'soma', loc: 0.5, var: 'ina' } };
+      s.simConfig.recordTraces = { i: { sec: 'soma', loc: 0.5, var: 'gna' } };
     },
     "a section trace records 'v'; give mech, synMech, pointp or stim for other variables",
   ],

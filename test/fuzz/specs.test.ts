@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tut2 } from '../../scripts/safety-campaign/cases.ts';
 import { OptionError } from '../../src/analysis/figure.ts';
 import {
+  BUILTIN_MECHANISMS,
   buildNetwork,
   CompileError,
   checkAnalysis,
@@ -86,11 +87,11 @@ function mutated(mutations: Mutation[]): string {
 }
 
 async function attempt(text: string): Promise<void> {
-  const { netParams, simConfig, diagnostics } = validateModel(text, 'all', LIMITS);
+  const { netParams, simConfig, diagnostics } = validateModel(text, BUILTIN_MECHANISMS, 'all', LIMITS);
   checkAnalysis(netParams, simConfig, diagnostics);
   checkOutputPaths(simConfig, diagnostics);
   if (diagnostics.errors.length > 0) return;
-  const net = buildNetwork(netParams, simConfig, LIMITS);
+  const net = buildNetwork(netParams, simConfig, BUILTIN_MECHANISMS, LIMITS);
   if (simConfig.duration / simConfig.dt > MAX_STEPS) return;
   await simulate(net, { backend: 'cpu', ...LIMITS });
 }

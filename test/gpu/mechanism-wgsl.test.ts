@@ -1,25 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { ionsAsCopies, segmentIons } from '../../src/compile/ions.ts';
 import { compileShader } from '../../src/gpu/device.ts';
-import { lowerMechanism, MECHANISM_DEFS, mechanismWgsl } from '../../src/mech/index.ts';
+import { BUILTIN_MECHANISMS, lowerMechanism, type MechanismDef, mechanismWgsl } from '../../src/mech/index.ts';
 import { fillSlots } from '../../src/mech/wgsl-module.ts';
 import { testDevice } from '../helpers/gpu.ts';
 
 // Every mechanism's generated WGSL module (tables on and off) must validate on the CI WebGPU
 // adapter, and each entry point must make a compute pipeline.
 
-const variants = Object.keys(MECHANISM_DEFS).flatMap((name) => [
+const def = (name: string): MechanismDef => BUILTIN_MECHANISMS.def(name)!;
+// as the compile stage lowers them for a model of built-ins (hh's na and k: copies of e, no segment state)
+const segment = segmentIons(BUILTIN_MECHANISMS.definitions(), {});
+const lower = (name: string, tablesOn: Set<string>) => lowerMechanism(ionsAsCopies(def(name), segment), { tablesOn, info: BUILTIN_MECHANISMS.get(name)! });
+const variants = BUILTIN_MECHANISMS.simulated().flatMap((name) => [
   { name, tables: true },
-  ...(Object.values(MECHANISM_DEFS[name].procedures ?? {}).some((p) => p.table) ? [{ name, tables: false }] : []),
+  ...(Object.values(def(name).procedures ?? {}).some((p) => p.table) ? [{ name, tables: false }] : []),
 ]);
 
 describe('mechanism WGSL', () => {
   it.each(variants)('$name (tables $tables) validates', async ({ name, tables }) => {
     const d = await testDevice();
-    const code = mechanismWgsl(lowerMechanism(MECHANISM_DEFS[name], { tablesOn: new Set(tables ? ['usetable_hh'] : []) }));
+    const code = mechanismWgsl(lower(name, new Set(tables ? ['usetable_hh'] : [])));
     if (!d) return;
     const module = await compileShader(d.device, code, `${name}.wgsl`);
-    const entryPoints =
-      MECHANISM_DEFS[name].kind === 'artificial' ? ['initial', 'receive'] : ['initial', 'receive', 'current', 'state', 'init_event', 'watch', 'publish'];
+    const entryPoints = def(name).kind === 'artificial' ? ['initial', 'receive'] : ['initial', 'receive', 'current', 'state', 'init_event', 'watch', 'publish'];
     for (const entryPoint of entryPoints) {
       d.device.pushErrorScope('validation');
       d.device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint } });
@@ -33,7 +37,7 @@ describe('mechanism WGSL', () => {
   // probes, vref); parameters with one value in the group are f32 constants; mechanisms whose
   // FUNCTIONs or Newton solves read fields in memory keep every access in memory.
   it('holds fields in locals in the per-step blocks', () => {
-    const lowered = (name: string) => lowerMechanism(MECHANISM_DEFS[name], { tablesOn: new Set(['usetable_hh']) });
+    const lowered = (name: string) => lower(name, new Set(['usetable_hh']));
     const entry = (code: string, name: string) => code.slice(code.indexOf(`fn ${name}(`), code.indexOf('\n}\n', code.indexOf(`fn ${name}(`)));
     const current = entry(mechanismWgsl(lowered('hh')), 'current');
     expect(current).toMatch(/var field_m = fields\[6u \* group.count \+ k\];/);

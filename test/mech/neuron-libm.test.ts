@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTable, hocExp, lowerMechanism, MECHANISM_DEFS } from '../../src/mech/index.ts';
+import { BUILTIN_MECHANISMS, buildTable, hocExp, lowerMechanism, NEURON_LIBM } from '../../src/mech/index.ts';
+import { MOD_MATH } from '../../src/nmodl/math.ts';
 import table from '../data/neuron-hh-table.json' with { type: 'json' };
 import { fromHex } from '../helpers/hexfloat.ts';
 
@@ -9,14 +10,15 @@ import { fromHex } from '../helpers/hexfloat.ts';
 
 describe('NEURON libm in mechanism code', () => {
   it('builds the hh rate table bit for bit as NEURON 8.2.2 (scripts/neuron-hh-table.py)', () => {
-    const hh = lowerMechanism(MECHANISM_DEFS.hh, { tablesOn: new Set(['usetable_hh']) });
+    const hh = lowerMechanism(BUILTIN_MECHANISMS.def('hh')!, { tablesOn: new Set(['usetable_hh']), info: BUILTIN_MECHANISMS.get('hh')! });
     const rates = hh.tables[0];
     expect([rates.from, rates.to, rates.with]).toEqual([table.from, table.to, table.with]);
     const built = buildTable(hh, rates, table.celsius).values;
     const n = rates.with + 1;
     const mismatches: string[] = [];
     rates.outputs.forEach((name, k) => {
-      const want = (table as unknown as Record<string, string[]>)[name].map(fromHex);
+      // hh's GLOBAL ASSIGNED outputs are renamed _g_<name> by lowering
+      const want = (table as unknown as Record<string, string[]>)[name.replace(/^_g_/, '')].map(fromHex);
       for (let i = 0; i < n; i++) if (built[k * n + i] !== want[i]) mismatches.push(`${name}[${i}] ${built[k * n + i]} != ${want[i]}`);
     });
     expect(mismatches).toEqual([]);
@@ -31,5 +33,10 @@ describe('NEURON libm in mechanism code', () => {
     expect(hocExp(750)).toBe(1.0142320547350045e304);
     expect(hocExp(699)).toBe(3.7311512151407716e303);
     expect(hocExp(NaN)).toBeNaN();
+  });
+
+  it("binds every math function whose f64 code is NEURON's C library", () => {
+    const libm = [...MOD_MATH].filter(([, fn]) => fn.libm).map(([name]) => name);
+    expect(libm.sort()).toEqual(Object.keys(NEURON_LIBM).sort());
   });
 });

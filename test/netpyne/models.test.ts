@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkAnalysis, create, loadSpec, simulate, validateModel } from '../../src/index.ts';
+import { BUILTIN_MECHANISMS, checkAnalysis, create, loadSpec, simulate, validateModel } from '../../src/index.ts';
 import { sectionLength } from '../../src/network/cell-geometry.ts';
 import { modFolder } from '../helpers/mods.ts';
 
@@ -23,7 +23,7 @@ describe.each(models.filter((m) => m.status === 'exact'))('$name', ({ name, mods
     const spec = loadSpec(readFileSync(resolve(DATA, `${name}.spec.json`), 'utf8'), name);
     spec.simConfig.duration = ref.duration;
     const mechanisms = mods ? modFolder(mods) : undefined;
-    const checked = validateModel(spec, 'all', {}, mechanisms);
+    const checked = validateModel(spec, mechanisms ?? BUILTIN_MECHANISMS, 'all');
     checkAnalysis(checked.netParams, checked.simConfig, checked.diagnostics);
     expect(checked.diagnostics.errors).toEqual([]);
     const net = create(spec, { mechanisms });
@@ -55,7 +55,7 @@ describe.each(models.filter((m) => m.status === 'exact'))('$name', ({ name, mods
 
 describe.each(models.filter((m) => m.status === 'refused'))('$name', ({ name, error }) => {
   it('is refused up front, saying what it needs', () => {
-    const { diagnostics } = validateModel(loadSpec(readFileSync(resolve(DATA, `${name}.spec.json`), 'utf8'), name));
+    const { diagnostics } = validateModel(loadSpec(readFileSync(resolve(DATA, `${name}.spec.json`), 'utf8'), name), BUILTIN_MECHANISMS);
     expect(diagnostics.errors.length).toBeGreaterThan(0);
     expect(diagnostics.errors.map((d) => d.message).join('\n')).toContain(error);
   });

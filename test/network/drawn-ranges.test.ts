@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BUILTIN_MECHANISMS,
   buildNetwork,
   CONN_RANGES,
   create,
@@ -61,10 +62,10 @@ const sites: Site[] = [
 ];
 
 function buildError(spec: any): NetworkBuildError {
-  const { netParams, simConfig, diagnostics } = validateModel(spec);
+  const { netParams, simConfig, diagnostics } = validateModel(spec, BUILTIN_MECHANISMS);
   expect(diagnostics.errors).toEqual([]);
   try {
-    buildNetwork(netParams, simConfig);
+    buildNetwork(netParams, simConfig, BUILTIN_MECHANISMS);
   } catch (e) {
     if (e instanceof NetworkBuildError) return e;
     throw e;
@@ -76,7 +77,7 @@ describe('a value out of range, written or drawn', () => {
   it.each(sites)('%s', (_name, set, path, range, bad, drawnSource) => {
     const written = baseSpec();
     set(written, bad);
-    const errors = validateModel(written).diagnostics.errors;
+    const errors = validateModel(written, BUILTIN_MECHANISMS).diagnostics.errors;
     expect(errors.map((d) => [d.path, d.value, d.message])).toEqual([[path, bad, `expected ${range.expected}`]]);
     // the same number from a string function (times 1 draw, so the function uses the stream)
     const drawn = baseSpec();
@@ -100,7 +101,7 @@ describe('VecStim pulses', () => {
         { start: 1, end: 2, interval: 0 },
       ],
     };
-    const errors = validateModel(spec).diagnostics.errors.map((d) => [d.path, d.message]);
+    const errors = validateModel(spec, BUILTIN_MECHANISMS).diagnostics.errors.map((d) => [d.path, d.message]);
     expect(errors).toEqual([
       ['netParams.popParams.V.pulses[0].rate', `expected ${mechanismRange('VecStim', 'rate').expected}`],
       ['netParams.popParams.V.pulses[0].noise', `expected ${mechanismRange('VecStim', 'noise').expected}`],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  BUILTIN_MECHANISMS,
   buildNetwork,
   create,
   estimateResources,
@@ -29,7 +30,7 @@ function refusal(edit: (s: ReturnType<typeof tut2>) => void, maxMemoryBytes?: nu
   const spec = tut2();
   edit(spec);
   const t0 = performance.now();
-  const { diagnostics } = validateModel(spec, 'all', { maxMemoryBytes });
+  const { diagnostics } = validateModel(spec, BUILTIN_MECHANISMS, 'all', { maxMemoryBytes });
   return { errors: diagnostics.errors.map((d) => `${d.path}${d.value === undefined ? '' : ` = ${d.value}`}: ${d.message}`), ms: performance.now() - t0 };
 }
 
@@ -123,22 +124,22 @@ describe('hostile sizes are refused before anything is allocated', () => {
     spec.netParams.popParams.S.numCells = 1e9;
     expect(() => create(spec)).toThrow(SpecError);
     const { netParams, simConfig } = loadSpec(spec);
-    expect(() => buildNetwork(netParams, simConfig)).toThrow(/^netParams\.popParams\.S: numCells 1\.0e9: more than the limit/);
+    expect(() => buildNetwork(netParams, simConfig, BUILTIN_MECHANISMS)).toThrow(/^netParams\.popParams\.S: numCells 1\.0e9: more than the limit/);
   });
 
   it('stops a string function that makes more connections than the memory pays for, naming the rule', () => {
     const spec = tut2();
     spec.netParams.connParams['S->M'] = { preConds: { pop: 'S' }, postConds: { pop: 'M' }, probability: '1 + 0*dist_3D', synMech: 'exc' };
     const { netParams, simConfig } = loadSpec(spec);
-    const estimate = estimateResources(netParams, simConfig);
+    const estimate = estimateResources(netParams, simConfig, BUILTIN_MECHANISMS);
     expect(estimate.functionConnections.map((c) => [c.path, c.count])).toEqual([['netParams.connParams["S->M"]', 400]]);
     // the memory left after the estimated part pays for 100 more connections (150 bytes each)
     const maxMemoryBytes = estimate.networkBytes + 100 * 150;
-    expect(() => buildNetwork(netParams, simConfig, { maxMemoryBytes })).toThrow(NetworkBuildError);
-    expect(() => buildNetwork(netParams, simConfig, { maxMemoryBytes })).toThrow(
+    expect(() => buildNetwork(netParams, simConfig, BUILTIN_MECHANISMS, { maxMemoryBytes })).toThrow(NetworkBuildError);
+    expect(() => buildNetwork(netParams, simConfig, BUILTIN_MECHANISMS, { maxMemoryBytes })).toThrow(
       `netParams.connParams["S->M"]: makes more connections than the memory limit pays for (${estimate.connections + 100} in all; maxMemoryBytes, spikegpu --max-memory)`,
     );
-    expect(buildNetwork(netParams, simConfig, { maxMemoryBytes: maxMemoryBytes + 400 * 150 }).connCount).toBe(440);
+    expect(buildNetwork(netParams, simConfig, BUILTIN_MECHANISMS, { maxMemoryBytes: maxMemoryBytes + 400 * 150 }).connCount).toBe(440);
   });
 
   it('refuses a tiny limit for tut2 in validation, creation and simulation', async () => {
@@ -172,7 +173,7 @@ describe('the estimate of real models', () => {
     ['subConn_CellularPops', { cells: 120, compartments: 2520, connections: 1120, stimuli: 120 }, 1103],
   ])('%s', (name, expected, realConns) => {
     const spec = loadSpec(specText(name));
-    const e = estimateResources(spec.netParams, spec.simConfig);
+    const e = estimateResources(spec.netParams, spec.simConfig, BUILTIN_MECHANISMS);
     const net = create(spec);
     let nodes = 0;
     for (const t of net.data.templates) nodes += t.cells.length * t.sections.reduce((s, sec) => s + sec.nseg + 1 + (sec.topol.parent < 0 ? 1 : 0), 0);
@@ -184,7 +185,7 @@ describe('the estimate of real models', () => {
 
   it('M1: positions in connection conds count the fraction of the population they cover; string functions are bounded apart', () => {
     const spec = loadSpec(specText('M1'));
-    const e = estimateResources(spec.netParams, spec.simConfig);
+    const e = estimateResources(spec.netParams, spec.simConfig, BUILTIN_MECHANISMS);
     const net = create(spec);
     expect(e.cells).toBe(net.cellCount);
     const upTo = e.functionConnections.reduce((s, c) => s + c.count, 0);
@@ -197,7 +198,7 @@ describe('the estimate of real models', () => {
   it('the default limit accepts every NetPyNE model that runs today', () => {
     const { models } = JSON.parse(readFileSync(resolve(DATA, 'models.json'), 'utf8')) as { models: Array<{ name: string; status: string; mods?: string }> };
     for (const { name, mods } of models.filter((m) => m.status === 'exact')) {
-      const { diagnostics, estimate } = validateModel(loadSpec(specText(name), name), 'all', {}, mods ? modFolder(mods) : undefined);
+      const { diagnostics, estimate } = validateModel(loadSpec(specText(name), name), mods ? modFolder(mods) : BUILTIN_MECHANISMS);
       expect(diagnostics.errors, name).toEqual([]);
       expect(estimate!.totalBytes, name).toBeLessThan(200 * 2 ** 20);
     }

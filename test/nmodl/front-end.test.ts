@@ -94,3 +94,16 @@ BREAKPOINT { ina = v - ena  il = v }`;
     expect(ca).toMatchObject({ ok: true, webgpu: 'ion variables on the segment are CPU-only so far' });
   });
 });
+
+describe("derivimplicit's Newton variables", () => {
+  // nocmodl's _slist2 (checked with NEURON 8.2.2's nocmodl: izhi2003a.mod V gsyn u, gabab.mod G Roff Ron)
+  it.each([
+    ['STATE { u V gsyn }', "V' = -V + u\n u' = -u\n gsyn' = -gsyn", ['V', 'u', 'gsyn'], ['V', 'gsyn', 'u']],
+    ['STATE { Ron Roff G }', "Ron' = -Ron\n Roff' = -Roff\n G' = Ron - G", ['Ron', 'Roff', 'G'], ['G', 'Roff', 'Ron']],
+  ])('%s: by first character, then the name mentioned last first', (states, equations, slist1, slist2) => {
+    const text = `NEURON { SUFFIX x }\n${states}\nBREAKPOINT { SOLVE d METHOD derivimplicit }\nDERIVATIVE d {\n ${equations}\n}\n`;
+    const d = compileMod('x.mod', text).def.derivatives!.d;
+    expect(d.states).toEqual(slist1);
+    expect(d.variables ?? d.states).toEqual(slist2);
+  });
+});

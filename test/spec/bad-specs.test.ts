@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNetwork, create, NetworkBuildError, SpecError, validateModel } from '../../src/index.ts';
+import { BUILTIN_MECHANISMS, buildNetwork, create, NetworkBuildError, SpecError, validateModel } from '../../src/index.ts';
 import { baseSpec } from '../helpers/base-spec.ts';
 
 // Every bad spec must be rejected with the JSON path of the problem and a message saying what
@@ -370,7 +370,7 @@ describe('bad specifications', () => {
     mutate(spec);
     let errors: { path: string; message: string }[];
     try {
-      errors = validateModel(spec).diagnostics.errors;
+      errors = validateModel(spec, BUILTIN_MECHANISMS).diagnostics.errors;
     } catch (e) {
       expect(e).toBeInstanceOf(SpecError);
       errors = (e as SpecError).diagnostics;
@@ -382,7 +382,7 @@ describe('bad specifications', () => {
   });
 
   it('the base spec is valid', () => {
-    const { diagnostics } = validateModel(baseSpec());
+    const { diagnostics } = validateModel(baseSpec(), BUILTIN_MECHANISMS);
     expect(diagnostics.errors).toEqual([]);
   });
 
@@ -405,10 +405,10 @@ describe('problems found while building', () => {
   function buildError(mutate: (s: any) => void): NetworkBuildError {
     const spec = baseSpec();
     mutate(spec);
-    const { netParams, simConfig, diagnostics } = validateModel(spec, 'network');
+    const { netParams, simConfig, diagnostics } = validateModel(spec, BUILTIN_MECHANISMS, 'network');
     expect(diagnostics.errors).toEqual([]);
     try {
-      buildNetwork(netParams, simConfig);
+      buildNetwork(netParams, simConfig, BUILTIN_MECHANISMS);
     } catch (e) {
       expect(e).toBeInstanceOf(NetworkBuildError);
       return e as NetworkBuildError;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_CATALOG, globalVariable, loadSpec, modelGlobals, validateModel } from '../../src/index.ts';
+import { BUILTIN_MECHANISMS, globalVariable, loadSpec, modelGlobals, validateModel } from '../../src/index.ts';
 import { modFolder } from '../helpers/mods.ts';
 
 // cellParams globals as NetPyNE's setGlobals applies them: hParams first, then the first rule
@@ -19,10 +19,10 @@ describe('cellParams globals', () => {
   it("resolve against the model's mechanisms", () => {
     const traub = modFolder('modeldb/20756');
     expect(globalVariable('ceiling_cad', traub)).toEqual({ kind: 'parameter', mechanism: 'cad', param: 'ceiling' });
-    expect(globalVariable('ceiling_cad', BUILTIN_CATALOG)).toBeNull();
-    expect(globalVariable('usetable_hh', BUILTIN_CATALOG)).toEqual({ kind: 'usetable', mechanism: 'hh' });
-    expect(globalVariable('cai0_ca_ion', BUILTIN_CATALOG)).toEqual({ kind: 'ion', ion: 'ca', side: 'in' });
-    expect(globalVariable('celsius', BUILTIN_CATALOG)).toEqual({ kind: 'neuron' });
+    expect(globalVariable('ceiling_cad', BUILTIN_MECHANISMS)).toBeNull();
+    expect(globalVariable('usetable_hh', BUILTIN_MECHANISMS)).toEqual({ kind: 'usetable', mechanism: 'hh' });
+    expect(globalVariable('cai0_ca_ion', BUILTIN_MECHANISMS)).toEqual({ kind: 'ion', ion: 'ca', side: 'in' });
+    expect(globalVariable('celsius', BUILTIN_MECHANISMS)).toEqual({ kind: 'neuron' });
   });
 
   it("keep NetPyNE's order: hParams win, then the first rule", () => {
@@ -40,7 +40,7 @@ describe('cellParams globals', () => {
   });
 
   it('warn about a name no mechanism has', () => {
-    const { diagnostics } = validateModel(spec([{ ceiling_cad: 1000 }]));
+    const { diagnostics } = validateModel(spec([{ ceiling_cad: 1000 }]), BUILTIN_MECHANISMS);
     expect(diagnostics.errors).toEqual([]);
     expect(diagnostics.warnings.map((d) => d.path)).toContain('netParams.cellParams.r0.globals.ceiling_cad');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { create, formatDiagnostic, NetworkBuildError, SpecError, validateModel } from '../../src/index.ts';
+import { BUILTIN_MECHANISMS, create, formatDiagnostic, NetworkBuildError, SpecError, validateModel } from '../../src/index.ts';
 import { baseSpec } from '../helpers/base-spec.ts';
 
 // Labels and mechanism names are data: a label or mechanism called like an Object.prototype
@@ -83,7 +83,7 @@ const MUTATIONS: Mutation[] = [
 ];
 
 function outcomeOf(json: string): { kind: 'built' } | { kind: 'refused'; message: string } {
-  const { diagnostics } = validateModel(json);
+  const { diagnostics } = validateModel(json, BUILTIN_MECHANISMS);
   const errors = diagnostics.errors;
   if (errors.length > 0) return { kind: 'refused', message: formatDiagnostic(errors[0]) };
   try {

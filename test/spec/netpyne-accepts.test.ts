@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { create, validateModel } from '../../src/index.ts';
+import { BUILTIN_MECHANISMS, create, validateModel } from '../../src/index.ts';
 import { baseSpec } from '../helpers/base-spec.ts';
 
 // Values NetPyNE 1.1 accepts are accepted with NetPyNE's meaning (found in NetPyNE's own
@@ -112,7 +112,7 @@ describe('specs NetPyNE accepts', () => {
   it.each(cases)('%s', (_name, mutate, check, warningAt) => {
     const spec = baseSpec();
     mutate(spec);
-    const { netParams, simConfig, diagnostics } = validateModel(spec);
+    const { netParams, simConfig, diagnostics } = validateModel(spec, BUILTIN_MECHANISMS);
     expect(diagnostics.errors).toEqual([]);
     check({ netParams, simConfig });
     if (warningAt) expect(diagnostics.warnings.map((d) => d.path)).toContain(warningAt);

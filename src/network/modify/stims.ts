@@ -1,4 +1,4 @@
-import { BUILTIN_CATALOG, canonicalParam, didYouMean, joinPath } from '../../spec/index.ts';
+import { type Catalog, canonicalParam, didYouMean, joinPath } from '../../spec/index.ts';
 import { ModifyError } from '../errors.ts';
 import type { Network } from '../network.ts';
 import type { NetworkData } from '../types.ts';
@@ -32,7 +32,7 @@ export function modifyStims(net: Network, params: ModifyStimsParams): number {
   const conds = p.conds === undefined ? undefined : checkConds(joinPath(PATH, 'conds'), p.conds, stimKeys(d), 'stims');
   const values = Object.entries(p).filter(([k]) => k !== 'conds' && k !== 'cellConds');
   for (const [key, value] of values) finiteNumber(joinPath(PATH, key), value, 'expected a number (NetPyNE sets it on the NEURON object with setattr)');
-  checkParametersKnown(d, values as Array<[string, number]>);
+  checkParametersKnown(d, values as Array<[string, number]>, net.catalog);
 
   const { stims } = d;
   const matched: number[] = [];
@@ -47,7 +47,7 @@ export function modifyStims(net: Network, params: ModifyStimsParams): number {
       matched.push(r);
     }
   }
-  for (const r of matched) checkParameters(stims.params[r], values as Array<[string, number]>);
+  for (const r of matched) checkParameters(stims.params[r], values as Array<[string, number]>, net.catalog);
   for (const r of matched) {
     if (stims.params[r].type === 'NetStim') setNetStim(d, r, values as Array<[string, number]>);
     else setClamp(stims.params[r], values as Array<[string, number]>);
@@ -69,11 +69,11 @@ function stimKeys(d: NetworkData): Set<string> {
 }
 
 /** A key no stim type of the network has is a mistake whatever matches. */
-function checkParametersKnown(d: NetworkData, values: Array<[string, number]>): void {
+function checkParametersKnown(d: NetworkData, values: Array<[string, number]>, catalog: Catalog): void {
   const types = [...new Set(d.stims.params.map((s) => s.type as string))];
   const known = new Set(['weight', 'delay', ...NETSTIM_PARAMS]);
   for (const type of types) {
-    const info = BUILTIN_CATALOG.get(type);
+    const info = catalog.get(type);
     for (const k of [...Object.keys(info?.params ?? {}), ...Object.keys(info?.aliases ?? {})]) known.add(k);
   }
   for (const [key, value] of values) {
@@ -86,7 +86,7 @@ function checkParametersKnown(d: NetworkData, values: Array<[string, number]>): 
   }
 }
 
-function checkParameters(record: Record<string, unknown>, values: Array<[string, number]>): void {
+function checkParameters(record: Record<string, unknown>, values: Array<[string, number]>, catalog: Catalog): void {
   const type = record.type as string;
   for (const [key, value] of values) {
     const path = joinPath(PATH, key);
@@ -107,7 +107,7 @@ function checkParameters(record: Record<string, unknown>, values: Array<[string,
       checkNetStimValue(path, key, value);
       continue;
     }
-    const info = BUILTIN_CATALOG.get(type);
+    const info = catalog.get(type);
     if (!info || canonicalParam(info, key) === undefined) {
       const known = info ? Object.keys(info.params) : [];
       throw new ModifyError(

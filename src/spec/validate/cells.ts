@@ -160,11 +160,14 @@ function checkPointProcesses(sec: SectionParams, path: string, catalog: Catalog,
         diagnostics.error(joinPath(pPath, param), value, `${pointp.mod} has no parameter '${param}'${didYouMean(param, Object.keys(info.params))}`);
       else checkRange(value, mechanismRange(pointp.mod, param), joinPath(pPath, param), diagnostics);
     }
-    if (pointp.vref !== undefined && pointp.vref !== info.vref && !info.variables?.includes(pointp.vref as string)) {
+    const variables = info.variables ?? [];
+    if (pointp.vref !== undefined && !variables.includes(pointp.vref as string)) {
       diagnostics.error(
         joinPath(pPath, 'vref'),
         pointp.vref,
-        info.vref ? `${pointp.mod} keeps its voltage in '${info.vref}'` : `${pointp.mod} has no own voltage variable (it acts on the section voltage)`,
+        variables.length > 0
+          ? `${pointp.mod} has no STATE or ASSIGNED variable '${pointp.vref}'${didYouMean(String(pointp.vref), [...variables])}`
+          : `${pointp.mod} has no own voltage variable (it acts on the section voltage)`,
       );
     }
   }

@@ -1,6 +1,6 @@
-import { BUILTIN_CATALOG, type Catalog } from '../catalog.ts';
+import type { Catalog } from '../catalog.ts';
 import { isPlainObject } from '../deep-ordered.ts';
-import { Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
+import { type Diagnostics, didYouMean, joinPath } from '../diagnostics.ts';
 import { check } from '../schema/helpers.ts';
 import { netParamsCollections, netParamsScalars } from '../schema/net-params.ts';
 import type { NetParamsData, SimConfigData } from '../types.ts';
@@ -20,13 +20,7 @@ export { SpecIndex } from './spec-index.ts';
  * the network stage (network/check-functions.ts), which knows each one's variables.
  * `scope: 'network'` checks only what network creation uses.
  */
-export function validateStructure(
-  net: NetParamsData,
-  cfg: SimConfigData,
-  scope: ValidationScope = 'all',
-  diagnostics = new Diagnostics(),
-  catalog: Catalog = BUILTIN_CATALOG,
-): Diagnostics {
+export function validateStructure(net: NetParamsData, cfg: SimConfigData, scope: ValidationScope, diagnostics: Diagnostics, catalog: Catalog): Diagnostics {
   checkNetParamsAttributes(net, diagnostics);
   if (!collectionsAreObjects(net)) return diagnostics; // the checks below walk them
   const index = new SpecIndex(net, catalog);

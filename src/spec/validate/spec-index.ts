@@ -1,4 +1,4 @@
-import { BUILTIN_CATALOG, type Catalog } from '../catalog.ts';
+import type { Catalog } from '../catalog.ts';
 import type { CellParams, NetParamsData, PopParams } from '../types.ts';
 
 const POSITION_TAGS = ['x', 'y', 'z', 'xnorm', 'ynorm', 'znorm'];
@@ -20,7 +20,7 @@ export class SpecIndex {
 
   constructor(
     readonly net: NetParamsData,
-    readonly catalog: Catalog = BUILTIN_CATALOG,
+    readonly catalog: Catalog,
   ) {
     this.pops = Object.keys(net.popParams ?? {});
     this.cellRules = Object.keys(net.cellParams ?? {});

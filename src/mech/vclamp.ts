@@ -1,5 +1,10 @@
-import type { MechanismDef } from '../types.ts';
+import type { MechanismInfo } from '../spec/index.ts';
+import type { MechanismDef } from './types.ts';
 
+// The one built-in the NMODL front end cannot compile yet (vclmp.mod's PARAMETER arrays, its
+// FROM loop with a C break, its LINEAR block and a SOLVE inside a FUNCTION): its definition and
+// catalogue entry written by hand from mod/VClamp.mod and nocmodl's C for it.
+//
 // Two-electrode voltage clamp with three levels and a control amplifier (NEURON's vclmp.mod;
 // mod/VClamp.mod). States: e (amplifier input), vo (amplifier output), vi (measured v).
 // The LINEAR block `clamp` (three equations in vi, vo, e; t1 = tau1/dt, t2 = tau2/dt) is
@@ -77,4 +82,19 @@ export const VClamp: MechanismDef = {
     e0 = e
     vo0 = vo
     vi0 = vi`,
+};
+
+export const VCLAMP_INFO: MechanismInfo = {
+  name: 'VClamp',
+  kinds: ['pointProcess'],
+  params: {
+    dur: { default: [0, 0, 0], units: 'ms' },
+    amp: { default: [0, 0, 0], units: 'mV' },
+    gain: { default: 1e5 },
+    rstim: { default: 1, units: 'megohm' },
+    tau1: { default: 0.001, units: 'ms' },
+    tau2: { default: 0, units: 'ms' },
+    fac: { default: 0 },
+  },
+  variables: ['e', 'vo', 'vi', 'i', 'stim', 'tc'],
 };
