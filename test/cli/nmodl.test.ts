@@ -20,7 +20,10 @@ describe('spikegpu nmodl', () => {
   const leak = mod('leak.mod', 'NEURON { SUFFIX leak NONSPECIFIC_CURRENT i RANGE g }\nINCLUDE "leak.inc"\nASSIGNED { i v }\nBREAKPOINT { i = g*v }\n');
   const kinetic = mod('k.mod', 'NEURON { SUFFIX kin }\nSTATE { a b }\nBREAKPOINT { SOLVE states METHOD sparse }\nKINETIC states { ~ a <-> b (1, 1) }\n');
 
-  const cad = mod('cad.mod', "NEURON { SUFFIX cad USEION ca READ ica WRITE cai }\nASSIGNED { ica }\nSTATE { cai }\nBREAKPOINT { SOLVE s METHOD cnexp }\nDERIVATIVE s { cai' = -ica - cai }\n");
+  const cad = mod(
+    'cad.mod',
+    "NEURON { SUFFIX cad USEION ca READ ica WRITE cai }\nASSIGNED { ica }\nSTATE { cai }\nBREAKPOINT { SOLVE s METHOD cnexp }\nDERIVATIVE s { cai' = -ica - cai }\n",
+  );
 
   it('reports ok or the first unsupported construct, and exits 1 when a file fails', () => {
     const r = runCli(['nmodl', pas, hh, cad, leak, kinetic]);
