@@ -5,7 +5,7 @@
 : vo (amplifier output), vi (measured potential). i is an electrode current: positive
 : depolarises. The clamp is stiff: use it with the fixed step (secondorder 0) only.
 : The LINEAR block is solved by Gaussian elimination with partial pivoting (scopmath simeq).
-: The NMODL front end refuses this file for now (arrays, LINEAR): the simulator uses the hand-written src/mech/vclamp.ts.
+: The simulator compiles this file (src/nmodl, src/mech/builtins.ts).
 
 DEFINE NSTEP 3
 

@@ -56,7 +56,9 @@ export function compile(net: Network, options: CompileOptions = {}): CompileResu
   const plotTraces = cfg.analysis?.plotTraces;
   const included = typeof plotTraces === 'object' && Array.isArray(plotTraces.include) ? plotTraces.include : [];
   const recorded = selectRecordedCells(d, [...cfg.recordCells, ...included.filter((s) => s !== 'allNetStims')] as typeof cfg.recordCells);
-  const probes = compileProbes(d, recorded, cellNodes, artificial, built, synapses, ions);
+  const probes = compileProbes(d, recorded, cellNodes, artificial, built, synapses, ions, (mech, name) =>
+    Array.isArray(registry.get(mech)?.params[name]?.default),
+  );
   const traced = new Set(probes.map((p) => p.trace));
   const unrecordedTraces = recorded.length === 0 ? [] : Object.keys(cfg.recordTraces).filter((name) => !traced.has(name));
   const model: CompiledModel = {

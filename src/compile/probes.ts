@@ -46,6 +46,8 @@ export function compileProbes(
   groups: MechGroup[],
   synapses: SynapseResult,
   ions: IonTable[] = [],
+  /** Whether a mechanism's parameter is an array (vclmp.mod's dur[3]). */
+  isArray: (mech: string, name: string) => boolean = () => false,
 ): Probe[] {
   const probes: Probe[] = [];
   const traces = Object.entries(d.simConfig.recordTraces) as Array<[string, TraceSpec]>;
@@ -68,6 +70,8 @@ export function compileProbes(
     for (const [trace, spec] of traces) {
       const path = `simConfig.recordTraces.${trace}`;
       const field = (g: number, instance: number) => {
+        // an array PARAMETER (VClamp's dur: fields dur0, dur1 ...) has no one value to record: NetPyNE's recording fails and skips it
+        if (isArray(groups[g].mech, spec.var)) return;
         if (!(spec.var in groups[g].fields))
           throw new CompileError(
             `${path}.var`,

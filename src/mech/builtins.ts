@@ -2,8 +2,6 @@ import { compileMod } from '../nmodl/index.ts';
 import { type MechanismInfo, NATIVE_MECHANISMS, PARAM_ALIASES, STIM_SOURCE_TYPES } from '../spec/index.ts';
 import { BUILTIN_MOD_FILES } from './builtin-mods.gen.ts';
 import { MechanismRegistry } from './registry.ts';
-import type { MechanismDef } from './types.ts';
-import { VCLAMP_INFO, VClamp } from './vclamp.ts';
 
 // The built-in mechanisms: NEURON's and NetPyNE's mod files as spikegpu writes them (mod/,
 // embedded by scripts/embed-mods.mjs), compiled by the same NMODL front end as a user's, plus
@@ -33,9 +31,6 @@ export const NEURON_TYPE_ORDER: readonly string[] = [
   'Izhi2007b',
 ];
 
-/** Built-ins whose mod file the front end refuses, written by hand until it compiles them. */
-const HAND_WRITTEN: ReadonlyMap<string, { def: MechanismDef; info: MechanismInfo }> = new Map([['VClamp.mod', { def: VClamp, info: VCLAMP_INFO }]]);
-
 /** A compiled built-in's catalogue entry with what NetPyNE adds: the stimulus kind of stimSourceParams types, parameter aliases. */
 function withNetpyneFacts(info: MechanismInfo): MechanismInfo {
   const aliases = PARAM_ALIASES[info.name];
@@ -47,7 +42,7 @@ function withNetpyneFacts(info: MechanismInfo): MechanismInfo {
 }
 
 function builtinRegistry(): MechanismRegistry {
-  const compiled = Object.entries(BUILTIN_MOD_FILES).map(([file, text]) => HAND_WRITTEN.get(file) ?? compileMod(`mod/${file}`, text));
+  const compiled = Object.entries(BUILTIN_MOD_FILES).map(([file, text]) => compileMod(`mod/${file}`, text));
   const infos: Record<string, MechanismInfo> = {};
   for (const name of NEURON_TYPE_ORDER) {
     const c = compiled.find((m) => m.def.name === name);

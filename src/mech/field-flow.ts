@@ -1,6 +1,7 @@
 import { type Expr, walk } from '../expr/ast.ts';
-import { assignedNames, readNames, type Stmt } from './lang.ts';
+import { assignedNames, readNames } from '../nmodl/stmt-names.ts';
 import type { LoweredBlock, LoweredMechanism } from './lower.ts';
+import type { Stmt } from './types.ts';
 
 // Which per-instance fields a mechanism's per-step WGSL keeps in registers, loads and stores
 // (wgsl-module.ts): a flow analysis over the statement trees (which names every path assigns

@@ -1,6 +1,7 @@
 import type { Expr } from '../expr/ast.ts';
-import { assignedNames, type Stmt } from './lang.ts';
+import { assignedNames } from '../nmodl/stmt-names.ts';
 import type { LoweredMechanism } from './lower.ts';
+import type { Stmt } from './types.ts';
 
 // Exact loop-invariant hoisting. A subexpression of the per-step blocks (BREAKPOINT, SOLVE)
 // that calls a math function (or raises to a power) and reads only parameters that no per-step block or event

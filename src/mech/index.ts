@@ -1,6 +1,5 @@
 export { BUILTIN_MECHANISMS, NEURON_TYPE_ORDER } from './builtins.ts';
 export { assignedFields } from './field-flow.ts';
-export type { Stmt } from './lang.ts';
 export { GLOBALS, type LoweredBlock, type LoweredMechanism, type LoweredTable, type LoweredWatch, lowerMechanism } from './lower.ts';
 export { nernst } from './nernst.ts';
 export { hocExp, LIBM_NAME, NEURON_LIBM } from './neuron-libm.ts';

@@ -1,8 +1,8 @@
-import { type Expr, mapChildren } from '../expr/ast.ts';
+import { type Expr, mapChildren, walk } from '../expr/ast.ts';
+import { assignedNames, readNames } from '../nmodl/stmt-names.ts';
 import type { MechanismInfo } from '../spec/catalog.ts';
 import { hoistInvariants } from './hoist.ts';
-import { assignedNames, blockOf as codeBlock, expressionOf, readNames, type Stmt } from './lang.ts';
-import type { Code, MechanismDef, TableDef } from './types.ts';
+import type { MechanismDef, Stmt, TableDef } from './types.ts';
 
 // Lowering: parse a definition's blocks, inline PROCEDURE calls (or replace them by TABLE
 // lookups when the table switch is on), and classify every name as a per-instance field,
@@ -80,7 +80,7 @@ export function lowerMechanism(def: MechanismDef, options: LowerOptions): Lowere
 }
 
 function lowerWith(def: MechanismDef, options: LowerOptions, blockLocals: string[], renames: Map<string, string>): LoweredMechanism {
-  const blockOf = (code: Code, where: string) => (renames.size > 0 ? renameStmts(codeBlock(code, where), renames) : codeBlock(code, where));
+  const blockOf = (code: Stmt[], _where: string) => (renames.size > 0 ? renameStmts(code, renames) : code);
   const info = options.info;
   const params: Record<string, number> = {};
   for (const [name, p] of Object.entries(info.params)) {
@@ -122,7 +122,7 @@ function lowerWith(def: MechanismDef, options: LowerOptions, blockLocals: string
     const n = lin.unknowns.length;
     if (lin.matrix.length !== n || lin.matrix.some((row) => row.length !== n + 1))
       throw new Error(`${def.name} LINEAR ${name}: expected ${n} rows of ${n + 1} entries`);
-    const matrix = lin.matrix.map((row, i) => row.map((e, j) => expressionOf(e, `${def.name} LINEAR ${name} [${i}][${j}]`)));
+    const matrix = lin.matrix;
     return { kind: 'simeq', name, unknowns: lin.unknowns, body: inline(blockOf(lin.body, `${def.name} LINEAR ${name}`)), matrix };
   };
   const inline = (stmts: Stmt[]): Stmt[] =>
@@ -145,7 +145,7 @@ function lowerWith(def: MechanismDef, options: LowerOptions, blockLocals: string
     t.locals = [...assignedNames(t.body)].filter((n) => n !== t.arg);
   }
   const known = new Set<string>([...fields, ...GLOBALS, ...nodeIonVars(def)]);
-  const functions = Object.entries(def.functions ?? {}).map(([name, f]): LoweredFunction => {
+  const written = Object.entries(def.functions ?? {}).map(([name, f]): LoweredFunction => {
     // Arguments and LOCALs that share a field's name are renamed so they shadow it.
     const shadows = new Map([...f.args, ...(f.locals ?? [])].filter((n) => known.has(n)).map((n) => [n, `${n}_local`]));
     const args = f.args.map((a) => shadows.get(a) ?? a);
@@ -160,12 +160,15 @@ function lowerWith(def: MechanismDef, options: LowerOptions, blockLocals: string
     }
     return { name, args, body, locals };
   });
+  const withV = passingV(written);
+  const functions = withV.functions;
+  for (const t of tables) t.body = withV.calls(t.body);
   for (const f of functions) {
     const visible = new Set([...known, ...blockLocals, ...f.args, ...f.locals, f.name, ...functions.map((g) => g.name), ...MATH_FUNCTIONS]);
     for (const name of readNames(f.body)) if (!visible.has(name)) throw new Error(`${def.name} FUNCTION ${f.name}: unknown name '${name}'`);
   }
-  const block = (source: Code | undefined, where: string, extra: string[] = []): LoweredBlock => {
-    const stmts = inline(blockOf(source ?? [], `${def.name} ${where}`));
+  const block = (source: Stmt[] | undefined, where: string, extra: string[] = []): LoweredBlock => {
+    const stmts = withV.calls(inline(blockOf(source ?? [], `${def.name} ${where}`)));
     const outputs = new Set(tables.filter((t) => containsTable(stmts, t.name)).flatMap((t) => t.outputs));
     const locals = [...assignedNames(stmts), ...outputs].filter((n) => !known.has(n) && !extra.includes(n));
     // GLOBAL ASSIGNED names (blockLocals) are visible: where one is read first, it becomes a field and the block is lowered again
@@ -175,14 +178,14 @@ function lowerWith(def: MechanismDef, options: LowerOptions, blockLocals: string
   };
   const watches = (def.watches ?? []).map((w): LoweredWatch => {
     const where = `${def.name} WATCH ${w.flag}`;
-    const cond = expressionOf(w.condition, where);
+    const cond = w.condition;
     if (cond.kind !== 'compare' || cond.ops.length !== 1 || !['>', '<'].includes(cond.ops[0])) {
       throw new Error(`${where}: the condition must be one comparison a > b or a < b`);
     }
     const [a, b] = cond.operands;
     // nocmodl compiles WATCH (a > b) to a - b > 0 and (a < b) to b - a > 0.
-    const [left, right] = cond.ops[0] === '>' ? [a, b] : [b, a];
-    const armedIf = w.armedIf ? expressionOf(w.armedIf, where) : null;
+    const [left, right] = (cond.ops[0] === '>' ? [a, b] : [b, a]).map(withV.expr);
+    const armedIf = w.armedIf ? withV.expr(w.armedIf) : null;
     return { flag: w.flag, left, right, armedIf, handler: block(w.handler, `NET_RECEIVE flag ${w.flag}`) };
   });
   return hoistInvariants({
@@ -252,34 +255,84 @@ function containsTable(stmts: Stmt[], name: string): boolean {
 }
 
 function renameStmts(stmts: Stmt[], renames: Map<string, string>): Stmt[] {
-  return stmts.map((s): Stmt => {
-    switch (s.kind) {
-      case 'abort':
-        return s;
-      case 'assign':
-        return { kind: 'assign', target: renames.get(s.target) ?? s.target, expr: renameExpr(s.expr, renames) };
-      case 'if':
-        return { kind: 'if', test: renameExpr(s.test, renames), then: renameStmts(s.then, renames), otherwise: renameStmts(s.otherwise, renames) };
-      case 'while':
-        return { kind: 'while', test: renameExpr(s.test, renames), body: renameStmts(s.body, renames) };
-      case 'call':
-        return { ...s, args: s.args.map((a) => renameExpr(a, renames)) };
-      case 'table':
-        return { ...s, arg: renameExpr(s.arg, renames) };
-      case 'send':
-        return { kind: 'send', delay: renameExpr(s.delay, renames), flag: renameExpr(s.flag, renames) };
-      case 'move':
-      case 'event':
-        return { ...s, time: renameExpr(s.time, renames) };
-      case 'newton':
-        return { ...s, body: renameStmts(s.body, renames) };
-      case 'simeq':
-        return { ...s, body: renameStmts(s.body, renames), matrix: s.matrix.map((row) => row.map((e) => renameExpr(e, renames))) };
-    }
-  });
+  return mapStmtTree(
+    stmts,
+    (e) => renameExpr(e, renames),
+    (name) => renames.get(name) ?? name,
+  );
 }
 
 function renameExpr(e: Expr, renames: Map<string, string>): Expr {
   if (e.kind === 'name') return renames.has(e.name) ? { ...e, name: renames.get(e.name)! } : e;
   return mapChildren(e, (x) => renameExpr(x, renames));
+}
+
+/** Every expression of the statements mapped by `expr`, every assigned name by `target` (one exhaustive walk). */
+function mapStmtTree(stmts: Stmt[], expr: (e: Expr) => Expr, target: (name: string) => string = (n) => n): Stmt[] {
+  const tree = (body: Stmt[]) => mapStmtTree(body, expr, target);
+  return stmts.map((s): Stmt => {
+    switch (s.kind) {
+      case 'abort':
+        return s;
+      case 'assign':
+        return { kind: 'assign', target: target(s.target), expr: expr(s.expr) };
+      case 'if':
+        return { kind: 'if', test: expr(s.test), then: tree(s.then), otherwise: tree(s.otherwise) };
+      case 'while':
+        return { kind: 'while', test: expr(s.test), body: tree(s.body) };
+      case 'call':
+        return { ...s, args: s.args.map(expr) };
+      case 'table':
+        return { ...s, arg: expr(s.arg) };
+      case 'send':
+        return { kind: 'send', delay: expr(s.delay), flag: expr(s.flag) };
+      case 'move':
+      case 'event':
+        return { ...s, time: expr(s.time) };
+      case 'newton':
+        return { ...s, body: tree(s.body) };
+      case 'simeq':
+        return { ...s, body: tree(s.body), matrix: s.matrix.map((row) => row.map(expr)) };
+    }
+  });
+}
+
+/**
+ * FUNCTIONs reading the segment's v (vclmp.mod's icur) take it as a first argument, which every
+ * call passes: a FUNCTION is rendered once, outside the per-instance loops where v is known.
+ */
+function passingV(functions: LoweredFunction[]): { functions: LoweredFunction[]; calls: (stmts: Stmt[]) => Stmt[]; expr: (e: Expr) => Expr } {
+  const readsV = new Set(functions.filter((f) => !f.args.includes('v') && readNames(f.formula ?? f.body).has('v')).map((f) => f.name));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const f of functions)
+      if (!readsV.has(f.name) && !f.args.includes('v') && calls(f.formula ?? f.body).some((c) => readsV.has(c))) grew = readsV.add(f.name) !== undefined;
+  }
+  const expr = (e: Expr): Expr => {
+    const mapped = mapChildren(e, expr);
+    return mapped.kind === 'call' && readsV.has(mapped.callee) ? { ...mapped, args: [{ kind: 'name', name: 'v', column: e.column }, ...mapped.args] } : mapped;
+  };
+  const tree = (stmts: Stmt[]) => (readsV.size === 0 ? stmts : mapStmtTree(stmts, expr));
+  return {
+    functions: functions.map((f) => ({
+      ...f,
+      args: readsV.has(f.name) ? ['v', ...f.args] : f.args,
+      body: tree(f.body),
+      ...(f.formula ? { formula: tree(f.formula) } : {}),
+    })),
+    calls: tree,
+    expr: readsV.size === 0 ? (e) => e : expr,
+  };
+}
+
+/** The FUNCTIONs the statements call. */
+function calls(stmts: Stmt[]): string[] {
+  const out: string[] = [];
+  mapStmtTree(stmts, (e) => {
+    walk(e, (n) => {
+      if (n.kind === 'call') out.push(n.callee);
+    });
+    return e;
+  });
+  return out;
 }

@@ -1,8 +1,9 @@
 import type { Expr } from '../expr/ast.ts';
 import { MOD_MATH } from '../nmodl/math.ts';
-import { assignedNames, type Stmt } from './lang.ts';
+import { assignedNames } from '../nmodl/stmt-names.ts';
 import type { LoweredMechanism, LoweredTable } from './lower.ts';
 import { LIBM_NAME } from './neuron-libm.ts';
+import type { Stmt } from './types.ts';
 
 // Renders mechanism statements as JavaScript with C semantics (plain IEEE division, `pow`,
 // comparisons as booleans). Precision 'f32' emulates the GPU: every arithmetic result and

@@ -1,7 +1,7 @@
 import type { Expr } from '../expr/ast.ts';
 import { MOD_MATH } from '../nmodl/math.ts';
-import type { Stmt } from './lang.ts';
 import type { LoweredMechanism, LoweredTable } from './lower.ts';
+import type { Stmt } from './types.ts';
 
 // Renders mechanism statements as WGSL (f32, C semantics). Mirrors render-js.ts: the same
 // statement trees, the same operation order; table lookups read `tables` at an offset.

@@ -1,4 +1,4 @@
-import { assignedNames } from './lang.ts';
+import { assignedNames } from '../nmodl/stmt-names.ts';
 import type { LoweredMechanism, LoweredTable } from './lower.ts';
 import { LIBM_NAME, NEURON_LIBM } from './neuron-libm.ts';
 import { abortMessages, JsRenderer } from './render-js.ts';

@@ -1,8 +1,9 @@
+import { assignedNames } from '../nmodl/stmt-names.ts';
 import { SHADERS } from '../shaders.gen.ts';
 import { type FieldsInLocals, fieldsInLocals, liveFields } from './field-flow.ts';
-import { assignedNames, type Stmt } from './lang.ts';
 import type { LoweredBlock, LoweredMechanism } from './lower.ts';
 import { WgslRenderer, wgslFloat } from './render-wgsl.ts';
+import type { Stmt } from './types.ts';
 
 // The WGSL module of one mechanism group: shaders/templates/mechanism.wgsl (artificial cells:
 // artificial.wgsl) with its declared slots filled from the lowered definition (the same
@@ -123,6 +124,7 @@ function solverLibraries(mech: LoweredMechanism, r: WgslRenderer, fieldIndex: Ma
       if (s.kind === 'while') visit(s.body);
     });
   [mech.initial, mech.breakpoint, mech.state].forEach((b) => visit(b.stmts));
+  mech.functions.forEach((f) => visit(f.body));
   const newton = [...new Map(found.flatMap((s) => (s.kind === 'newton' ? [[s.name, s] as const] : []))).values()];
   const simeq = [...new Map(found.flatMap((s) => (s.kind === 'simeq' ? [[s.name, s] as const] : []))).values()];
   if (newton.length > 1 || simeq.length > 1) throw new Error(`${mech.def.name}: the GPU supports one DERIVATIVE and one LINEAR block per mechanism`);

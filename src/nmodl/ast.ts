@@ -114,3 +114,43 @@ export interface Program {
   /** Each name's rank in the order the file (with its INCLUDEs) first mentions it. */
   nameOrder: Map<string, number>;
 }
+
+/** Every expression of the statements mapped by f (one exhaustive walk of NMODL statements). */
+export function mapStmts(stmts: NStmt[], f: (e: Expr) => Expr): NStmt[] {
+  return stmts.map((s): NStmt => {
+    switch (s.kind) {
+      case 'assign':
+        return { ...s, expr: f(s.expr) };
+      case 'derivative':
+        return { ...s, expr: f(s.expr) };
+      case 'if':
+        return { ...s, test: f(s.test), then: mapStmts(s.then, f), otherwise: mapStmts(s.otherwise, f) };
+      case 'while':
+        return { ...s, test: f(s.test), body: mapStmts(s.body, f) };
+      case 'from':
+        return { ...s, first: f(s.first), last: f(s.last), step: s.step ? f(s.step) : null, body: mapStmts(s.body, f) };
+      case 'call':
+        return { ...s, args: s.args.map(f) };
+      case 'table':
+        return { ...s, from: f(s.from), to: f(s.to), with: f(s.with) };
+      case 'reaction':
+        return { ...s, rates: s.rates.map(f) };
+      case 'equation':
+      case 'conserve':
+        return { ...s, left: f(s.left), right: f(s.right) };
+      case 'compartment':
+        return { ...s, volume: f(s.volume) };
+      case 'watch':
+        return { ...s, condition: f(s.condition), flag: f(s.flag) };
+      case 'fornetcons':
+      case 'initial':
+        return { ...s, body: mapStmts(s.body, f) };
+      case 'local':
+      case 'print':
+      case 'solve':
+      case 'verbatim':
+      case 'other':
+        return s;
+    }
+  });
+}

@@ -1,6 +1,6 @@
 import { walk } from '../expr/ast.ts';
 import type { NStmt, Program } from './ast.ts';
-import { mapStmts } from './watches.ts';
+import { mapStmts } from './ast.ts';
 
 // Which FUNCTIONs and PROCEDUREs a mechanism runs: those its blocks call, directly or through
 // each other. The rest are for hoc (useverbose, printing), which no NetPyNE spec calls.

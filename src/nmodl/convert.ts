@@ -1,7 +1,8 @@
-import { type Expr, mapChildren } from '../expr/ast.ts';
-import type { NStmt } from './ast.ts';
+import { type Expr, mapChildren, walk } from '../expr/ast.ts';
+import { mapStmts, type NStmt } from './ast.ts';
 import type { Stmt } from './definition.ts';
 import { NmodlError, NmodlUnsupported, type Pos } from './errors.ts';
+import { ARRAY_ELEMENT } from './expressions.ts';
 import { MOD_MATH } from './math.ts';
 import type { Symbols } from './symbols.ts';
 
@@ -77,6 +78,11 @@ export class Converter {
       case 'print':
         return [];
       case 'solve':
+        // a LINEAR block is solved where its SOLVE stands (vclmp.mod's icur FUNCTION: simeq in line)
+        if (this.symbols.program.linears.some((l) => l.name === s.name)) {
+          if (s.method !== null) throw new NmodlUnsupported(this.file, s.pos, `SOLVE ${s.name} METHOD ${s.method}`, 'a LINEAR block is solved without METHOD');
+          return [{ kind: 'call', name: 'solve', args: [{ kind: 'name', name: s.name, column: s.pos.column }] }];
+        }
         if (!rules.solve) throw new NmodlError(this.file, s.pos, `SOLVE belongs in BREAKPOINT, not in ${rules.where}`);
         return rules.solve(s.name, s.method, s.pos);
       case 'table':
@@ -105,6 +111,7 @@ export class Converter {
 
   /** FROM i = a TO b BY c { body } is nocmodl's for (i = a; i <= b; i += c). */
   private fromLoop(s: Extract<NStmt, { kind: 'from' }>, rules: BlockRules, scope: Map<string, string>): Stmt[] {
+    if (containsBreak(s.body) || indexesArrays(s.body, s.index)) return this.unrolled(s, rules, scope);
     const index = this.target(s.index, scope, s.pos, rules);
     const at = s.first.column;
     const name: Expr = { kind: 'name', name: index, column: at };
@@ -118,6 +125,48 @@ export class Converter {
         body: [...body, { kind: 'assign', target: index, expr: { kind: 'binary', op: '+', left: name, right: step, column: at } }],
       },
     ];
+  }
+
+  /**
+   * A FROM loop whose body indexes arrays by its index or leaves it with a VERBATIM `break;`,
+   * unrolled (its bounds must be numbers): each iteration is the body with the index a number,
+   * and `if (c) { ... break }` puts the rest of the loop in its else.
+   */
+  private unrolled(s: Extract<NStmt, { kind: 'from' }>, rules: BlockRules, scope: Map<string, string>): Stmt[] {
+    const bound = (x: Expr | null, otherwise: number) => (x === null ? otherwise : constantValue(this.expr(x, scope, s.pos, rules)));
+    const [first, last, step] = [bound(s.first, 0), bound(s.last, 0), bound(s.step, 1)];
+    if (first === null || last === null || step === null || step <= 0)
+      throw new NmodlUnsupported(this.file, s.pos, 'a FROM loop over array elements or with break whose bounds are not numbers');
+    if ((last - first) / step > MAX_UNROLLED) throw new NmodlUnsupported(this.file, s.pos, `a FROM loop over arrays of more than ${MAX_UNROLLED} iterations`);
+    const iteration = (k: number): NStmt[] => {
+      if (k > last) return [];
+      const at = (e: Expr): Expr => (e.kind === 'name' && e.name === s.index ? { kind: 'num', value: k, column: e.column } : mapChildren(e, at));
+      return this.untilBreak(mapStmts(s.body, at), () => iteration(k + step));
+    };
+    return this.block(iteration(first), rules, scope);
+  }
+
+  /** The statements, then `rest` (the loop's next iterations) unless an `if (c) { ... break }` leaves first. */
+  private untilBreak(stmts: NStmt[], rest: () => NStmt[]): NStmt[] {
+    for (let i = 0; i < stmts.length; i++) {
+      const s = stmts[i];
+      if (s.kind === 'if' && s.then.length > 0 && isBreak(s.then[s.then.length - 1]) && !containsBreak(s.then.slice(0, -1)) && !containsBreak(s.otherwise))
+        return [...stmts.slice(0, i), { ...s, then: s.then.slice(0, -1), otherwise: [...s.otherwise, ...this.untilBreak(stmts.slice(i + 1), rest)] }];
+      if (containsBreak([s])) throw new NmodlUnsupported(this.file, s.pos, 'break other than as the last statement of an if in a FROM loop');
+    }
+    return [...stmts, ...rest()];
+  }
+
+  /** `amp[k]` with k known (a number, or a FROM index once unrolled): the field amp<k>. */
+  private element(e: Extract<Expr, { kind: 'call' }>, r: (x: Expr) => Expr, pos: Pos): Expr {
+    const name = e.callee.slice(0, -ARRAY_ELEMENT.length);
+    const at = { line: pos.line, column: e.column };
+    const symbol = this.symbols.get(name);
+    if (symbol?.kind !== 'parameter' || symbol.decl.size === null) throw new NmodlError(this.file, at, `'${name}' is not an array`);
+    const k = constantValue(r(e.args[0]));
+    if (k === null) throw new NmodlUnsupported(this.file, at, `the element ${name}[...] at an index known only at run time`);
+    if (!Number.isInteger(k) || k < 0 || k >= symbol.decl.size) throw new NmodlError(this.file, at, `${name}[${k}] is outside ${name}[${symbol.decl.size}]`);
+    return { kind: 'name', name: `${name}${k}`, column: e.column };
   }
 
   private call(name: string, args: Expr[], pos: Pos, rules: BlockRules): Stmt {
@@ -145,7 +194,7 @@ export class Converter {
    * VERBATIM: the C idioms of real mod files are understood: nothing (comments), `hoc_execerror("...", 0);`
    * (the run stops), `cai = _ion_cai;` for an ion variable read from the segment (what nocmodl
    * already did), output only (printf, a FILE opened, written with fprintf and closed: not
-   * written here). `return 0;` ending a FUNCTION or PROCEDURE is handled by its caller. The rest is refused.
+   * written here), the CVODE guard of NEURON's vclmp.mod (a fixed-step run passes it). `return 0;` ending a FUNCTION or PROCEDURE is handled by its caller. The rest is refused.
    */
   private verbatim(text: string, pos: Pos, rules: BlockRules): Stmt[] {
     const code = verbatimCode(text);
@@ -153,6 +202,8 @@ export class Converter {
     const error = /^hoc_execerror\s*\(\s*"([^"\\]*)"\s*,[^;]*\)\s*;$/.exec(code);
     if (error) return [{ kind: 'abort', message: error[1] }];
     if (isOutputOnly(code)) return [];
+    // NEURON's vclmp.mod refuses CVODE: spikegpu runs the fixed step only (compile refuses cvode_active)
+    if (/^\{?externintcvode_active_;if\(cvode_active_\)\{hoc_execerror\("[^"]*","[^"]*"\);\}\}?$/.test(code.replace(/\s+/g, ''))) return [];
     const copy = /^([A-Za-z]\w*)\s*=\s*_ion_\1\s*;$/.exec(code);
     const symbol = copy ? this.symbols.get(copy[1]) : undefined;
     if (symbol?.kind === 'ion' && !symbol.write) return [];
@@ -184,6 +235,8 @@ export class Converter {
         if (e.name === rules.result) return e;
         if (!symbol) throw new NmodlError(this.file, { line: pos.line, column: e.column }, `'${e.name}' is not declared`);
         if (symbol.kind === 'constant') return { kind: 'num', value: symbol.value, column: e.column };
+        if (symbol.kind === 'parameter' && symbol.decl.size !== null)
+          throw new NmodlError(this.file, { line: pos.line, column: e.column }, `${e.name} is an array of ${symbol.decl.size}: give an element, ${e.name}[i]`);
         if (symbol.kind === 'function' || symbol.kind === 'procedure')
           throw new NmodlError(this.file, pos, `'${e.name}' is a ${symbol.kind.toUpperCase()}, not a value`);
         return e;
@@ -196,6 +249,7 @@ export class Converter {
       case 'ifexp':
         return mapChildren(e, r);
       case 'call': {
+        if (e.callee.endsWith(ARRAY_ELEMENT)) return this.element(e, r, pos);
         const args = e.args.map(r);
         const arity = MOD_MATH.get(e.callee)?.arity;
         const symbol = this.symbols.get(e.callee);
@@ -212,6 +266,43 @@ export class Converter {
       }
     }
   }
+}
+
+/** Most iterations of a FROM loop that is unrolled. */
+const MAX_UNROLLED = 4096;
+
+function isBreak(s: NStmt): boolean {
+  return s.kind === 'verbatim' && verbatimCode(s.text) === 'break;';
+}
+
+function containsBreak(stmts: NStmt[]): boolean {
+  return stmts.some((s) => isBreak(s) || (s.kind === 'if' && (containsBreak(s.then) || containsBreak(s.otherwise))));
+}
+
+/** Whether an array element is indexed by an expression reading `index`. */
+function indexesArrays(stmts: NStmt[], index: string): boolean {
+  let found = false;
+  mapStmts(stmts, (e) => {
+    walk(e, (n) => {
+      if (n.kind === 'call' && n.callee.endsWith(ARRAY_ELEMENT)) walk(n.args[0], (m) => (found ||= m.kind === 'name' && m.name === index));
+    });
+    return e;
+  });
+  return found;
+}
+
+/** The value of an expression of numbers alone (a FROM bound, an index once the loop is unrolled), or null. */
+export function constantValue(e: Expr): number | null {
+  if (e.kind === 'num') return e.value;
+  if (e.kind === 'unary') {
+    const x = constantValue(e.operand);
+    return x === null ? null : e.op === '-' ? -x : x;
+  }
+  if (e.kind !== 'binary') return null;
+  const a = constantValue(e.left);
+  const b = constantValue(e.right);
+  if (a === null || b === null) return null;
+  return e.op === '+' ? a + b : e.op === '-' ? a - b : e.op === '*' ? a * b : e.op === '/' ? a / b : null;
 }
 
 /** A VERBATIM block's C without comments and surrounding space. */

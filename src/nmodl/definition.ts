@@ -6,15 +6,10 @@
 
 import type { Expr } from '../expr/ast.ts';
 
-// The statement language of mechanism code blocks; its text form (src/mech/lang.ts), one
-// statement per line, is the one hand-written definitions use:
-//   name = expression            (expressions in the Python syntax of src/expr)
-//   procedure(arg, ...)          (a PROCEDURE call, inlined)
-//   if (test) {  } else if (test) {  } else {  }
-//   while (test) {  }
-//   net_send(delay, flag)  net_move(time)  net_event(time)   (NET_RECEIVE / INITIAL events)
-//   solve(name)                  (SOLVE of the definition's DERIVATIVE or LINEAR block `name`)
-// Statements are kept as a tree; renderers turn it into JavaScript or WGSL.
+// The statement language of mechanism code blocks, a tree (expressions are src/expr trees):
+// assignments, PROCEDURE calls (inlined by lowering; `solve(name)` is the SOLVE of the
+// definition's DERIVATIVE or LINEAR block), if/else, while, the events of NET_RECEIVE and
+// INITIAL, and the solver and table statements lowering inserts.
 
 export type Stmt =
   | { kind: 'assign'; target: string; expr: Expr }
@@ -38,11 +33,6 @@ export type Stmt =
 
 export type MechKind = 'density' | 'point' | 'artificial';
 
-/** A code block: statement-language text (hand-written definitions) or statements (compiled from NMODL). */
-export type Code = string | Stmt[];
-/** An expression: text in the statement language's syntax, or a tree. */
-export type CodeExpr = string | Expr;
-
 /** How the BREAKPOINT's current enters the cable equation. */
 export type CurrentKind =
   /** ionic or NONSPECIFIC_CURRENT: outward positive, `rhs -= i`, `d += di/dv` */
@@ -53,7 +43,7 @@ export type CurrentKind =
 export interface FunctionDef {
   args: string[];
   /** Assigns the function's own name to return a value. */
-  body: Code;
+  body: Stmt[];
   /** NMODL LOCALs: they (and the arguments) shadow fields of the same name. */
   locals?: string[];
   /** TABLE in a FUNCTION of one argument: its value tabulated (`outputs` is empty: the function's value is). */
@@ -73,7 +63,7 @@ export interface TableDef {
 
 export interface ProcedureDef {
   args: string[];
-  body: Code;
+  body: Stmt[];
   table?: TableDef;
 }
 
@@ -81,11 +71,11 @@ export interface WatchDef {
   /** Flag the self-event carries. */
   flag: number;
   /** Condition `a > b` (rising edge fires). */
-  condition: CodeExpr;
+  condition: Expr;
   /** Whether this WATCH is armed at all (evaluated once by the flag-1 handler); default always. */
-  armedIf?: CodeExpr;
+  armedIf?: Expr;
   /** NET_RECEIVE body for this flag. */
-  handler: Code;
+  handler: Stmt[];
 }
 
 /** A DERIVATIVE block solved by derivimplicit: `body` assigns D<state> for each state. */
@@ -94,7 +84,7 @@ export interface DerivativeDef {
   states: string[];
   /** Newton variables in nocmodl's _slist2 order (Jacobian columns), if it differs. */
   variables?: string[];
-  body: Code;
+  body: Stmt[];
 }
 
 /**
@@ -103,8 +93,8 @@ export interface DerivativeDef {
  */
 export interface LinearDef {
   unknowns: string[];
-  body: Code;
-  matrix: CodeExpr[][];
+  body: Stmt[];
+  matrix: Expr[][];
 }
 
 /** What a mod file's ion variable is: `cai` is {ion: 'ca', role: 'in'}. */
@@ -119,7 +109,7 @@ export interface IonVar {
 export interface MechanismDef {
   name: string;
   kind: MechKind;
-  /** NMODL source documenting the mechanism, under mod/ (our own text). */
+  /** The mod file the mechanism was compiled from (a built-in's is under mod/). */
   modFile: string;
   /** STATE variables. */
   states: string[];
@@ -138,23 +128,23 @@ export interface MechanismDef {
    * before and out after INITIAL and the SOLVE (as nocmodl does).
    */
   ionVars?: Record<string, IonVar>;
-  /** Ion reversal potentials read as per-instance copies (hand-written definitions): variable -> ion ('ena' -> 'na'). */
+  /** Ion reversal potentials read as per-instance copies of the section's e (compile/ions.ts ionsAsCopies): variable -> ion ('ena' -> 'na'). */
   ions?: Record<string, string>;
   /** Currents summed for the cable equation, in the order nocmodl sums them. */
   currents?: { names: string[]; kind: CurrentKind };
   functions?: Record<string, FunctionDef>;
   procedures?: Record<string, ProcedureDef>;
-  initial?: Code;
+  initial?: Stmt[];
   /** BREAKPOINT body without SOLVE; with currents it runs twice per step in nrn_cur (v+0.001, then v). */
-  breakpoint?: Code;
+  breakpoint?: Stmt[];
   /** DERIVATIVE blocks solved by `solve(name)` (derivimplicit). */
   derivatives?: Record<string, DerivativeDef>;
   /** LINEAR blocks solved by `solve(name)` (simeq). */
   linear?: Record<string, LinearDef>;
   /** SOLVE block (cnexp written as nocmodl's update), run in nrn_state after the voltage solve. */
-  state?: Code;
+  state?: Stmt[];
   /** NET_RECEIVE (flag 0: NetCon events, else self-events); the weight is `w`, the event time `t`. */
-  receive?: Code;
+  receive?: Stmt[];
   /**
    * NET_RECEIVE arguments when a NetCon carries a weight vector (Izhi2007a: one per receptor):
    * a connection sets the one at its weight index (NetPyNE's synList) and the others are 0.
@@ -167,9 +157,9 @@ export interface MechanismDef {
    */
   netconState?: string[];
   /** NET_RECEIVE's INITIAL block: run for each NetCon at finitialize, on its state. */
-  netconInitial?: Code;
+  netconInitial?: Stmt[];
   /** NET_RECEIVE flag-1 handler of the `net_send(0, 1)` in INITIAL, delivered inside finitialize. */
-  initEvent?: Code;
+  initEvent?: Stmt[];
   watches?: WatchDef[];
   /**
    * Instances on the same node with identical parameters may share one state: events add

@@ -7,6 +7,9 @@ import type { Lexer, Token } from './lexer.ts';
 // so -a^b is -(a^b) and !a == b is (!a) == b, as in C. Every level but ^ is left-associative
 // and read in a loop; nesting (parentheses, calls, unary operators, ^) is bounded.
 
+/** Suffix of the callee that stands for an array element, `amp[j]` (no NMODL name ends so). */
+export const ARRAY_ELEMENT = '[]';
+
 /** Deepest nesting of parentheses, calls and unary operators accepted in one expression. */
 export const MAX_EXPR_NESTING = 100;
 
@@ -116,7 +119,13 @@ export class ExpressionParser {
     if (token.kind === 'name') {
       if (token.primes) this.lex.fail(token.pos, `${token.text}${"'".repeat(token.primes)} can only be assigned (x' = ...)`);
       const after = this.lex.peek();
-      if (after.kind === 'punct' && after.text === '[') this.lex.fail(after.pos, `array element ${token.text}[...] is not supported`);
+      if (after.kind === 'punct' && after.text === '[') {
+        // an array element: the call of `name[]` with the index, resolved by the conversion (convert.ts)
+        this.lex.next();
+        const index = this.nested(after.pos, () => this.expression());
+        this.expect(']');
+        return { kind: 'call', callee: `${token.text}${ARRAY_ELEMENT}`, args: [index], column: this.column(token) };
+      }
       if (after.kind !== 'punct' || after.text !== '(') return { kind: 'name', name: token.text, column: this.column(token) };
       this.lex.next();
       const args = this.nested(token.pos, () => this.arguments());

@@ -143,7 +143,10 @@ class TopLevel {
       }
       case 'DEFINE': {
         const name = this.stmts.name();
-        this.defines.set(name, this.signedNumber());
+        const value = this.signedNumber();
+        this.defines.set(name, value);
+        // nocmodl substitutes the name everywhere after it: a constant of the code blocks too
+        p.constants.push({ name, size: null, value, units: null, range: null, pos: token.pos });
         return;
       }
       case 'FUNCTION_TABLE':

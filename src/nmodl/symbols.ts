@@ -47,7 +47,8 @@ export class Symbols {
       this.table.set(c.name, { kind: 'constant', value: c.value });
     }
     const declare = (decl: Decl, symbol: Symbol) => {
-      if (decl.size !== null) throw new NmodlUnsupported(file, decl.pos, `the array ${decl.name}[${decl.size}]`);
+      // PARAMETER arrays (vclmp.mod's dur[3]) are fields dur0, dur1 ...; other arrays are refused
+      if (decl.size !== null && symbol.kind !== 'parameter') throw new NmodlUnsupported(file, decl.pos, `the array ${decl.name}[${decl.size}]`);
       if (GEOMETRY.has(decl.name)) throw new NmodlUnsupported(file, decl.pos, `the segment's ${decl.name}`, 'mechanism code reading area or diam');
       const known = this.table.get(decl.name);
       // v, celsius, ena ... declared for units; a written ion variable declared STATE (cad's cai) is a state

@@ -6,6 +6,7 @@ import { cnexpUpdate, NonLinearError } from './cnexp.ts';
 import { type BlockRules, Converter, verbatimCode } from './convert.ts';
 import type { FunctionDef, IonVar, MechanismDef, MechKind, ProcedureDef, Stmt } from './definition.ts';
 import { NmodlError, NmodlUnsupported, type Pos } from './errors.ts';
+import { linearDef } from './linear.ts';
 import { fieldsWrittenWhileRunning, isLinearReceive, isMergeable, receiveForNetcons } from './linearity.ts';
 import { netReceive, netReceiveArgs, watchDefs } from './net-receive.ts';
 import { Symbols } from './symbols.ts';
@@ -31,12 +32,8 @@ export function translate(program: Program): CompiledMechanism {
   if (n.pointer.length > 0) throw new NmodlUnsupported(file, n.pos, 'POINTER', n.pointer.join(', '));
   for (const o of program.others)
     if (!isHarmless(o)) throw new NmodlUnsupported(file, o.pos, o.word === 'VERBATIM' ? 'VERBATIM C code at file level' : `the ${o.word} block`);
-  for (const block of [...program.kinetics, ...program.linears, ...program.nonlinears])
-    throw new NmodlUnsupported(
-      file,
-      block.pos,
-      `${program.kinetics.includes(block) ? 'KINETIC' : program.linears.includes(block) ? 'LINEAR' : 'NONLINEAR'} ${block.name}`,
-    );
+  for (const block of [...program.kinetics, ...program.nonlinears])
+    throw new NmodlUnsupported(file, block.pos, `${program.kinetics.includes(block) ? 'KINETIC' : 'NONLINEAR'} ${block.name}`);
   const symbols = new Symbols(program);
   const ionVars = ionVariables(program);
   const convert = new Converter(symbols, file);
@@ -58,6 +55,7 @@ export function translate(program: Program): CompiledMechanism {
   const initial = convert.block(plan?.initial ?? program.initial ?? [], { where: 'INITIAL', events: true });
   const receive = program.netReceive ? netReceive(program.netReceive, plan?.receive ?? program.netReceive.body, convert) : undefined;
   const watchParts = plan && program.netReceive ? watchDefs(plan, program.netReceive, convert) : undefined;
+  const linear = Object.fromEntries(program.linears.map((l) => [l.name, linearDef(l, convert, symbols)]));
   const currents = n.currents;
   const ions = [...new Set(n.ions.map((u) => u.ion))];
   const def: MechanismDef & { initial: Stmt[]; breakpoint: Stmt[]; state: Stmt[] } = {
@@ -74,6 +72,7 @@ export function translate(program: Program): CompiledMechanism {
     initial,
     breakpoint,
     derivatives,
+    ...(program.linears.length > 0 ? { linear } : {}),
     state,
     ...(receive ? { receive } : {}),
     ...netReceiveArgs(program, convert),
@@ -149,7 +148,10 @@ function mechanismInfo(program: Program, symbols: Symbols, kind: MechKind, ions:
     const symbol = symbols.get(name);
     // nocmodl prints defaults with %g: NEURON's default keeps 6 significant digits (0.0123456789 is 0.0123457)
     const value = symbol?.kind === 'parameter' ? Number((symbol.decl.value ?? 0).toPrecision(6)) : 0;
-    if (symbol?.kind === 'parameter') params[name] = { default: value, ...(symbol.decl.units ? { units: symbol.decl.units } : {}) };
+    // an array PARAMETER's default is one value per element (NetPyNE sets it from a list)
+    const size = symbol?.kind === 'parameter' ? symbol.decl.size : null;
+    if (symbol?.kind === 'parameter')
+      params[name] = { default: size === null ? value : new Array<number>(size).fill(value), ...(symbol.decl.units ? { units: symbol.decl.units } : {}) };
   }
   // not 'stimulus': NetPyNE's stimSourceParams makes only its built-in sources
   const kinds: MechanismKind[] =

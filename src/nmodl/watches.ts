@@ -1,5 +1,5 @@
 import { type Expr, mapChildren } from '../expr/ast.ts';
-import type { NStmt, Program } from './ast.ts';
+import { mapStmts, type NStmt, type Program } from './ast.ts';
 import { NmodlUnsupported, type Pos } from './errors.ts';
 
 // WATCH as NEURON mod files use it: INITIAL sends itself an event, net_send(0, 1), which
@@ -105,44 +105,4 @@ function withoutWatches(stmts: NStmt[]): NStmt[] {
 function withFlag(e: Expr, value: number): Expr {
   if (e.kind === 'name') return e.name === 'flag' ? { kind: 'num', value, column: e.column } : e;
   return mapChildren(e, (x) => withFlag(x, value));
-}
-
-/** Every expression of the statements mapped by f (one exhaustive walk of NMODL statements). */
-export function mapStmts(stmts: NStmt[], f: (e: Expr) => Expr): NStmt[] {
-  return stmts.map((s): NStmt => {
-    switch (s.kind) {
-      case 'assign':
-        return { ...s, expr: f(s.expr) };
-      case 'derivative':
-        return { ...s, expr: f(s.expr) };
-      case 'if':
-        return { ...s, test: f(s.test), then: mapStmts(s.then, f), otherwise: mapStmts(s.otherwise, f) };
-      case 'while':
-        return { ...s, test: f(s.test), body: mapStmts(s.body, f) };
-      case 'from':
-        return { ...s, first: f(s.first), last: f(s.last), step: s.step ? f(s.step) : null, body: mapStmts(s.body, f) };
-      case 'call':
-        return { ...s, args: s.args.map(f) };
-      case 'table':
-        return { ...s, from: f(s.from), to: f(s.to), with: f(s.with) };
-      case 'reaction':
-        return { ...s, rates: s.rates.map(f) };
-      case 'equation':
-      case 'conserve':
-        return { ...s, left: f(s.left), right: f(s.right) };
-      case 'compartment':
-        return { ...s, volume: f(s.volume) };
-      case 'watch':
-        return { ...s, condition: f(s.condition), flag: f(s.flag) };
-      case 'fornetcons':
-      case 'initial':
-        return { ...s, body: mapStmts(s.body, f) };
-      case 'local':
-      case 'print':
-      case 'solve':
-      case 'verbatim':
-      case 'other':
-        return s;
-    }
-  });
 }

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/expr/index.ts';
 import { BUILTIN_MECHANISMS, JsRenderer, lowerMechanism, type MechanismDef, NEURON_TYPE_ORDER } from '../../src/mech/index.ts';
-import { parseBlock } from '../../src/mech/lang.ts';
 
 const def = (name: string): MechanismDef => BUILTIN_MECHANISMS.def(name)!;
 const lower = (d: MechanismDef, tablesOn: Set<string>) => lowerMechanism(d, { tablesOn, info: BUILTIN_MECHANISMS.get(d.name)! });
@@ -36,23 +36,9 @@ describe('mechanism definitions', () => {
   });
 });
 
-describe('statement language', () => {
-  it('parses if / else if / else chains', () => {
-    const stmts = parseBlock('if (a > 1) {\nx = 1\n} else if (a > 0) {\nx = 2\n} else {\nx = 3\n}', 'test');
-    expect(stmts).toHaveLength(1);
-    expect(stmts[0].kind).toBe('if');
-  });
-
-  it.each([
-    ['x == 1', /expected `name = expression`/],
-    ['if (a) {\nx = 1', /missing '}'/],
-    ['}', /unexpected '}'/],
-    ['x = 1 +', /line 1/],
-  ])('rejects %j', (source, message) => {
-    expect(() => parseBlock(source, 'hh BREAKPOINT')).toThrow(message);
-  });
-
+describe('lowering checks', () => {
   it('names unknown variables of a definition', () => {
-    expect(() => lower({ ...def('pas'), breakpoint: 'i = gg*(v - e)' }, new Set())).toThrow(/pas BREAKPOINT: unknown name 'gg'/);
+    const breakpoint = [{ kind: 'assign' as const, target: 'i', expr: parse('gg*(v - e)') }];
+    expect(() => lower({ ...def('pas'), breakpoint }, new Set())).toThrow(/pas BREAKPOINT: unknown name 'gg'/);
   });
 });

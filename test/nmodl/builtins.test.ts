@@ -7,12 +7,12 @@ import { compileMod } from '../../src/nmodl/index.ts';
 // The built-ins are their mod files (mod/) compiled by the NMODL front end, as a user's are.
 // (Until the hand-written definitions were removed, this test checked that the compiled code
 // was the hand-written code operation for operation; the NEURON reference tests check the
-// results.) What the engine may do with each one's events is read off its code.
+// results, bit for bit.) What the engine may do with each one's events is read off its code.
 
 const modText = (name: string) => readFileSync(resolve(__dirname, '../../mod', `${name}.mod`), 'utf8');
 
 describe('built-in mechanisms compiled from their mod files', () => {
-  const compiled = NEURON_TYPE_ORDER.filter((n) => n !== 'VClamp');
+  const compiled = NEURON_TYPE_ORDER;
 
   it.each(compiled)('%s is its mod file compiled', (name) => {
     const def = BUILTIN_MECHANISMS.def(name)!;
@@ -34,8 +34,10 @@ describe('built-in mechanisms compiled from their mod files', () => {
     expect(BUILTIN_MECHANISMS.get('NetStim')!.kinds).toEqual(['artificialCell', 'stimulus']);
   });
 
-  it('VClamp is refused for now, naming the construct and its position (its definition is written by hand)', () => {
-    expect(() => compileMod('mod/VClamp.mod', modText('VClamp'))).toThrow(/VClamp\.mod:\d+:\d+: array element amp\[\.\.\.\] is not supported/);
-    expect(BUILTIN_MECHANISMS.def('VClamp')!.modFile).toBe('mod/VClamp.mod');
+  it("compiles VClamp's arrays, FROM loop with break and LINEAR block as nocmodl does", () => {
+    const def = BUILTIN_MECHANISMS.def('VClamp')!;
+    expect(BUILTIN_MECHANISMS.get('VClamp')!.params.dur.default).toEqual([0, 0, 0]);
+    expect(def.linear?.clamp.unknowns).toEqual(['vi', 'vo', 'e']); // nocmodl's _slist1 (checked with its output)
+    expect(def.functions?.icur).toBeDefined();
   });
 });

@@ -1,6 +1,6 @@
 import type { CompiledModel } from '../../compile/index.ts';
 import { abortMessages, type LoweredMechanism } from '../../mech/index.ts';
-import { assignedNames } from '../../mech/lang.ts';
+import { assignedNames } from '../../nmodl/stmt-names.ts';
 import { TimeGrid } from '../time-grid.ts';
 import { cellShapes } from './cell-shape.ts';
 
