@@ -1,4 +1,5 @@
 import { type Expr, mapChildren, walk } from '../expr/ast.ts';
+import { MOD_MATH } from '../nmodl/math.ts';
 import { assignedNames, readNames } from '../nmodl/stmt-names.ts';
 import type { MechanismInfo } from '../spec/catalog.ts';
 import { hoistInvariants } from './hoist.ts';
@@ -242,8 +243,8 @@ function readFirst(stmts: Stmt[], name: string, tableOutputs: (s: Stmt) => strin
   return 'neither';
 }
 
-/** Math functions mechanism code may call (C library names). */
-export const MATH_FUNCTIONS = ['exp', 'log', 'fabs', 'pow', 'sqrt'] as const;
+/** Math functions mechanism code may call (C library names: nmodl/math.ts). */
+const MATH_FUNCTIONS = [...MOD_MATH.keys()];
 
 function containsTable(stmts: Stmt[], name: string): boolean {
   return stmts.some(

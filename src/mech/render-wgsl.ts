@@ -91,9 +91,10 @@ export class WgslRenderer {
       case 'ifexp':
         return `select(${this.expr(e.otherwise)}, ${this.expr(e.then)}, ${this.test(e.test)})`;
       case 'call': {
-        const args = e.args.map((a) => this.expr(a)).join(', ');
+        const rendered = e.args.map((a) => this.expr(a));
         const math = MOD_MATH.get(e.callee)?.wgsl;
-        return math ? `${math}(${args})` : `fn_${e.callee}(${['k', args].filter(Boolean).join(', ')})`;
+        if (math) return math.replace(/\$(\d)/g, (_, i: string) => rendered[Number(i)]);
+        return `fn_${e.callee}(${['k', rendered.join(', ')].filter(Boolean).join(', ')})`;
       }
     }
   }

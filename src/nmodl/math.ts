@@ -7,8 +7,9 @@ export interface MathFunction {
   arity: number;
   /** The engine's function (f32 code, and f64 code where `libm` is false). */
   js: string;
-  /** f64 code calls NEURON's C library (hoc_Exp, glibc's log and pow, reproduced bit for bit). */
+  /** f64 code calls NEURON's C library (hoc_Exp, glibc's log, log10 and pow, reproduced bit for bit). */
   libm: boolean;
+  /** WGSL with the arguments in place of $0, $1. */
   wgsl: string;
 }
 
@@ -16,12 +17,13 @@ const f = (arity: number, js: string, wgsl: string, libm = false): MathFunction 
 
 /** By C name (a name table: names come from mod files). */
 export const MOD_MATH: ReadonlyMap<string, MathFunction> = new Map([
-  ['exp', f(1, 'Math.exp', 'exp', true)],
-  ['log', f(1, 'Math.log', 'log', true)],
-  ['pow', f(2, 'Math.pow', 'pow', true)],
+  ['exp', f(1, 'Math.exp', 'exp($0)', true)],
+  ['log', f(1, 'Math.log', 'log($0)', true)],
+  ['log10', f(1, 'Math.log10', '(log($0) * 0.4342944819032518)', true)],
+  ['pow', f(2, 'Math.pow', 'pow($0, $1)', true)],
   // exact in IEEE arithmetic on every target
-  ['fabs', f(1, 'Math.abs', 'abs')],
-  ['sqrt', f(1, 'Math.sqrt', 'sqrt')],
-  ['floor', f(1, 'Math.floor', 'floor')],
-  ['ceil', f(1, 'Math.ceil', 'ceil')],
+  ['fabs', f(1, 'Math.abs', 'abs($0)')],
+  ['sqrt', f(1, 'Math.sqrt', 'sqrt($0)')],
+  ['floor', f(1, 'Math.floor', 'floor($0)')],
+  ['ceil', f(1, 'Math.ceil', 'ceil($0)')],
 ]);
