@@ -45,6 +45,8 @@ struct Step {
 @group(0) @binding(8) var<storage, read_write> ring: array<f32>;
 // Per (WATCH j, instance k) at j * count + k: bit 0 armed, bit 1 condition true at the last check.
 @group(0) @binding(9) var<storage, read_write> watchState: array<u32>;
+// The segments' ions (shaders/kernels/ions.wgsl): an ion variable of node n at its array's offset + n.
+@group(0) @binding(10) var<storage, read_write> ions: array<f32>;
 
 // NEURON's t in the block being run [ms].
 var<private> now: f32;

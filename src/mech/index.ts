@@ -1,7 +1,7 @@
 export { BUILTIN_MECHANISMS, NEURON_TYPE_ORDER } from './builtins.ts';
 export { assignedFields } from './field-flow.ts';
 export { GLOBALS, type LoweredBlock, type LoweredMechanism, type LoweredTable, type LoweredWatch, lowerMechanism } from './lower.ts';
-export { nernst } from './nernst.ts';
+export { ionKtf, nernst } from './nernst.ts';
 export { hocExp, LIBM_NAME, NEURON_LIBM } from './neuron-libm.ts';
 export { MechanismRegistry } from './registry.ts';
 export { abortMessages, type JsNames, JsRenderer, literal, type Precision } from './render-js.ts';

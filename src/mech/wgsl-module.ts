@@ -16,6 +16,8 @@ export interface WgslSpecialization {
   constants?: ReadonlyMap<string, number>;
   /** Fields the host's kernels read (recorded probes, the vref detector's variable): always stored. */
   observed?: ReadonlySet<string>;
+  /** Each ion variable the mechanism uses (ena, ica, cai): the offset of its array in the `ions` buffer. */
+  ions?: ReadonlyMap<string, number>;
 }
 
 export function mechanismWgsl(mech: LoweredMechanism, spec: WgslSpecialization = {}): string {
@@ -34,12 +36,28 @@ export function mechanismWgsl(mech: LoweredMechanism, spec: WgslSpecialization =
       // f32-typed, so expressions of constants are folded in f32 as they would run, not in abstract (f64) precision
       if (constants.has(name)) return `f32(${wgslFloat(constants.get(name)!)})`;
       if (f !== undefined) return inLocals.has(name) ? `field_${name}` : `fields[${f}u * ${count}.count + k]`;
+      const ion = ions.get(name);
+      if (ion !== undefined) return `ions[${ion}u + node[k]]`;
       if (name === 'v') return vLocal ? 'v' : 'V[node[k]]';
       if (name === 't') return 'now';
       return ['dt', 'celsius'].includes(name) ? `${count}.${name}` : null;
     },
   });
   const locals = (b: LoweredBlock) => b.locals.map((l) => `  var ${l}: f32 = 0.0;`).join('\n');
+  // nocmodl: written concentrations are copied in from the segment at the start of nrn_init,
+  // nrn_cur and nrn_state and out after nrn_init and nrn_state; written currents are added into
+  // the segment's total after nrn_cur (density mechanisms: one instance per node)
+  const ions = spec.ions ?? new Map<string, number>();
+  const ionVars = Object.entries(mech.def.ionVars ?? {});
+  const written = ionVars.filter(([name, v]) => v.write && v.role !== 'i' && fieldIndex.has(name)).map(([name]) => name);
+  const slot = (name: string) => `fields[${fieldIndex.get(name)}u * group.count + k]`;
+  const segment = (name: string) => {
+    if (!ions.has(name)) throw new Error(`${mech.def.name}: ion variable ${name} has no place in the ions buffer`);
+    return `ions[${ions.get(name)}u + node[k]]`;
+  };
+  const copyIn = written.map((x) => `  ${slot(x)} = ${segment(x)};`).join('\n');
+  const copyOut = written.map((x) => `  ${segment(x)} = ${slot(x)};`).join('\n');
+  const ionCurrents = ionVars.filter(([name, v]) => v.write && v.role === 'i' && fieldIndex.has(name)).map(([name]) => name);
   if (mech.def.kind === 'artificial') {
     const a = new WgslRenderer(mech, names(true, 'group'), offsets);
     return (
@@ -70,6 +88,7 @@ export function mechanismWgsl(mech: LoweredMechanism, spec: WgslSpecialization =
     const scaled = mech.def.kind === 'point' ? ' * scale[k]' : '';
     return [
       locals(mech.breakpoint),
+      copyIn,
       fields.load,
       '  var v = vk + 0.001;',
       c.stmts(mech.breakpoint.stmts),
@@ -77,6 +96,7 @@ export function mechanismWgsl(mech: LoweredMechanism, spec: WgslSpecialization =
       '  v = vk;',
       c.stmts(mech.breakpoint.stmts),
       `  let i0 = ${sum};`,
+      ...ionCurrents.map((x) => `  ${segment(x)} = ${segment(x)} + ${c.expr({ kind: 'name', name: x, column: 0 })};`),
       fields.store,
       `  contrib[group.contribBase + k] = vec2<f32>(${rhsSign}(i0${scaled}), ${dSign}((i1 - i0) / 0.001${scaled}));`,
     ].join('\n');
@@ -84,13 +104,13 @@ export function mechanismWgsl(mech: LoweredMechanism, spec: WgslSpecialization =
   const stateBlocks = currents ? [mech.state] : [mech.state, mech.breakpoint];
   const stateFields = inLocals(stateBlocks.map((b) => b.stmts));
   const s = held(stateFields.names);
-  const state = [...stateBlocks.map(locals), stateFields.load, ...stateBlocks.map((b) => s.stmts(b.stmts)), stateFields.store];
+  const state = [...stateBlocks.map(locals), copyIn, stateFields.load, ...stateBlocks.map((b) => s.stmts(b.stmts)), stateFields.store, copyOut];
   const receiveFields = inLocals([mech.receive.stmts]);
   const onNode = new WgslRenderer(mech, names(false, 'group'), offsets);
   return fillSlots(SHADERS['templates/mechanism.wgsl'], {
     ...watchSlots(mech, onNode, locals),
     FUNCTIONS: [r.functions(), ...solvers].join('\n\n'),
-    INITIAL: [locals(mech.initial), r.stmts(mech.initial.stmts)].join('\n'),
+    INITIAL: [locals(mech.initial), copyIn, r.stmts(mech.initial.stmts), copyOut].join('\n'),
     RECEIVE: receiveSlot(mech, held(receiveFields.names), locals, receiveFields),
     CURRENT: current,
     STATE: state.join('\n'),

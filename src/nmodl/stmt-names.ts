@@ -11,8 +11,11 @@ export function assignedNames(stmts: Stmt[], out = new Set<string>()): Set<strin
       assignedNames(s.then, out);
       assignedNames(s.otherwise, out);
     } else if (s.kind === 'while') assignedNames(s.body, out);
-    else if (s.kind === 'newton') s.states.forEach((x) => out.add(x));
-    else if (s.kind === 'simeq') {
+    else if (s.kind === 'newton') {
+      // the Newton function's body may assign fields too (cad.mod's drive_channel)
+      assignedNames(s.body, out);
+      s.states.forEach((x) => out.add(x));
+    } else if (s.kind === 'simeq') {
       assignedNames(s.body, out);
       s.unknowns.forEach((x) => out.add(x));
     }

@@ -67,7 +67,9 @@ export interface GpuLayout {
   trainSpikes: { boundary: number[]; time: number[]; gid: number[] };
   /** Spikes of NetStim stimuli within the run (for recordStim), by stim row. */
   stimSpikes: { time: number[]; stim: number[] };
-  /** Probes by source: -1 = V, else a group index; entries (index in the source, record slot). */
+  /** Per mechanism group: each ion variable it uses -> the offset of its array in the `ions` buffer (ionsBuffer). */
+  ionOffsets: Array<Map<string, number>>;
+  /** Probes by source: -1 = V, ION_SOURCE = the ions buffer, else a group index; entries (index in the source, record slot). */
   probeSources: Map<number, number[]>;
   grid: Float64Array;
   /** Samples NetPyNE's event-timed recording keeps (TimeGrid.recordedSamples). */
@@ -75,9 +77,10 @@ export interface GpuLayout {
 }
 
 export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]): GpuLayout {
-  if (model.ions.length > 0)
-    throw new UnsupportedOnGpu(`ions on the segments (${model.ions.map((t) => t.ion).join(', ')}: mod files reading or writing ion variables)`);
   mechanisms.forEach((m, g) => checkSupported(m, model.groups[g].count));
+  for (const m of mechanisms)
+    if (m.def.kind === 'point' && Object.values(m.def.ionVars ?? {}).some((v) => v.write && v.role === 'i'))
+      throw new UnsupportedOnGpu(`${m.def.name} (a point process writing an ion current: instances on one node would add into it at once)`);
   for (const m of mechanisms) {
     if (abortMessages(m).length > 0) throw new UnsupportedOnGpu(`${m.def.name} (hoc_execerror cannot stop a GPU run)`);
     if (m.def.netconState?.length) throw new UnsupportedOnGpu(`${m.def.name} (state kept per NetCon)`);
@@ -207,9 +210,28 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
     shape: shapes.shape,
     ...trains,
     probeSources: probeSources(model),
+    ionOffsets: mechanisms.map((m) => ionOffsets(model, m)),
     grid,
     sampleCount: time.recordedSamples(model.recordStep, Math.floor(model.steps / model.recordEvery) + 1),
   };
+}
+
+/** The probe source that is the `ions` buffer. */
+export const ION_SOURCE = -2;
+/** Each ion array's place among a table's four (shaders/kernels/ions.wgsl). */
+const ION_ROLES = { e: 0, i: 1, in: 2, out: 3 } as const;
+
+/** Where a mechanism's ion variables are in the `ions` buffer: table j's e, i, in, out arrays from 4 j n on (shaders/kernels/ions.wgsl). */
+function ionOffsets(model: CompiledModel, m: LoweredMechanism): Map<string, number> {
+  const n = model.nodes.count;
+  const role = ION_ROLES;
+  const out = new Map<string, number>();
+  for (const [name, v] of Object.entries(m.def.ionVars ?? {})) {
+    const j = model.ions.findIndex((t) => t.ion === v.ion);
+    if (j < 0) throw new Error(`webgpu backend: ${m.def.name}'s ion ${v.ion} has no segment table`);
+    out.set(name, (4 * j + role[v.role]) * n);
+  }
+  return out;
 }
 
 function checkSupported(m: LoweredMechanism, count: number): void {
@@ -260,9 +282,12 @@ function probeSources(model: CompiledModel): Map<number, number[]> {
   const sources = new Map<number, number[]>();
   model.probes.forEach((p, slot) => {
     const t = p.target;
-    if (t.kind === 'ion') throw new UnsupportedOnGpu('recording ion variables');
     const [source, index] =
-      t.kind === 'node' ? [-1, t.node] : [t.group, Object.keys(model.groups[t.group].fields).indexOf(t.field) * model.groups[t.group].count + t.instance];
+      t.kind === 'node'
+        ? [-1, t.node]
+        : t.kind === 'ion'
+          ? [ION_SOURCE, (4 * t.ion + ION_ROLES[t.role]) * model.nodes.count + t.node]
+          : [t.group, Object.keys(model.groups[t.group].fields).indexOf(t.field) * model.groups[t.group].count + t.instance];
     if (!sources.has(source)) sources.set(source, []);
     sources.get(source)!.push(index, slot);
   });

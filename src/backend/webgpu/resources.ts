@@ -1,10 +1,10 @@
 /// <reference types="@webgpu/types" />
 import type { CompiledModel } from '../../compile/index.ts';
-import { assignedFields, buildTable, fillSlots, type LoweredMechanism, mechanismWgsl, type WgslSpecialization } from '../../mech/index.ts';
+import { assignedFields, buildTable, fillSlots, ionKtf, type LoweredMechanism, mechanismWgsl, type WgslSpecialization } from '../../mech/index.ts';
 import { SHADERS } from '../../shaders.gen.ts';
 import { shapeWgsl } from './cell-shape.ts';
-import { type Kernel, KernelCache, STEP_BYTES } from './kernels.ts';
-import { type GpuLayout, UnsupportedOnGpu } from './layout.ts';
+import { type BindingKind, type Kernel, KernelCache, STEP_BYTES } from './kernels.ts';
+import { type GpuLayout, ION_SOURCE, UnsupportedOnGpu } from './layout.ts';
 
 // The GPU side of one run: buffers (named, so they can be bound and freed), the kernels of
 // shaders/kernels and of each mechanism group with their bind groups. Buffers that an epoch
@@ -61,6 +61,9 @@ export class GpuResources {
   readonly detectVrefKernels: Bound[] = [];
   readonly deliverKernels: Bound[] = [];
   injectKernel!: Bound;
+  /** The ion kernels (shaders/kernels/ions.wgsl), when the model has segment ions; one invocation per (table, node). */
+  ionKernels: Partial<Record<'ion_init' | 'nernst_init' | 'before_currents', Bound>> = {};
+  ionInvocations = 0;
   recordKernels: Array<Bound & { count: number }> = [];
 
   /** `bindingBytes` lowers the adapter's largest binding (to exercise the ModelTooLarge error). */
@@ -183,18 +186,54 @@ export class GpuResources {
         'inject',
       ),
     };
+    await this.ionResources();
     this.groups = await Promise.all(model.groups.map((g, i) => this.groupResources(i, g.count, mechanisms[i])));
     const record = await this.cache.get(step + SHADERS['kernels/record.wgsl'], 'record_probes', ['uniform', 'step', 'read', 'read', 'write'], 'record');
     this.recordKernels = [...layout.probeSources].map(([source, pairs], i) => {
       const list = this.make(`probes${i}`, Uint32Array.from(pairs), S);
       const uniform = this.make(`recordUniform${i}`, new Uint32Array([pairs.length / 2, probes, 0, 0]), U);
-      const src = source < 0 ? this.buffer('V') : this.groups[source].fields;
+      const src = source === ION_SOURCE ? this.buffer('ions') : source < 0 ? this.buffer('V') : this.groups[source].fields;
       return {
         kernel: record,
         bind: this.cache.bind(record, [uniform, this.buffer('steps'), list, src, this.buffer('rec')], `record${i}`),
         count: pairs.length / 2,
       };
     });
+  }
+
+  /**
+   * The segments' ions: their arrays (the compiled e, i = 0, in, out per table: ion_init does
+   * the rest, shaders/kernels/ions.wgsl) and the ion kernels, none without ions.
+   */
+  private async ionResources(): Promise<void> {
+    const { model } = this;
+    const n = model.nodes.count;
+    const tables = model.ions;
+    const S = GPUBufferUsage.STORAGE;
+    const values = new Float32Array(Math.max(1, 4 * n * tables.length));
+    const style = new Uint32Array(Math.max(1, n * tables.length));
+    const info = new Float32Array(Math.max(4, 4 * tables.length));
+    tables.forEach((t, j) => {
+      values.set(t.e, 4 * j * n);
+      values.set(t.ci, (4 * j + 2) * n);
+      values.set(t.co, (4 * j + 3) * n);
+      style.set(t.style, j * n);
+      info.set([t.valence, t.ci0, t.co0, 0], 4 * j);
+    });
+    this.make('ions', values, S);
+    if (tables.length === 0) return;
+    this.make('ionStyle', style, S);
+    this.make('ionTables', info, S);
+    const params = new Uint32Array([n, tables.length, 0, 0]);
+    new Float32Array(params.buffer)[2] = ionKtf(model.celsius);
+    this.make('ionParams', params, GPUBufferUsage.UNIFORM);
+    const kinds: BindingKind[] = ['uniform', 'write', 'read', 'read'];
+    const buffers = ['ionParams', 'ions', 'ionStyle', 'ionTables'].map((b) => this.buffer(b));
+    for (const entry of ['ion_init', 'nernst_init', 'before_currents'] as const) {
+      const kernel = await this.cache.get(SHADERS['kernels/ions.wgsl'], entry, kinds, 'ions');
+      this.ionKernels[entry] = { kernel, bind: this.cache.bind(kernel, buffers, `ions:${entry}`) };
+    }
+    this.ionInvocations = n * tables.length;
   }
 
   private async groupResources(i: number, count: number, mech: LoweredMechanism): Promise<GroupGpu> {
@@ -219,9 +258,13 @@ export class GpuResources {
       this.buffer('contrib'),
       this.buffer('ring'),
       this.make(`watch${i}`, 4 * Math.max(1, mech.watches.length * count), S),
+      this.buffer('ions'),
     ];
-    const code = mechanismWgsl(mech, specialization(mech, g.fields, count, layout.probeSources.get(i) ?? [], layout.vrefField[i]));
-    const kinds = ['uniform', 'step', 'write', 'read', 'read', 'read', 'write', 'write', 'write', 'write'] as const;
+    const code = mechanismWgsl(mech, {
+      ...specialization(mech, g.fields, count, layout.probeSources.get(i) ?? [], layout.vrefField[i]),
+      ions: layout.ionOffsets[i],
+    });
+    const kinds = ['uniform', 'step', 'write', 'read', 'read', 'read', 'write', 'write', 'write', 'write', 'write'] as const;
     const entries: Array<keyof GroupGpu['kernels']> = ['initial'];
     if (mech.watches.length > 0 || mech.initEvent.stmts.length > 0) entries.push('init_event');
     if (mech.watches.length > 0) entries.push('watch');

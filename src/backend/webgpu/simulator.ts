@@ -164,8 +164,16 @@ export class GpuSimulator {
     const encoder = this.device.createCommandEncoder();
     const pass = encoder.beginComputePass();
     const run = (k: Bound, count: number) => this.encodeDispatch(pass, k, count, ZERO_OFFSET, 0);
-    for (const g of this.res.groups) if (g.kernels.initial) run(g.kernels.initial, g.count);
+    const ions = this.res.ionKernels;
+    const ionRun = (k: Bound | undefined) => k && run(k, this.res.ionInvocations);
+    ionRun(ions.ion_init);
+    this.res.groups.forEach((g, i) => {
+      if (g.kernels.initial) run(g.kernels.initial, g.count);
+      // nrn_wrote_conc: a concentration writer's INITIAL makes e a Nernst value again
+      if (writesConcentration(this.mechanisms[i])) ionRun(ions.nernst_init);
+    });
     for (const g of this.res.groups) if (g.kernels.init_event) run(g.kernels.init_event, g.count);
+    ionRun(ions.before_currents);
     for (const g of this.res.groups) if (g.kernels.current) run(g.kernels.current, g.count);
     for (const r of this.res.recordKernels) run(r, r.count);
     run(this.res.cellKernels[parity], model.cellCount);
@@ -208,6 +216,7 @@ export class GpuSimulator {
       this.encodeDispatch(pass, this.res.injectKernel, layout.trainStart[n + 1] - layout.trainStart[n], offsets, j);
       for (const g of this.res.groups) if (g.artificialReceive) this.encodeDispatch(pass, g.artificialReceive[parity], g.count, offsets, j);
       for (const g of this.res.groups) if (g.kernels.receive) this.encodeDispatch(pass, g.kernels.receive, g.count, offsets, j);
+      if (this.res.ionKernels.before_currents) this.encodeDispatch(pass, this.res.ionKernels.before_currents, this.res.ionInvocations, offsets, j);
       for (const g of this.res.groups) if (g.kernels.current) this.encodeDispatch(pass, g.kernels.current, g.count, offsets, j);
       this.encodeDispatch(pass, this.res.cellKernels[parity], model.cellCount, offsets, j);
       for (const g of this.res.groups) if (g.kernels.state) this.encodeDispatch(pass, g.kernels.state, g.count, offsets, j);
@@ -301,4 +310,9 @@ export class GpuSimulator {
     buffer.unmap();
     return copy;
   }
+}
+
+/** Whether the mechanism writes an ion concentration (cad's cai). */
+function writesConcentration(m: LoweredMechanism): boolean {
+  return Object.values(m.def.ionVars ?? {}).some((v) => v.write && (v.role === 'in' || v.role === 'out'));
 }
