@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UnsupportedOnGpu } from '../../src/backend/webgpu/layout.ts';
 import { createSimulate } from '../../src/index.ts';
-import { withModFiles } from '../../src/sim/mod-files.ts';
 import { testDevice } from '../helpers/gpu.ts';
+import { corpusModFile } from '../helpers/mods.ts';
 
 // The compiled mod files of the NEURON differential test (test/nmodl/neuron-diff.test.ts) on the
 // WebGPU backend (f32), in the same one-cell protocols: v within DESIGN's 0.05 mV RMS of NEURON,
@@ -25,14 +25,7 @@ const GPU_LIMITS = [
 /** Files that run on WebGPU (of the 142 compiled ones NEURON runs). */
 const ON_GPU = 116;
 
-function load(file: string) {
-  const path = join(DATA, 'mod', file);
-  const include = (_: unknown, name: string) => {
-    for (const dir of [dirname(path), dirname(dirname(path))]) if (existsSync(join(dir, name))) return readFileSync(join(dir, name), 'latin1');
-    return null;
-  };
-  return withModFiles([{ file, text: readFileSync(path, 'latin1') }], include);
-}
+const load = corpusModFile;
 
 const compiled = index.filter((e) => e.status === 'ok' && load(e.file).mechanisms.refusal(e.mechanism) === undefined && !e.name.startsWith('VecStim__'));
 const ran = new Set<string>();

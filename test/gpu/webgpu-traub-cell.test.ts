@@ -1,25 +1,21 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSimulate } from '../../src/index.ts';
-import { withModFiles } from '../../src/sim/mod-files.ts';
 import { testDevice } from '../helpers/gpu.ts';
+import { corpusModFolder } from '../helpers/mods.ts';
 
 // The Traub cell (test/nmodl/traub-cell.test.ts: twelve mod files of ModelDB 20756, cad writing
 // cai per segment, cellParams globals) on WebGPU against NEURON: the same spike steps, v and the
 // gating states close to NEURON's.
 
 const DATA = resolve(__dirname, '../data/nmodl');
-const MODS = join(DATA, 'mod/modeldb/20756');
 
 describe('Traub cell on WebGPU', () => {
   it("follows NetPyNE + NEURON's bursts", async () => {
     const d = await testDevice();
     if (!d) return;
-    const sources = readdirSync(MODS)
-      .filter((f) => f.endsWith('.mod'))
-      .map((f) => ({ file: f, text: readFileSync(join(MODS, f), 'latin1') }));
-    const { mechanisms } = withModFiles(sources);
+    const { mechanisms } = corpusModFolder('modeldb/20756');
     const spec = JSON.parse(readFileSync(join(DATA, 'traub-cell.spec.json'), 'utf8'));
     const ref = JSON.parse(readFileSync(join(DATA, 'traub-cell.ref.json'), 'utf8'));
     const { simData } = await createSimulate(spec, { mechanisms, backend: 'webgpu', device: d });

@@ -18,3 +18,22 @@ export function modFolder(folder: string): MechanismRegistry {
   };
   return withModFiles(sources, include).mechanisms;
 }
+
+/** One mod file of the NEURON differential corpus (test/data/nmodl/mod), its INCLUDEs read beside it or one folder up. */
+export function corpusModFile(file: string) {
+  const path = join(MODS, file);
+  const include = (_: unknown, name: string) => {
+    for (const dir of [dirname(path), dirname(dirname(path))]) if (existsSync(join(dir, name))) return readFileSync(join(dir, name), 'latin1');
+    return null;
+  };
+  return withModFiles([{ file, text: readFileSync(path, 'latin1') }], include);
+}
+
+/** A ModelDB model's mod folder of the corpus (e.g. 'modeldb/20756'), its files as given. */
+export function corpusModFolder(folder: string) {
+  const dir = join(MODS, folder);
+  const sources = readdirSync(dir)
+    .filter((f) => f.endsWith('.mod'))
+    .map((f) => ({ file: f, text: readFileSync(join(dir, f), 'latin1') }));
+  return withModFiles(sources);
+}

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSimulate } from '../../src/index.ts';
-import { withModFiles } from '../../src/sim/mod-files.ts';
+import { corpusModFile } from '../helpers/mods.ts';
 
 // Differential test against NEURON: every mod file of NetPyNE's repository and of the ModelDB
 // models its documentation imports (20756, 2488) that NEURON runs
@@ -33,14 +33,7 @@ const REFUSED: Record<string, RegExp> = {
  */
 const BUILT_IN_COPIES = new Set(['VecStim__PTcell']);
 
-function load(file: string) {
-  const path = join(DATA, 'mod', file);
-  const include = (_: unknown, name: string) => {
-    for (const dir of [dirname(path), dirname(dirname(path))]) if (existsSync(join(dir, name))) return readFileSync(join(dir, name), 'latin1');
-    return null;
-  };
-  return withModFiles([{ file, text: readFileSync(path, 'latin1') }], include);
-}
+const load = corpusModFile;
 
 const runnable = index.filter((e) => e.status === 'ok');
 

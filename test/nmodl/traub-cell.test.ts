@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSimulate } from '../../src/index.ts';
-import { withModFiles } from '../../src/sim/mod-files.ts';
+import { corpusModFolder } from '../helpers/mods.ts';
 
 // The Traub cell of NetPyNE's import documentation (ModelDB 20756, Traub et al. 2003): one soma
 // with all twelve of the model's mechanisms at its pyr3 soma densities, cellParams globals
@@ -11,14 +11,10 @@ import { withModFiles } from '../../src/sim/mod-files.ts';
 // for bit, on the CPU backend.
 
 const DATA = resolve(__dirname, '../data/nmodl');
-const MODS = join(DATA, 'mod/modeldb/20756');
 
 describe('Traub cell (ModelDB 20756) with its own mod files', () => {
   it("reproduces NetPyNE + NEURON's spikes and traces", async () => {
-    const sources = readdirSync(MODS)
-      .filter((f) => f.endsWith('.mod'))
-      .map((f) => ({ file: f, text: readFileSync(join(MODS, f), 'latin1') }));
-    const { mechanisms } = withModFiles(sources);
+    const { mechanisms } = corpusModFolder('modeldb/20756');
     const spec = JSON.parse(readFileSync(join(DATA, 'traub-cell.spec.json'), 'utf8'));
     const ref = JSON.parse(readFileSync(join(DATA, 'traub-cell.ref.json'), 'utf8'));
     const { simData } = await createSimulate(spec, { mechanisms, backend: 'cpu', precision: 'f64' });
