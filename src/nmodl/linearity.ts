@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/ast.ts';
 import type { MechanismDef, Stmt } from './definition.ts';
-import { assignedNames, readNames } from './stmt-names.ts';
+import { assignedNames } from './stmt-names.ts';
 
 // What a mechanism's code allows the engine to do with its events, read off the statements:
 // - the flag-0 NET_RECEIVE: where nothing sends a self-event, NET_RECEIVE only ever receives
@@ -112,12 +112,9 @@ function sends(stmts: Stmt[] | undefined): boolean {
   );
 }
 
-/** Statement blocks of a compiled definition (compiled definitions hold trees, not text). */
-type Blocks = Pick<MechanismDef, 'initial' | 'initEvent' | 'receive' | 'watches' | 'procedures'>;
-
 /** NET_RECEIVE for NetCon events (flag 0) where no block sends a self-event; the receive as it is otherwise. */
-export function receiveForNetcons(def: Blocks): Stmt[] | undefined {
-  const trees = (code: unknown): Stmt[] => (Array.isArray(code) ? (code as Stmt[]) : []);
+export function receiveForNetcons(def: Pick<MechanismDef, 'initial' | 'initEvent' | 'receive' | 'watches' | 'procedures'>): Stmt[] | undefined {
+  if (def.receive === undefined) return undefined;
   const all = [
     def.initial,
     def.initEvent,
@@ -125,9 +122,7 @@ export function receiveForNetcons(def: Blocks): Stmt[] | undefined {
     ...(def.watches ?? []).map((w) => w.handler),
     ...Object.values(def.procedures ?? {}).map((p) => p.body),
   ];
-  const receive = trees(def.receive);
-  if (def.receive === undefined || all.some((code) => sends(trees(code)))) return def.receive === undefined ? undefined : receive;
-  return atFlag(receive, 0);
+  return all.some((code) => sends(code)) ? def.receive : atFlag(def.receive, 0);
 }
 
 /** NET_RECEIVE adds to fields only terms linear in the weights (see above). */
@@ -196,12 +191,3 @@ function linearBlock(stmts: Stmt[], states: ReadonlySet<string>, history: Readon
   }
   return true;
 }
-
-/** Fields the per-step blocks and NET_RECEIVE write (values that change during the run). */
-export function fieldsWrittenWhileRunning(blocks: Stmt[][]): Set<string> {
-  const out = new Set<string>();
-  for (const b of blocks) assignedNames(b, out);
-  return out;
-}
-
-export { readNames };

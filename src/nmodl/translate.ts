@@ -7,8 +7,9 @@ import { type BlockRules, Converter, verbatimCode } from './convert.ts';
 import type { FunctionDef, IonVar, MechanismDef, MechKind, ProcedureDef, Stmt } from './definition.ts';
 import { NmodlError, NmodlUnsupported, type Pos } from './errors.ts';
 import { linearDef } from './linear.ts';
-import { fieldsWrittenWhileRunning, isLinearReceive, isMergeable, receiveForNetcons } from './linearity.ts';
+import { isLinearReceive, isMergeable, receiveForNetcons } from './linearity.ts';
 import { netReceive, netReceiveArgs, watchDefs } from './net-receive.ts';
+import { assignedNames } from './stmt-names.ts';
 import { Symbols } from './symbols.ts';
 import { tableOf } from './tables.ts';
 import { planWatches } from './watches.ts';
@@ -85,7 +86,8 @@ export function translate(program: Program): CompiledMechanism {
 function withEventFacts(def: MechanismDef & { initial: Stmt[]; breakpoint: Stmt[]; state: Stmt[] }): MechanismDef {
   const receive = receiveForNetcons(def);
   if (receive === undefined || def.kind !== 'point' || def.netconState) return receive === undefined ? def : { ...def, receive };
-  const running = fieldsWrittenWhileRunning([def.breakpoint, def.state, receive]);
+  // fields the per-step blocks and NET_RECEIVE write: values that change during the run
+  const running = assignedNames(receive, assignedNames(def.state, assignedNames(def.breakpoint)));
   const linearReceive = isLinearReceive(receive, [...def.states, ...def.assigned], def.receiveArgs ?? ['w'], running);
   const mergeable =
     linearReceive &&
