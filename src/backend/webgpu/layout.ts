@@ -1,6 +1,5 @@
 import type { CompiledModel } from '../../compile/index.ts';
 import { abortMessages, type LoweredMechanism } from '../../mech/index.ts';
-import { assignedNames } from '../../nmodl/stmt-names.ts';
 import { TimeGrid } from '../time-grid.ts';
 import { cellShapes } from './cell-shape.ts';
 
@@ -84,9 +83,6 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   for (const m of mechanisms) {
     if (abortMessages(m).length > 0) throw new UnsupportedOnGpu(`${m.def.name} (hoc_execerror cannot stop a GPU run)`);
     if (m.def.netconState?.length) throw new UnsupportedOnGpu(`${m.def.name} (state kept per NetCon)`);
-    const globals = new Set(m.def.globals ?? []);
-    if (m.tables.some((t) => [...assignedNames(t.body)].some((x) => globals.has(x) && m.fields.includes(x) && !t.outputs.includes(x))))
-      throw new UnsupportedOnGpu(`${m.def.name} (building its TABLE sets GLOBAL variables other mechanism code reads)`);
   }
   const n = model.nodes.count;
   const time = new TimeGrid(model.dt, model.steps);

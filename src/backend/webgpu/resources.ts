@@ -240,12 +240,15 @@ export class GpuResources {
     const { model, layout } = this;
     const g = model.groups[i];
     const S = GPUBufferUsage.STORAGE;
-    const fieldNames = Object.keys(g.fields);
-    const packed = new Float32Array(Math.max(1, fieldNames.length * count));
-    fieldNames.forEach((f, j) => packed.set(g.fields[f], j * count));
-    const fields = this.make(`fields${i}`, packed, S);
     const built = mech.tables.map((t) => buildTable(mech, t, model.celsius, model.dt, (f) => g.fields[f]?.[0] ?? mech.params[f] ?? 0));
     const tables = built.flatMap((b) => Array.from(b.values));
+    // GLOBALs the table building assigned keep their values (NEURON's shared globals), as on the CPU
+    const values = { ...g.fields };
+    for (const b of built) for (const [f, v] of b.globals) values[f] = new Float64Array(count).fill(v);
+    const fieldNames = Object.keys(values);
+    const packed = new Float32Array(Math.max(1, fieldNames.length * count));
+    fieldNames.forEach((f, j) => packed.set(values[f], j * count));
+    const fields = this.make(`fields${i}`, packed, S);
     if (mech.def.kind === 'artificial') return this.artificialResources(i, count, mech, fields, tables);
     const buffers = [
       this.make(`group${i}`, groupUniform(count, layout, i, model), GPUBufferUsage.UNIFORM),
@@ -261,7 +264,7 @@ export class GpuResources {
       this.buffer('ions'),
     ];
     const code = mechanismWgsl(mech, {
-      ...specialization(mech, g.fields, count, layout.probeSources.get(i) ?? [], layout.vrefField[i]),
+      ...specialization(mech, values, count, layout.probeSources.get(i) ?? [], layout.vrefField[i]),
       ions: layout.ionOffsets[i],
     });
     const kinds = ['uniform', 'step', 'write', 'read', 'read', 'read', 'write', 'write', 'write', 'write', 'write'] as const;
