@@ -3,10 +3,12 @@
 // exact for one writer; the order of simultaneous adds to one target is not fixed). Artificial
 // cells (IntFire) take each event with its time in an inbox: per (boundary slot, target) a
 // count, then INBOX_CAP entries (time bits, weight bits). NetCon targets with the ART bit are
-// inbox targets. Used by the cell, inject and artificial-cell kernels, which declare `ring` and
+// inbox targets; NOWHERE is a NetCon into a receiver whose NET_RECEIVE does nothing with NetCon
+// events (Izhi2007b: its flags 1-4 are WATCH and self-events). Used by the cell, inject and artificial-cell kernels, which declare `ring` and
 // `inbox`.
 
 const ART: u32 = 0x80000000u;
+const NOWHERE: u32 = 0xffffffffu;
 const INBOX_CAP: u32 = 16u;
 
 /// ring[i] += w.
@@ -23,6 +25,7 @@ fn ring_add(i: u32, w: f32) {
 /// `slot` (`targets`: ring targets per slot; `arts`: inbox targets per slot). An inbox that is
 /// full counts on (the artificial-cell kernel reports the overflow).
 fn deliver(to: u32, slot: u32, time: f32, w: f32, targets: u32, arts: u32) {
+  if (to == NOWHERE) { return; }
   if (to < ART) {
     ring_add(slot * targets + to, w);
     return;

@@ -13,6 +13,9 @@ import type { Symbols } from './symbols.ts';
 
 /** Math functions of mod files and their arity (C's, as nocmodl passes them through). */
 
+/** Whether a converted name is a LOCAL's (`_l<n>_<name>`, see above). */
+export const isLocalName = (name: string): boolean => /^_l\d+_/.test(name);
+
 /** What a block may contain. */
 export interface BlockRules {
   where: string;

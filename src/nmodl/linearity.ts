@@ -5,7 +5,7 @@ import { assignedNames } from './stmt-names.ts';
 // What a mechanism's code allows the engine to do with its events, read off the statements:
 // - the flag-0 NET_RECEIVE: where nothing sends a self-event, NET_RECEIVE only ever receives
 //   NetCon events (flag 0; the WATCH flags have their own handlers), so its flag tests fold;
-// - linearReceive: NET_RECEIVE only adds to states terms linear in the weights (S = S + w*c,
+// - linearReceive: NET_RECEIVE only adds to states terms linear in the weights (S = S ± w*c,
 //   c not depending on states, t or other per-event values), so the GPU may run it once per
 //   delivery boundary with the weights summed;
 // - mergeable: besides, the states start at 0 and evolve by updates linear and homogeneous in
@@ -125,20 +125,53 @@ export function receiveForNetcons(def: Pick<MechanismDef, 'initial' | 'initEvent
   return all.some((code) => sends(code)) ? def.receive : atFlag(def.receive, 0);
 }
 
-/** NET_RECEIVE adds to fields only terms linear in the weights (see above). */
-export function isLinearReceive(receive: Stmt[], fields: readonly string[], weights: readonly string[], writtenWhileRunning: ReadonlySet<string>): boolean {
-  const field = new Set(fields);
-  const w = new Set(weights);
-  const forbidden = new Set(['t', 'flag', ...writtenWhileRunning, ...assignedNames(receive)]);
-  return (
-    receive.length > 0 &&
-    receive.every((s) => {
-      if (s.kind !== 'assign' || !field.has(s.target) || s.expr.kind !== 'binary' || s.expr.op !== '+') return false;
-      const { left, right } = s.expr;
-      const added = left.kind === 'name' && left.name === s.target ? right : right.kind === 'name' && right.name === s.target ? left : null;
-      return added !== null && homogeneous(added, w, forbidden) && degree(added, w, forbidden) === 1;
-    })
-  );
+/**
+ * NET_RECEIVE adds to fields only terms linear in the weights (see above), directly or through
+ * its LOCALs (`ww = w`), in branches whose tests do not depend on the event (if (r >= 0) with r
+ * a parameter): every event of a boundary takes the same branch, so one run with the summed
+ * weights adds what the events add one by one.
+ */
+export function isLinearReceive(
+  receive: Stmt[],
+  fields: readonly string[],
+  weights: readonly string[],
+  writtenWhileRunning: ReadonlySet<string>,
+  locals: readonly string[] = [],
+): boolean {
+  const local = new Set(locals);
+  // a LOCAL is forbidden until assigned (NEURON does not zero it between events)
+  const forbidden = new Set(['t', 'flag', ...writtenWhileRunning, ...assignedNames(receive), ...local]);
+  return receive.length > 0 && linearUpdates(receive, new Set(fields), local, new Set(weights), forbidden);
+}
+
+/** Statements of a linear receive; `linear` (weights and LOCALs linear in them) and `forbidden` follow the assignments. */
+function linearUpdates(stmts: Stmt[], field: ReadonlySet<string>, local: ReadonlySet<string>, linear: Set<string>, forbidden: Set<string>): boolean {
+  for (const s of stmts) {
+    if (s.kind === 'if') {
+      if (degree(s.test, linear, forbidden) !== 0) return false;
+      const branch = (b: Stmt[]) => linearUpdates(b, field, local, new Set(linear), new Set(forbidden));
+      if (!branch(s.then) || !branch(s.otherwise)) return false;
+      // a LOCAL assigned in a branch is unknown after it
+      for (const x of assignedNames([s])) if (local.has(x)) forbidden.add(x);
+      continue;
+    }
+    if (s.kind !== 'assign') return false;
+    if (local.has(s.target)) {
+      const d = degree(s.expr, linear, forbidden);
+      if (d === null || (d === 1 && !vanishes(s.expr, linear))) return false;
+      forbidden.delete(s.target);
+      if (d === 1) linear.add(s.target);
+      else linear.delete(s.target);
+      continue;
+    }
+    if (!field.has(s.target) || s.expr.kind !== 'binary' || (s.expr.op !== '+' && s.expr.op !== '-')) return false;
+    const { left, right, op } = s.expr;
+    const self = (x: Expr) => x.kind === 'name' && x.name === s.target;
+    // S = S + a, S = a + S, S = S - a
+    const added = self(left) ? right : op === '+' && self(right) ? left : null;
+    if (added === null || !homogeneous(added, linear, forbidden) || degree(added, linear, forbidden) !== 1) return false;
+  }
+  return true;
 }
 
 /**

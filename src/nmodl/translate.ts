@@ -3,7 +3,7 @@ import type { MechanismInfo, MechanismKind, ParamInfo } from '../spec/catalog.ts
 import type { Callable, NStmt, Program } from './ast.ts';
 import { calledCallables } from './callables.ts';
 import { cnexpUpdate, NonLinearError } from './cnexp.ts';
-import { type BlockRules, Converter, verbatimCode } from './convert.ts';
+import { type BlockRules, Converter, isLocalName, verbatimCode } from './convert.ts';
 import type { FunctionDef, IonVar, MechanismDef, MechKind, ProcedureDef, Stmt } from './definition.ts';
 import { NmodlError, NmodlUnsupported, type Pos } from './errors.ts';
 import { linearDef } from './linear.ts';
@@ -88,7 +88,13 @@ function withEventFacts(def: MechanismDef & { initial: Stmt[]; breakpoint: Stmt[
   if (receive === undefined || def.kind !== 'point' || def.netconState) return receive === undefined ? def : { ...def, receive };
   // fields the per-step blocks and NET_RECEIVE write: values that change during the run
   const running = assignedNames(receive, assignedNames(def.state, assignedNames(def.breakpoint)));
-  const linearReceive = isLinearReceive(receive, [...def.states, ...def.assigned], def.receiveArgs ?? ['w'], running);
+  const linearReceive = isLinearReceive(
+    receive,
+    [...def.states, ...def.assigned],
+    def.receiveArgs ?? ['w'],
+    running,
+    [...assignedNames(receive)].filter(isLocalName),
+  );
   const mergeable =
     linearReceive &&
     def.currents !== undefined &&

@@ -1,4 +1,5 @@
 import { mechKernels } from '../backend/cpu/mech-kernels.ts';
+import { gpuLimit } from '../backend/webgpu/layout.ts';
 import { ionsAsCopies, segmentIons } from '../compile/ions.ts';
 import type { MechGroup } from '../compile/model.ts';
 import { buildTable, lowerMechanism, mechanismWgsl } from '../mech/index.ts';
@@ -27,6 +28,7 @@ export function checkModFile(file: string, source: string, include?: IncludeRead
     const { info } = translated;
     // as a model using it alone compiles it: ions that need no segment state are copies (compile/ions.ts)
     const def = ionsAsCopies(translated.def, segmentIons([translated.def], {}));
+    let webgpu: string | null = null;
     for (const tablesOn of [new Set<string>(), new Set([`usetable_${def.name}`])]) {
       const lowered = lowerMechanism(def, { tablesOn, info });
       const group: MechGroup = {
@@ -45,9 +47,10 @@ export function checkModFile(file: string, source: string, include?: IncludeRead
         const ions = Object.fromEntries(Object.values(def.ionVars ?? {}).map((v) => [v.ion, { e: new A(1), i: new A(1), in: new A(1), out: new A(1) }]));
         mechKernels(lowered, group, fields, tables, precision, sink, ions, new Float64Array(1).fill(100));
       }
-      if (!def.ionVars) mechanismWgsl(lowered);
+      // each ion variable at its own place of the ions buffer, as the layout gives them
+      mechanismWgsl(lowered, { ions: new Map(Object.keys(def.ionVars ?? {}).map((v, j) => [v, j])) });
+      webgpu ??= gpuLimit(lowered);
     }
-    const webgpu = def.ionVars ? 'ion variables on the segment are CPU-only so far' : null;
     return { file, ok: true, mechanism, error: null, webgpu };
   } catch (e) {
     const message = e instanceof NmodlError ? e.message : `${file}: ${(e as Error).message.split('\n')[0]}`;

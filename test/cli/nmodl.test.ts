@@ -29,9 +29,9 @@ describe('spikegpu nmodl', () => {
     const r = runCli(['nmodl', pas, hh, cad, leak, kinetic]);
     expect(r.stdout.trim().split('\n')).toEqual([
       `${pas}: ok (pas)`,
-      // hh only reads ena, ek and writes ina, ik: copies of e on every backend; cad keeps ca per segment
+      // hh only reads ena, ek and writes ina, ik: copies of e on every backend; cad keeps ca per segment (on WebGPU too)
       `${hh}: ok (hh)`,
-      `${cad}: ok (cad; CPU backend only: ion variables on the segment are CPU-only so far)`,
+      `${cad}: ok (cad)`,
       `${leak}: ok (leak)`,
       `${kinetic}:4:1: KINETIC states is not supported`,
     ]);

@@ -91,7 +91,9 @@ BREAKPOINT { ina = v - ena  il = v }`;
       webgpu: null,
     });
     const ca = checkModFile('ca.mod', density('ASSIGNED { cai ica v }\nBREAKPOINT { ica = cai*v }', 'USEION ca READ cai WRITE ica'));
-    expect(ca).toMatchObject({ ok: true, webgpu: 'ion variables on the segment are CPU-only so far' });
+    expect(ca).toMatchObject({ ok: true, webgpu: null });
+    const counter = checkModFile('n.mod', 'NEURON { POINT_PROCESS n }\nASSIGNED { c }\nNET_RECEIVE (w) { c = c*w }\n');
+    expect(counter).toMatchObject({ ok: true, webgpu: 'n (a NET_RECEIVE that is not linear in its weights)' });
   });
 });
 
@@ -105,5 +107,25 @@ describe("derivimplicit's Newton variables", () => {
     const d = compileMod('x.mod', text).def.derivatives!.d;
     expect(d.states).toEqual(slist1);
     expect(d.variables ?? d.states).toEqual(slist2);
+  });
+});
+
+describe('linear receivers (the GPU sums the weights of a boundary)', () => {
+  const synapse = (receive: string) =>
+    `NEURON { POINT_PROCESS s RANGE r NONSPECIFIC_CURRENT i }\nPARAMETER { r = 1 }\nASSIGNED { i v }\nSTATE { A B }\nBREAKPOINT { SOLVE d METHOD cnexp\n i = (B - A)*v }\nDERIVATIVE d { A' = -A\n B' = -B }\nNET_RECEIVE (w) { ${receive} }\n`;
+  it.each([
+    ['A = A + w*r', true],
+    ['LOCAL ww\n ww = w\n A = A + ww*r\n B = B - 2*ww', true],
+    ['LOCAL c\n c = 2*r\n A = A + c*w', true],
+    ['if (r >= 0) { A = A + w } else { B = B - w*r }', true],
+    ['if (w > 0) { A = A + w }', false],
+    ['A = w - A', false],
+    ['A = A + w*A', false],
+    ['A = A + w*t', false],
+    ['LOCAL ww\n A = A + ww\n ww = w', false],
+    ['LOCAL ww\n ww = w + 1\n A = A + ww', false],
+    ['LOCAL ww\n if (r > 0) { ww = w }\n A = A + ww', false],
+  ])('%j: %s', (receive, linear) => {
+    expect(compileMod('s.mod', synapse(receive)).def.linearReceive === true).toBe(linear);
   });
 });

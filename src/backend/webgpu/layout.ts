@@ -21,6 +21,8 @@ import { cellShapes } from './cell-shape.ts';
 const VREF = 0x80000000;
 /** NetCon targets from ART up are inbox targets of artificial cells (see shaders/kernels/ring.wgsl). */
 const ART = 0x80000000;
+/** The target of a NetCon whose receiver does nothing with NetCon events (see ring.wgsl). */
+const NOWHERE = 0xffffffff;
 
 export class UnsupportedOnGpu extends Error {
   constructor(what: string) {
@@ -76,14 +78,10 @@ export interface GpuLayout {
 }
 
 export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]): GpuLayout {
-  mechanisms.forEach((m, g) => checkSupported(m, model.groups[g].count));
-  for (const m of mechanisms)
-    if (m.def.kind === 'point' && Object.values(m.def.ionVars ?? {}).some((v) => v.write && v.role === 'i'))
-      throw new UnsupportedOnGpu(`${m.def.name} (a point process writing an ion current: instances on one node would add into it at once)`);
-  for (const m of mechanisms) {
-    if (abortMessages(m).length > 0) throw new UnsupportedOnGpu(`${m.def.name} (hoc_execerror cannot stop a GPU run)`);
-    if (m.def.netconState?.length) throw new UnsupportedOnGpu(`${m.def.name} (state kept per NetCon)`);
-  }
+  mechanisms.forEach((m, g) => {
+    const limit = model.groups[g].count > 0 ? gpuLimit(m) : null;
+    if (limit) throw new UnsupportedOnGpu(limit);
+  });
   const n = model.nodes.count;
   const time = new TimeGrid(model.dt, model.steps);
   const grid = time.t;
@@ -141,7 +139,9 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   const target = (k: number): number => {
     const g = nc.group[k];
     if (artBase[g] >= 0) return ART + artBase[g] + nc.instance[k];
-    if (ringBase[g] < 0) throw new UnsupportedOnGpu(`a NetCon into ${mechanisms[g].def.name} (only linear receivers take events on the GPU)`);
+    if (ringBase[g] < 0 && mechanisms[g].receive.stmts.length === 0) return NOWHERE;
+    if (ringBase[g] < 0)
+      throw new Error(`webgpu layout: a NetCon into ${mechanisms[g].def.name}, which takes no events on the GPU (gpuLimit should have said why)`);
     if (nc.weightIndex[k] >= ringWidth[g])
       throw new Error(`NetCon ${k}: weight index ${nc.weightIndex[k]} beyond ${mechanisms[g].def.name}'s ${ringWidth[g]} weights`);
     return ringBase[g] + nc.instance[k] * ringWidth[g] + nc.weightIndex[k];
@@ -230,11 +230,15 @@ function ionOffsets(model: CompiledModel, m: LoweredMechanism): Map<string, numb
   return out;
 }
 
-function checkSupported(m: LoweredMechanism, count: number): void {
-  if (count === 0) return;
+/** Why the WebGPU backend cannot run mechanism m yet (the CPU backend does), or null. */
+export function gpuLimit(m: LoweredMechanism): string | null {
   const name = m.def.name;
-  if (m.def.kind !== 'artificial' && m.receive.stmts.length > 0 && !m.def.linearReceive)
-    throw new UnsupportedOnGpu(`${name} (a NET_RECEIVE that is not linear in its weights)`);
+  if (m.def.kind === 'point' && Object.values(m.def.ionVars ?? {}).some((v) => v.write && v.role === 'i'))
+    return `${name} (a point process writing an ion current: instances on one node would add into it at once)`;
+  if (abortMessages(m).length > 0) return `${name} (hoc_execerror cannot stop a GPU run)`;
+  if (m.def.netconState?.length) return `${name} (state kept per NetCon)`;
+  if (m.def.kind !== 'artificial' && m.receive.stmts.length > 0 && !m.def.linearReceive) return `${name} (a NET_RECEIVE that is not linear in its weights)`;
+  return null;
 }
 
 /** Every train spike's NetCon events, as (target, weight bits) per delivery boundary. */
