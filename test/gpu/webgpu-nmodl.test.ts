@@ -19,9 +19,10 @@ const index: Array<{ file: string; name: string; mechanism: string; status: stri
 const GPU_LIMITS = [
   /a point process writing an ion current/, // instances on one node would add into the segment's current at once
   /a NET_RECEIVE that is not linear in its weights/,
+  /state kept per NetCon/,
 ];
 /** Files that run on WebGPU (of the 142 compiled ones NEURON runs). */
-const ON_GPU = 130;
+const ON_GPU = 129;
 
 const load = corpusModFile;
 
