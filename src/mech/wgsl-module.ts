@@ -96,7 +96,8 @@ export function mechanismWgsl(mech: LoweredMechanism, spec: WgslSpecialization =
       '  v = vk;',
       c.stmts(mech.breakpoint.stmts),
       `  let i0 = ${sum};`,
-      ...ionCurrents.map((x) => `  ${segment(x)} = ${segment(x)} + ${c.expr({ kind: 'name', name: x, column: 0 })};`),
+      // a point process's current [nA] as a density [mA/cm2]: x * 1e2/area (scale); one instance per node (layout.ts)
+      ...ionCurrents.map((x) => `  ${segment(x)} = ${segment(x)} + ${c.expr({ kind: 'name', name: x, column: 0 })}${scaled};`),
       fields.store,
       `  contrib[group.contribBase + k] = vec2<f32>(${rhsSign}(i0${scaled}), ${dSign}((i1 - i0) / 0.001${scaled}));`,
     ].join('\n');

@@ -22,7 +22,7 @@ const GPU_LIMITS = [
   /state kept per NetCon/,
 ];
 /** Files that run on WebGPU (of the 142 compiled ones NEURON runs). */
-const ON_GPU = 129;
+const ON_GPU = 130;
 
 const load = corpusModFile;
 
@@ -70,5 +70,20 @@ describe('compiled mod files on WebGPU against NEURON', () => {
   it(`runs ${ON_GPU} of the ${compiled.length} on WebGPU`, async () => {
     if (!(await testDevice())) return;
     expect(ran.size).toBe(ON_GPU);
+  });
+});
+
+describe('a point process writing an ion current on WebGPU', () => {
+  it('is refused when two instances share a node (their ica would be added at once)', async () => {
+    const d = await testDevice();
+    if (!d) return;
+    const name = 'MyExp2SynNMDABB__M1detailed';
+    const spec = JSON.parse(readFileSync(join(DATA, `${name}.spec.json`), 'utf8'));
+    const conns = spec.netParams.connParams;
+    conns['stim->cell 2'] = { ...conns['stim->cell'] };
+    const mechanisms = load('examples/M1detailed/mod/MyExp2SynNMDABB.mod').mechanisms;
+    await expect(createSimulate(spec, { mechanisms, backend: 'webgpu', device: d })).rejects.toThrow(
+      /MyExp2SynNMDABB \(a point process writing an ion current, two of them on one node/,
+    );
   });
 });

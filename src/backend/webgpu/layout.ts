@@ -81,6 +81,11 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
   mechanisms.forEach((m, g) => {
     const limit = model.groups[g].count > 0 ? gpuLimit(m) : null;
     if (limit) throw new UnsupportedOnGpu(limit);
+    const nodes = model.groups[g].node;
+    if (writesIonCurrent(m) && m.def.kind === 'point' && new Set(nodes).size < nodes.length)
+      throw new UnsupportedOnGpu(
+        `${m.def.name} (a point process writing an ion current, two of them on one node: they would add into the segment's current at once)`,
+      );
   });
   const n = model.nodes.count;
   const time = new TimeGrid(model.dt, model.steps);
@@ -230,11 +235,13 @@ function ionOffsets(model: CompiledModel, m: LoweredMechanism): Map<string, numb
   return out;
 }
 
+function writesIonCurrent(m: LoweredMechanism): boolean {
+  return Object.values(m.def.ionVars ?? {}).some((v) => v.write && v.role === 'i');
+}
+
 /** Why the WebGPU backend cannot run mechanism m yet (the CPU backend does), or null. */
 export function gpuLimit(m: LoweredMechanism): string | null {
   const name = m.def.name;
-  if (m.def.kind === 'point' && Object.values(m.def.ionVars ?? {}).some((v) => v.write && v.role === 'i'))
-    return `${name} (a point process writing an ion current: instances on one node would add into it at once)`;
   if (abortMessages(m).length > 0) return `${name} (hoc_execerror cannot stop a GPU run)`;
   if (m.def.netconState?.length) return `${name} (state kept per NetCon)`;
   if (m.def.kind !== 'artificial' && m.receive.stmts.length > 0 && !m.def.linearReceive) return `${name} (a NET_RECEIVE that is not linear in its weights)`;
