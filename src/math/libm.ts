@@ -10,6 +10,7 @@ import { glibcLog } from './glibc-log.ts';
 export { glibcExp } from './glibc-exp.ts';
 export { glibcLog } from './glibc-log.ts';
 export { glibcPow } from './glibc-pow.ts';
+export { glibcExpm1, glibcTanh } from './glibc-tanh.ts';
 
 const bits = new DataView(new ArrayBuffer(8));
 

@@ -7,7 +7,7 @@ export interface MathFunction {
   arity: number;
   /** The engine's function (f32 code, and f64 code where `libm` is false). */
   js: string;
-  /** f64 code calls NEURON's C library (hoc_Exp, glibc's log, log10 and pow, reproduced bit for bit). */
+  /** f64 code calls NEURON's C library (hoc_Exp, glibc's log, log10, pow and tanh, reproduced bit for bit). */
   libm: boolean;
   /** WGSL with the arguments in place of $0, $1. */
   wgsl: string;
@@ -21,6 +21,7 @@ export const MOD_MATH: ReadonlyMap<string, MathFunction> = new Map([
   ['log', f(1, 'Math.log', 'log($0)', true)],
   ['log10', f(1, 'Math.log10', '(log($0) * 0.4342944819032518)', true)],
   ['pow', f(2, 'Math.pow', 'pow($0, $1)', true)],
+  ['tanh', f(1, 'Math.tanh', 'tanh($0)', true)],
   // exact in IEEE arithmetic on every target
   ['fabs', f(1, 'Math.abs', 'abs($0)')],
   ['sqrt', f(1, 'Math.sqrt', 'sqrt($0)')],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fma } from '../../src/math/fma.ts';
-import { glibcExp, glibcLog, glibcLog10, glibcPow } from '../../src/math/libm.ts';
+import { glibcExp, glibcLog, glibcLog10, glibcPow, glibcTanh } from '../../src/math/libm.ts';
 import data from '../data/glibc-libm.json' with { type: 'json' };
 import { fromHex } from '../helpers/hexfloat.ts';
 
@@ -12,6 +12,7 @@ const xs = data.x.map(fromHex);
 const es = data.e.map(fromHex);
 const pxs = data.px.map(fromHex);
 const ys = data.y.map(fromHex);
+const txs = data.tx.map(fromHex);
 
 function compare(ours: (i: number) => number, engine: (i: number) => number, reference: string[]) {
   let mismatches = 0;
@@ -53,6 +54,15 @@ describe('libm against glibc', () => {
     );
     expect(r.mismatches).toBe(0);
     expect(r.engineMismatches).toBeGreaterThan(r.n * 0.02);
+  });
+  it('tanh (on the FMA variant of expm1)', () => {
+    const r = compare(
+      (i) => glibcTanh(txs[i]),
+      (i) => Math.tanh(txs[i]),
+      data.tanh,
+    );
+    expect(r.mismatches).toBe(0);
+    expect(r.engineMismatches).toBeGreaterThan(r.n * 0.005);
   });
   it('pow', () => {
     const r = compare(

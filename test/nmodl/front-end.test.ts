@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createSimulate, withModFiles } from '../../src/index.ts';
+import { glibcTanh } from '../../src/math/libm.ts';
 import type { Stmt } from '../../src/nmodl/definition.ts';
 import { compileMod, parseMod } from '../../src/nmodl/index.ts';
 import { checkModFile } from '../../src/sim/mod-check.ts';
@@ -127,5 +129,20 @@ describe('linear receivers (the GPU sums the weights of a boundary)', () => {
     ['LOCAL ww\n if (r > 0) { ww = w }\n A = A + ww', false],
   ])('%j: %s', (receive, linear) => {
     expect(compileMod('s.mod', synapse(receive)).def.linearReceive === true).toBe(linear);
+  });
+});
+
+describe("C math in mod files: glibc's results on the f64 CPU backend", () => {
+  it("tanh is glibc's (V8's Math.tanh differs at 0.155)", async () => {
+    const text = 'NEURON { SUFFIX th RANGE y }\nASSIGNED { y }\nINITIAL { y = tanh(0.155) }\nBREAKPOINT { }\n';
+    const { mechanisms } = withModFiles([{ file: 'th.mod', text }]);
+    const spec = {
+      netParams: { popParams: { P: { cellType: 'C', numCells: 1 } }, cellParams: { C: { secs: { soma: { geom: { diam: 10, L: 10 }, mechs: { th: {} } } } } } },
+      simConfig: { duration: 0.1, dt: 0.025, recordStep: 0.025, recordCells: [0], recordTraces: { y: { sec: 'soma', loc: 0.5, mech: 'th', var: 'y' } } },
+    };
+    const { simData } = await createSimulate(spec, { mechanisms, backend: 'cpu' });
+    const y = (simData as unknown as Record<string, Record<string, number[]>>).y.cell_0;
+    expect(glibcTanh(0.155)).not.toBe(Math.tanh(0.155));
+    expect(new Set(y)).toEqual(new Set([glibcTanh(0.155)]));
   });
 });
