@@ -21,7 +21,9 @@ export const MOD_MATH: ReadonlyMap<string, MathFunction> = new Map([
   ['log', f(1, 'Math.log', 'log($0)', true)],
   ['log10', f(1, 'Math.log10', '(log($0) * 0.4342944819032518)', true)],
   ['pow', f(2, 'Math.pow', 'pow($0, $1)', true)],
-  ['tanh', f(1, 'Math.tanh', 'tanh($0)', true)],
+  // WGSL's tanh may be computed from sinh/cosh, which overflow to NaN for large |x| on some
+  // drivers (llvmpipe is fine); in f32 tanh is +-1 from |x| = 9.1 on
+  ['tanh', f(1, 'Math.tanh', 'tanh(clamp($0, -20.0, 20.0))', true)],
   // exact in IEEE arithmetic on every target
   ['fabs', f(1, 'Math.abs', 'abs($0)')],
   ['sqrt', f(1, 'Math.sqrt', 'sqrt($0)')],

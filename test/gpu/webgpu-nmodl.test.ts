@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UnsupportedOnGpu } from '../../src/backend/webgpu/layout.ts';
-import { createSimulate } from '../../src/index.ts';
+import { createSimulate, withModFiles } from '../../src/index.ts';
 import { testDevice } from '../helpers/gpu.ts';
 import { corpusModFile } from '../helpers/mods.ts';
 
@@ -85,5 +85,26 @@ describe('a point process writing an ion current on WebGPU', () => {
     await expect(createSimulate(spec, { mechanisms, backend: 'webgpu', device: d })).rejects.toThrow(
       /MyExp2SynNMDABB \(a point process writing an ion current, two of them on one node/,
     );
+  });
+});
+
+describe('C math in mod files on WebGPU', () => {
+  it('tanh is -1, 0.154 and 1 where the CPU says so, large arguments included', async () => {
+    const d = await testDevice();
+    if (!d) return;
+    const text = 'NEURON { SUFFIX th RANGE a, b, c }\nASSIGNED { a b c v }\nBREAKPOINT { a = tanh(v*10)\n b = tanh(0.155 + 0*v)\n c = tanh(-v*1000) }\n';
+    const { mechanisms } = withModFiles([{ file: 'th.mod', text }]);
+    const trace = (v: string) => ({ sec: 'soma', loc: 0.5, mech: 'th', var: v });
+    const spec = {
+      netParams: { popParams: { P: { cellType: 'C', numCells: 1 } }, cellParams: { C: { secs: { soma: { geom: { diam: 10, L: 10 }, mechs: { th: {} } } } } } },
+      simConfig: { duration: 1, dt: 0.025, recordCells: [0], recordTraces: { a: trace('a'), b: trace('b'), c: trace('c') } },
+    };
+    const { simData } = await createSimulate(spec, { mechanisms, backend: 'webgpu', device: d });
+    const got = simData as unknown as Record<string, Record<string, number[]>>;
+    const at = (name: string) => new Set(got[name].cell_0.slice(1));
+    expect(at('a')).toEqual(new Set([-1]));
+    // WGSL's tanh is not correctly rounded (its accuracy is inherited from sinh/cosh): a few f32 ulps
+    for (const b of at('b')) expect(Math.abs(b - Math.tanh(0.155))).toBeLessThanOrEqual(4 * 2 ** -23 * Math.tanh(0.155));
+    expect(at('c')).toEqual(new Set([1]));
   });
 });
