@@ -4,8 +4,8 @@
 // cells (IntFire) take each event with its time in an inbox: per (boundary slot, target) a
 // count, then INBOX_CAP entries (time bits, weight bits). NetCon targets with the ART bit are
 // inbox targets; NOWHERE is a NetCon into a receiver whose NET_RECEIVE does nothing with NetCon
-// events (Izhi2007b: its flags 1-4 are WATCH and self-events). Used by the cell, inject and artificial-cell kernels, which declare `ring` and
-// `inbox`.
+// events (Izhi2007b: its flags 1-4 are WATCH and self-events). Used by the cell, inject and
+// artificial-cell kernels, which declare `ring` and `inbox`.
 
 const ART: u32 = 0x80000000u;
 const NOWHERE: u32 = 0xffffffffu;
