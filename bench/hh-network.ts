@@ -7,7 +7,9 @@
 // does by default (NEURON's numbers bit for bit).
 // Each run is a child process (its own peak RSS). When Debian's NEURON (python3-neuron) is
 // installed, the same model runs in NEURON in this invocation (bench/neuron_hh_network.py)
-// and the ratio NEURON time / spikegpu time is reported.
+// twice: as NEURON users write it (one Exp2Syn per cell for its 21 NetCons: `neuronRatio`,
+// NEURON time / spikegpu time, against the fastest NEURON) and as NetPyNE builds it (an Exp2Syn
+// per connection: `neuronPerConnectionRatio`).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -102,26 +104,39 @@ if (args.includes('--child')) {
       continue;
     }
     const script = resolve(dirname(fileURLToPath(import.meta.url)), '../../bench/neuron_hh_network.py');
-    const n = spawnSync('/usr/bin/python3', [script, String(cells), String(duration)], { encoding: 'utf8' });
-    if (n.status !== 0) {
-      console.log(`NEURON baseline skipped: ${(n.stderr || n.error?.message || '').trim().split('\n').pop()}`);
-      continue;
-    }
-    const neuron = JSON.parse(
-      n.stdout
+    const neuronRun = (extra: string[]) => {
+      const n = spawnSync('/usr/bin/python3', [script, String(cells), String(duration), ...extra], { encoding: 'utf8' });
+      if (n.status !== 0) {
+        console.log(`NEURON baseline skipped: ${(n.stderr || n.error?.message || '').trim().split('\n').pop()}`);
+        return null;
+      }
+      const line = n.stdout
         .trim()
         .split('\n')
-        .find((l) => l.startsWith('{'))!,
-    );
-    for (const r of results.filter((x) => x.cells === cells && x.simulator === 'spikegpu')) r.neuronRatio = neuron.runSeconds / (r.runSeconds as number);
+        .find((l) => l.startsWith('{'))!;
+      return JSON.parse(line) as { runSeconds: number; cellStepsPerSecond: number; spikes: number; synapsesPerCell: number };
+    };
+    const fastest = neuronRun(['--one-synapse']);
+    const perConnection = neuronRun([]);
+    if (!fastest || !perConnection) continue;
+    const ours = results.filter((x) => x.cells === cells && x.simulator === 'spikegpu');
+    for (const r of ours) {
+      r.neuronRatio = fastest.runSeconds / (r.runSeconds as number);
+      r.neuronPerConnectionRatio = perConnection.runSeconds / (r.runSeconds as number);
+    }
+    for (const n of [fastest, perConnection])
+      console.log(
+        `NEURON, ${n.synapsesPerCell} Exp2Syn per cell: ${cells} cells in ${n.runSeconds.toFixed(2)} s (${(n.cellStepsPerSecond / 1e6).toFixed(2)} M cell-steps/s, ${n.spikes} spikes)`,
+      );
     console.log(
-      `NEURON: ${cells} cells in ${neuron.runSeconds.toFixed(2)} s (${(neuron.cellStepsPerSecond / 1e6).toFixed(2)} M cell-steps/s, ${neuron.spikes} spikes); ` +
-        results
-          .filter((x) => x.cells === cells && x.simulator === 'spikegpu')
-          .map((x) => `spikegpu ${x.backend} ${x.precision}${x.mergedSynapses ? '' : ' exact'} ${(x.neuronRatio as number).toFixed(2)}x`)
-          .join(', '),
+      ours
+        .map(
+          (x) =>
+            `spikegpu ${x.backend} ${x.precision}${x.mergedSynapses ? '' : ' exact'} ${(x.neuronRatio as number).toFixed(2)}x (NetPyNE's NEURON model: ${(x.neuronPerConnectionRatio as number).toFixed(2)}x)`,
+        )
+        .join(', '),
     );
-    results.push(neuron);
+    results.push(fastest, perConnection);
   }
   const report = { benchmark: 'hh-network', date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, results };
   mkdirSync(dirname(out), { recursive: true });
