@@ -136,7 +136,7 @@ export function isLinearReceive(
   fields: readonly string[],
   weights: readonly string[],
   writtenWhileRunning: ReadonlySet<string>,
-  locals: readonly string[] = [],
+  locals: readonly string[],
 ): boolean {
   const local = new Set(locals);
   // a LOCAL is forbidden until assigned (NEURON does not zero it between events)
