@@ -11,6 +11,40 @@ export interface WgslNames {
   access(name: string): string | null;
 }
 
+export interface WgslRenderOptions {
+  /** Put before FUNCTION names (`fn_<prefix><name>`): several mechanisms' functions in one module. */
+  functionPrefix?: string;
+  /** The array tables are read from (default `tables`). */
+  tables?: string;
+  /**
+   * Tables as rows (`tableRows`) in this array<vec4<f32>>, tableOffsets in vec4s: one row's few
+   * wide loads instead of two loads per output (per-lane loads are costly on SIMD adapters).
+   */
+  tableRows?: string;
+}
+
+/** Vec4s per row of `tableRows` for a table of `outputs` outputs. */
+export function tableRowWidth(outputs: number): number {
+  return Math.ceil((2 * outputs) / 4);
+}
+
+/**
+ * A table (`values`: output k's entry i at k (with + 1) + i, as buildTable makes it) as rows
+ * 0 .. with: row i holds every output at i, then every output at i + 1 (row `with`: at `with`
+ * twice), padded to whole vec4s.
+ */
+export function tableRows(values: Float32Array | Float64Array, outputs: number, width: number): Float32Array {
+  const n = width + 1;
+  const stride = 4 * tableRowWidth(outputs);
+  const rows = new Float32Array(n * stride);
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < outputs; k++) {
+      rows[i * stride + k] = values[k * n + i];
+      rows[i * stride + outputs + k] = values[k * n + Math.min(i + 1, width)];
+    }
+  return rows;
+}
+
 export class WgslRenderer {
   private tableCount = 0;
 
@@ -18,6 +52,7 @@ export class WgslRenderer {
     private readonly mech: LoweredMechanism,
     private readonly names: WgslNames,
     private readonly tableOffsets: Record<string, number> = {},
+    private readonly options: WgslRenderOptions = {},
   ) {}
 
   stmts(stmts: Stmt[], indent = '  '): string {
@@ -94,7 +129,7 @@ export class WgslRenderer {
         const rendered = e.args.map((a) => this.expr(a));
         const math = MOD_MATH.get(e.callee)?.wgsl;
         if (math) return math.replace(/\$(\d)/g, (_, i: string) => rendered[Number(i)]);
-        return `fn_${e.callee}(${['k', rendered.join(', ')].filter(Boolean).join(', ')})`;
+        return `fn_${this.options.functionPrefix ?? ''}${e.callee}(${['k', rendered.join(', ')].filter(Boolean).join(', ')})`;
       }
     }
   }
@@ -103,17 +138,18 @@ export class WgslRenderer {
     return this.mech.functions
       .map((f) => {
         const locals = [...new Set([...f.locals, f.name])].map((n) => `  var ${n}: f32 = 0.0;`).join('\n');
-        return `fn fn_${f.name}(${['k: u32', ...f.args.map((a) => `${a}_in: f32`)].join(', ')}) -> f32 {\n${f.args.map((a) => `  var ${a} = ${a}_in;`).join('\n')}\n${locals}\n${this.stmts(f.body)}\n  return ${f.name};\n}`;
+        return `fn fn_${this.options.functionPrefix ?? ''}${f.name}(${['k: u32', ...f.args.map((a) => `${a}_in: f32`)].join(', ')}) -> f32 {\n${f.args.map((a) => `  var ${a} = ${a}_in;`).join('\n')}\n${locals}\n${this.stmts(f.body)}\n  return ${f.name};\n}`;
       })
       .join('\n\n');
   }
 
   /** nocmodl's lookup, as in render-js.ts; the table starts at tables[tableOffsets[name]]. */
   private tableLookup(table: LoweredTable, arg: Expr, indent: string): string {
+    if (this.options.tableRows) return this.tableRowLookup(table, arg, indent, this.options.tableRows);
     const id = this.tableCount++;
     const n = table.with + 1;
     const base = this.tableOffsets[table.name] ?? 0;
-    const at = (k: number, i: string) => `tables[${base + k * n}u + ${i}]`;
+    const at = (k: number, i: string) => `${this.options.tables ?? 'tables'}[${base + k * n}u + ${i}]`;
     const out = (o: string) => this.names.access(o) ?? o;
     return [
       `${indent}{`,
@@ -126,6 +162,34 @@ export class WgslRenderer {
       `${indent}    let i${id} = u32(xi${id});`,
       `${indent}    let th${id} = xi${id} - f32(i${id});`,
       ...table.outputs.map((o, k) => `${indent}    ${out(o)} = ${at(k, `i${id}`)} + th${id} * (${at(k, `i${id} + 1u`)} - ${at(k, `i${id}`)});`),
+      `${indent}  }`,
+      `${indent}}`,
+    ].join('\n');
+  }
+
+  /** The same lookup with the same operations, reading one row of `tableRows` (rows in vec4s from tableOffsets[name]). */
+  private tableRowLookup(table: LoweredTable, arg: Expr, indent: string, rows: string): string {
+    const id = this.tableCount++;
+    const K = table.outputs.length;
+    const W = tableRowWidth(K);
+    const base = this.tableOffsets[table.name] ?? 0;
+    const out = (o: string) => this.names.access(o) ?? o;
+    const load = (row: string) => Array.from({ length: W }, (_, w) => `${indent}    let q${id}_${w} = ${rows}[${base}u + ${row} * ${W}u + ${w}u];`);
+    const entry = (e: number) => `q${id}_${e >> 2}.${'xyzw'[e & 3]}`;
+    return [
+      `${indent}{`,
+      `${indent}  let xi${id} = ${wgslFloat(1 / ((table.to - table.from) / table.with))} * (${this.expr(arg)} - ${wgslFloat(table.from)});`,
+      `${indent}  if (xi${id} <= 0.0) {`,
+      ...load('0u'),
+      ...table.outputs.map((o, k) => `${indent}    ${out(o)} = ${entry(k)};`),
+      `${indent}  } else if (xi${id} >= ${wgslFloat(table.with)}) {`,
+      ...load(`${table.with}u`),
+      ...table.outputs.map((o, k) => `${indent}    ${out(o)} = ${entry(k)};`),
+      `${indent}  } else {`,
+      `${indent}    let i${id} = u32(xi${id});`,
+      `${indent}    let th${id} = xi${id} - f32(i${id});`,
+      ...load(`i${id}`),
+      ...table.outputs.map((o, k) => `${indent}    ${out(o)} = ${entry(k)} + th${id} * (${entry(K + k)} - ${entry(k)});`),
       `${indent}  }`,
       `${indent}}`,
     ].join('\n');

@@ -43,7 +43,7 @@ export function mechanismWgsl(mech: LoweredMechanism, spec: WgslSpecialization =
       return ['dt', 'celsius'].includes(name) ? `${count}.${name}` : null;
     },
   });
-  const locals = (b: LoweredBlock) => b.locals.map((l) => `  var ${l}: f32 = 0.0;`).join('\n');
+  const locals = blockLocals;
   // nocmodl: written concentrations are copied in from the segment at the start of nrn_init,
   // nrn_cur and nrn_state and out after nrn_init and nrn_state; written currents are added into
   // the segment's total after nrn_cur (density mechanisms: one instance per node)
@@ -82,24 +82,17 @@ export function mechanismWgsl(mech: LoweredMechanism, spec: WgslSpecialization =
     if (!currents) return '  _ = vk;';
     const fields = inLocals([mech.breakpoint.stmts], currents.names);
     const c = held(fields.names);
-    const sum = currents.names.map((x) => c.expr({ kind: 'name', name: x, column: 0 })).join(' + ');
-    // membrane current: rhs -= i, d += di/dv; electrode current: the opposite signs
-    const [rhsSign, dSign] = currents.kind === 'electrode' ? ['', '-'] : ['-', ''];
     const scaled = mech.def.kind === 'point' ? ' * scale[k]' : '';
+    const passes = currentPasses(mech, c, scaled);
     return [
       locals(mech.breakpoint),
       copyIn,
       fields.load,
-      '  var v = vk + 0.001;',
-      c.stmts(mech.breakpoint.stmts),
-      `  let i1 = ${sum};`,
-      '  v = vk;',
-      c.stmts(mech.breakpoint.stmts),
-      `  let i0 = ${sum};`,
+      ...passes.statements,
       // a point process's current [nA] as a density [mA/cm2]: x * 1e2/area (scale); one instance per node (layout.ts)
       ...ionCurrents.map((x) => `  ${segment(x)} = ${segment(x)} + ${c.expr({ kind: 'name', name: x, column: 0 })}${scaled};`),
       fields.store,
-      `  contrib[group.contribBase + k] = vec2<f32>(${rhsSign}(i0${scaled}), ${dSign}((i1 - i0) / 0.001${scaled}));`,
+      `  contrib[group.contribBase + k] = ${passes.contribution};`,
     ].join('\n');
   })();
   const stateBlocks = currents ? [mech.state] : [mech.state, mech.breakpoint];
@@ -116,6 +109,35 @@ export function mechanismWgsl(mech: LoweredMechanism, spec: WgslSpecialization =
     CURRENT: current,
     STATE: state.join('\n'),
   });
+}
+
+/** Declarations of a block's locals. */
+export function blockLocals(b: LoweredBlock): string {
+  return b.locals.map((l) => `  var ${l}: f32 = 0.0;`).join('\n');
+}
+
+/**
+ * BREAKPOINT at vk + 0.001 and at vk (NEURON's di/dv by a finite difference), the rendered
+ * statements assigning i1 and i0, and the instance's (rhs, d) contribution from them: signed
+ * (membrane current: rhs -= i, d += di/dv; electrode current: the opposite) and scaled
+ * (`scaled`: a point process's ` * scale`, nA -> mA/cm2).
+ */
+export function currentPasses(mech: LoweredMechanism, r: WgslRenderer, scaled: string): { statements: string[]; contribution: string } {
+  const currents = mech.def.currents;
+  if (!currents) throw new Error(`${mech.def.name} has no current`);
+  const sum = currents.names.map((x) => r.expr({ kind: 'name', name: x, column: 0 })).join(' + ');
+  const [rhsSign, dSign] = currents.kind === 'electrode' ? ['', '-'] : ['-', ''];
+  return {
+    statements: [
+      '  var v = vk + 0.001;',
+      r.stmts(mech.breakpoint.stmts),
+      `  let i1 = ${sum};`,
+      '  v = vk;',
+      r.stmts(mech.breakpoint.stmts),
+      `  let i0 = ${sum};`,
+    ],
+    contribution: `vec2<f32>(${rhsSign}(i0${scaled}), ${dSign}((i1 - i0) / 0.001${scaled}))`,
+  };
 }
 
 /** Replaces each `//! slot NAME` line; every declared slot must be given and every given slot declared. */

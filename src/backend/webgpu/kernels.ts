@@ -56,16 +56,16 @@ export class KernelCache {
     return { pipeline, layout, kinds };
   }
 
-  /** A bind group for `kernel` over `buffers` (one per binding; the step buffer's window is STEP_BYTES). */
-  bind(kernel: Kernel, buffers: GPUBuffer[], label: string): GPUBindGroup {
+  /** A bind group for `kernel` over `buffers` (one per binding: a whole buffer or a range; the step buffer's window is STEP_BYTES). */
+  bind(kernel: Kernel, buffers: Array<GPUBuffer | GPUBufferBinding>, label: string): GPUBindGroup {
     if (buffers.length !== kernel.kinds.length) throw new Error(`${label}: ${buffers.length} buffers for ${kernel.kinds.length} bindings`);
     return this.device.createBindGroup({
       label,
       layout: kernel.layout,
-      entries: buffers.map((buffer, binding) => ({
-        binding,
-        resource: kernel.kinds[binding] === 'step' ? { buffer, size: STEP_BYTES } : { buffer },
-      })),
+      entries: buffers.map((b, binding) => {
+        const range = 'buffer' in b ? b : { buffer: b };
+        return { binding, resource: kernel.kinds[binding] === 'step' ? { buffer: range.buffer, size: STEP_BYTES } : range };
+      }),
     });
   }
 }

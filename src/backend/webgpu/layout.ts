@@ -60,7 +60,7 @@ export interface GpuLayout {
   };
   /** The most common cell shape (parents relative to the cell's first node), solved by straight-line code. */
   shape: number[];
-  /** Train events (target, weight bits, time bits, 0) sorted by boundary; boundary m's are trainStart[m] .. trainStart[m+1]. */
+  /** Train events (target, weight bits, time bits, boundary) sorted by boundary; boundary m's are trainStart[m] .. trainStart[m+1]. */
   trainEvents: Uint32Array;
   trainStart: Int32Array;
   maxTrainEventsPerStep: number;
@@ -281,7 +281,7 @@ function scheduleTrains(model: CompiledModel, target: (k: number) => number, tim
     trainStart[m + 1] += trainStart[m];
   }
   const trainEvents = new Uint32Array(4 * events.length);
-  events.forEach(([, t, w, te], i) => trainEvents.set([t, w, te, 0], 4 * i));
+  events.forEach(([m, t, w, te], i) => trainEvents.set([t, w, te, m], 4 * i));
   return { trainEvents, trainStart, maxTrainEventsPerStep, trainSpikes, stimSpikes };
 }
 

@@ -23,7 +23,24 @@ export interface GroupGpu {
   /** Artificial cells: their receive pass per epoch parity (it appends to that epoch's spike list). */
   artificialReceive?: Bound[];
   count: number;
-  fields: GPUBuffer;
+  /** The group's fields: a range of the shared `fields` buffer. */
+  fields: GPUBufferBinding;
+}
+
+/** Group i's data, packed for the GPU: fields (field f of instance k at f count + k), tables, scale. */
+interface GroupData {
+  fields: Float32Array;
+  tables: Float32Array;
+  scale: Float32Array;
+  /** Field values by name (the table-built GLOBALs included), for the specialization. */
+  values: Record<string, Float64Array>;
+}
+
+/** Where group i's data sits in the shared buffers [bytes]: fields in `fields`, tables and scale in `params`. */
+export interface GroupRegions {
+  fields: GPUBufferBinding;
+  tables: GPUBufferBinding;
+  scale: GPUBufferBinding;
 }
 
 /** Words before the first spike of a spike list (shaders/kernels/spikes.wgsl SPIKES_HEADER). */
@@ -54,8 +71,14 @@ export class ModelTooLarge extends UnsupportedOnGpu {
 
 export class GpuResources {
   private readonly buffers = new Map<string, GPUBuffer>();
-  private readonly cache: KernelCache;
+  readonly kernels: KernelCache;
   groups: GroupGpu[] = [];
+  /** Per group, its ranges of the shared `fields` and `params` buffers. */
+  regions: GroupRegions[] = [];
+  /** Per group, its tables (each output's entries in turn, tables in order: buildTable's layout). */
+  tables: Float32Array[] = [];
+  /** Per group, the parameters its WGSL takes as constants. */
+  constants: Array<ReadonlyMap<string, number>> = [];
   /** Per epoch parity (its spike list). */
   readonly cellKernels: Bound[] = [];
   readonly detectVrefKernels: Bound[] = [];
@@ -75,7 +98,7 @@ export class GpuResources {
     private readonly maxSpikes: number,
     private readonly bindingBytes = Infinity,
   ) {
-    this.cache = new KernelCache(device);
+    this.kernels = new KernelCache(device);
   }
 
   /** Frees every buffer. */
@@ -169,33 +192,41 @@ export class GpuResources {
     const cellCode = step + ring + SHADERS['kernels/spikes.wgsl'] + fillSlots(SHADERS['kernels/cell.wgsl'], { SHAPE: shapeWgsl(layout.shape) });
     const cellKinds = ['uniform', 'step', 'read', 'write', 'write', 'read', 'read', 'write', 'write', 'write'] as const;
     const [cellKernel, detectVref, deliver] = await Promise.all(
-      ['cell', 'detect_vref', 'deliver_spikes'].map((entry) => this.cache.get(cellCode, entry, [...cellKinds], 'cell')),
+      ['cell', 'detect_vref', 'deliver_spikes'].map((entry) => this.kernels.get(cellCode, entry, [...cellKinds], 'cell')),
     );
     for (const p of [0, 1]) {
       const cellBuffers = ['cellsUniform', 'steps', 'nodeData', 'V', 'work', 'contrib', 'topo', `spikes${p}`, 'ring', 'inbox'].map((b) => this.buffer(b));
-      this.cellKernels[p] = { kernel: cellKernel, bind: this.cache.bind(cellKernel, cellBuffers, `cell${p}`) };
-      this.detectVrefKernels[p] = { kernel: detectVref, bind: this.cache.bind(detectVref, cellBuffers, `detect_vref${p}`) };
-      this.deliverKernels[p] = { kernel: deliver, bind: this.cache.bind(deliver, cellBuffers, `deliver_spikes${p}`) };
+      this.cellKernels[p] = { kernel: cellKernel, bind: this.kernels.bind(cellKernel, cellBuffers, `cell${p}`) };
+      this.detectVrefKernels[p] = { kernel: detectVref, bind: this.kernels.bind(detectVref, cellBuffers, `detect_vref${p}`) };
+      this.deliverKernels[p] = { kernel: deliver, bind: this.kernels.bind(deliver, cellBuffers, `deliver_spikes${p}`) };
     }
-    const inject = await this.cache.get(step + ring + SHADERS['kernels/inject.wgsl'], 'inject_trains', ['uniform', 'step', 'read', 'write', 'write'], 'inject');
+    const inject = await this.kernels.get(
+      step + ring + SHADERS['kernels/inject.wgsl'],
+      'inject_trains',
+      ['uniform', 'step', 'read', 'write', 'write'],
+      'inject',
+    );
     this.injectKernel = {
       kernel: inject,
-      bind: this.cache.bind(
+      bind: this.kernels.bind(
         inject,
         ['injectUniform', 'steps', 'trains', 'ring', 'inbox'].map((b) => this.buffer(b)),
         'inject',
       ),
     };
     await this.ionResources();
-    this.groups = await Promise.all(model.groups.map((g, i) => this.groupResources(i, g.count, mechanisms[i])));
-    const record = await this.cache.get(step + SHADERS['kernels/record.wgsl'], 'record_probes', ['uniform', 'step', 'read', 'read', 'write'], 'record');
+    const data = model.groups.map((_, i) => this.groupData(i));
+    this.regions = this.sharedRegions(data);
+    this.tables = data.map((d) => d.tables);
+    this.groups = await Promise.all(model.groups.map((g, i) => this.groupResources(i, g.count, mechanisms[i], data[i])));
+    const record = await this.kernels.get(step + SHADERS['kernels/record.wgsl'], 'record_probes', ['uniform', 'step', 'read', 'read', 'write'], 'record');
     this.recordKernels = [...layout.probeSources].map(([source, pairs], i) => {
       const list = this.make(`probes${i}`, Uint32Array.from(pairs), S);
       const uniform = this.make(`recordUniform${i}`, new Uint32Array([pairs.length / 2, probes, 0, 0]), U);
       const src = source === ION_SOURCE ? this.buffer('ions') : source < 0 ? this.buffer('V') : this.groups[source].fields;
       return {
         kernel: record,
-        bind: this.cache.bind(record, [uniform, this.buffer('steps'), list, src, this.buffer('rec')], `record${i}`),
+        bind: this.kernels.bind(record, [uniform, this.buffer('steps'), list, src, this.buffer('rec')], `record${i}`),
         count: pairs.length / 2,
       };
     });
@@ -230,43 +261,77 @@ export class GpuResources {
     const kinds: BindingKind[] = ['uniform', 'write', 'read', 'read'];
     const buffers = ['ionParams', 'ions', 'ionStyle', 'ionTables'].map((b) => this.buffer(b));
     for (const entry of ['ion_init', 'nernst_init', 'before_currents'] as const) {
-      const kernel = await this.cache.get(SHADERS['kernels/ions.wgsl'], entry, kinds, 'ions');
-      this.ionKernels[entry] = { kernel, bind: this.cache.bind(kernel, buffers, `ions:${entry}`) };
+      const kernel = await this.kernels.get(SHADERS['kernels/ions.wgsl'], entry, kinds, 'ions');
+      this.ionKernels[entry] = { kernel, bind: this.kernels.bind(kernel, buffers, `ions:${entry}`) };
     }
     this.ionInvocations = n * tables.length;
   }
 
-  private async groupResources(i: number, count: number, mech: LoweredMechanism): Promise<GroupGpu> {
+  /** Group i's fields (with the GLOBALs its tables assign), tables and scale. */
+  private groupData(i: number): GroupData {
+    const { model, mechanisms } = this;
+    const g = model.groups[i];
+    const mech = mechanisms[i];
+    const built = mech.tables.map((t) => buildTable(mech, t, model.celsius, model.dt, (f) => g.fields[f]?.[0] ?? mech.params[f] ?? 0));
+    // GLOBALs the table building assigned keep their values (NEURON's shared globals), as on the CPU
+    const values = { ...g.fields };
+    for (const b of built) for (const [f, v] of b.globals) values[f] = new Float64Array(g.count).fill(v);
+    const fieldNames = Object.keys(values);
+    const fields = new Float32Array(Math.max(1, fieldNames.length * g.count));
+    fieldNames.forEach((f, j) => fields.set(values[f], j * g.count));
+    const tables = Float32Array.from(built.flatMap((b) => Array.from(b.values)));
+    const scale = mech.def.kind === 'artificial' ? new Float32Array(0) : Float32Array.from(g.scale);
+    return { fields, tables, scale, values };
+  }
+
+  /** The shared `fields` and `params` buffers, each group's data in its own aligned range. */
+  private sharedRegions(data: GroupData[]): GroupRegions[] {
+    const align = this.device.limits.minStorageBufferOffsetAlignment;
+    const place = (arrays: Float32Array[]) => {
+      const at: number[] = [];
+      let bytes = 0;
+      for (const a of arrays) {
+        at.push(bytes);
+        bytes += Math.ceil(Math.max(4, a.byteLength) / align) * align;
+      }
+      const all = new Float32Array(Math.max(1, bytes / 4));
+      arrays.forEach((a, j) => all.set(a, at[j] / 4));
+      return { at, all };
+    };
+    const fields = place(data.map((d) => d.fields));
+    const params = place(data.flatMap((d) => [d.tables, d.scale]));
+    const fieldsBuffer = this.make('fields', fields.all, GPUBufferUsage.STORAGE);
+    const paramsBuffer = this.make('params', params.all, GPUBufferUsage.STORAGE);
+    const range = (buffer: GPUBuffer, offset: number, a: Float32Array): GPUBufferBinding => ({ buffer, offset, size: Math.max(4, a.byteLength) });
+    return data.map((d, i) => ({
+      fields: range(fieldsBuffer, fields.at[i], d.fields),
+      tables: range(paramsBuffer, params.at[2 * i], d.tables),
+      scale: range(paramsBuffer, params.at[2 * i + 1], d.scale),
+    }));
+  }
+
+  private async groupResources(i: number, count: number, mech: LoweredMechanism, data: GroupData): Promise<GroupGpu> {
     const { model, layout } = this;
     const g = model.groups[i];
     const S = GPUBufferUsage.STORAGE;
-    const built = mech.tables.map((t) => buildTable(mech, t, model.celsius, model.dt, (f) => g.fields[f]?.[0] ?? mech.params[f] ?? 0));
-    const tables = built.flatMap((b) => Array.from(b.values));
-    // GLOBALs the table building assigned keep their values (NEURON's shared globals), as on the CPU
-    const values = { ...g.fields };
-    for (const b of built) for (const [f, v] of b.globals) values[f] = new Float64Array(count).fill(v);
-    const fieldNames = Object.keys(values);
-    const packed = new Float32Array(Math.max(1, fieldNames.length * count));
-    fieldNames.forEach((f, j) => packed.set(values[f], j * count));
-    const fields = this.make(`fields${i}`, packed, S);
+    const { fields, tables, scale } = this.regions[i];
+    const spec = specialization(mech, data.values, count, layout.probeSources.get(i) ?? [], layout.vrefField[i]);
+    this.constants[i] = spec.constants ?? new Map();
     if (mech.def.kind === 'artificial') return this.artificialResources(i, count, mech, fields, tables);
     const buffers = [
       this.make(`group${i}`, groupUniform(count, layout, i, model), GPUBufferUsage.UNIFORM),
       this.buffer('steps'),
       fields,
       this.make(`node${i}`, Uint32Array.from(g.node), S),
-      this.make(`scale${i}`, Float32Array.from(g.scale), S),
-      this.make(`tables${i}`, Float32Array.from(tables), S),
+      scale,
+      tables,
       this.buffer('V'),
       this.buffer('contrib'),
       this.buffer('ring'),
       this.make(`watch${i}`, 4 * Math.max(1, mech.watches.length * count), S),
       this.buffer('ions'),
     ];
-    const code = mechanismWgsl(mech, {
-      ...specialization(mech, values, count, layout.probeSources.get(i) ?? [], layout.vrefField[i]),
-      ions: layout.ionOffsets[i],
-    });
+    const code = mechanismWgsl(mech, { ...spec, ions: layout.ionOffsets[i] });
     const kinds = ['uniform', 'step', 'write', 'read', 'read', 'read', 'write', 'write', 'write', 'write', 'write'] as const;
     const entries: Array<keyof GroupGpu['kernels']> = ['initial'];
     if (mech.watches.length > 0 || mech.initEvent.stmts.length > 0) entries.push('init_event');
@@ -278,13 +343,13 @@ export class GpuResources {
     if (mech.state.stmts.length > 0 || (!mech.def.currents && mech.breakpoint.stmts.length > 0)) entries.push('state');
     const kernels: GroupGpu['kernels'] = {};
     for (const entry of entries) {
-      const kernel = await this.cache.get(code, entry, [...kinds], mech.def.name);
-      kernels[entry] = { kernel, bind: this.cache.bind(kernel, buffers, `${mech.def.name}:${entry}`) };
+      const kernel = await this.kernels.get(code, entry, [...kinds], mech.def.name);
+      kernels[entry] = { kernel, bind: this.kernels.bind(kernel, buffers, `${mech.def.name}:${entry}`) };
     }
     return { kernels, count, fields };
   }
   /** An artificial-cell group: its fields, its cells (node[k]), inbox, self-events; receive per epoch parity. */
-  private async artificialResources(i: number, count: number, mech: LoweredMechanism, fields: GPUBuffer, tables: number[]): Promise<GroupGpu> {
+  private async artificialResources(i: number, count: number, mech: LoweredMechanism, fields: GPUBufferBinding, tables: GPUBufferBinding): Promise<GroupGpu> {
     const { model, layout } = this;
     const S = GPUBufferUsage.STORAGE;
     const o = layout.offsets;
@@ -299,17 +364,17 @@ export class GpuResources {
       this.buffer('steps'),
       fields,
       this.make(`node${i}`, Uint32Array.from(model.groups[i].cell), S),
-      this.make(`tables${i}`, Float32Array.from(tables), S),
+      tables,
       this.buffer('inbox'),
       this.make(`self${i}`, 8 * count, S),
     ];
     const code = mechanismWgsl(mech);
     const kinds = ['uniform', 'step', 'write', 'read', 'read', 'write', 'write', 'write', 'read', 'write'] as const;
     const bound = async (entry: string, p: number): Promise<Bound> => {
-      const kernel = await this.cache.get(code, entry, [...kinds], mech.def.name);
+      const kernel = await this.kernels.get(code, entry, [...kinds], mech.def.name);
       return {
         kernel,
-        bind: this.cache.bind(kernel, [...shared, this.buffer(`spikes${p}`), this.buffer('topo'), this.buffer('ring')], `${mech.def.name}:${entry}${p}`),
+        bind: this.kernels.bind(kernel, [...shared, this.buffer(`spikes${p}`), this.buffer('topo'), this.buffer('ring')], `${mech.def.name}:${entry}${p}`),
       };
     };
     return { kernels: { initial: await bound('initial', 0) }, artificialReceive: [await bound('receive', 0), await bound('receive', 1)], count, fields };

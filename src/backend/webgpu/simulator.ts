@@ -2,6 +2,8 @@
 import type { CompiledModel } from '../../compile/index.ts';
 import type { LoweredMechanism } from '../../mech/index.ts';
 import type { SpikeRecord } from '../cpu/simulator.ts';
+import { type EpochPlan, epochPlan } from './epoch-plan.ts';
+import { type EpochGpu, epochResources } from './epoch-resources.ts';
 import { STEP_BYTES } from './kernels.ts';
 import { type GpuLayout, gpuLayout } from './layout.ts';
 import { type Bound, GpuResources, SPIKES_HEADER, STEPS_PER_EPOCH } from './resources.ts';
@@ -21,6 +23,10 @@ import { type Bound, GpuResources, SPIKES_HEADER, STEPS_PER_EPOCH } from './reso
 //   record   every recordEvery steps, the probes (NEURON's Vector.record(ptr) without Dt);
 //   publish, detect_vref  vref detectors (Izhi2007a's V) at boundary n + 1;
 //   deliver  the NetCons of the step's detector spikes -> input ring / inboxes.
+// Where no spike can reach any cell within a few steps (the minimum NetCon delay), the steps run
+// fused instead (DESIGN §5a, epoch-plan.ts): per chunk of up to that many steps, inject_chunk
+// puts the chunk's train events in the ring, one kernel per cell type integrates its cells over
+// the whole chunk (shaders/templates/epoch.wgsl), and deliver_chunk delivers the chunk's spikes.
 // The host reads spikes and samples back once per epoch, while the next epoch runs (double
 // buffering: two spike lists and stagings). Event times become boundaries as on
 // the CPU; weights reaching one synapse at one boundary are summed (linear synapses only).
@@ -41,6 +47,8 @@ export interface GpuRunResult {
   sampleCount: number;
   /** Compute dispatches encoded per step (mean over the run). */
   dispatchesPerStep: number;
+  /** Steps per fused chunk, or why the run took the per-step path. */
+  fused: { chunkSteps: number } | { perStep: string };
   /** GPU memory of the run [bytes]: all buffers, and those that grow with the synapses (NetCon words, train events). */
   gpuBytes: { total: number; synapses: number };
 }
@@ -54,6 +62,9 @@ interface EpochOut {
 export class GpuSimulator {
   private readonly layout: GpuLayout;
   private readonly res: GpuResources;
+  private readonly plan: EpochPlan | null;
+  private readonly perStepReason: string;
+  private epoch: EpochGpu | null = null;
   private readonly maxSpikes: number;
   private readonly deliverInvocations: number;
   private lastSpikeCount = 0;
@@ -68,18 +79,23 @@ export class GpuSimulator {
   /**
    * `workgroupsPerDimension` lowers the adapter's maxComputeWorkgroupsPerDimension (to exercise
    * the 2-D grids that networks beyond 64 x 65 535 instances need); `bindingBytes` its largest
-   * binding (to exercise the error for models too large for the adapter).
+   * binding (to exercise the error for models too large for the adapter); `perStep` keeps the
+   * per-step path where the fused one could run (to compare them).
    */
   constructor(
     private readonly device: GPUDevice,
     readonly model: CompiledModel,
     readonly mechanisms: LoweredMechanism[],
-    private readonly options: { workgroupsPerDimension?: number; bindingBytes?: number } = {},
+    private readonly options: { workgroupsPerDimension?: number; bindingBytes?: number; perStep?: boolean } = {},
   ) {
     void device.lost.then((info) => {
       this.lost = `${info.reason}${info.message ? `: ${info.message}` : ''}`;
     });
-    this.layout = gpuLayout(model, mechanisms);
+    const layout = gpuLayout(model, mechanisms);
+    const plan = options.perStep ? { reason: 'the per-step path was asked for' } : epochPlan(model, mechanisms, layout);
+    this.plan = 'reason' in plan ? null : plan;
+    this.perStepReason = 'reason' in plan ? plan.reason : '';
+    this.layout = this.plan ? { ...layout, ringSlots: this.plan.ringSlots } : layout;
     // At most one spike per cell per 0.5 ms (the detector must fall below threshold in between).
     this.maxSpikes = model.cellCount * Math.ceil((STEPS_PER_EPOCH * model.dt) / 0.5) + 1024;
     this.deliverInvocations = Math.max(1, Math.min(model.cellCount, DELIVER_INVOCATIONS));
@@ -90,6 +106,12 @@ export class GpuSimulator {
   async run(onProgress?: (fraction: number, timeMs: number) => void): Promise<GpuRunResult> {
     await this.res.create();
     const { model } = this;
+    if (this.plan)
+      this.epoch = await epochResources(this.res, this.plan, this.layout, this.mechanisms, {
+        nodes: model.nodes.count,
+        probes: model.probes.length,
+        maxSpikes: this.maxSpikes,
+      });
     const probes = model.probes.length;
     const samplesTotal = Math.floor(model.steps / model.recordEvery) + 1;
     const samples = model.probes.map(() => new Float32Array(samplesTotal));
@@ -111,7 +133,12 @@ export class GpuSimulator {
       if (this.lost) throw new Error(`webgpu backend: the device was lost (${this.lost})`);
       const parity = k % 2;
       const end = Math.min(model.steps, first + STEPS_PER_EPOCH);
-      const epoch = first < 0 ? this.encodeInit(parity) : this.encodeSteps(first, end, encodedSamples, parity);
+      const epoch =
+        first < 0
+          ? this.encodeInit(parity)
+          : this.epoch
+            ? this.encodeChunks(first, end, encodedSamples, parity)
+            : this.encodeSteps(first, end, encodedSamples, parity);
       encodedSamples += epoch.samples;
       const out = this.submitEpoch(epoch.encoder, parity, epoch.samples * probes);
       if (inflight) take(await inflight.out, inflight.samples, inflight.end);
@@ -127,6 +154,7 @@ export class GpuSimulator {
       sampleTimes,
       sampleCount: this.layout.sampleCount,
       dispatchesPerStep: this.dispatches / model.steps,
+      fused: this.plan ? { chunkSteps: this.plan.chunkSteps } : { perStep: this.perStepReason },
       gpuBytes: { total: this.res.bytes, synapses },
     };
   }
@@ -234,6 +262,51 @@ export class GpuSimulator {
       this.encodeDispatch(pass, this.res.deliverKernels[parity], this.deliverInvocations, offsets, j);
     }
     pass.end();
+    return { encoder, samples };
+  }
+
+  /**
+   * Steps first .. end-1 in chunks of at most chunkSteps: the submit's times at the start of the
+   * plan buffer, one Chunk uniform block per chunk; per chunk its train events, each cell
+   * type's kernel and the delivery of its spikes, in one pass.
+   */
+  private encodeChunks(first: number, end: number, sampleBase: number, parity: number): { encoder: GPUCommandEncoder; samples: number } {
+    const { model, layout } = this;
+    const epoch = this.epoch!;
+    const chunkSteps = this.plan!.chunkSteps;
+    const times = new Float32Array(2 * (end - first + 1));
+    for (let n = first; n <= end; n++) {
+      times[2 * (n - first)] = layout.grid[n];
+      times[2 * (n - first) + 1] = layout.grid[n] + 0.5 * model.dt;
+    }
+    this.device.queue.writeBuffer(this.res.buffer('plan'), 0, times);
+    const chunks = Math.ceil((end - first) / chunkSteps);
+    const words = new Uint32Array(chunks * STEP_WORDS);
+    const f = new Float32Array(words.buffer);
+    for (let j = 0; j < chunks; j++) {
+      const a = first + j * chunkSteps;
+      const b = Math.min(end, a + chunkSteps);
+      const o = j * STEP_WORDS;
+      words.set([a, b - a, first, model.steps, sampleBase, model.recordEvery, layout.trainStart[a], layout.trainStart[b]], o);
+      f[o + 8] = model.dt;
+      f[o + 9] = model.celsius;
+      f[o + 10] = 0.001 * (1 / model.dt);
+      words[o + 11] = j % 2;
+    }
+    this.device.queue.writeBuffer(this.res.buffer('steps'), 0, words);
+    const encoder = this.device.createCommandEncoder();
+    const pass = encoder.beginComputePass();
+    const offsets = this.stepOffsets;
+    for (let j = 0; j < chunks; j++) {
+      const a = first + j * chunkSteps;
+      const b = Math.min(end, a + chunkSteps);
+      this.encodeDispatch(pass, epoch.inject[parity], layout.trainStart[b] - layout.trainStart[a], offsets, j);
+      for (const t of epoch.types) this.encodeDispatch(pass, t.bound[parity], t.cells, offsets, j);
+      this.encodeDispatch(pass, epoch.deliver[parity], this.deliverInvocations, offsets, j);
+    }
+    pass.end();
+    let samples = 0;
+    for (let n = first; n < end; n++) if ((n + 1) % model.recordEvery === 0) samples++;
     return { encoder, samples };
   }
 

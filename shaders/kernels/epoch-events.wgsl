@@ -1,0 +1,57 @@
+// Event passes of the epoch-fused path, one each per chunk (shaders/kernels/chunk.wgsl):
+//   inject_chunk   train spikes (NetStim, VecStim) of every boundary of the chunk into the input
+//                  ring at once (the ring holds ringSlots >= count boundaries);
+//   deliver_chunk  after the chunk's cell kernels: the NetCons of every detector spike the chunk
+//                  appended, each at its own boundary + delay steps (all beyond the chunk).
+// Requires chunk.wgsl (Chunk), ring.wgsl (deliver) and spikes.wgsl (the spike list) before this text.
+
+struct Events {
+  ringStride: u32,   // ring targets per slot
+  ringSlots: u32,
+  arts: u32,         // inbox targets per slot (none on this path; ring.wgsl's deliver takes it)
+  ncStart: u32,      // offsets into topo: NetCons per cell (count + 1) ...
+  nc: u32,           // ... (target, delay steps, weight bits, delay bits) per NetCon
+  maxSpikes: u32,
+}
+
+@group(0) @binding(0) var<uniform> events: Events;
+@group(0) @binding(1) var<uniform> chunk: Chunk;
+@group(0) @binding(2) var<storage, read> trains: array<vec4<u32>>;   // target, weight bits, time bits, boundary
+@group(0) @binding(3) var<storage, read> topo: array<u32>;
+@group(0) @binding(4) var<storage, read_write> ring: array<atomic<u32>>;
+@group(0) @binding(5) var<storage, read_write> inbox: array<atomic<u32>>;
+@group(0) @binding(6) var<storage, read_write> spikes: array<atomic<u32>>;
+
+@compute @workgroup_size(64)
+fn inject_chunk(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let e = chunk.trainBegin + id.x + id.y * groups.x * 64u;
+  if (e >= chunk.trainEnd) { return; }
+  let ev = trains[e];
+  deliver(ev.x, ev.w % events.ringSlots, bitcast<f32>(ev.z), bitcast<f32>(ev.y), events.ringStride, events.arts);
+}
+
+/// The range of the spike list to deliver, read once per workgroup.
+var<workgroup> pending: vec2<u32>;
+
+/// Spike list words 2 and 3: how far the list has been delivered, read by the chunk's parity and
+/// written for the next chunk (two words: no workgroup may see the update of another; the host
+/// clears them with the list). Event times matter to inboxes only, and this path has none.
+@compute @workgroup_size(64)
+fn deliver_chunk(@builtin(global_invocation_id) id: vec3<u32>, @builtin(local_invocation_index) lane: u32, @builtin(num_workgroups) groups: vec3<u32>) {
+  let i = id.x + id.y * groups.x * 64u;
+  if (lane == 0u) {
+    let end = min(atomicLoad(&spikes[0]), events.maxSpikes);
+    pending = vec2<u32>(atomicLoad(&spikes[2u + chunk.parity]), end);
+    if (i == 0u) { atomicStore(&spikes[3u - chunk.parity], end); }
+  }
+  let range = workgroupUniformLoad(&pending);
+  for (var j = range.x + i; j < range.y; j += groups.x * groups.y * 64u) {
+    let at = SPIKES_HEADER + 3u * j;
+    let c = atomicLoad(&spikes[at]);
+    let boundary = atomicLoad(&spikes[at + 1u]);
+    for (var k = topo[events.ncStart + c]; k < topo[events.ncStart + c + 1u]; k++) {
+      let q = events.nc + 4u * k;
+      deliver(topo[q], (boundary + topo[q + 1u]) % events.ringSlots, 0.0, bitcast<f32>(topo[q + 2u]), events.ringStride, events.arts);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { GpuSimulator } from '../../src/backend/webgpu/simulator.ts';
+import { compile } from '../../src/compile/index.ts';
+import { create } from '../../src/index.ts';
+import { readFixture } from '../helpers/fixtures.ts';
+import { testDevice } from '../helpers/gpu.ts';
+
+// The epoch-fused path (one kernel per cell type integrating whole chunks of steps) performs the
+// per-step path's operations in the same order: the same spikes and the same samples, bit for
+// bit, on networks with one and several cell types, multi-node cells, NetStim inputs and
+// recordings of v and mechanism states. Models it cannot fuse take the per-step path and say why.
+
+const hhNetwork = (delay: number) =>
+  create({
+    netParams: {
+      cellParams: { HH: { secs: { soma: { geom: { L: 18.8, diam: 18.8, Ra: 123 }, mechs: { hh: { gl: 0.003, el: -70 } } } } } },
+      popParams: { E: { cellType: 'HH', numCells: 200 } },
+      synMechParams: { exc: { mod: 'Exp2Syn', tau1: 0.1, tau2: 5, e: 0 } },
+      connParams: { 'E->E': { preConds: { pop: 'E' }, postConds: { pop: 'E' }, convergence: 10, weight: 0.002, delay, synMech: 'exc' } },
+      stimSourceParams: { bkg: { type: 'NetStim', rate: 40, noise: 0.5 } },
+      stimTargetParams: { 'bkg->E': { source: 'bkg', conds: { pop: 'E' }, weight: 0.01, delay: 1, synMech: 'exc' } },
+    },
+    simConfig: {
+      duration: 200,
+      dt: 0.025,
+      recordCells: [0, 5],
+      recordTraces: { V_soma: { sec: 'soma', loc: 0.5, var: 'v' }, m: { sec: 'soma', loc: 0.5, mech: 'hh', var: 'm' } },
+      recordStep: 0.1,
+    },
+  });
+
+async function both(net: ReturnType<typeof create>) {
+  const d = await testDevice();
+  if (!d) return null;
+  const { model, mechanisms } = compile(net);
+  const fused = await new GpuSimulator(d.device, model, mechanisms).run();
+  const steps = await new GpuSimulator(d.device, model, mechanisms, { perStep: true }).run();
+  return { fused, steps };
+}
+
+it("gives the per-step path's spikes and traces on an HH network", async () => {
+  const r = await both(hhNetwork(2));
+  if (!r) return;
+  // 2 ms = 80 steps: a spike at boundary m reaches m + 80 at the earliest
+  expect(r.fused.fused).toEqual({ chunkSteps: 81 });
+  expect(r.steps.fused).toEqual({ perStep: 'the per-step path was asked for' });
+  expect(r.fused.dispatchesPerStep).toBeLessThan(0.1);
+  expect(r.fused.spikes.time.length).toBeGreaterThan(1000);
+  expect(r.fused.spikes).toEqual(r.steps.spikes);
+  expect(r.fused.samples).toEqual(r.steps.samples);
+});
+
+describe.each(['tut2', 'tut3'])('%s', (tut) => {
+  it("gives the per-step path's spikes and traces", async () => {
+    const spec = readFixture(`netpyne/${tut}.spec.json`);
+    const r = await both(create({ ...spec, simConfig: { ...spec.simConfig, duration: 300 } }));
+    if (!r) return;
+    expect(r.fused.fused).toHaveProperty('chunkSteps');
+    expect(r.fused.spikes.time.length).toBeGreaterThan(20);
+    expect(r.fused.spikes).toEqual(r.steps.spikes);
+    expect(r.fused.samples).toEqual(r.steps.samples);
+  });
+});
+
+it('keeps the per-step path where a delay is shorter than a few steps, and says why', async () => {
+  const r = await both(hhNetwork(0.05));
+  if (!r) return;
+  expect(r.fused.fused).toEqual({ perStep: 'the minimum NetCon delay is 2 steps (the path needs 3)' });
+  expect(r.fused.spikes).toEqual(r.steps.spikes);
+});
