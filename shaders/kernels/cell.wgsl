@@ -16,7 +16,7 @@
 struct Cells {
   count: u32,
   cfac: f32,            // 0.001*(1/dt)
-  ringStride: u32,      // targets per ring slot
+  ringSlotStride: u32,  // the ring's layout (ring.wgsl)
   ringSlots: u32,
   contribStart: u32,    // offsets into topo: per node (count + 1)
   contribIndex: u32,
@@ -30,6 +30,7 @@ struct Cells {
   nodes: u32,           // V holds v (nodes), its compensation, and v as the solver left it
   arts: u32,            // inbox targets (artificial cells) per slot
   shaped: u32,          // per cell: 1 if it has the shape of solve_shape
+  ringTargetStride: u32,
 }
 
 @group(0) @binding(0) var<uniform> cells: Cells;
@@ -182,7 +183,7 @@ fn deliver_spikes(@builtin(global_invocation_id) id: vec3<u32>, @builtin(local_i
     for (var k = topo[cells.ncStart + c]; k < topo[cells.ncStart + c + 1u]; k++) {
       let q = cells.nc + 4u * k;
       let slot = (step.next + topo[q + 1u]) % cells.ringSlots;
-      deliver(topo[q], slot, step.tNext + bitcast<f32>(topo[q + 3u]), bitcast<f32>(topo[q + 2u]), cells.ringStride, cells.arts);
+      deliver(topo[q], slot, step.tNext + bitcast<f32>(topo[q + 3u]), bitcast<f32>(topo[q + 2u]), cells.ringSlotStride, cells.ringTargetStride, cells.arts);
     }
   }
 }

@@ -6,7 +6,8 @@
 // Requires chunk.wgsl (Chunk), ring.wgsl (deliver) and spikes.wgsl (the spike list) before this text.
 
 struct Events {
-  ringStride: u32,   // ring targets per slot
+  ringSlotStride: u32,    // the ring's layout (ring.wgsl)
+  ringTargetStride: u32,
   ringSlots: u32,
   arts: u32,         // inbox targets per slot (none on this path; ring.wgsl's deliver takes it)
   ncStart: u32,      // offsets into topo: NetCons per cell (count + 1) ...
@@ -27,7 +28,7 @@ fn inject_chunk(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workg
   let e = chunk.trainBegin + id.x + id.y * groups.x * 64u;
   if (e >= chunk.trainEnd) { return; }
   let ev = trains[e];
-  deliver(ev.x, ev.w % events.ringSlots, bitcast<f32>(ev.z), bitcast<f32>(ev.y), events.ringStride, events.arts);
+  deliver(ev.x, ev.w % events.ringSlots, bitcast<f32>(ev.z), bitcast<f32>(ev.y), events.ringSlotStride, events.ringTargetStride, events.arts);
 }
 
 /// The range of the spike list to deliver, read once per workgroup.
@@ -51,7 +52,7 @@ fn deliver_chunk(@builtin(global_invocation_id) id: vec3<u32>, @builtin(local_in
     let boundary = atomicLoad(&spikes[at + 1u]);
     for (var k = topo[events.ncStart + c]; k < topo[events.ncStart + c + 1u]; k++) {
       let q = events.nc + 4u * k;
-      deliver(topo[q], (boundary + topo[q + 1u]) % events.ringSlots, 0.0, bitcast<f32>(topo[q + 2u]), events.ringStride, events.arts);
+      deliver(topo[q], (boundary + topo[q + 1u]) % events.ringSlots, 0.0, bitcast<f32>(topo[q + 2u]), events.ringSlotStride, events.ringTargetStride, events.arts);
     }
   }
 }

@@ -3,7 +3,8 @@
 // Requires step.wgsl (Step) and ring.wgsl (deliver) before this text.
 
 struct Inject {
-  ringStride: u32,
+  ringSlotStride: u32,   // the ring's layout (ring.wgsl)
+  ringTargetStride: u32,
   arts: u32,
 }
 
@@ -18,5 +19,5 @@ fn inject_trains(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_work
   let e = step.trainBegin + id.x + id.y * groups.x * 64u;
   if (e >= step.trainEnd) { return; }
   let ev = events[e];
-  deliver(ev.x, step.slot, bitcast<f32>(ev.z), bitcast<f32>(ev.y), inject.ringStride, inject.arts);
+  deliver(ev.x, step.slot, bitcast<f32>(ev.z), bitcast<f32>(ev.y), inject.ringSlotStride, inject.ringTargetStride, inject.arts);
 }

@@ -1,5 +1,7 @@
 // Event delivery of the WebGPU backend. Linear receivers take summed weights in the input ring
-// (f32 bits in u32, because WGSL atomics are integer only: adding is a compare-exchange loop,
+// (target t's input at ring slot s at s * slotStride + t * targetStride: per slot, the targets
+// contiguous (per-step reads of one slot by every instance), or per target, the slots contiguous
+// (the epoch-fused path's reads of one cell's inputs step after step); f32 bits in u32, because WGSL atomics are integer only: adding is a compare-exchange loop,
 // exact for one writer; the order of simultaneous adds to one target is not fixed). Artificial
 // cells (IntFire) take each event with its time in an inbox: per (boundary slot, target) a
 // count, then INBOX_CAP entries (time bits, weight bits). NetCon targets with the ART bit are
@@ -22,12 +24,12 @@ fn ring_add(i: u32, w: f32) {
 }
 
 /// An event of weight w at `time` [ms] for NetCon target `to`, at the boundary of ring slot
-/// `slot` (`targets`: ring targets per slot; `arts`: inbox targets per slot). An inbox that is
-/// full counts on (the artificial-cell kernel reports the overflow).
-fn deliver(to: u32, slot: u32, time: f32, w: f32, targets: u32, arts: u32) {
+/// `slot` (`slotStride`, `targetStride`: the ring's layout; `arts`: inbox targets per slot). An
+/// inbox that is full counts on (the artificial-cell kernel reports the overflow).
+fn deliver(to: u32, slot: u32, time: f32, w: f32, slotStride: u32, targetStride: u32, arts: u32) {
   if (to == NOWHERE) { return; }
   if (to < ART) {
-    ring_add(slot * targets + to, w);
+    ring_add(slot * slotStride + to * targetStride, w);
     return;
   }
   let box = slot * arts + (to - ART);

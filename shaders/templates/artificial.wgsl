@@ -13,13 +13,14 @@ struct Group {
   count: u32,        // instances
   arts: u32,         // inbox targets per slot (all artificial groups)
   artBase: u32,      // the group's first inbox target
-  ringStride: u32,   // ring targets per slot
+  ringSlotStride: u32,   // the ring's layout (ring.wgsl; ringTargetStride below)
   ringSlots: u32,
   dt: f32,           // [ms]
   celsius: f32,      // [degC]
   maxSpikes: u32,
   ncStart: u32,      // topo offsets: NetCons by source cell ...
   nc: u32,           // ... (target, delay steps, weight bits, delay bits)
+  ringTargetStride: u32,
 }
 
 @group(0) @binding(0) var<uniform> group: Group;
@@ -54,7 +55,7 @@ fn net_event(k: u32, time: f32) {
     let te = time + bitcast<f32>(topo[at + 3u]);
     // the first boundary m with te <= t_m + dt/2
     let m = u32(ceil((te - 0.5 * group.dt) / group.dt));
-    deliver(topo[at], m % group.ringSlots, te, bitcast<f32>(topo[at + 2u]), group.ringStride, group.arts);
+    deliver(topo[at], m % group.ringSlots, te, bitcast<f32>(topo[at + 2u]), group.ringSlotStride, group.ringTargetStride, group.arts);
   }
 }
 

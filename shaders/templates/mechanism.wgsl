@@ -17,7 +17,7 @@
 struct Group {
   count: u32,        // instances
   ringBase: u32,     // the group's first target in the input ring
-  ringStride: u32,   // targets per ring slot (all groups)
+  ringSlotStride: u32,   // the ring's layout (ring.wgsl; ringTargetStride below)
   contribBase: u32,  // the group's first (rhs, d) slot
   dt: f32,           // [ms]
   celsius: f32,      // [degC]
@@ -25,6 +25,7 @@ struct Group {
   vrefField: u32,    // field published for a vref spike detector
   vrefBase: u32,     // V[vrefBase + node]: where it is published
   receiveFirst: u32, // 1: `current` first delivers boundary n's events (no separate receive pass)
+  ringTargetStride: u32,
 }
 
 struct Step {
@@ -68,7 +69,7 @@ fn initial(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups
 }
 
 fn receive_events(k: u32) {
-  let at = step.slot * group.ringStride + group.ringBase + k * group.ringWidth;
+  let at = step.slot * group.ringSlotStride + (group.ringBase + k * group.ringWidth) * group.ringTargetStride;
   now = step.t;
   var v = V[node[k]];
 //! slot RECEIVE

@@ -1,5 +1,5 @@
 export { BUILTIN_MECHANISMS, NEURON_TYPE_ORDER } from './builtins.ts';
-export { assignedFields } from './field-flow.ts';
+export { assignedFields, liveFields } from './field-flow.ts';
 export { GLOBALS, type LoweredBlock, type LoweredMechanism, type LoweredTable, type LoweredWatch, lowerMechanism } from './lower.ts';
 export { ionKtf, nernst } from './nernst.ts';
 export { hocExp, LIBM_NAME, NEURON_LIBM } from './neuron-libm.ts';

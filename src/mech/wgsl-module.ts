@@ -235,9 +235,9 @@ function receiveSlot(mech: LoweredMechanism, r: WgslRenderer, locals: (b: Lowere
   if (!mech.def.linearReceive) return '  _ = at;';
   const args = mech.def.receiveArgs ?? ['w'];
   return [
-    ...args.map((a, j) => `  let ${a} = ring[at + ${j}u];`),
+    ...args.map((a, j) => `  let ${a} = ring[at + ${j}u * group.ringTargetStride];`),
     `  if (${args.map((a) => `${a} == 0.0`).join(' && ')}) { return; }`,
-    ...args.map((_, j) => `  ring[at + ${j}u] = 0.0;`),
+    ...args.map((_, j) => `  ring[at + ${j}u * group.ringTargetStride] = 0.0;`),
     locals(mech.receive),
     fields.load,
     r.stmts(mech.receive.stmts),

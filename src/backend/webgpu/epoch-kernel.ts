@@ -30,14 +30,16 @@ export interface EpochConstants {
   table: number;
   nodes: number;
   ringSlots: number;
-  ringStride: number;
+  /** The ring's layout (shaders/kernels/ring.wgsl). */
+  ringSlotStride: number;
+  ringTargetStride: number;
   probes: number;
   maxSpikes: number;
 }
 
 export function epochKernelWgsl(plan: EpochPlan, t: number, groups: EpochGroup[], k: EpochConstants): string {
   const type = plan.types[t];
-  const gen = new TypeCode(type, plan.held, groups);
+  const gen = new TypeCode(type, plan.held, plan.temporaries, groups);
   const constants = [
     `const TABLE: u32 = ${k.table}u;`,
     `const TYPE_CELLS: u32 = ${type.cells.length}u;`,
@@ -46,7 +48,8 @@ export function epochKernelWgsl(plan: EpochPlan, t: number, groups: EpochGroup[]
     `const NODES: u32 = ${k.nodes}u;`,
     `const FLAGS: u32 = ${4 * k.nodes}u;`,
     `const RING_SLOTS: u32 = ${k.ringSlots}u;`,
-    `const RING_STRIDE: u32 = ${k.ringStride}u;`,
+    `const RING_SLOT_STRIDE: u32 = ${k.ringSlotStride}u;`,
+    `const RING_TARGET_STRIDE: u32 = ${k.ringTargetStride}u;`,
     `const PROBES: u32 = ${k.probes}u;`,
     `const MAX_SPIKES: u32 = ${k.maxSpikes}u;`,
   ];
@@ -69,6 +72,7 @@ class TypeCode {
   constructor(
     private readonly type: CellType,
     private readonly held: string[][],
+    private readonly temporaries: string[][],
     private readonly groups: EpochGroup[],
   ) {}
 
@@ -86,7 +90,7 @@ class TypeCode {
   private renderer(g: number, s: number): WgslRenderer {
     const grp = this.groups[g];
     const fields = new Set(grp.mech.fields);
-    const held = new Set(this.held[g]);
+    const held = new Set([...this.held[g], ...this.temporaries[g]]);
     const tableOffsets: Record<string, number> = {};
     let offset = grp.tableBase;
     for (const tb of grp.mech.tables) {
@@ -98,7 +102,7 @@ class TypeCode {
         // f32-typed, so expressions of constants are folded in f32 as they would run (as in wgsl-module.ts)
         if (grp.constants.has(name)) return `f32(${wgslFloat(grp.constants.get(name)!)})`;
         if (fields.has(name)) {
-          if (s < 0 || !held.has(name)) throw new Error(`epoch kernel: ${grp.mech.def.name}'s field ${name} is not held`);
+          if (s < 0 || !held.has(name)) throw new Error(`epoch kernel: ${grp.mech.def.name}'s field ${name} is neither held nor a temporary`);
           return `_f${s}_${name}`;
         }
         if (name === 'v') return 'v';
@@ -157,10 +161,11 @@ class TypeCode {
     return [
       '{',
       `  let k = _inst${s};`,
-      `  let _w = _slot * RING_STRIDE + _ring${s};`,
-      ...args.map((a, j) => `  let ${a} = ring[_w + ${j}u];`),
+      `  let _w = _slot * RING_SLOT_STRIDE + _ring${s} * RING_TARGET_STRIDE;`,
+      ...args.map((a, j) => `  let ${a} = ring[_w + ${j}u * RING_TARGET_STRIDE];`),
       `  if (!(${args.map((a) => `${a} == 0.0`).join(' && ')})) {`,
-      ...args.map((_, j) => `    ring[_w + ${j}u] = 0.0;`),
+      ...this.temporaryDeclarations(g, s),
+      ...args.map((_, j) => `    ring[_w + ${j}u * RING_TARGET_STRIDE] = 0.0;`),
       ...this.now(g, '    now = bitcast<f32>(plan[_at]);'),
       `    var v = _v${r};`,
       blockLocals(m.receive),
@@ -168,6 +173,11 @@ class TypeCode {
       '  }',
       '}',
     ];
+  }
+
+  /** Slot s's temporaries (fields every block assigns before reading them), one set per block. */
+  private temporaryDeclarations(g: number, s: number): string[] {
+    return this.temporaries[g].map((f) => `  var _f${s}_${f}: f32 = 0.0;`);
   }
 
   /** `set`, where group g's code reads t (its blocks or FUNCTIONs); nothing where it does not (a load per block saved). */
@@ -189,6 +199,7 @@ class TypeCode {
       `  let k = _inst${s};`,
       ...this.now(g, '  now = bitcast<f32>(plan[_at + 1u]);'),
       `  let vk = _v${r};`,
+      ...this.temporaryDeclarations(g, s),
       blockLocals(m.breakpoint),
       ...passes.statements,
       `  _c${s} = ${passes.contribution};`,
@@ -207,6 +218,7 @@ class TypeCode {
       `  let k = _inst${s};`,
       ...this.now(g, '  now = bitcast<f32>(plan[_at + 2u]);'),
       `  var v = _v${r};`,
+      ...this.temporaryDeclarations(g, s),
       ...blocks.map(blockLocals),
       ...blocks.map((b) => body.stmts(b.stmts)),
       '}',

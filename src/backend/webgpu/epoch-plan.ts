@@ -1,5 +1,5 @@
 import type { CompiledModel } from '../../compile/index.ts';
-import type { LoweredMechanism, Stmt } from '../../mech/index.ts';
+import { type LoweredMechanism, liveFields, type Stmt } from '../../mech/index.ts';
 import { assignedNames, readNames } from '../../nmodl/stmt-names.ts';
 import type { GpuLayout } from './layout.ts';
 
@@ -53,8 +53,13 @@ export interface EpochPlan {
   /** Input ring depth (boundaries): the layout's, or deeper to hold a chunk. */
   ringSlots: number;
   types: CellType[];
-  /** Per group: the fields the per-step blocks use and the probes read, held in registers (field order). */
+  /**
+   * Per group (field order): the fields held in registers for the chunk, those whose values carry
+   * from step to step or block to block, or that probes read; and the fields the per-step blocks
+   * use only as temporaries (every block assigns them before reading them), declared per block.
+   */
   held: string[][];
+  temporaries: string[][];
   table: Uint32Array;
 }
 
@@ -64,7 +69,8 @@ export function epochPlan(model: CompiledModel, mechanisms: LoweredMechanism[], 
   if (reason) return { reason };
   const chunk = chunkSteps(model, layout);
   if (chunk.steps < MIN_CHUNK_STEPS) return { reason: `the minimum NetCon delay is ${chunk.steps - 1} steps (the path needs ${MIN_CHUNK_STEPS - 1})` };
-  const held = mechanisms.map((m, g) => heldFields(m, model, g));
+  const fields = mechanisms.map((m, g) => stepFields(m, model, g));
+  const held = fields.map((f) => f.held);
   const { types, typeOf, instances, why } = cellTypes(model);
   if (why) return { reason: why };
   // rows, then the probe pairs (at an even word)
@@ -86,7 +92,7 @@ export function epochPlan(model: CompiledModel, mechanisms: LoweredMechanism[], 
       at += row.length;
     }
   }
-  return { chunkSteps: chunk.steps, ringSlots: chunk.ringSlots, types, held, table: Uint32Array.from(table) };
+  return { chunkSteps: chunk.steps, ringSlots: chunk.ringSlots, types, held, temporaries: fields.map((f) => f.temporaries), table: Uint32Array.from(table) };
 }
 
 /** Why no chunk of this model can run fused, or null. */
@@ -145,16 +151,23 @@ function detectorOf(model: CompiledModel, c: number): number {
   return byCell[c];
 }
 
-/** The fields group g's per-step blocks read or assign (table outputs included), and those probes record; not its constants. */
-function heldFields(m: LoweredMechanism, model: CompiledModel, g: number): string[] {
+/**
+ * The fields group g's per-step blocks read or assign (table outputs included) and those probes
+ * record, not its constants: held where live (liveFields: read before assigned somewhere,
+ * observed by a probe, read by FUNCTIONs or tables), temporaries otherwise.
+ */
+function stepFields(m: LoweredMechanism, model: CompiledModel, g: number): { held: string[]; temporaries: string[] } {
   const used = new Set<string>();
   for (const b of [m.receive, m.breakpoint, m.state]) {
     readNames(b.stmts, used);
     assignedNames(b.stmts, used);
   }
   for (const t of m.tables) t.outputs.forEach((o) => used.add(o));
-  for (const p of model.probes) if (p.target.kind === 'field' && p.target.group === g) used.add(p.target.field);
-  return Object.keys(model.groups[g].fields).filter((f) => used.has(f));
+  const probed = new Set<string>();
+  for (const p of model.probes) if (p.target.kind === 'field' && p.target.group === g) probed.add(p.target.field);
+  const live = liveFields(m, probed);
+  const all = Object.keys(model.groups[g].fields).filter((f) => used.has(f) || probed.has(f));
+  return { held: all.filter((f) => live.has(f)), temporaries: all.filter((f) => !live.has(f)) };
 }
 
 /** Cells with nodes grouped by type (zero-node cells belong to none), or why there are too many kinds. */

@@ -50,7 +50,8 @@ export async function epochResources(
     table: TIMES_WORDS,
     nodes: sizes.nodes,
     ringSlots: layout.ringSlots,
-    ringStride: layout.ringStride,
+    ringSlotStride: layout.ringSlotStride,
+    ringTargetStride: layout.ringTargetStride,
     probes: sizes.probes,
     maxSpikes: sizes.maxSpikes,
   };
@@ -64,7 +65,7 @@ export async function epochResources(
   const o = layout.offsets;
   res.make(
     'eventsUniform',
-    new Uint32Array([layout.ringStride, layout.ringSlots, layout.arts, o.ncStart, o.nc, sizes.maxSpikes, 0, 0]),
+    new Uint32Array([layout.ringSlotStride, layout.ringTargetStride, layout.ringSlots, layout.arts, o.ncStart, o.nc, sizes.maxSpikes, 0]),
     GPUBufferUsage.UNIFORM,
   );
   const code = SHADERS['kernels/chunk.wgsl'] + SHADERS['kernels/ring.wgsl'] + SHADERS['kernels/spikes.wgsl'] + SHADERS['kernels/epoch-events.wgsl'];

@@ -47,6 +47,9 @@ export interface GpuLayout {
   contribCount: number;
   ringStride: number;
   ringSlots: number;
+  /** The ring's layout (shaders/kernels/ring.wgsl): target t's input of slot s at s ringSlotStride + t ringTargetStride. */
+  ringSlotStride: number;
+  ringTargetStride: number;
   topo: Uint32Array;
   offsets: {
     contribStart: number;
@@ -206,6 +209,9 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
     contribCount,
     ringStride,
     ringSlots,
+    // per slot: one slot's targets contiguous, as the per-step kernels read them
+    ringSlotStride: ringStride,
+    ringTargetStride: 1,
     topo,
     offsets,
     shape: shapes.shape,

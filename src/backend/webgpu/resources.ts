@@ -169,7 +169,7 @@ export class GpuResources {
     const cells = new Uint32Array([
       model.cellCount,
       0,
-      layout.ringStride,
+      layout.ringSlotStride,
       layout.ringSlots,
       o.contribStart,
       o.contribIndex,
@@ -183,10 +183,14 @@ export class GpuResources {
       model.nodes.count,
       layout.arts,
       o.shaped,
+      layout.ringTargetStride,
+      0,
+      0,
+      0,
     ]);
     new Float32Array(cells.buffer)[1] = Math.fround(0.001 * (1 / model.dt));
     this.make('cellsUniform', cells, U);
-    this.make('injectUniform', new Uint32Array([layout.ringStride, layout.arts, 0, 0]), U);
+    this.make('injectUniform', new Uint32Array([layout.ringSlotStride, layout.ringTargetStride, layout.arts, 0]), U);
     const step = SHADERS['kernels/step.wgsl'];
     const ring = SHADERS['kernels/ring.wgsl'];
     const cellCode = step + ring + SHADERS['kernels/spikes.wgsl'] + fillSlots(SHADERS['kernels/cell.wgsl'], { SHAPE: shapeWgsl(layout.shape) });
@@ -355,10 +359,10 @@ export class GpuResources {
     const o = layout.offsets;
     const uniform = new Uint32Array(12);
     const f = new Float32Array(uniform.buffer);
-    uniform.set([count, layout.arts, layout.artBase[i], layout.ringStride, layout.ringSlots]);
+    uniform.set([count, layout.arts, layout.artBase[i], layout.ringSlotStride, layout.ringSlots]);
     f[5] = model.dt;
     f[6] = model.celsius;
-    uniform.set([this.maxSpikes, o.ncStart, o.nc], 7);
+    uniform.set([this.maxSpikes, o.ncStart, o.nc, layout.ringTargetStride], 7);
     const shared = [
       this.make(`group${i}`, uniform, GPUBufferUsage.UNIFORM),
       this.buffer('steps'),
@@ -413,7 +417,7 @@ function groupUniform(count: number, layout: GpuLayout, i: number, model: Compil
   const f = new Float32Array(words.buffer);
   words[0] = count;
   words[1] = Math.max(0, layout.ringBase[i]);
-  words[2] = layout.ringStride;
+  words[2] = layout.ringSlotStride;
   words[3] = Math.max(0, layout.contribBase[i]);
   f[4] = model.dt;
   f[5] = model.celsius;
@@ -421,5 +425,6 @@ function groupUniform(count: number, layout: GpuLayout, i: number, model: Compil
   words[7] = Math.max(0, layout.vrefField[i]);
   words[8] = 3 * model.nodes.count;
   words[9] = layout.ringBase[i] >= 0 && layout.contribBase[i] >= 0 ? 1 : 0;
+  words[10] = layout.ringTargetStride;
   return words;
 }

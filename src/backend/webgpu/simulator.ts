@@ -95,7 +95,8 @@ export class GpuSimulator {
     const plan = options.perStep ? { reason: 'the per-step path was asked for' } : epochPlan(model, mechanisms, layout);
     this.plan = 'reason' in plan ? null : plan;
     this.perStepReason = 'reason' in plan ? plan.reason : '';
-    this.layout = this.plan ? { ...layout, ringSlots: this.plan.ringSlots } : layout;
+    // the fused kernels read one cell's inputs step after step: the ring per target
+    this.layout = this.plan ? { ...layout, ringSlots: this.plan.ringSlots, ringSlotStride: 1, ringTargetStride: this.plan.ringSlots } : layout;
     // At most one spike per cell per 0.5 ms (the detector must fall below threshold in between).
     this.maxSpikes = model.cellCount * Math.ceil((STEPS_PER_EPOCH * model.dt) / 0.5) + 1024;
     this.deliverInvocations = Math.max(1, Math.min(model.cellCount, DELIVER_INVOCATIONS));
