@@ -3,6 +3,7 @@
 //                  ring at once (the ring holds ringSlots >= count boundaries);
 //   deliver_chunk  after the chunk's cell kernels: the NetCons of every detector spike the chunk
 //                  appended, each at its own boundary + delay steps (all beyond the chunk).
+// Both set the event flag of the receiving cell's workgroup at the event's slot (epoch-plan.ts).
 // Requires chunk.wgsl (Chunk), ring.wgsl (deliver) and spikes.wgsl (the spike list) before this text.
 
 struct Events {
@@ -13,6 +14,9 @@ struct Events {
   ncStart: u32,      // offsets into topo: NetCons per cell (count + 1) ...
   nc: u32,           // ... (target, delay steps, weight bits, delay bits) per NetCon
   maxSpikes: u32,
+  flags: u32,             // the event flags in the ring: workgroup w's of slot s at flags + w ringSlots + s
+  targetWorkgroups: u32,  // offset in plan: per ring target, its cell's workgroup
+  workgroups: u32,        // of the fused kernels, all types
 }
 
 @group(0) @binding(0) var<uniform> events: Events;
@@ -22,13 +26,30 @@ struct Events {
 @group(0) @binding(4) var<storage, read_write> ring: array<atomic<u32>>;
 @group(0) @binding(5) var<storage, read_write> inbox: array<atomic<u32>>;
 @group(0) @binding(6) var<storage, read_write> spikes: array<atomic<u32>>;
+@group(0) @binding(7) var<storage, read> plan: array<u32>;
+
+/// An event into the ring, and its workgroup's flag at that slot.
+fn deliver_flagged(to: u32, slot: u32, w: f32) {
+  deliver(to, slot, 0.0, w, events.ringSlotStride, events.ringTargetStride, events.arts);
+  if (to < ART) { atomicStore(&ring[events.flags + plan[events.targetWorkgroups + to] * events.ringSlots + slot], 1u); }
+}
 
 @compute @workgroup_size(64)
 fn inject_chunk(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
   let e = chunk.trainBegin + id.x + id.y * groups.x * 64u;
   if (e >= chunk.trainEnd) { return; }
   let ev = trains[e];
-  deliver(ev.x, ev.w % events.ringSlots, bitcast<f32>(ev.z), bitcast<f32>(ev.y), events.ringSlotStride, events.ringTargetStride, events.arts);
+  deliver_flagged(ev.x, ev.w % events.ringSlots, bitcast<f32>(ev.y));
+}
+
+/// After the chunk's cell kernels: every workgroup's event flags of the chunk's slots back to 0
+/// (invocation w count + j: workgroup w, step j).
+@compute @workgroup_size(64)
+fn clear_flags(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let i = id.x + id.y * groups.x * 64u;
+  if (i >= events.workgroups * chunk.count) { return; }
+  let w = i / chunk.count;
+  atomicStore(&ring[events.flags + w * events.ringSlots + (chunk.first + i % chunk.count) % events.ringSlots], 0u);
 }
 
 /// The range of the spike list to deliver, read once per workgroup.
@@ -52,7 +73,7 @@ fn deliver_chunk(@builtin(global_invocation_id) id: vec3<u32>, @builtin(local_in
     let boundary = atomicLoad(&spikes[at + 1u]);
     for (var k = topo[events.ncStart + c]; k < topo[events.ncStart + c + 1u]; k++) {
       let q = events.nc + 4u * k;
-      deliver(topo[q], (boundary + topo[q + 1u]) % events.ringSlots, 0.0, bitcast<f32>(topo[q + 2u]), events.ringSlotStride, events.ringTargetStride, events.arts);
+      deliver_flagged(topo[q], (boundary + topo[q + 1u]) % events.ringSlots, bitcast<f32>(topo[q + 2u]));
     }
   }
 }

@@ -37,10 +37,13 @@ var<private> now: f32;
 
 //! slot FUNCTIONS
 
+// Event flags (epoch-plan.ts): this workgroup's of ring slot s at flagsAt + s, set by the event
+// passes, read with one index for the whole workgroup (cleared by clear_flags after the chunk).
 @compute @workgroup_size(64)
-fn epoch(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn epoch(@builtin(global_invocation_id) id: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
   let i = id.x + id.y * groups.x * 64u;
   if (i >= TYPE_CELLS) { return; }
+  let flagsAt = RING_FLAGS + (WORKGROUP_BASE + wid.x + wid.y * groups.x) * RING_SLOTS;
   let row = TABLE + TYPE_ROWS + i * ROW_WORDS;
   let c = plan[row];
   let n0 = plan[row + 1u];
@@ -55,6 +58,7 @@ fn epoch(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) 
     let n = chunk.first + j;
     let _at = 2u * (n - chunk.hostFirst);   // plan[_at]: t_n, plan[_at + 1]: t_n + dt/2, plan[_at + 2]: t_{n+1}
     let _slot = n % RING_SLOTS;
+    let _events = bitcast<u32>(ring[flagsAt + _slot]) != 0u;   // any input for the workgroup at boundary n
 //! slot STEP
     let sampled = untilSample == 0u;
     untilSample = select(untilSample - 1u, chunk.recordEvery - 1u, sampled);

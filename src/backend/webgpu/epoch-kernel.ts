@@ -28,6 +28,8 @@ export interface EpochGroup {
 export interface EpochConstants {
   /** Offset of the rows in the plan buffer (after the times) [words]. */
   table: number;
+  /** Offset of the event flags in the ring [words]. */
+  ringFlags: number;
   nodes: number;
   ringSlots: number;
   /** The ring's layout (shaders/kernels/ring.wgsl). */
@@ -44,6 +46,8 @@ export function epochKernelWgsl(plan: EpochPlan, t: number, groups: EpochGroup[]
     `const TABLE: u32 = ${k.table}u;`,
     `const TYPE_CELLS: u32 = ${type.cells.length}u;`,
     `const TYPE_ROWS: u32 = ${type.rows}u;`,
+    `const WORKGROUP_BASE: u32 = ${type.workgroupBase}u;`,
+    `const RING_FLAGS: u32 = ${k.ringFlags}u;`,
     `const ROW_WORDS: u32 = ${ROW_HEADER + 2 * type.slots.length}u;`,
     `const NODES: u32 = ${k.nodes}u;`,
     `const FLAGS: u32 = ${4 * k.nodes}u;`,
@@ -142,10 +146,13 @@ class TypeCode {
   /** One step: receive, current, solve, state; ends with `let detected`. */
   step(): string {
     const lines: string[] = [];
+    // inputs only at steps with any for the workgroup; the receivers have no other per-step work
+    const receives = this.type.slots.flatMap((slot, s) =>
+      this.groups[slot.group].ringBase >= 0 && this.groups[slot.group].mech.def.linearReceive ? this.receive(slot.group, s, slot.node) : [],
+    );
+    if (receives.length > 0) lines.push('if (_events) {', ...receives.map((l) => `  ${l}`), '}');
     this.type.slots.forEach((slot, s) => {
-      const m = this.groups[slot.group].mech;
-      if (this.groups[slot.group].ringBase >= 0 && m.def.linearReceive) lines.push(...this.receive(slot.group, s, slot.node));
-      if (m.def.currents) lines.push(...this.current(slot.group, s, slot.node));
+      if (this.groups[slot.group].mech.def.currents) lines.push(...this.current(slot.group, s, slot.node));
     });
     lines.push(...this.solve());
     this.type.slots.forEach((slot, s) => lines.push(...this.state(slot.group, s, slot.node)));

@@ -10,7 +10,10 @@ import type { GpuLayout } from './layout.ts';
 //   [cell, first node, threshold bits, probe begin, probe end, instance of each slot ...,
 //    scale bits of each slot ... (point processes: 1e2/area)]
 // then the probes as (local id, record slot) pairs (local ids: the type's nodes' v first, then
-// the slots' held fields in order). A chunk holds at most the minimum NetCon delay in steps + 1
+// the slots' held fields in order), then per ring target the workgroup whose cell it feeds.
+// Event flags: per workgroup of 64 cells and ring slot, one word after the ring's targets, set
+// with every event into one of its cells, so a workgroup reads its cells' inputs only at steps
+// that have any (a load with one index for the whole workgroup, where per-cell loads are costly). A chunk holds at most the minimum NetCon delay in steps + 1
 // steps: a spike at boundary m reaches boundary m + delay >= the chunk's end, so no cell needs
 // another's spikes within its chunk and the spikes are delivered once per chunk.
 
@@ -45,6 +48,8 @@ export interface CellType {
   cells: number[];
   /** Offset of the type's first row in the table [words]. */
   rows: number;
+  /** Its first workgroup among all types' (event flags). */
+  workgroupBase: number;
 }
 
 export interface EpochPlan {
@@ -61,7 +66,15 @@ export interface EpochPlan {
   held: string[][];
   temporaries: string[][];
   table: Uint32Array;
+  /** Offset in the table of the workgroup of each ring target [words] (NO_WORKGROUP: none). */
+  targetWorkgroups: number;
+  /** Workgroups of 64 cells over all types (event flags per ring slot each). */
+  workgroups: number;
 }
+
+/** Invocations per workgroup of the fused kernels (shaders/templates/epoch.wgsl). */
+export const WORKGROUP = 64;
+const NO_WORKGROUP = 0xffffffff;
 
 /** The plan, or why the model takes the per-step path. */
 export function epochPlan(model: CompiledModel, mechanisms: LoweredMechanism[], layout: GpuLayout): EpochPlan | { reason: string } {
@@ -92,7 +105,37 @@ export function epochPlan(model: CompiledModel, mechanisms: LoweredMechanism[], 
       at += row.length;
     }
   }
-  return { chunkSteps: chunk.steps, ringSlots: chunk.ringSlots, types, held, temporaries: fields.map((f) => f.temporaries), table: Uint32Array.from(table) };
+  const targetWorkgroups = table.length;
+  table.push(...ringWorkgroups(layout, types, instances));
+  return {
+    chunkSteps: chunk.steps,
+    ringSlots: chunk.ringSlots,
+    types,
+    held,
+    temporaries: fields.map((f) => f.temporaries),
+    table: Uint32Array.from(table),
+    targetWorkgroups,
+    workgroups: types.reduce((n, t) => n + Math.ceil(t.cells.length / WORKGROUP), 0),
+  };
+}
+
+/** Per ring target, the workgroup of the cell it feeds (types in order, 64 cells each). */
+function ringWorkgroups(layout: GpuLayout, types: CellType[], instances: number[][]): Uint32Array {
+  const out = new Uint32Array(layout.ringStride).fill(NO_WORKGROUP);
+  let base = 0;
+  for (const t of types) {
+    t.workgroupBase = base;
+    t.cells.forEach((c, i) => {
+      t.slots.forEach((slot, s) => {
+        const g = slot.group;
+        if (layout.ringBase[g] < 0) return;
+        const first = layout.ringBase[g] + instances[c][s] * layout.ringWidth[g];
+        out.fill(base + Math.floor(i / WORKGROUP), first, first + layout.ringWidth[g]);
+      });
+    });
+    base += Math.ceil(t.cells.length / WORKGROUP);
+  }
+  return out;
 }
 
 /** Why no chunk of this model can run fused, or null. */
@@ -203,7 +246,7 @@ function cellTypes(model: CompiledModel): { types: CellType[]; typeOf: Int32Arra
     let t = byKey.get(key);
     if (!t) {
       if (types.length === MAX_TYPES) return { types, typeOf, instances, why: `more than ${MAX_TYPES} kinds of cell (node tree and mechanism instances)` };
-      t = { shape, detector, slots, cells: [], rows: 0 };
+      t = { shape, detector, slots, cells: [], rows: 0, workgroupBase: 0 };
       byKey.set(key, t);
       types.push(t);
     }

@@ -18,11 +18,14 @@ export interface EpochGpu {
   /** Per cell type, per parity. */
   types: Array<{ cells: number; bound: Bound[] }>;
   inject: Bound[];
+  clear: Bound[];
   deliver: Bound[];
+  /** Workgroups of the type kernels (event flags). */
+  workgroups: number;
 }
 
 const TYPE_KINDS: BindingKind[] = ['step', 'read', 'read', 'write', 'write', 'read', 'write', 'write', 'write'];
-const EVENT_KINDS: BindingKind[] = ['uniform', 'step', 'read', 'read', 'write', 'write', 'write'];
+const EVENT_KINDS: BindingKind[] = ['uniform', 'step', 'read', 'read', 'write', 'write', 'write', 'read'];
 
 export async function epochResources(
   res: GpuResources,
@@ -48,6 +51,7 @@ export async function epochResources(
   }));
   const constants = {
     table: TIMES_WORDS,
+    ringFlags: layout.ringSlots * layout.ringStride,
     nodes: sizes.nodes,
     ringSlots: layout.ringSlots,
     ringSlotStride: layout.ringSlotStride,
@@ -65,16 +69,35 @@ export async function epochResources(
   const o = layout.offsets;
   res.make(
     'eventsUniform',
-    new Uint32Array([layout.ringSlotStride, layout.ringTargetStride, layout.ringSlots, layout.arts, o.ncStart, o.nc, sizes.maxSpikes, 0]),
+    new Uint32Array([
+      layout.ringSlotStride,
+      layout.ringTargetStride,
+      layout.ringSlots,
+      layout.arts,
+      o.ncStart,
+      o.nc,
+      sizes.maxSpikes,
+      layout.ringSlots * layout.ringStride,
+      TIMES_WORDS + plan.targetWorkgroups,
+      plan.workgroups,
+      0,
+      0,
+    ]),
     GPUBufferUsage.UNIFORM,
   );
   const code = SHADERS['kernels/chunk.wgsl'] + SHADERS['kernels/ring.wgsl'] + SHADERS['kernels/spikes.wgsl'] + SHADERS['kernels/epoch-events.wgsl'];
-  const eventBuffers = (p: number) => ['eventsUniform', 'steps', 'trains', 'topo', 'ring', 'inbox', `spikes${p}`].map((b) => res.buffer(b));
+  const eventBuffers = (p: number) => ['eventsUniform', 'steps', 'trains', 'topo', 'ring', 'inbox', `spikes${p}`, 'plan'].map((b) => res.buffer(b));
   const events = async (entry: string) => {
     const kernel = await res.kernels.get(code, entry, EVENT_KINDS, 'epoch events');
     return [0, 1].map((p) => ({ kernel, bind: res.kernels.bind(kernel, eventBuffers(p), `${entry}:${p}`) }));
   };
-  return { types, inject: await events('inject_chunk'), deliver: await events('deliver_chunk') };
+  return {
+    types,
+    inject: await events('inject_chunk'),
+    clear: await events('clear_flags'),
+    deliver: await events('deliver_chunk'),
+    workgroups: plan.workgroups,
+  };
 }
 
 /** Every group's tables as rows (render-wgsl.ts tableRows), and where each group's start [vec4s]. */

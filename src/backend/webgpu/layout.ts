@@ -50,6 +50,8 @@ export interface GpuLayout {
   /** The ring's layout (shaders/kernels/ring.wgsl): target t's input of slot s at s ringSlotStride + t ringTargetStride. */
   ringSlotStride: number;
   ringTargetStride: number;
+  /** Words after the ring's targets: the fused path's event flags (epoch-plan.ts), none on the per-step path. */
+  ringFlags: number;
   topo: Uint32Array;
   offsets: {
     contribStart: number;
@@ -212,6 +214,7 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
     // per slot: one slot's targets contiguous, as the per-step kernels read them
     ringSlotStride: ringStride,
     ringTargetStride: 1,
+    ringFlags: 0,
     topo,
     offsets,
     shape: shapes.shape,

@@ -154,7 +154,7 @@ export class GpuResources {
     this.make('nodeData', layout.nodeData, S);
     this.make('work', 8 * model.nodes.count, S);
     this.make('contrib', 8 * layout.contribCount, S);
-    this.make('ring', 4 * layout.ringSlots * layout.ringStride, S);
+    this.make('ring', 4 * (layout.ringSlots * layout.ringStride + layout.ringFlags), S);
     this.make('topo', layout.topo, S);
     this.make('inbox', 4 * layout.ringSlots * layout.arts * (1 + 2 * INBOX_CAP), S);
     // two of each: epoch k + 1 runs while epoch k's spikes and samples are read back

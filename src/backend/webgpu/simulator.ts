@@ -96,7 +96,8 @@ export class GpuSimulator {
     this.plan = 'reason' in plan ? null : plan;
     this.perStepReason = 'reason' in plan ? plan.reason : '';
     // the fused kernels read one cell's inputs step after step: the ring per target
-    this.layout = this.plan ? { ...layout, ringSlots: this.plan.ringSlots, ringSlotStride: 1, ringTargetStride: this.plan.ringSlots } : layout;
+    const p = this.plan;
+    this.layout = p ? { ...layout, ringSlots: p.ringSlots, ringSlotStride: 1, ringTargetStride: p.ringSlots, ringFlags: p.workgroups * p.ringSlots } : layout;
     // At most one spike per cell per 0.5 ms (the detector must fall below threshold in between).
     this.maxSpikes = model.cellCount * Math.ceil((STEPS_PER_EPOCH * model.dt) / 0.5) + 1024;
     this.deliverInvocations = Math.max(1, Math.min(model.cellCount, DELIVER_INVOCATIONS));
@@ -210,7 +211,8 @@ export class GpuSimulator {
       for (const g of this.res.groups) if (g.kernels.publish) run(g.kernels.publish, g.count);
       run(this.res.detectVrefKernels[parity], model.cellCount);
     }
-    run(this.res.deliverKernels[parity], this.deliverInvocations);
+    // the fused path's delivery also sets the event flags its kernels read (its Chunk view of this block: parity 0)
+    run(this.epoch ? this.epoch.deliver[parity] : this.res.deliverKernels[parity], this.deliverInvocations);
     pass.end();
     return { encoder, samples: 1 };
   }
@@ -303,6 +305,7 @@ export class GpuSimulator {
       const b = Math.min(end, a + chunkSteps);
       this.encodeDispatch(pass, epoch.inject[parity], layout.trainStart[b] - layout.trainStart[a], offsets, j);
       for (const t of epoch.types) this.encodeDispatch(pass, t.bound[parity], t.cells, offsets, j);
+      this.encodeDispatch(pass, epoch.clear[parity], epoch.workgroups * (b - a), offsets, j);
       this.encodeDispatch(pass, epoch.deliver[parity], this.deliverInvocations, offsets, j);
     }
     pass.end();
