@@ -39,9 +39,9 @@ var<private> now: f32;
 
 // Event flags (epoch-plan.ts): this workgroup's of ring slot s at flagsAt + s, set by the event
 // passes, read with one index for the whole workgroup (cleared by clear_flags after the chunk).
-@compute @workgroup_size(64)
+@compute @workgroup_size(WORKGROUP)
 fn epoch(@builtin(global_invocation_id) id: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
-  let i = id.x + id.y * groups.x * 64u;
+  let i = id.x + id.y * groups.x * WORKGROUP;
   if (i >= TYPE_CELLS) { return; }
   let flagsAt = RING_FLAGS + (WORKGROUP_BASE + wid.x + wid.y * groups.x) * RING_SLOTS;
   let row = TABLE + TYPE_ROWS + i * ROW_WORDS;

@@ -1,21 +1,32 @@
 import { CpuSimulator } from '../backend/cpu/simulator.ts';
 import { measureDispatchCost } from '../backend/webgpu/dispatch-cost.ts';
+import { epochPlan } from '../backend/webgpu/epoch-plan.ts';
+import { gpuLayout } from '../backend/webgpu/layout.ts';
 import type { CompiledModel } from '../compile/index.ts';
 import type { AcquiredDevice } from '../gpu/device.ts';
 import type { LoweredMechanism } from '../mech/index.ts';
 
-// simulate({ backend: 'auto' }): the faster backend for this model on this machine.
-// - A software adapter (llvmpipe, lavapipe, SwiftShader) runs its kernels on this machine's CPU
-//   with the overheads of a GPU (2.3-3.4x slower than the CPU backend on the HH network
-//   benchmark, bench/results/hh-network-llvmpipe.json): the CPU backend.
-// - A GPU: the CPU backend's time for the model is measured by running it for CALIBRATION_S
-//   and extrapolated; the GPU's cannot be less than steps x MIN_DISPATCHES_PER_STEP x the
-//   measured cost of a dispatch (every step needs at least the cell kernel, one mechanism kernel
-//   and spike delivery). The GPU is chosen when it leaves the CPU backend at least MARGIN behind
-//   even so; otherwise the measured CPU run simply goes on.
+// simulate({ backend: 'auto' }): the faster backend for this model on this machine. The CPU
+// backend's time for the model is measured by running it for CALIBRATION_S and extrapolated.
+// - A software adapter (llvmpipe, lavapipe, SwiftShader) runs its kernels on this machine's CPU.
+//   Per step (models the fused path cannot take, backend/webgpu/epoch-plan.ts) it is 2.3-3.4x
+//   slower than the CPU backend (HH network benchmark): the CPU backend. Fused, it does the CPU
+//   backend's arithmetic in SIMD lanes on every core, 4.6-5.8x faster on that benchmark
+//   (bench/results/hh-network-fused.json): WebGPU where the CPU time / SOFTWARE_SPEEDUP plus
+//   SOFTWARE_SETUP_S (pipelines, buffers) leaves the CPU backend MARGIN behind.
+// - A GPU: its time cannot be less than its dispatches x the measured cost of one (per step at
+//   least the cell kernel, one mechanism kernel and spike delivery; fused, per chunk the train
+//   events, a kernel, the flags and delivery, and the chunk's steps one after another in each
+//   invocation, GPU_STEP_S each). WebGPU where that leaves the CPU backend MARGIN behind;
+//   otherwise the measured CPU run simply goes on.
 
 const CALIBRATION_S = 0.05;
 const MIN_DISPATCHES_PER_STEP = 3;
+const DISPATCHES_PER_CHUNK = 4;
+/** A fused step of one cell in one GPU invocation, at least [s] (some hundred dependent operations). */
+const GPU_STEP_S = 0.2e-6;
+const SOFTWARE_SPEEDUP = 3;
+const SOFTWARE_SETUP_S = 0.5;
 const MARGIN = 2;
 
 export interface BackendChoice {
@@ -27,16 +38,35 @@ export interface BackendChoice {
 }
 
 export async function chooseBackend(model: CompiledModel, mechanisms: LoweredMechanism[], device: AcquiredDevice, recordStim: boolean): Promise<BackendChoice> {
-  if (device.software) {
-    return { backend: 'cpu', reason: `the WebGPU adapter (${device.description}) is a software rasteriser on this machine's CPU, slower than the CPU backend` };
+  const plan = epochPlan(model, mechanisms, gpuLayout(model, mechanisms));
+  if (device.software && 'reason' in plan) {
+    return {
+      backend: 'cpu',
+      reason: `the WebGPU adapter (${device.description}) is a software rasteriser on this machine's CPU, slower than the CPU backend where steps cannot be fused (${plan.reason})`,
+    };
   }
   const cpu = new CpuSimulator(model, mechanisms, 'f64', 'events', recordStim);
   cpu.initialize();
   const perStep = measureSteps(cpu, model.steps);
   const cpuSeconds = perStep * model.steps;
-  const dispatch = await measureDispatchCost(device.device);
-  const gpuSeconds = model.steps * MIN_DISPATCHES_PER_STEP * dispatch;
-  const numbers = `CPU backend about ${seconds(cpuSeconds)} (measured over ${cpu.step} steps), WebGPU at least ${seconds(gpuSeconds)} (${model.steps} steps x ${MIN_DISPATCHES_PER_STEP} dispatches x ${(dispatch * 1e6).toFixed(1)} us on ${device.description})`;
+  const measured = `CPU backend about ${seconds(cpuSeconds)} (measured over ${cpu.step} steps)`;
+  let gpuSeconds: number;
+  let numbers: string;
+  if (device.software) {
+    gpuSeconds = SOFTWARE_SETUP_S + cpuSeconds / SOFTWARE_SPEEDUP;
+    numbers = `${measured}, WebGPU about ${seconds(gpuSeconds)} (fused chunks on ${device.description}: the CPU time / ${SOFTWARE_SPEEDUP} + ${SOFTWARE_SETUP_S} s setup)`;
+  } else {
+    const dispatch = await measureDispatchCost(device.device);
+    const us = `${(dispatch * 1e6).toFixed(1)} us on ${device.description}`;
+    if ('reason' in plan) {
+      gpuSeconds = model.steps * MIN_DISPATCHES_PER_STEP * dispatch;
+      numbers = `${measured}, WebGPU at least ${seconds(gpuSeconds)} (${model.steps} steps x ${MIN_DISPATCHES_PER_STEP} dispatches x ${us})`;
+    } else {
+      const chunks = Math.ceil(model.steps / plan.chunkSteps);
+      gpuSeconds = chunks * DISPATCHES_PER_CHUNK * dispatch + model.steps * GPU_STEP_S;
+      numbers = `${measured}, WebGPU at least ${seconds(gpuSeconds)} (${chunks} chunks x ${DISPATCHES_PER_CHUNK} dispatches x ${us}, and ${model.steps} steps x ${GPU_STEP_S * 1e6} us)`;
+    }
+  }
   if (cpuSeconds > MARGIN * gpuSeconds) return { backend: 'webgpu', reason: `WebGPU is faster for this model: ${numbers}` };
   return { backend: 'cpu', reason: `the CPU backend is as fast or faster for this model: ${numbers}`, cpu };
 }

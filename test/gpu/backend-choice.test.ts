@@ -5,13 +5,15 @@ import { testDevice } from '../helpers/gpu.ts';
 
 // backend 'auto' picks the faster backend for the model on this machine and says why
 // (sim/backend-choice.ts). CI's adapter is Mesa's llvmpipe, a software rasteriser: the CPU
-// backend. The GPU path (measure the CPU run, bound the GPU's by its dispatch cost) is run on
-// the same adapter presented as hardware, where a dispatch costs tens of microseconds.
+// backend where steps cannot be fused or the model is small, fused WebGPU for a large model. The
+// GPU path (measure the CPU run, bound the GPU's by its dispatch cost) is run on the same
+// adapter presented as hardware, where a dispatch costs tens of microseconds.
 
-function tut2(duration: number, cellsPerPop?: number) {
+function tut2(duration: number, cellsPerPop?: number, delay?: number) {
   const spec = readFixture('netpyne/tut2.spec.json');
   spec.simConfig.duration = duration;
   if (cellsPerPop) for (const pop of Object.values(spec.netParams.popParams) as Array<{ numCells: number }>) pop.numCells = cellsPerPop;
+  if (delay !== undefined) for (const c of Object.values(spec.netParams.connParams) as Array<{ delay: unknown }>) c.delay = delay;
   return create(spec);
 }
 
@@ -29,26 +31,44 @@ function manyCells(n: number, duration: number) {
 }
 
 describe("backend 'auto'", () => {
-  it('takes a software adapter for a CPU and runs the CPU backend', async () => {
+  it('on a software adapter, runs the CPU backend where steps cannot be fused', async () => {
     const d = await testDevice();
     if (!d) return;
     expect(d.software).toBe(true);
+    const r = await simulate(create(readFixture('netpyne/tut4.spec.json')), { device: d });
+    expect(r.backend).toBe('cpu');
+    expect(r.backendReason).toMatch(/is a software rasteriser on this machine's CPU, slower than the CPU backend where steps cannot be fused \(WATCH/);
+  });
+
+  it('on a software adapter, runs the CPU backend for a small model', async () => {
+    const d = await testDevice();
+    if (!d) return;
     const r = await simulate(tut2(50), { device: d });
     expect(r.backend).toBe('cpu');
-    expect(r.backendReason).toMatch(/is a software rasteriser on this machine's CPU/);
+    expect(r.backendReason).toMatch(/^the CPU backend is as fast or faster for this model: .* \(fused chunks on .*: the CPU time \/ 3 \+ 0.5 s setup\)$/);
   });
+
+  it('on a software adapter, runs fused WebGPU for a large model', async () => {
+    const d = await testDevice();
+    if (!d) return;
+    // 20 000 HH cells for 100 ms: the CPU backend takes some 10 s here, 4 times the margin
+    const r = await simulate(manyCells(20000, 100), { device: d });
+    expect(r.backend).toBe('webgpu');
+    expect(r.backendReason).toMatch(/^WebGPU is faster for this model: .*fused chunks on /);
+  }, 120_000);
 
   it('on a GPU, goes on with the measured CPU run when the GPU cannot be faster, spikes unchanged', async () => {
     const d = await testDevice();
     if (!d) return;
     // two cells a population: the CPU's step is some 50 times cheaper than three dispatches,
     // so the choice holds on a loaded machine too (tut2's 40 cells came within the margin)
-    const r = await simulate(tut2(300, 2), { device: { ...d, software: false } });
+    // a delay of 2 steps: the per-step path
+    const r = await simulate(tut2(300, 2, 0.05), { device: { ...d, software: false } });
     expect(r.backend).toBe('cpu');
     expect(r.backendReason).toMatch(
       /^the CPU backend is as fast or faster for this model: CPU backend about [\d.]+ s \(measured over \d+ steps\), WebGPU at least [\d.]+ s \(12000 steps x 3 dispatches x [\d.]+ us on /,
     );
-    const reference = await simulate(tut2(300, 2), { backend: 'cpu' });
+    const reference = await simulate(tut2(300, 2, 0.05), { backend: 'cpu' });
     expect(r.simData.spkid).toEqual(reference.simData.spkid);
     expect(r.simData.spkt).toEqual(reference.simData.spkt);
   });

@@ -2,7 +2,7 @@ import { blockLocals, currentPasses, fillSlots, type LoweredMechanism, tableRowW
 import { readNames } from '../../nmodl/stmt-names.ts';
 import { SHADERS } from '../../shaders.gen.ts';
 import type { CellType, EpochPlan } from './epoch-plan.ts';
-import { localId, ROW_HEADER } from './epoch-plan.ts';
+import { localId, ROW_HEADER, WORKGROUP } from './epoch-plan.ts';
 
 // The WGSL of one cell type of the epoch-fused path: shaders/templates/epoch.wgsl with its
 // slots filled. Each instance slot's blocks are the mechanism's statements rendered with its
@@ -44,6 +44,7 @@ export function epochKernelWgsl(plan: EpochPlan, t: number, groups: EpochGroup[]
   const gen = new TypeCode(type, plan.held, plan.temporaries, groups);
   const constants = [
     `const TABLE: u32 = ${k.table}u;`,
+    `const WORKGROUP: u32 = ${WORKGROUP}u;`,
     `const TYPE_CELLS: u32 = ${type.cells.length}u;`,
     `const TYPE_ROWS: u32 = ${type.rows}u;`,
     `const WORKGROUP_BASE: u32 = ${type.workgroupBase}u;`,

@@ -2,7 +2,7 @@
 import type { CompiledModel } from '../../compile/index.ts';
 import type { LoweredMechanism } from '../../mech/index.ts';
 import type { SpikeRecord } from '../cpu/simulator.ts';
-import { type EpochPlan, epochPlan } from './epoch-plan.ts';
+import { type EpochPlan, epochPlan, WORKGROUP } from './epoch-plan.ts';
 import { type EpochGpu, epochResources } from './epoch-resources.ts';
 import { STEP_BYTES } from './kernels.ts';
 import { type GpuLayout, gpuLayout } from './layout.ts';
@@ -304,7 +304,7 @@ export class GpuSimulator {
       const a = first + j * chunkSteps;
       const b = Math.min(end, a + chunkSteps);
       this.encodeDispatch(pass, epoch.inject[parity], layout.trainStart[b] - layout.trainStart[a], offsets, j);
-      for (const t of epoch.types) this.encodeDispatch(pass, t.bound[parity], t.cells, offsets, j);
+      for (const t of epoch.types) this.encodeDispatch(pass, t.bound[parity], t.cells, offsets, j, WORKGROUP);
       this.encodeDispatch(pass, epoch.clear[parity], epoch.workgroups * (b - a), offsets, j);
       this.encodeDispatch(pass, epoch.deliver[parity], this.deliverInvocations, offsets, j);
     }
@@ -315,18 +315,18 @@ export class GpuSimulator {
   }
 
   /** Dispatches `k` over `invocations` with step uniform block `step` (offsets[step]). */
-  private encodeDispatch(pass: GPUComputePassEncoder, k: Bound, invocations: number, offsets: Uint32Array, step: number): void {
+  private encodeDispatch(pass: GPUComputePassEncoder, k: Bound, invocations: number, offsets: Uint32Array, step: number, workgroup = 64): void {
     if (invocations === 0) return;
     pass.setPipeline(k.kernel.pipeline);
     if (k.kernel.kinds.includes('step')) pass.setBindGroup(0, k.bind, offsets, step, 1);
     else pass.setBindGroup(0, k.bind);
-    this.dispatch(pass, invocations);
+    this.dispatch(pass, invocations, workgroup);
     this.dispatches++;
   }
 
   /** `invocations` threads in workgroups of 64, as a 2-D grid where one row would exceed the adapter's limit. */
-  private dispatch(pass: GPUComputePassEncoder, invocations: number): void {
-    const groups = Math.ceil(invocations / 64);
+  private dispatch(pass: GPUComputePassEncoder, invocations: number, workgroup: number): void {
+    const groups = Math.ceil(invocations / workgroup);
     const max = Math.min(this.device.limits.maxComputeWorkgroupsPerDimension, this.options.workgroupsPerDimension ?? Infinity);
     if (groups <= max) pass.dispatchWorkgroups(groups);
     else pass.dispatchWorkgroups(max, Math.ceil(groups / max));
