@@ -53,6 +53,7 @@ async function runChild(cells: number, duration: number, backend: 'cpu' | 'webgp
     buildSeconds: build,
     compileSeconds: r.timings.compile,
     runSeconds: r.timings.run,
+    ...(r.timings.gpuSetup !== undefined ? { gpuSetupSeconds: r.timings.gpuSetup } : {}),
     spikes: r.simData.spkt.length,
     avgRate: r.simData.avgRate,
     cellStepsPerSecond: (cells * steps) / r.timings.run,

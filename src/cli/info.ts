@@ -20,12 +20,14 @@ export async function runInfo(): Promise<number> {
     `  largest binding ${(l.maxStorageBufferBindingSize / 2 ** 20).toFixed(0)} MiB, largest buffer ${(l.maxBufferSize / 2 ** 20).toFixed(0)} MiB, ${l.maxStorageBuffersPerShaderStage} storage buffers per stage, ${l.maxComputeWorkgroupsPerDimension} workgroups per dimension`,
   );
   if (device.software) {
-    console.log('--backend auto: the CPU backend (this adapter is a software rasteriser on the CPU, slower than the CPU backend)');
+    console.log(
+      '--backend auto: this adapter is a software rasteriser on the CPU: WebGPU for models whose steps it can fuse when the CPU backend (measured on the model for 0.05 s) would take over twice its modelled time (a third of it + 0.5 s), else the CPU backend; `run` prints the numbers',
+    );
   } else {
     const dispatch = await measureDispatchCost(device.device);
     console.log(`  one dispatch costs ${(dispatch * 1e6).toFixed(1)} us`);
     console.log(
-      '--backend auto: per model, WebGPU when the CPU backend (measured on the model for 0.05 s) would take over twice the least time the GPU needs (3 dispatches per step); `run` prints the numbers',
+      '--backend auto: per model, WebGPU when the CPU backend (measured on the model for 0.05 s) would take over twice the least time the GPU needs (3 dispatches per step, or 4 per fused chunk); `run` prints the numbers',
     );
   }
   device.device.destroy();

@@ -58,7 +58,8 @@ export interface SimulationResult {
   /** Why this backend ran: 'auto''s choice (with the measured numbers), or why WebGPU could not. */
   backendReason?: string;
   /** [s] */
-  timings: { compile: number; run: number };
+  /** [s]: compile (network to model); run, and on WebGPU the part of it spent making buffers and pipelines (gpuSetup). */
+  timings: { compile: number; run: number; gpuSetup?: number };
   /** WebGPU: compute dispatches per step. */
   dispatchesPerStep?: number;
   /** WebGPU: GPU memory [bytes], all of it and the part that grows with the synapses. */
@@ -154,7 +155,7 @@ async function runGpu(
     precision: 'f32',
     adapter: device.description,
     ...(backendReason ? { backendReason } : {}),
-    timings: { compile: seconds, run: (t2 - t1) / 1e3 },
+    timings: { compile: seconds, run: (t2 - t1) / 1e3, gpuSetup: out.setupSeconds },
     dispatchesPerStep: out.dispatchesPerStep,
     gpuBytes: out.gpuBytes,
     warnings: runWarnings(model),

@@ -47,6 +47,8 @@ export interface GpuRunResult {
   sampleCount: number;
   /** Compute dispatches encoded per step (mean over the run). */
   dispatchesPerStep: number;
+  /** Buffers, pipelines and bind groups made before the first step [s]. */
+  setupSeconds: number;
   /** Steps per fused chunk, or why the run took the per-step path. */
   fused: { chunkSteps: number } | { perStep: string };
   /** GPU memory of the run [bytes]: all buffers, and those that grow with the synapses (NetCon words, train events). */
@@ -106,6 +108,7 @@ export class GpuSimulator {
 
   /** Runs the whole model: finitialize, then every step; spikes and samples as the CPU backend reports them. */
   async run(onProgress?: (fraction: number, timeMs: number) => void): Promise<GpuRunResult> {
+    const t0 = performance.now();
     await this.res.create();
     const { model } = this;
     if (this.plan)
@@ -114,6 +117,7 @@ export class GpuSimulator {
         probes: model.probes.length,
         maxSpikes: this.maxSpikes,
       });
+    const setupSeconds = (performance.now() - t0) / 1e3;
     const probes = model.probes.length;
     const samplesTotal = Math.floor(model.steps / model.recordEvery) + 1;
     const samples = model.probes.map(() => new Float32Array(samplesTotal));
@@ -156,6 +160,7 @@ export class GpuSimulator {
       sampleTimes,
       sampleCount: this.layout.sampleCount,
       dispatchesPerStep: this.dispatches / model.steps,
+      setupSeconds,
       fused: this.plan ? { chunkSteps: this.plan.chunkSteps } : { perStep: this.perStepReason },
       gpuBytes: { total: this.res.bytes, synapses },
     };
