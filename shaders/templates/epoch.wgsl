@@ -37,15 +37,13 @@ var<private> now: f32;
 
 //! slot FUNCTIONS
 
-// Event flags (epoch-plan.ts): those of cells i / WORKGROUP's workgroup, ring slot s at
-// flagsAt + s, set by the event passes, one value for the whole workgroup (cleared by
-// clear_flags after the chunk). The workgroup is computed from i as the plan computes it: on
-// llvmpipe, @builtin(workgroup_id) did not match it for workgroups of other sizes than 64.
+// Event flags (epoch-plan.ts): this workgroup's of ring slot s at flagsAt + s, set by the event
+// passes, read with one index for the whole workgroup (cleared by clear_flags after the chunk).
 @compute @workgroup_size(WORKGROUP)
-fn epoch(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn epoch(@builtin(global_invocation_id) id: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
   let i = id.x + id.y * groups.x * WORKGROUP;
   if (i >= TYPE_CELLS) { return; }
-  let flagsAt = RING_FLAGS + (WORKGROUP_BASE + i / WORKGROUP) * RING_SLOTS;
+  let flagsAt = RING_FLAGS + (WORKGROUP_BASE + wid.x + wid.y * groups.x) * RING_SLOTS;
   let row = TABLE + TYPE_ROWS + i * ROW_WORDS;
   let c = plan[row];
   let n0 = plan[row + 1u];
