@@ -92,7 +92,7 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
     if (!options.quiet) {
       if (result.backendReason) console.log(`${result.backend === 'cpu' ? 'CPU backend' : 'WebGPU'}: ${result.backendReason}`);
       console.log(
-        `backend ${result.backend} (${result.precision}${result.adapter ? `, ${result.adapter}` : ''}): compile ${result.timings.compile.toFixed(2)} s, run ${result.timings.run.toFixed(2)} s for ${simConfig.duration} ms`,
+        `backend ${result.backend} (${result.precision}${result.adapter ? `, ${result.adapter}` : ''}): compile ${result.timings.compile.toFixed(2)} s, run ${result.timings.run.toFixed(2)} s for ${simConfig.duration} ms${result.gpuPath ? `, ${result.gpuPath}` : ''}`,
       );
       for (const w of result.warnings) console.warn(`warning: ${w}`);
     }

@@ -62,6 +62,8 @@ export interface SimulationResult {
   timings: { compile: number; run: number; gpuSetup?: number };
   /** WebGPU: compute dispatches per step. */
   dispatchesPerStep?: number;
+  /** WebGPU: how the steps ran, "fused chunks of N steps" or "per step (why not fused)". */
+  gpuPath?: string;
   /** WebGPU: GPU memory [bytes], all of it and the part that grows with the synapses. */
   gpuBytes?: { total: number; synapses: number };
   /** What the run did not do that the spec asked for, one line each (e.g. a trace no recorded cell can record). */
@@ -157,6 +159,7 @@ async function runGpu(
     ...(backendReason ? { backendReason } : {}),
     timings: { compile: seconds, run: (t2 - t1) / 1e3, gpuSetup: out.setupSeconds },
     dispatchesPerStep: out.dispatchesPerStep,
+    gpuPath: 'chunkSteps' in out.fused ? `fused chunks of ${out.fused.chunkSteps} steps` : `per step (${out.fused.perStep})`,
     gpuBytes: out.gpuBytes,
     warnings: runWarnings(model),
   };

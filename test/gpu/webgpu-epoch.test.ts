@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GpuSimulator } from '../../src/backend/webgpu/simulator.ts';
 import { compile } from '../../src/compile/index.ts';
-import { create } from '../../src/index.ts';
+import { create, simulate } from '../../src/index.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 import { testDevice } from '../helpers/gpu.ts';
 
@@ -67,4 +67,13 @@ it('keeps the per-step path where a delay is shorter than a few steps, and says 
   if (!r) return;
   expect(r.fused.fused).toEqual({ perStep: 'the minimum NetCon delay is 2 steps (the path needs 3)' });
   expect(r.fused.spikes).toEqual(r.steps.spikes);
+});
+
+it('says which path ran', async () => {
+  const d = await testDevice();
+  if (!d) return;
+  const fused = await simulate(hhNetwork(2), { backend: 'webgpu', device: d });
+  expect(fused.gpuPath).toBe('fused chunks of 81 steps');
+  const steps = await simulate(hhNetwork(0.05), { backend: 'webgpu', device: d });
+  expect(steps.gpuPath).toBe('per step (the minimum NetCon delay is 2 steps (the path needs 3))');
 });
