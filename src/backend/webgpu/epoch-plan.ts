@@ -80,11 +80,12 @@ const NO_WORKGROUP = 0xffffffff;
 export function epochPlan(model: CompiledModel, mechanisms: LoweredMechanism[], layout: GpuLayout): EpochPlan | { reason: string } {
   const reason = modelLimit(model, mechanisms, layout);
   if (reason) return { reason };
-  const chunk = chunkSteps(model, layout);
+  const detectorOf = detectorsByCell(model);
+  const chunk = chunkSteps(model, layout, detectorOf);
   if (chunk.steps < MIN_CHUNK_STEPS) return { reason: `the minimum NetCon delay is ${chunk.steps - 1} steps (the path needs ${MIN_CHUNK_STEPS - 1})` };
   const fields = mechanisms.map((m, g) => stepFields(m, model, g));
   const held = fields.map((f) => f.held);
-  const { types, typeOf, instances, why } = cellTypes(model);
+  const { types, typeOf, instances, why } = cellTypes(model, detectorOf);
   if (why) return { reason: why };
   // rows, then the probe pairs (at an even word)
   const rowWords = types.reduce((sum, t) => sum + t.cells.length * (ROW_HEADER + 2 * t.slots.length), 0);
@@ -97,7 +98,7 @@ export function epochPlan(model: CompiledModel, mechanisms: LoweredMechanism[], 
     for (const c of t.cells) {
       const n0 = model.nodeStart[c];
       const det = model.detectors;
-      const d = detectorOf(model, c);
+      const d = detectorOf[c];
       const row = [c, n0, d < 0 ? NO_DETECTOR : f32Bits(det.threshold[d]), table.length / 2];
       for (const [id, slot] of probesOf.get(c) ?? []) table.push(id, slot);
       row.push(table.length / 2, ...instances[c], ...instances[c].map((k, s) => f32Bits(model.groups[t.slots[s].group].scale[k])));
@@ -168,11 +169,11 @@ function hasKind(stmts: Stmt[], kinds: string[]): boolean {
 }
 
 /** Steps per chunk (minimum delay of a detector's NetCon + 1, at most 1000) and the ring depth that holds them. */
-function chunkSteps(model: CompiledModel, layout: GpuLayout): { steps: number; ringSlots: number } {
+function chunkSteps(model: CompiledModel, layout: GpuLayout, detectorOf: Int32Array): { steps: number; ringSlots: number } {
   const o = layout.offsets;
   let min = 1000;
   for (let c = 0; c < model.cellCount; c++) {
-    if (detectorOf(model, c) < 0) continue;
+    if (detectorOf[c] < 0) continue;
     for (let k = layout.topo[o.ncStart + c]; k < layout.topo[o.ncStart + c + 1]; k++) min = Math.min(min, layout.topo[o.nc + 4 * k + 1] + 1);
   }
   // train events of a whole chunk are in the ring at once
@@ -182,16 +183,11 @@ function chunkSteps(model: CompiledModel, layout: GpuLayout): { steps: number; r
   return { steps, ringSlots: Math.max(layout.ringSlots, steps) };
 }
 
-const detectorsByCell = new WeakMap<CompiledModel, Int32Array>();
-/** The detector of cell c, or -1. */
-function detectorOf(model: CompiledModel, c: number): number {
-  let byCell = detectorsByCell.get(model);
-  if (!byCell) {
-    byCell = new Int32Array(model.cellCount).fill(-1);
-    for (let k = 0; k < model.detectors.count; k++) byCell[model.detectors.cell[k]] = k;
-    detectorsByCell.set(model, byCell);
-  }
-  return byCell[c];
+/** Per cell, its detector (or -1). */
+function detectorsByCell(model: CompiledModel): Int32Array {
+  const byCell = new Int32Array(model.cellCount).fill(-1);
+  for (let k = 0; k < model.detectors.count; k++) byCell[model.detectors.cell[k]] = k;
+  return byCell;
 }
 
 /**
@@ -214,7 +210,7 @@ function stepFields(m: LoweredMechanism, model: CompiledModel, g: number): { hel
 }
 
 /** Cells with nodes grouped by type (zero-node cells belong to none), or why there are too many kinds. */
-function cellTypes(model: CompiledModel): { types: CellType[]; typeOf: Int32Array; instances: number[][]; why?: string } {
+function cellTypes(model: CompiledModel, detectorOf: Int32Array): { types: CellType[]; typeOf: Int32Array; instances: number[][]; why?: string } {
   // per cell, its instances: groups in order, each group's last-added first
   const slotsOf: EpochSlot[][] = Array.from({ length: model.cellCount }, () => []);
   const instances: number[][] = Array.from({ length: model.cellCount }, () => []);
@@ -232,7 +228,7 @@ function cellTypes(model: CompiledModel): { types: CellType[]; typeOf: Int32Arra
     const n1 = model.nodeStart[c + 1];
     if (n1 === n0) continue;
     const shape = Array.from(model.nodes.parent.subarray(n0, n1), (p) => (p < 0 ? -1 : p - n0));
-    const d = detectorOf(model, c);
+    const d = detectorOf[c];
     const detector = d < 0 ? -1 : model.detectors.node[d] - n0;
     const slots = slotsOf[c];
     if (shape.length > MAX_TYPE_NODES || slots.length > MAX_TYPE_SLOTS)

@@ -64,8 +64,8 @@ interface EpochOut {
 export class GpuSimulator {
   private readonly layout: GpuLayout;
   private readonly res: GpuResources;
-  private readonly plan: EpochPlan | null;
-  private readonly perStepReason: string;
+  /** The fused path's plan, or why the steps run one by one. */
+  private readonly plan: EpochPlan | { reason: string };
   private epoch: EpochGpu | null = null;
   private readonly maxSpikes: number;
   private readonly deliverInvocations: number;
@@ -94,12 +94,11 @@ export class GpuSimulator {
       this.lost = `${info.reason}${info.message ? `: ${info.message}` : ''}`;
     });
     const layout = gpuLayout(model, mechanisms);
-    const plan = options.perStep ? { reason: 'the per-step path was asked for' } : epochPlan(model, mechanisms, layout);
-    this.plan = 'reason' in plan ? null : plan;
-    this.perStepReason = 'reason' in plan ? plan.reason : '';
+    const p = options.perStep ? { reason: 'the per-step path was asked for' } : epochPlan(model, mechanisms, layout);
+    this.plan = p;
     // the fused kernels read one cell's inputs step after step: the ring per target
-    const p = this.plan;
-    this.layout = p ? { ...layout, ringSlots: p.ringSlots, ringSlotStride: 1, ringTargetStride: p.ringSlots, ringFlags: p.workgroups * p.ringSlots } : layout;
+    this.layout =
+      'reason' in p ? layout : { ...layout, ringSlots: p.ringSlots, ringSlotStride: 1, ringTargetStride: p.ringSlots, ringFlags: p.workgroups * p.ringSlots };
     // At most one spike per cell per 0.5 ms (the detector must fall below threshold in between).
     this.maxSpikes = model.cellCount * Math.ceil((STEPS_PER_EPOCH * model.dt) / 0.5) + 1024;
     this.deliverInvocations = Math.max(1, Math.min(model.cellCount, DELIVER_INVOCATIONS));
@@ -111,7 +110,7 @@ export class GpuSimulator {
     const t0 = performance.now();
     await this.res.create();
     const { model } = this;
-    if (this.plan)
+    if (!('reason' in this.plan))
       this.epoch = await epochResources(this.res, this.plan, this.layout, this.mechanisms, {
         nodes: model.nodes.count,
         probes: model.probes.length,
@@ -142,8 +141,8 @@ export class GpuSimulator {
       const epoch =
         first < 0
           ? this.encodeInit(parity)
-          : this.epoch
-            ? this.encodeChunks(first, end, encodedSamples, parity)
+          : this.epoch && !('reason' in this.plan)
+            ? this.encodeChunks(first, end, encodedSamples, parity, this.epoch, this.plan.chunkSteps)
             : this.encodeSteps(first, end, encodedSamples, parity);
       encodedSamples += epoch.samples;
       const out = this.submitEpoch(epoch.encoder, parity, epoch.samples * probes);
@@ -161,7 +160,7 @@ export class GpuSimulator {
       sampleCount: this.layout.sampleCount,
       dispatchesPerStep: this.dispatches / model.steps,
       setupSeconds,
-      fused: this.plan ? { chunkSteps: this.plan.chunkSteps } : { perStep: this.perStepReason },
+      fused: 'reason' in this.plan ? { perStep: this.plan.reason } : { chunkSteps: this.plan.chunkSteps },
       gpuBytes: { total: this.res.bytes, synapses },
     };
   }
@@ -276,12 +275,17 @@ export class GpuSimulator {
   /**
    * Steps first .. end-1 in chunks of at most chunkSteps: the submit's times at the start of the
    * plan buffer, one Chunk uniform block per chunk; per chunk its train events, each cell
-   * type's kernel and the delivery of its spikes, in one pass.
+   * type's kernel, clearing the event flags and the delivery of its spikes, in one pass.
    */
-  private encodeChunks(first: number, end: number, sampleBase: number, parity: number): { encoder: GPUCommandEncoder; samples: number } {
+  private encodeChunks(
+    first: number,
+    end: number,
+    sampleBase: number,
+    parity: number,
+    epoch: EpochGpu,
+    chunkSteps: number,
+  ): { encoder: GPUCommandEncoder; samples: number } {
     const { model, layout } = this;
-    const epoch = this.epoch!;
-    const chunkSteps = this.plan!.chunkSteps;
     const times = new Float32Array(2 * (end - first + 1));
     for (let n = first; n <= end; n++) {
       times[2 * (n - first)] = layout.grid[n];
