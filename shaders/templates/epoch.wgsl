@@ -7,7 +7,8 @@
 //            substitution, compensated v += rhs;
 //   state    each mechanism's SOLVE with the new v;
 //   record   the cell's probes, every recordEvery steps;
-//   detect   the threshold test at boundary n + 1: a spike (cell, n + 1) appended to the list.
+//   detect   the threshold test at boundary n + 1: a spike (cell, n + 1) appended to the list;
+//   watch    each mechanism's WATCH conditions at boundary n + 1, handlers at once (they may set v).
 // Every field, v, its compensation and the detector flag live in registers for the chunk: loaded
 // at its start, stored at its end. The cell type fixes the node tree and which mechanism
 // instance sits on which node, so the code is straight-line per node and per instance; the
@@ -32,6 +33,13 @@
 
 // NEURON's t in the block being run [ms].
 var<private> now: f32;
+
+// A point process's own net_event is not a spike source in NetPyNE (its detector is the
+// section's), so net_event does nothing here (as in mechanism.wgsl).
+fn net_event(k: u32, time: f32) {
+  _ = k;
+  _ = time;
+}
 
 //! slot CONSTANTS
 
@@ -82,6 +90,7 @@ fn epoch(@builtin(global_invocation_id) id: vec3<u32>, @builtin(workgroup_id) wi
       } else {
         flag = 0.0;
       }
+//! slot WATCH
     }
   }
 //! slot STORE

@@ -9,4 +9,4 @@ export { tableRows, tableRowWidth, type WgslNames, WgslRenderer, type WgslRender
 export * as scopmath from './scopmath.ts';
 export { type BuiltTable, buildTable } from './tables.ts';
 export * from './types.ts';
-export { blockLocals, currentPasses, fillSlots, mechanismWgsl, type WgslSpecialization } from './wgsl-module.ts';
+export { blockLocals, currentPasses, fillSlots, mechanismWgsl, type WgslSpecialization, watchChecks } from './wgsl-module.ts';

@@ -213,21 +213,31 @@ function watchSlots(mech: LoweredMechanism, r: WgslRenderer, locals: (b: Lowered
   const at = (j: number) => `${j}u * group.count + k`;
   const cond = (j: number) => `((${r.expr(mech.watches[j].left)} - ${r.expr(mech.watches[j].right)}) > 0.0)`;
   const init = mech.watches.map((w, j) => `  watchState[${at(j)}] = select(0u, 1u, ${w.armedIf ? r.test(w.armedIf) : 'true'}) | select(0u, 2u, ${cond(j)});`);
+  return {
+    INIT_EVENT: [...init, locals(mech.initEvent), r.stmts(mech.initEvent.stmts)].join('\n'),
+    WATCH: watchChecks(mech, r, (j) => `watchState[${at(j)}]`),
+  };
+}
+
+/**
+ * The WATCH checks at a boundary: every armed condition first (bit 0 of `state(j)` armed, bit 1
+ * true at the last check; a false -> true edge fires), then the handlers of those that fired, in
+ * order. `state(j)`: where WATCH j's state is (memory or a register).
+ */
+export function watchChecks(mech: LoweredMechanism, r: WgslRenderer, state: (j: number) => string): string {
+  const cond = (j: number) => `((${r.expr(mech.watches[j].left)} - ${r.expr(mech.watches[j].right)}) > 0.0)`;
   const check = mech.watches.map((_, j) =>
     [
       `  var fire${j} = false;`,
-      `  if ((watchState[${at(j)}] & 1u) != 0u) {`,
+      `  if ((${state(j)} & 1u) != 0u) {`,
       `    let c = ${cond(j)};`,
-      `    fire${j} = c && (watchState[${at(j)}] & 2u) == 0u;`,
-      `    watchState[${at(j)}] = select(1u, 3u, c);`,
+      `    fire${j} = c && (${state(j)} & 2u) == 0u;`,
+      `    ${state(j)} = select(1u, 3u, c);`,
       '  }',
     ].join('\n'),
   );
-  const fire = mech.watches.map((w, j) => `  if (fire${j}) {\n${locals(w.handler).replace(/^/gm, '  ')}\n${r.stmts(w.handler.stmts, '    ')}\n  }`);
-  return {
-    INIT_EVENT: [...init, locals(mech.initEvent), r.stmts(mech.initEvent.stmts)].join('\n'),
-    WATCH: mech.watches.length > 0 ? [...check, ...fire].join('\n') : '',
-  };
+  const fire = mech.watches.map((w, j) => `  if (fire${j}) {\n${blockLocals(w.handler).replace(/^/gm, '  ')}\n${r.stmts(w.handler.stmts, '    ')}\n  }`);
+  return mech.watches.length > 0 ? [...check, ...fire].join('\n') : '';
 }
 
 /** NET_RECEIVE with the summed weight of each argument read (and cleared) from the input ring. */

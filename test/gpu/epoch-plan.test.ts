@@ -36,8 +36,10 @@ it('chunks hold the minimum delay in steps + 1; one type per kind of cell, a row
   }
 });
 
-it('leaves WATCH mechanisms and artificial cells to the per-step path', () => {
-  expect(plan(readFixture('netpyne/tut4.spec.json')).plan).toEqual({ reason: 'WATCH or self-events (Izhi2007b)' });
+it('fuses WATCH mechanisms (their states in registers); leaves artificial cells to the per-step path', () => {
+  const izhi = plan(readFixture('netpyne/tut4.spec.json')).plan;
+  if ('reason' in izhi) throw new Error(izhi.reason);
+  expect(izhi.held.flat()).toContain('u');
   const hh = (delay: number) => ({
     netParams: {
       cellParams: { HH: { secs: { soma: { geom: { L: 18.8, diam: 18.8 }, mechs: { hh: {} } } } } },

@@ -1,14 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GpuSimulator } from '../../src/backend/webgpu/simulator.ts';
 import { compile } from '../../src/compile/index.ts';
-import { create, simulate } from '../../src/index.ts';
+import { create, loadSpec, simulate } from '../../src/index.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 import { testDevice } from '../helpers/gpu.ts';
 
 // The epoch-fused path (one kernel per cell type integrating whole chunks of steps) performs the
 // per-step path's operations in the same order: the same spikes and the same samples, bit for
-// bit, on networks with one and several cell types, multi-node cells, NetStim inputs and
-// recordings of v and mechanism states. Models it cannot fuse take the per-step path and say why.
+// bit, on networks with one and several cell types, multi-node cells, NetStim inputs, WATCH
+// handlers that reset v, and recordings of v and mechanism states. Models it cannot fuse take the per-step path and say why.
 
 const hhNetwork = (delay: number) =>
   create({
@@ -50,7 +52,7 @@ it("gives the per-step path's spikes and traces on an HH network", async () => {
   expect(r.fused.samples).toEqual(r.steps.samples);
 });
 
-describe.each(['tut2', 'tut3'])('%s', (tut) => {
+describe.each(['tut2', 'tut3', 'tut4'])('%s', (tut) => {
   it("gives the per-step path's spikes and traces", async () => {
     const spec = readFixture(`netpyne/${tut}.spec.json`);
     const r = await both(create({ ...spec, simConfig: { ...spec.simConfig, duration: 300 } }));
@@ -61,6 +63,18 @@ describe.each(['tut2', 'tut3'])('%s', (tut) => {
     expect(r.fused.samples).toEqual(r.steps.samples);
   });
 });
+
+// M1: Izhi2007b cells (WATCH, handlers resetting v), 2 ms delays: 21-step chunks.
+it("gives the per-step path's spikes and traces on M1 (Izhi2007b's WATCH)", async () => {
+  const spec = loadSpec(readFileSync(resolve(__dirname, '../data/netpyne/M1.spec.json'), 'utf8'), 'M1');
+  spec.simConfig.duration = 200;
+  const r = await both(create(spec));
+  if (!r) return;
+  expect(r.fused.fused).toEqual({ chunkSteps: 21 });
+  expect(r.fused.spikes.time.length).toBeGreaterThan(100);
+  expect(r.fused.spikes).toEqual(r.steps.spikes);
+  expect(r.fused.samples).toEqual(r.steps.samples);
+}, 120_000);
 
 it('keeps the per-step path where a delay is shorter than a few steps, and says why', async () => {
   const r = await both(hhNetwork(0.05));

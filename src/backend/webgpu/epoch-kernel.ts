@@ -1,4 +1,4 @@
-import { blockLocals, currentPasses, fillSlots, type LoweredMechanism, tableRowWidth, WgslRenderer, wgslFloat } from '../../mech/index.ts';
+import { blockLocals, currentPasses, fillSlots, type LoweredMechanism, tableRowWidth, WgslRenderer, watchChecks, wgslFloat } from '../../mech/index.ts';
 import { readNames } from '../../nmodl/stmt-names.ts';
 import { SHADERS } from '../../shaders.gen.ts';
 import type { CellType, EpochPlan } from './epoch-plan.ts';
@@ -16,6 +16,8 @@ export interface EpochGroup {
   count: number;
   /** Offset of the group's fields in the fields buffer [f32 words]; field f of instance k at base + f count + k. */
   fieldBase: number;
+  /** Offset of its WATCH states there (u32 bits); WATCH j of instance k at base + j count + k. */
+  watchBase: number;
   /** Offset of its table rows in the params buffer [vec4s]. */
   tableBase: number;
   /** First input-ring target (-1: none) and targets per instance. */
@@ -67,6 +69,7 @@ export function epochKernelWgsl(plan: EpochPlan, t: number, groups: EpochGroup[]
       LOAD: gen.load(),
       STEP: gen.step(),
       PROBES: gen.probes(),
+      WATCH: gen.watches(),
       STORE: gen.store(),
     })
   );
@@ -91,8 +94,8 @@ class TypeCode {
     return used.map((g) => this.renderer(g, -1).functions()).join('\n\n');
   }
 
-  /** Slot s's renderer (s = -1: FUNCTIONs, which touch no fields). */
-  private renderer(g: number, s: number): WgslRenderer {
+  /** Slot s's renderer (s = -1: FUNCTIONs, which touch no fields); `v`: what v is (a block's copy, or the node's register). */
+  private renderer(g: number, s: number, v = 'v'): WgslRenderer {
     const grp = this.groups[g];
     const fields = new Set(grp.mech.fields);
     const held = new Set([...this.held[g], ...this.temporaries[g]]);
@@ -110,7 +113,7 @@ class TypeCode {
           if (s < 0 || !held.has(name)) throw new Error(`epoch kernel: ${grp.mech.def.name}'s field ${name} is neither held nor a temporary`);
           return `_f${s}_${name}`;
         }
-        if (name === 'v') return 'v';
+        if (name === 'v') return v;
         if (name === 't') return 'now';
         return name === 'dt' || name === 'celsius' ? `chunk.${name}` : null;
       },
@@ -135,8 +138,39 @@ class TypeCode {
       if (grp.mech.def.kind === 'point') lines.push(`let _scale${s} = bitcast<f32>(plan[row + ${ROW_HEADER + this.type.slots.length + s}u]);`);
       if (grp.ringBase >= 0) lines.push(`let _ring${s} = ${grp.ringBase}u + _inst${s} * ${grp.ringWidth}u;`);
       for (const f of this.held[slot.group]) lines.push(`var _f${s}_${f} = ${this.fieldAt(slot.group, s, f)};`);
+      grp.mech.watches.forEach((_, j) => lines.push(`var _w${s}_${j} = bitcast<u32>(${this.watchAt(slot.group, s, j)});`));
     });
     return indent(lines, '  ');
+  }
+
+  private watchAt(g: number, s: number, j: number): string {
+    const grp = this.groups[g];
+    return `fields[${grp.watchBase + j * grp.count}u + _inst${s}]`;
+  }
+
+  /**
+   * The WATCH checks at boundary n + 1, after the detector (mechanism.wgsl's watch), with v the
+   * node's register; a handler that changes v restarts its compensation (cell.wgsl's
+   * add_compensated does so when it finds v changed).
+   */
+  watches(): string {
+    const lines: string[] = [];
+    this.type.slots.forEach((slot, s) => {
+      const m = this.groups[slot.group].mech;
+      if (m.watches.length === 0) return;
+      const r = slot.node;
+      lines.push(
+        '{',
+        `  let k = _inst${s};`,
+        ...this.now(slot.group, '  now = bitcast<f32>(plan[_at + 2u]);'),
+        `  let _vold = _v${r};`,
+        ...this.temporaryDeclarations(slot.group, s),
+        watchChecks(m, this.renderer(slot.group, s, `_v${r}`), (j) => `_w${s}_${j}`),
+        `  if (_v${r} != _vold) { _lo${r} = 0.0; }`,
+        '}',
+      );
+    });
+    return indent(lines, '      ');
   }
 
   private fieldAt(g: number, s: number, f: string): string {
@@ -282,6 +316,7 @@ class TypeCode {
     for (const r of this.nodes) lines.push(`V[n0 + ${r}u] = _v${r};`, `V[NODES + n0 + ${r}u] = _lo${r};`, `V[2u * NODES + n0 + ${r}u] = _v${r};`);
     this.type.slots.forEach((slot, s) => {
       for (const f of this.held[slot.group]) lines.push(`${this.fieldAt(slot.group, s, f)} = _f${s}_${f};`);
+      this.groups[slot.group].mech.watches.forEach((_, j) => lines.push(`${this.watchAt(slot.group, s, j)} = bitcast<f32>(_w${s}_${j});`));
     });
     return indent(lines, '  ');
   }

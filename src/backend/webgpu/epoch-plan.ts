@@ -1,4 +1,5 @@
 import type { CompiledModel } from '../../compile/index.ts';
+import { walk } from '../../expr/ast.ts';
 import { type LoweredMechanism, liveFields, type Stmt } from '../../mech/index.ts';
 import { assignedNames, readNames } from '../../nmodl/stmt-names.ts';
 import type { GpuLayout } from './layout.ts';
@@ -147,7 +148,8 @@ function modelLimit(model: CompiledModel, mechanisms: LoweredMechanism[], layout
     if (model.groups[g].count === 0) continue;
     const name = m.def.name;
     if (m.def.kind === 'artificial') return `artificial cells (${name})`;
-    if (m.watches.length > 0 || m.initEvent.stmts.length > 0) return `WATCH or self-events (${name})`;
+    const handlers = [m.initEvent.stmts, ...m.watches.map((w) => w.handler.stmts)];
+    if (handlers.some((b) => hasKind(b, ['send', 'move', 'abort']))) return `self-events (${name})`;
     const blocks = [m.receive.stmts, m.breakpoint.stmts, m.state.stmts];
     if (blocks.some((b) => assignedNames(b).has('v'))) return `a mechanism that sets v (${name})`;
     if (blocks.some((b) => hasKind(b, ['newton', 'send', 'move', 'event', 'abort']))) return `a Newton solve or events sent from a mechanism (${name})`;
@@ -197,10 +199,15 @@ function detectorsByCell(model: CompiledModel): Int32Array {
  */
 function stepFields(m: LoweredMechanism, model: CompiledModel, g: number): { held: string[]; temporaries: string[] } {
   const used = new Set<string>();
-  for (const b of [m.receive, m.breakpoint, m.state]) {
+  for (const b of [m.receive, m.breakpoint, m.state, ...m.watches.map((w) => w.handler)]) {
     readNames(b.stmts, used);
     assignedNames(b.stmts, used);
   }
+  for (const w of m.watches)
+    for (const e of [w.left, w.right])
+      walk(e, (n) => {
+        if (n.kind === 'name') used.add(n.name);
+      });
   for (const t of m.tables) t.outputs.forEach((o) => used.add(o));
   const probed = new Set<string>();
   for (const p of model.probes) if (p.target.kind === 'field' && p.target.group === g) probed.add(p.target.field);

@@ -44,6 +44,7 @@ export async function epochResources(
     mech,
     count: res.groups[g].count,
     fieldBase: (res.regions[g].fields.offset ?? 0) / 4,
+    watchBase: (res.regions[g].watch.offset ?? 0) / 4,
     tableBase: rows.base[g],
     ringBase: layout.ringBase[g],
     ringWidth: layout.ringWidth[g],

@@ -30,15 +30,21 @@ export interface GroupGpu {
 /** Group i's data, packed for the GPU: fields (field f of instance k at f count + k), tables, scale. */
 interface GroupData {
   fields: Float32Array;
+  /** Per (WATCH j, instance k) at j count + k its state (mechanism.wgsl watchState), 0 before INITIAL. */
+  watch: Float32Array;
   tables: Float32Array;
   scale: Float32Array;
   /** Field values by name (the table-built GLOBALs included), for the specialization. */
   values: Record<string, Float64Array>;
 }
 
-/** Where group i's data sits in the shared buffers [bytes]: fields in `fields`, tables and scale in `params`. */
+/**
+ * Where group i's data sits in the shared buffers [bytes]: fields and WATCH states in `fields`
+ * (so the fused kernels reach every group's through one binding), tables and scale in `params`.
+ */
 export interface GroupRegions {
   fields: GPUBufferBinding;
+  watch: GPUBufferBinding;
   tables: GPUBufferBinding;
   scale: GPUBufferBinding;
 }
@@ -285,7 +291,8 @@ export class GpuResources {
     fieldNames.forEach((f, j) => fields.set(values[f], j * g.count));
     const tables = Float32Array.from(built.flatMap((b) => Array.from(b.values)));
     const scale = mech.def.kind === 'artificial' ? new Float32Array(0) : Float32Array.from(g.scale);
-    return { fields, tables, scale, values };
+    const watch = new Float32Array(mech.watches.length * g.count);
+    return { fields, watch, tables, scale, values };
   }
 
   /** The shared `fields` and `params` buffers, each group's data in its own aligned range. */
@@ -302,13 +309,14 @@ export class GpuResources {
       arrays.forEach((a, j) => all.set(a, at[j] / 4));
       return { at, all };
     };
-    const fields = place(data.map((d) => d.fields));
+    const fields = place(data.flatMap((d) => [d.fields, d.watch]));
     const params = place(data.flatMap((d) => [d.tables, d.scale]));
     const fieldsBuffer = this.make('fields', fields.all, GPUBufferUsage.STORAGE);
     const paramsBuffer = this.make('params', params.all, GPUBufferUsage.STORAGE);
     const range = (buffer: GPUBuffer, offset: number, a: Float32Array): GPUBufferBinding => ({ buffer, offset, size: Math.max(4, a.byteLength) });
     return data.map((d, i) => ({
-      fields: range(fieldsBuffer, fields.at[i], d.fields),
+      fields: range(fieldsBuffer, fields.at[2 * i], d.fields),
+      watch: range(fieldsBuffer, fields.at[2 * i + 1], d.watch),
       tables: range(paramsBuffer, params.at[2 * i], d.tables),
       scale: range(paramsBuffer, params.at[2 * i + 1], d.scale),
     }));
@@ -332,7 +340,7 @@ export class GpuResources {
       this.buffer('V'),
       this.buffer('contrib'),
       this.buffer('ring'),
-      this.make(`watch${i}`, 4 * Math.max(1, mech.watches.length * count), S),
+      this.regions[i].watch,
       this.buffer('ions'),
     ];
     const code = mechanismWgsl(mech, { ...spec, ions: layout.ionOffsets[i] });
