@@ -1,7 +1,7 @@
 // HH-network simulation benchmark (issue 3): N single-compartment HH cells (fixture A), each
 // driven by its own NetStim (10 Hz, noise 0.5) through an Exp2Syn (0.01 uS, 5 ms), with
 // recurrent Exp2Syn connections of in-degree 20 (0.002 uS, 5 ms); dt 0.025 ms, 1 s.
-//   node dist/bench/hh-network.js [--sizes 2000,20000] [--duration 1000] [--runs cpu-f64,cpu-f32,webgpu-f32] [--runs-above-20000 webgpu-f32] [--neuron-sizes 2000,20000] [--per-connection-sizes 2000] [--out file]
+//   node dist/bench/hh-network.js [--indegree 20] [--sizes 2000,20000] [--duration 1000] [--runs cpu-f64,cpu-f32,webgpu-f32] [--runs-above-20000 webgpu-f32] [--neuron-sizes 2000,20000] [--per-connection-sizes 2000] [--out file]
 // A run is backend-precision, merging identical synapses on a node (one state for the 21
 // Exp2Syns of a cell); backend-precision-exact keeps every synapse its own state, as CPU f64
 // does by default (NEURON's numbers bit for bit).
@@ -18,13 +18,16 @@ import { fileURLToPath } from 'node:url';
 import { create, simulate } from '../src/index.ts';
 import { acquireNodeDevice, machineMemoryBytes } from '../src/node.ts';
 
-function spec(cells: number, duration: number) {
+/** The network; `indegree` recurrent inputs per cell (weight scaled by 20/indegree: the same recurrent drive). */
+function spec(cells: number, duration: number, indegree: number) {
   return {
     netParams: {
       cellParams: { HH: { secs: { soma: { geom: { L: 18.8, diam: 18.8, Ra: 123 }, mechs: { hh: { gnabar: 0.12, gkbar: 0.036, gl: 0.003, el: -70 } } } } } },
       popParams: { E: { cellType: 'HH', numCells: cells } },
       synMechParams: { exc: { mod: 'Exp2Syn', tau1: 0.1, tau2: 5, e: 0 } },
-      connParams: { 'E->E': { preConds: { pop: 'E' }, postConds: { pop: 'E' }, convergence: 20, weight: 0.002, delay: 5, synMech: 'exc' } },
+      connParams: {
+        'E->E': { preConds: { pop: 'E' }, postConds: { pop: 'E' }, convergence: indegree, weight: (0.002 * 20) / indegree, delay: 5, synMech: 'exc' },
+      },
       stimSourceParams: { bkg: { type: 'NetStim', rate: 10, noise: 0.5 } },
       stimTargetParams: { 'bkg->E': { source: 'bkg', conds: { pop: 'E' }, weight: 0.01, delay: 5, synMech: 'exc' } },
     },
@@ -32,10 +35,10 @@ function spec(cells: number, duration: number) {
   };
 }
 
-async function runChild(cells: number, duration: number, backend: 'cpu' | 'webgpu', precision: 'f64' | 'f32', mergeSynapses: boolean) {
+async function runChild(cells: number, duration: number, backend: 'cpu' | 'webgpu', precision: 'f64' | 'f32', mergeSynapses: boolean, indegree: number) {
   const t0 = performance.now();
   const limits = { maxMemoryBytes: machineMemoryBytes() };
-  const net = create(spec(cells, duration), limits);
+  const net = create(spec(cells, duration, indegree), limits);
   const build = (performance.now() - t0) / 1e3;
   const device = backend === 'webgpu' ? await acquireNodeDevice() : null;
   if (backend === 'webgpu' && !device) throw new Error('no WebGPU adapter');
@@ -49,6 +52,7 @@ async function runChild(cells: number, duration: number, backend: 'cpu' | 'webgp
     adapter: r.adapter,
     cells,
     synapses: net.connCount,
+    indegree,
     durationMs: duration,
     buildSeconds: build,
     compileSeconds: r.timings.compile,
@@ -57,6 +61,8 @@ async function runChild(cells: number, duration: number, backend: 'cpu' | 'webgp
     spikes: r.simData.spkt.length,
     avgRate: r.simData.avgRate,
     cellStepsPerSecond: (cells * steps) / r.timings.run,
+    // recurrent events delivered per second of run time (each spike reaches `indegree` synapses)
+    synapticEventsPerSecond: (r.simData.spkt.length * indegree) / r.timings.run,
     dispatchesPerStep: r.dispatchesPerStep,
     ...(r.gpuBytes
       ? {
@@ -71,9 +77,12 @@ async function runChild(cells: number, duration: number, backend: 'cpu' | 'webgp
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const indegree = Number(option('--indegree', '20'));
 if (args.includes('--child')) {
   const [backend, precision, exact] = option('--run', 'cpu-f64').split('-') as ['cpu' | 'webgpu', 'f64' | 'f32', string | undefined];
-  console.log(JSON.stringify(await runChild(Number(option('--cells', '2000')), Number(option('--duration', '1000')), backend, precision, exact !== 'exact')));
+  console.log(
+    JSON.stringify(await runChild(Number(option('--cells', '2000')), Number(option('--duration', '1000')), backend, precision, exact !== 'exact', indegree)),
+  );
 } else {
   const sizes = option('--sizes', '2000,20000').split(',').map(Number);
   // NEURON takes ~25 min per simulated second at 20 000 cells on a 2-core machine: the sizes it runs at
@@ -89,7 +98,19 @@ if (args.includes('--child')) {
     for (const run of cells > 20000 ? bigRuns : runs) {
       const r = spawnSync(
         process.execPath,
-        ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', '--cells', String(cells), '--duration', String(duration), '--run', run],
+        [
+          '--max-old-space-size=8192',
+          fileURLToPath(import.meta.url),
+          '--child',
+          '--cells',
+          String(cells),
+          '--duration',
+          String(duration),
+          '--run',
+          run,
+          '--indegree',
+          String(indegree),
+        ],
         { encoding: 'utf8', env: { EGL_PLATFORM: 'surfaceless', ...process.env } },
       );
       if (r.status !== 0) throw new Error(`spikegpu ${cells} cells failed:\n${r.stderr}`);
@@ -108,7 +129,7 @@ if (args.includes('--child')) {
     }
     const script = resolve(dirname(fileURLToPath(import.meta.url)), '../../bench/neuron_hh_network.py');
     const neuronRun = (extra: string[]) => {
-      const n = spawnSync('/usr/bin/python3', [script, String(cells), String(duration), ...extra], { encoding: 'utf8' });
+      const n = spawnSync('/usr/bin/python3', [script, String(cells), String(duration), '--indegree', String(indegree), ...extra], { encoding: 'utf8' });
       if (n.status !== 0) {
         console.log(`NEURON baseline skipped: ${(n.stderr || n.error?.message || '').trim().split('\n').pop()}`);
         return null;
