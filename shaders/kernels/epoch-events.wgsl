@@ -31,7 +31,10 @@ struct Events {
 /// An event into the ring, and its workgroup's flag at that slot.
 fn deliver_flagged(to: u32, slot: u32, w: f32) {
   deliver(to, slot, 0.0, w, events.ringSlotStride, events.ringTargetStride, events.arts);
-  if (to < ART) { atomicStore(&ring[events.flags + plan[events.targetWorkgroups + to] * events.ringSlots + slot], 1u); }
+  if (to >= ART) { return; }
+  // most events find the flag set already: reading first keeps its cache line shared between cores
+  let flag = events.flags + plan[events.targetWorkgroups + to] * events.ringSlots + slot;
+  if (atomicLoad(&ring[flag]) == 0u) { atomicStore(&ring[flag], 1u); }
 }
 
 @compute @workgroup_size(64)
