@@ -13,7 +13,9 @@ import type { LoweredMechanism } from '../mech/index.ts';
 //   slower than the CPU backend (HH network benchmark): the CPU backend. Fused, it does the CPU
 //   backend's arithmetic in SIMD lanes on every core, 4.6-5.8x faster on that benchmark
 //   (bench/results/hh-network-fused.json): WebGPU where the CPU time / SOFTWARE_SPEEDUP plus
-//   SOFTWARE_SETUP_S (pipelines, buffers) leaves the CPU backend MARGIN behind.
+//   SOFTWARE_SETUP_S (pipelines, buffers) plus the chunks' dispatches (DISPATCHES_PER_CHUNK x
+//   the measured cost of one; M1's 21-step chunks make 7 600 a simulated second) leaves the CPU
+//   backend MARGIN behind.
 // - A GPU: its time cannot be less than its dispatches x the measured cost of one (per step at
 //   least the cell kernel, one mechanism kernel and spike delivery; fused, per chunk the train
 //   events, a kernel, the flags and delivery, and the chunk's steps one after another in each
@@ -52,20 +54,19 @@ export async function chooseBackend(model: CompiledModel, mechanisms: LoweredMec
   const measured = `CPU backend about ${seconds(cpuSeconds)} (measured over ${cpu.step} steps)`;
   let gpuSeconds: number;
   let numbers: string;
-  if (device.software) {
-    gpuSeconds = SOFTWARE_SETUP_S + cpuSeconds / SOFTWARE_SPEEDUP;
-    numbers = `${measured}, WebGPU about ${seconds(gpuSeconds)} (fused chunks on ${device.description}: the CPU time / ${SOFTWARE_SPEEDUP} + ${SOFTWARE_SETUP_S} s setup)`;
+  const dispatch = await measureDispatchCost(device.device);
+  const us = `${(dispatch * 1e6).toFixed(1)} us on ${device.description}`;
+  if (device.software && !('reason' in plan)) {
+    const chunks = Math.ceil(model.steps / plan.chunkSteps);
+    gpuSeconds = SOFTWARE_SETUP_S + cpuSeconds / SOFTWARE_SPEEDUP + chunks * DISPATCHES_PER_CHUNK * dispatch;
+    numbers = `${measured}, WebGPU about ${seconds(gpuSeconds)} (fused chunks on ${device.description}: the CPU time / ${SOFTWARE_SPEEDUP} + ${SOFTWARE_SETUP_S} s setup + ${chunks} chunks x ${DISPATCHES_PER_CHUNK} dispatches x ${us})`;
+  } else if ('reason' in plan) {
+    gpuSeconds = model.steps * MIN_DISPATCHES_PER_STEP * dispatch;
+    numbers = `${measured}, WebGPU at least ${seconds(gpuSeconds)} (${model.steps} steps x ${MIN_DISPATCHES_PER_STEP} dispatches x ${us})`;
   } else {
-    const dispatch = await measureDispatchCost(device.device);
-    const us = `${(dispatch * 1e6).toFixed(1)} us on ${device.description}`;
-    if ('reason' in plan) {
-      gpuSeconds = model.steps * MIN_DISPATCHES_PER_STEP * dispatch;
-      numbers = `${measured}, WebGPU at least ${seconds(gpuSeconds)} (${model.steps} steps x ${MIN_DISPATCHES_PER_STEP} dispatches x ${us})`;
-    } else {
-      const chunks = Math.ceil(model.steps / plan.chunkSteps);
-      gpuSeconds = chunks * DISPATCHES_PER_CHUNK * dispatch + model.steps * GPU_STEP_S;
-      numbers = `${measured}, WebGPU at least ${seconds(gpuSeconds)} (${chunks} chunks x ${DISPATCHES_PER_CHUNK} dispatches x ${us}, and ${model.steps} steps x ${GPU_STEP_S * 1e6} us)`;
-    }
+    const chunks = Math.ceil(model.steps / plan.chunkSteps);
+    gpuSeconds = chunks * DISPATCHES_PER_CHUNK * dispatch + model.steps * GPU_STEP_S;
+    numbers = `${measured}, WebGPU at least ${seconds(gpuSeconds)} (${chunks} chunks x ${DISPATCHES_PER_CHUNK} dispatches x ${us}, and ${model.steps} steps x ${GPU_STEP_S * 1e6} us)`;
   }
   if (cpuSeconds > MARGIN * gpuSeconds) return { backend: 'webgpu', reason: `WebGPU is faster for this model: ${numbers}` };
   return { backend: 'cpu', reason: `the CPU backend is as fast or faster for this model: ${numbers}`, cpu };

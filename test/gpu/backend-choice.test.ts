@@ -47,7 +47,9 @@ describe("backend 'auto'", () => {
     if (!d) return;
     const r = await simulate(tut2(50), { device: d });
     expect(r.backend).toBe('cpu');
-    expect(r.backendReason).toMatch(/^the CPU backend is as fast or faster for this model: .* \(fused chunks on .*: the CPU time \/ 3 \+ 0.5 s setup\)$/);
+    expect(r.backendReason).toMatch(
+      /^the CPU backend is as fast or faster for this model: .* \(fused chunks on .*: the CPU time \/ 3 \+ 0.5 s setup \+ 10 chunks x 4 dispatches x [\d.]+ us on .*\)$/,
+    );
   });
 
   it('on a software adapter, runs fused WebGPU for a large model', async () => {
