@@ -5,7 +5,7 @@ export { ionKtf, nernst } from './nernst.ts';
 export { hocExp, LIBM_NAME, NEURON_LIBM } from './neuron-libm.ts';
 export { MechanismRegistry } from './registry.ts';
 export { abortMessages, type JsNames, JsRenderer, literal, type Precision } from './render-js.ts';
-export { tableRows, tableRowWidth, type WgslNames, WgslRenderer, type WgslRenderOptions, wgslFloat } from './render-wgsl.ts';
+export { tableRows, type WgslNames, WgslRenderer, type WgslRenderOptions, wgslFloat } from './render-wgsl.ts';
 export * as scopmath from './scopmath.ts';
 export { type BuiltTable, buildTable } from './tables.ts';
 export * from './types.ts';

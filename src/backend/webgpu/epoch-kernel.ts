@@ -1,4 +1,4 @@
-import { blockLocals, currentPasses, fillSlots, type LoweredMechanism, tableRowWidth, WgslRenderer, watchChecks, wgslFloat } from '../../mech/index.ts';
+import { blockLocals, currentPasses, fillSlots, type LoweredMechanism, WgslRenderer, watchChecks, wgslFloat } from '../../mech/index.ts';
 import { readNames } from '../../nmodl/stmt-names.ts';
 import { SHADERS } from '../../shaders.gen.ts';
 import type { CellType, EpochPlan } from './epoch-plan.ts';
@@ -18,8 +18,8 @@ export interface EpochGroup {
   fieldBase: number;
   /** Offset of its WATCH states there (u32 bits); WATCH j of instance k at base + j count + k. */
   watchBase: number;
-  /** Offset of its table rows in the params buffer [vec4s]. */
-  tableBase: number;
+  /** Where each of its tables' rows start in the params buffer [vec4s]. */
+  tableOffsets: Record<string, number>;
   /** First input-ring target (-1: none) and targets per instance. */
   ringBase: number;
   ringWidth: number;
@@ -99,12 +99,6 @@ class TypeCode {
     const grp = this.groups[g];
     const fields = new Set(grp.mech.fields);
     const held = new Set([...this.held[g], ...this.temporaries[g]]);
-    const tableOffsets: Record<string, number> = {};
-    let offset = grp.tableBase;
-    for (const tb of grp.mech.tables) {
-      tableOffsets[tb.name] = offset;
-      offset += tableRowWidth(tb.outputs.length) * (tb.with + 1);
-    }
     const names = {
       access: (name: string): string | null => {
         // f32-typed, so expressions of constants are folded in f32 as they would run (as in wgsl-module.ts)
@@ -118,7 +112,7 @@ class TypeCode {
         return name === 'dt' || name === 'celsius' ? `chunk.${name}` : null;
       },
     };
-    return new WgslRenderer(grp.mech, names, tableOffsets, { functionPrefix: `g${g}_`, tableRows: 'params' });
+    return new WgslRenderer(grp.mech, names, grp.tableOffsets, { functionPrefix: `g${g}_`, tableRows: 'params' });
   }
 
   /** Per node v, its compensation and (a, b, cm); per slot its instance, scale, ring target and held fields. */

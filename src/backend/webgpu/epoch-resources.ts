@@ -45,7 +45,7 @@ export async function epochResources(
     count: res.groups[g].count,
     fieldBase: (res.regions[g].fields.offset ?? 0) / 4,
     watchBase: (res.regions[g].watch.offset ?? 0) / 4,
-    tableBase: rows.base[g],
+    tableOffsets: rows.offsets[g],
     ringBase: layout.ringBase[g],
     ringWidth: layout.ringWidth[g],
     constants: res.constants[g],
@@ -101,15 +101,17 @@ export async function epochResources(
   };
 }
 
-/** Every group's tables as rows (render-wgsl.ts tableRows), and where each group's start [vec4s]. */
-function tableRowsOf(res: GpuResources, mechanisms: LoweredMechanism[]): { data: Float32Array; base: number[] } {
+/** Every group's tables as rows (render-wgsl.ts tableRows), and where each table starts, per group [vec4s]. */
+function tableRowsOf(res: GpuResources, mechanisms: LoweredMechanism[]): { data: Float32Array; offsets: Array<Record<string, number>> } {
   const parts: Float32Array[] = [];
-  const base: number[] = [];
+  const offsets: Array<Record<string, number>> = [];
   let at = 0;
   mechanisms.forEach((mech, g) => {
-    base.push(at);
+    const mine: Record<string, number> = {};
+    offsets.push(mine);
     let offset = 0;
     for (const t of mech.tables) {
+      mine[t.name] = at;
       const n = t.outputs.length * (t.with + 1);
       const rows = tableRows(res.tables[g].subarray(offset, offset + n), t.outputs.length, t.with);
       parts.push(rows);
@@ -123,5 +125,5 @@ function tableRowsOf(res: GpuResources, mechanisms: LoweredMechanism[]): { data:
     data.set(p, w);
     w += p.length;
   }
-  return { data, base };
+  return { data, offsets };
 }
