@@ -7,6 +7,16 @@ export type { Painter, TextStyle } from './analysis/draw/painter.ts';
 export { SvgPainter } from './analysis/draw/svg.ts';
 export type { Figure } from './analysis/figure.ts';
 export * as stats from './analysis/stats.ts';
+export {
+  BACKENDS,
+  type Backend,
+  type BackendId,
+  type BackendRun,
+  type RunOutput,
+  type RunRequest,
+  type SpikeRecord,
+  UnsupportedOnBackend,
+} from './backend/index.ts';
 export { type CompiledModel, CompileError, compile } from './compile/index.ts';
 export { type CompiledExpr, compileExpression, type ExprContext, ExprError, ExprRuntimeError } from './expr/index.ts';
 export { packSimData, unpackSimData } from './io/binary.ts';
@@ -47,5 +57,5 @@ export { type ModSource, withModFiles } from './sim/mod-files.ts';
 export { checkRunnable, createForCheck } from './sim/preflight.ts';
 export { savedDataChunks } from './sim/saved-data.ts';
 export type { SimData } from './sim/sim-data.ts';
-export { type BackendName, createSimulate, type SimulateOptions, type SimulationResult, simulate } from './sim/simulate.ts';
+export { BACKEND_NAMES, type BackendName, createSimulate, type SimulateOptions, type SimulationResult, simulate } from './sim/simulate.ts';
 export * from './spec/index.ts';

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // spikegpu command line (Node entry point).
 import { Command } from 'commander';
+import { BACKEND_NAMES } from '../sim/simulate.ts';
 import { runCreate } from './create.ts';
 import { runInfo } from './info.ts';
 import { runNmodl } from './nmodl.ts';
@@ -39,7 +40,7 @@ program
   .option('--fig-dir <dir>', "folder for the figures (default: the current folder, NetPyNE's <filename>_raster.png etc.)")
   .option('--fig-format <format>', 'png or svg', 'png')
   .option('--binary', "write simData's arrays (spikes, traces) to <out>.bin, with --out as the JSON sidecar")
-  .option('--backend <backend>', 'cpu, webgpu or auto', 'auto')
+  .option('--backend <backend>', BACKEND_NAMES.join(', '), 'auto')
   .option('--precision <precision>', 'f64 (CPU reference) or f32 (as on the GPU); default: f32 on WebGPU, f64 on the CPU')
   .option('--duration <ms>', 'simulated time [ms], overriding simConfig.duration')
   .option('-q, --quiet', 'print only errors')

@@ -1,14 +1,14 @@
 import { SingleBar } from 'cli-progress';
 import { saveJsonPath } from '../analysis/analyze.ts';
 import { checkAnalysis } from '../analysis/check.ts';
-import { UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
+import { UnsupportedOnBackend } from '../backend/index.ts';
 import { CompileError } from '../compile/index.ts';
 import { acquireNodeDevice } from '../gpu/node.ts';
 import { FileError, OutputDir } from '../io/files.ts';
 import { LoadError, loadNetwork } from '../io/load.ts';
 import type { MechanismRegistry } from '../mech/index.ts';
 import { buildNetwork, type Network, NetworkBuildError, validateModel } from '../network/index.ts';
-import { type BackendName, simulate } from '../sim/simulate.ts';
+import { BACKEND_NAMES, type BackendName, simulate } from '../sim/simulate.ts';
 import { checkOutputPaths, type SimConfigData, SpecError } from '../spec/index.ts';
 import { writingInterruptibly } from './interrupt.ts';
 import { printDiagnostics, readModelFile, readSpecFile } from './io.ts';
@@ -39,7 +39,7 @@ export interface RunOptions {
  * one: there is no screen to show them on) and print population rates.
  */
 export async function runRun(path: string, options: RunOptions): Promise<number> {
-  if (!['auto', 'cpu', 'webgpu'].includes(options.backend)) return usage(`--backend must be cpu, webgpu or auto (got '${options.backend}')`);
+  if (!BACKEND_NAMES.includes(options.backend as BackendName)) return usage(`--backend must be one of ${BACKEND_NAMES.join(', ')} (got '${options.backend}')`);
   if (options.precision !== undefined && !['f64', 'f32'].includes(options.precision))
     return usage(`--precision must be f64 or f32 (got '${options.precision}')`);
   if (!['png', 'svg'].includes(options.figFormat)) return usage(`--fig-format must be png or svg (got '${options.figFormat}')`);
@@ -110,7 +110,7 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
     if (
       e instanceof NetworkBuildError ||
       e instanceof CompileError ||
-      e instanceof UnsupportedOnGpu ||
+      e instanceof UnsupportedOnBackend ||
       e instanceof LoadError ||
       e instanceof SpecError ||
       e instanceof FileError

@@ -1,4 +1,5 @@
-import { CpuSimulator } from '../backend/cpu/simulator.ts';
+import { startCpu } from '../backend/cpu/backend.ts';
+import type { CpuSimulator } from '../backend/cpu/simulator.ts';
 import { measureDispatchCost } from '../backend/webgpu/dispatch-cost.ts';
 import { epochPlan } from '../backend/webgpu/epoch-plan.ts';
 import { gpuLayout } from '../backend/webgpu/layout.ts';
@@ -47,8 +48,7 @@ export async function chooseBackend(model: CompiledModel, mechanisms: LoweredMec
       reason: `the WebGPU adapter (${device.description}) is a software rasteriser on this machine's CPU, slower than the CPU backend where steps cannot be fused (${plan.reason})`,
     };
   }
-  const cpu = new CpuSimulator(model, mechanisms, 'f64', 'events', recordStim);
-  cpu.initialize();
+  const cpu = startCpu({ model, mechanisms, precision: 'f64', recordStim });
   const perStep = measureSteps(cpu, model.steps);
   const cpuSeconds = perStep * model.steps;
   const measured = `CPU backend about ${seconds(cpuSeconds)} (measured over ${cpu.step} steps)`;

@@ -1,4 +1,4 @@
-import type { SpikeRecord } from '../backend/cpu/simulator.ts';
+import type { RunOutput } from '../backend/types.ts';
 import type { CompiledModel } from '../compile/index.ts';
 import type { Network } from '../network/index.ts';
 
@@ -16,16 +16,6 @@ export interface SimData {
   avgRate: number;
   popRates?: Record<string, number>;
   [trace: string]: unknown;
-}
-
-/** What a backend's run produced (the CPU and WebGPU simulators both provide it). */
-export interface RunOutput {
-  spikes: SpikeRecord;
-  samples: ArrayLike<number>[];
-  sampleTimes: ArrayLike<number>;
-  /** How many of the samples were taken (NetPyNE's recording may stop one short of the arrays). */
-  sampleCount: number;
-  stimSpikes: { time: number[]; stim: number[] };
 }
 
 export function simData(net: Network, model: CompiledModel, sim: RunOutput): SimData {

@@ -1,7 +1,7 @@
 /// <reference types="@webgpu/types" />
-import { CpuSimulator } from '../backend/cpu/simulator.ts';
-import { UnsupportedOnGpu } from '../backend/webgpu/layout.ts';
-import { GpuSimulator } from '../backend/webgpu/simulator.ts';
+
+import type { CpuSimulator } from '../backend/cpu/simulator.ts';
+import { BACKEND_IDS, BACKENDS, type BackendId, type BackendRun, finishCpu, type RunRequest, UnsupportedOnBackend } from '../backend/index.ts';
 import { type CompiledModel, compile, UNRECORDED_TRACE } from '../compile/index.ts';
 import { type AcquiredDevice, acquireDevice } from '../gpu/device.ts';
 import type { LoweredMechanism, Precision } from '../mech/index.ts';
@@ -22,7 +22,10 @@ import { chooseBackend } from './backend-choice.ts';
 import { type CreateOptions, create } from './create.ts';
 import { type SimData, simData } from './sim-data.ts';
 
-export type BackendName = 'auto' | 'cpu' | 'webgpu';
+export type BackendName = 'auto' | BackendId;
+
+/** What `backend` takes: 'auto' and each backend's id. */
+export const BACKEND_NAMES: readonly BackendName[] = ['auto', ...BACKEND_IDS];
 
 export interface SimulateOptions extends ResourceLimits {
   /**
@@ -51,7 +54,7 @@ export interface SimulateOptions extends ResourceLimits {
 
 export interface SimulationResult {
   simData: SimData;
-  backend: 'cpu' | 'webgpu';
+  backend: BackendId;
   precision: Precision;
   /** The WebGPU adapter, e.g. "llvmpipe (OpenGL ES 3.2 Mesa 22.3.6), compatibility". */
   adapter?: string;
@@ -77,7 +80,7 @@ export interface SimulationResult {
 export async function simulate(net: Network, options: SimulateOptions = {}): Promise<SimulationResult> {
   checkRunSize(net, options);
   const backend = options.backend ?? 'auto';
-  if (!['auto', 'cpu', 'webgpu'].includes(backend)) throw new Error(`backend must be 'auto', 'cpu' or 'webgpu' (got '${backend}')`);
+  if (!BACKEND_NAMES.includes(backend)) throw new Error(`backend must be one of ${BACKEND_NAMES.map((b) => `'${b}'`).join(', ')} (got '${backend}')`);
   if (backend === 'webgpu' && options.precision === 'f64') throw new Error("the webgpu backend computes in f32: use precision 'f32' or backend 'cpu'");
   // CPU f64 keeps every synapse its own state (NEURON's numbers bit for bit); WebGPU and CPU f32 merge
   const compiled = new Map<boolean, Compiled>();
@@ -108,7 +111,7 @@ export async function simulate(net: Network, options: SimulateOptions = {}): Pro
     }
     return await runGpu(net, build(options.mergeSynapses ?? true), device, options, reason);
   } catch (e) {
-    if (!(e instanceof UnsupportedOnGpu) || backend === 'webgpu') throw e;
+    if (!(e instanceof UnsupportedOnBackend) || backend === 'webgpu') throw e;
     return cpu(e.message);
   } finally {
     // a device acquired here (not the caller's) ends with the run
@@ -135,63 +138,41 @@ interface Compiled {
   seconds: number;
 }
 
-async function runGpu(
-  net: Network,
-  { model, mechanisms, seconds }: Compiled,
-  device: AcquiredDevice,
-  options: SimulateOptions,
-  backendReason?: string,
-): Promise<SimulationResult> {
+async function runGpu(net: Network, compiled: Compiled, device: AcquiredDevice, options: SimulateOptions, backendReason?: string): Promise<SimulationResult> {
   const t1 = performance.now();
-  const gpu = new GpuSimulator(device.device, model, mechanisms);
-  let out: Awaited<ReturnType<GpuSimulator['run']>>;
-  try {
-    out = await gpu.run(options.onProgress);
-  } finally {
-    gpu.destroy();
-  }
-  const t2 = performance.now();
-  return {
-    simData: simData(net, model, out),
-    backend: 'webgpu',
-    precision: 'f32',
-    adapter: device.description,
-    ...(backendReason ? { backendReason } : {}),
-    timings: { compile: seconds, run: (t2 - t1) / 1e3, gpuSetup: out.setupSeconds },
-    dispatchesPerStep: out.dispatchesPerStep,
-    gpuPath: 'chunkSteps' in out.fused ? `fused chunks of ${out.fused.chunkSteps} steps` : `per step (${out.fused.perStep})`,
-    gpuBytes: out.gpuBytes,
-    warnings: runWarnings(model),
-  };
+  const run = await BACKENDS.webgpu.run({ ...request(net, compiled, options), device });
+  return result(net, compiled, 'webgpu', run, (performance.now() - t1) / 1e3, backendReason);
 }
 
 /** The CPU run, or the rest of `started` (an f64 simulation the backend choice already advanced). */
-function runCpu(
-  net: Network,
-  { model, mechanisms, seconds }: Compiled,
-  options: SimulateOptions,
-  backendReason?: string,
-  started?: CpuSimulator,
-): SimulationResult {
+async function runCpu(net: Network, compiled: Compiled, options: SimulateOptions, backendReason?: string, started?: CpuSimulator): Promise<SimulationResult> {
   const t1 = performance.now();
-  const precision = options.precision ?? 'f64';
-  let sim = started;
-  if (!sim) {
-    sim = new CpuSimulator(model, mechanisms, precision, 'events', net.data.simConfig.recordStim);
-    sim.initialize();
-  }
-  const chunk = Math.max(1, Math.ceil(model.steps / 100));
-  while (sim.step < model.steps) {
-    sim.advance(chunk);
-    options.onProgress?.(sim.step / model.steps, sim.step * model.dt);
-  }
-  const t2 = performance.now();
+  const run = started ? finishCpu(started, options.onProgress) : await BACKENDS.cpu.run(request(net, compiled, options));
+  return result(net, compiled, 'cpu', run, (performance.now() - t1) / 1e3, backendReason);
+}
+
+function request(net: Network, { model, mechanisms }: Compiled, options: SimulateOptions): RunRequest {
   return {
-    simData: simData(net, model, sim),
-    backend: 'cpu',
-    precision,
+    model,
+    mechanisms,
+    ...(options.precision ? { precision: options.precision } : {}),
+    recordStim: net.data.simConfig.recordStim,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+}
+
+/** [s]: `runSeconds` the backend's run, from the request to its output. */
+function result(net: Network, { model, seconds }: Compiled, backend: BackendId, run: BackendRun, runSeconds: number, backendReason?: string): SimulationResult {
+  return {
+    simData: simData(net, model, run),
+    backend,
+    precision: run.precision,
+    ...(run.adapter ? { adapter: run.adapter } : {}),
     ...(backendReason ? { backendReason } : {}),
-    timings: { compile: seconds, run: (t2 - t1) / 1e3 },
+    timings: { compile: seconds, run: runSeconds, ...(run.setupSeconds !== undefined ? { gpuSetup: run.setupSeconds } : {}) },
+    ...(run.dispatchesPerStep !== undefined ? { dispatchesPerStep: run.dispatchesPerStep } : {}),
+    ...(run.path ? { gpuPath: run.path } : {}),
+    ...(run.deviceBytes ? { gpuBytes: run.deviceBytes } : {}),
     warnings: runWarnings(model),
   };
 }

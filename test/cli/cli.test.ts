@@ -57,7 +57,7 @@ describe('spikegpu run', () => {
     const r = runCli(['run', tut2, '--backend', 'gpu', '--out', join(dir, 'r.json')]);
     expect(r.status).toBe(2);
     expect(runCli(['run', tut2, '--fig-format', 'jpg']).stderr).toContain("--fig-format must be png or svg (got 'jpg')");
-    expect(r.stderr).toContain("error: --backend must be cpu, webgpu or auto (got 'gpu')");
+    expect(r.stderr).toContain("error: --backend must be one of auto, cpu, webgpu (got 'gpu')");
     expect(runCli(['run', tut2, '--duration', '-5', '--out', join(dir, 'r.json')]).stderr).toContain("--duration must be a positive number of ms (got '-5')");
   });
 

@@ -1,6 +1,7 @@
 import type { CompiledModel } from '../../compile/index.ts';
 import { buildTable, type LoweredMechanism, type Precision } from '../../mech/index.ts';
 import { TimeGrid } from '../time-grid.ts';
+import type { SpikeRecord } from '../types.ts';
 import { type CableKernel, cableKernel } from './cable-kernel.ts';
 import { type Deliver, EventQueue } from './event-queue.ts';
 import { type Arrays, type EventSink, type IonArrays, type MechKernels, mechKernels } from './mech-kernels.ts';
@@ -27,12 +28,6 @@ import { SegmentIons } from './segment-ions.ts';
  * recordEvery-th step, before the boundary's events (how the NEURON fixtures were recorded).
  */
 export type Sampling = 'events' | 'steps';
-
-export interface SpikeRecord {
-  /** [ms] */
-  time: number[];
-  gid: number[];
-}
 
 export class CpuSimulator {
   readonly precision: Precision;

@@ -1,6 +1,7 @@
 import type { CompiledModel } from '../../compile/index.ts';
 import { abortMessages, type LoweredMechanism } from '../../mech/index.ts';
 import { TimeGrid } from '../time-grid.ts';
+import { UnsupportedOnBackend } from '../types.ts';
 import { cellShapes } from './cell-shape.ts';
 
 // CompiledModel -> the flat tables the WebGPU kernels read (shaders/kernels/*.wgsl):
@@ -24,9 +25,9 @@ const ART = 0x80000000;
 /** The target of a NetCon whose receiver does nothing with NetCon events (see ring.wgsl). */
 const NOWHERE = 0xffffffff;
 
-export class UnsupportedOnGpu extends Error {
+export class UnsupportedOnGpu extends UnsupportedOnBackend {
   constructor(what: string) {
-    super(`${what} is not supported by the webgpu backend yet (use backend 'cpu')`);
+    super('webgpu', `${what} is not supported by the webgpu backend yet (use backend 'cpu')`);
     this.name = 'UnsupportedOnGpu';
   }
 }

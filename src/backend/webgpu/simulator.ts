@@ -1,7 +1,7 @@
 /// <reference types="@webgpu/types" />
 import type { CompiledModel } from '../../compile/index.ts';
 import type { LoweredMechanism } from '../../mech/index.ts';
-import type { SpikeRecord } from '../cpu/simulator.ts';
+import type { RunOutput, SpikeRecord } from '../types.ts';
 import { type EpochPlan, epochPlan, WORKGROUP } from './epoch-plan.ts';
 import { type EpochGpu, epochResources } from './epoch-resources.ts';
 import { STEP_BYTES } from './kernels.ts';
@@ -36,15 +36,9 @@ const ZERO_OFFSET = new Uint32Array(1);
 /** Invocations of the deliver pass at most (they stride over the step's spikes). */
 const DELIVER_INVOCATIONS = 4096;
 
-export interface GpuRunResult {
-  spikes: SpikeRecord;
-  /** Spikes of NetStim stimuli within the run, by stim row (recordStim). */
-  stimSpikes: { time: number[]; stim: number[] };
-  /** Per probe, one value per recordEvery steps (first at t = 0). */
+export interface GpuRunResult extends RunOutput {
   samples: Float32Array[];
   sampleTimes: Float64Array;
-  /** How many samples NetPyNE's recording keeps (the last may fall past tstop). */
-  sampleCount: number;
   /** Compute dispatches encoded per step (mean over the run). */
   dispatchesPerStep: number;
   /** Buffers, pipelines and bind groups made before the first step [s]. */
