@@ -10,7 +10,7 @@ const DISPATCHES = 256;
 
 export async function measureDispatchCost(device: GPUDevice): Promise<number> {
   const cache = new KernelCache(device);
-  const kernel = await cache.get(SHADERS['kernels/dispatch-probe.wgsl'], 'dispatch_probe', ['write'], 'dispatch-probe');
+  const kernel = await cache.get(SHADERS['kernels/dispatch-probe.wgsl'], 'dispatch_probe', 'dispatch-probe');
   const counter = device.createBuffer({ size: 16, usage: GPUBufferUsage.STORAGE, label: 'dispatch-probe' });
   const group = cache.bind(kernel, [counter], 'dispatch-probe');
   const submit = async (count: number) => {

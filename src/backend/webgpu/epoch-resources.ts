@@ -3,9 +3,9 @@ import { type LoweredMechanism, tableRows } from '../../mech/index.ts';
 import { SHADERS } from '../../shaders.gen.ts';
 import { type EpochGroup, epochKernelWgsl } from './epoch-kernel.ts';
 import type { EpochPlan } from './epoch-plan.ts';
-import type { BindingKind } from './kernels.ts';
 import type { GpuLayout } from './layout.ts';
 import { type Bound, type GpuResources, STEPS_PER_EPOCH } from './resources.ts';
+import { packUniform, uniformLayout } from './wgsl-declarations.ts';
 
 // The GPU side of the epoch-fused path: the plan buffer (the submit's times, then the plan's
 // rows), one kernel per cell type and the two event passes, each bound once per spike-list
@@ -23,9 +23,6 @@ export interface EpochGpu {
   /** Workgroups of the type kernels (event flags). */
   workgroups: number;
 }
-
-const TYPE_KINDS: BindingKind[] = ['step', 'read', 'read', 'write', 'write', 'read', 'write', 'write', 'write'];
-const EVENT_KINDS: BindingKind[] = ['uniform', 'step', 'read', 'read', 'write', 'write', 'write', 'read'];
 
 export async function epochResources(
   res: GpuResources,
@@ -63,33 +60,31 @@ export async function epochResources(
   const typeBuffers = (p: number) => ['steps', 'plan', 'epochParams', 'fields', 'V', 'nodeData', 'ring', `spikes${p}`, 'rec'].map((b) => res.buffer(b));
   const types = await Promise.all(
     plan.types.map(async (type, t) => {
-      const kernel = await res.kernels.get(epochKernelWgsl(plan, t, groups, constants), 'epoch', TYPE_KINDS, `epoch type ${t}`);
+      const kernel = await res.kernels.get(epochKernelWgsl(plan, t, groups, constants), 'epoch', `epoch type ${t}`);
       return { cells: type.cells.length, bound: [0, 1].map((p) => ({ kernel, bind: res.kernels.bind(kernel, typeBuffers(p), `epoch type ${t}:${p}`) })) };
     }),
   );
   const o = layout.offsets;
   res.make(
     'eventsUniform',
-    new Uint32Array([
-      layout.ringSlotStride,
-      layout.ringTargetStride,
-      layout.ringSlots,
-      layout.arts,
-      o.ncStart,
-      o.nc,
-      sizes.maxSpikes,
-      layout.ringSlots * layout.ringStride,
-      TIMES_WORDS + plan.targetWorkgroups,
-      plan.workgroups,
-      0,
-      0,
-    ]),
+    packUniform(uniformLayout(SHADERS['kernels/epoch-events.wgsl'], 'Events'), {
+      ringSlotStride: layout.ringSlotStride,
+      ringTargetStride: layout.ringTargetStride,
+      ringSlots: layout.ringSlots,
+      arts: layout.arts,
+      ncStart: o.ncStart,
+      nc: o.nc,
+      maxSpikes: sizes.maxSpikes,
+      flags: layout.ringSlots * layout.ringStride,
+      targetWorkgroups: TIMES_WORDS + plan.targetWorkgroups,
+      workgroups: plan.workgroups,
+    }),
     GPUBufferUsage.UNIFORM,
   );
   const code = SHADERS['kernels/chunk.wgsl'] + SHADERS['kernels/ring.wgsl'] + SHADERS['kernels/spikes.wgsl'] + SHADERS['kernels/epoch-events.wgsl'];
   const eventBuffers = (p: number) => ['eventsUniform', 'steps', 'trains', 'topo', 'ring', 'inbox', `spikes${p}`, 'plan'].map((b) => res.buffer(b));
   const events = async (entry: string) => {
-    const kernel = await res.kernels.get(code, entry, EVENT_KINDS, 'epoch events');
+    const kernel = await res.kernels.get(code, entry, 'epoch events');
     return [0, 1].map((p) => ({ kernel, bind: res.kernels.bind(kernel, eventBuffers(p), `${entry}:${p}`) }));
   };
   return {

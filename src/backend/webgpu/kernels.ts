@@ -1,12 +1,10 @@
 /// <reference types="@webgpu/types" />
 import { compileShader } from '../../gpu/device.ts';
+import { type BindingKind, bindingKinds } from './wgsl-declarations.ts';
 
-// The one place that assembles bindings: every kernel declares its bindings as a list of
-// kinds; layouts, pipelines and bind groups are made from that list. Pipelines are cached by
-// shader source and entry point.
-
-/** 'uniform' (static), 'step' (uniform with a dynamic offset), 'read' / 'write' storage. */
-export type BindingKind = 'uniform' | 'step' | 'read' | 'write';
+// The one place that assembles bindings: a kernel's bindings are those its WGSL declares
+// (wgsl-declarations.ts); layouts, pipelines and bind groups are made from them. Pipelines are
+// cached by shader source and entry point.
 
 export interface Kernel {
   pipeline: GPUComputePipeline;
@@ -22,11 +20,11 @@ export class KernelCache {
 
   constructor(private readonly device: GPUDevice) {}
 
-  get(code: string, entryPoint: string, kinds: BindingKind[], label: string): Promise<Kernel> {
-    const key = `${entryPoint}\n${kinds.join(',')}\n${code}`;
+  get(code: string, entryPoint: string, label: string): Promise<Kernel> {
+    const key = `${entryPoint}\n${code}`;
     let kernel = this.cache.get(key);
     if (!kernel) {
-      kernel = this.create(code, entryPoint, kinds, label);
+      kernel = this.create(code, entryPoint, bindingKinds(code), label);
       this.cache.set(key, kernel);
     }
     return kernel;

@@ -3,8 +3,9 @@ import type { CompiledModel } from '../../compile/index.ts';
 import { assignedFields, buildTable, fillSlots, ionKtf, type LoweredMechanism, mechanismWgsl, type WgslSpecialization } from '../../mech/index.ts';
 import { SHADERS } from '../../shaders.gen.ts';
 import { shapeWgsl } from './cell-shape.ts';
-import { type BindingKind, type Kernel, KernelCache, STEP_BYTES } from './kernels.ts';
+import { type Kernel, KernelCache, STEP_BYTES } from './kernels.ts';
 import { type GpuLayout, ION_SOURCE, UnsupportedOnGpu } from './layout.ts';
+import { packUniform, uniformLayout } from './wgsl-declarations.ts';
 
 // The GPU side of one run: buffers (named, so they can be bound and freed), the kernels of
 // shaders/kernels and of each mechanism group with their bind groups. Buffers that an epoch
@@ -172,37 +173,33 @@ export class GpuResources {
     this.make('trains', layout.trainEvents, S);
     this.make('rec', 4 * recSamples * probes, S);
     const o = layout.offsets;
-    const cells = new Uint32Array([
-      model.cellCount,
-      0,
-      layout.ringSlotStride,
-      layout.ringSlots,
-      o.contribStart,
-      o.contribIndex,
-      o.nodeStart,
-      o.detNode,
-      o.detThreshold,
-      o.ncStart,
-      o.nc,
-      4 * model.nodes.count,
-      this.maxSpikes,
-      model.nodes.count,
-      layout.arts,
-      o.shaped,
-      layout.ringTargetStride,
-      0,
-      0,
-      0,
-    ]);
-    new Float32Array(cells.buffer)[1] = Math.fround(0.001 * (1 / model.dt));
+    const cells = packUniform(uniformLayout(SHADERS['kernels/cell.wgsl'], 'Cells'), {
+      count: model.cellCount,
+      cfac: 0.001 * (1 / model.dt),
+      ringSlotStride: layout.ringSlotStride,
+      ringSlots: layout.ringSlots,
+      contribStart: o.contribStart,
+      contribIndex: o.contribIndex,
+      nodeStart: o.nodeStart,
+      detNode: o.detNode,
+      detThreshold: o.detThreshold,
+      ncStart: o.ncStart,
+      nc: o.nc,
+      flags: 4 * model.nodes.count,
+      maxSpikes: this.maxSpikes,
+      nodes: model.nodes.count,
+      arts: layout.arts,
+      shaped: o.shaped,
+      ringTargetStride: layout.ringTargetStride,
+    });
     this.make('cellsUniform', cells, U);
-    this.make('injectUniform', new Uint32Array([layout.ringSlotStride, layout.ringTargetStride, layout.arts, 0]), U);
+    const inject = { ringSlotStride: layout.ringSlotStride, ringTargetStride: layout.ringTargetStride, arts: layout.arts };
+    this.make('injectUniform', packUniform(uniformLayout(SHADERS['kernels/inject.wgsl'], 'Inject'), inject), U);
     const step = SHADERS['kernels/step.wgsl'];
     const ring = SHADERS['kernels/ring.wgsl'];
     const cellCode = step + ring + SHADERS['kernels/spikes.wgsl'] + fillSlots(SHADERS['kernels/cell.wgsl'], { SHAPE: shapeWgsl(layout.shape) });
-    const cellKinds = ['uniform', 'step', 'read', 'write', 'write', 'read', 'read', 'write', 'write', 'write'] as const;
     const [cellKernel, detectVref, deliver] = await Promise.all(
-      ['cell', 'detect_vref', 'deliver_spikes'].map((entry) => this.kernels.get(cellCode, entry, [...cellKinds], 'cell')),
+      ['cell', 'detect_vref', 'deliver_spikes'].map((entry) => this.kernels.get(cellCode, entry, 'cell')),
     );
     for (const p of [0, 1]) {
       const cellBuffers = ['cellsUniform', 'steps', 'nodeData', 'V', 'work', 'contrib', 'topo', `spikes${p}`, 'ring', 'inbox'].map((b) => this.buffer(b));
@@ -210,16 +207,11 @@ export class GpuResources {
       this.detectVrefKernels[p] = { kernel: detectVref, bind: this.kernels.bind(detectVref, cellBuffers, `detect_vref${p}`) };
       this.deliverKernels[p] = { kernel: deliver, bind: this.kernels.bind(deliver, cellBuffers, `deliver_spikes${p}`) };
     }
-    const inject = await this.kernels.get(
-      step + ring + SHADERS['kernels/inject.wgsl'],
-      'inject_trains',
-      ['uniform', 'step', 'read', 'write', 'write'],
-      'inject',
-    );
+    const injectKernel = await this.kernels.get(step + ring + SHADERS['kernels/inject.wgsl'], 'inject_trains', 'inject');
     this.injectKernel = {
-      kernel: inject,
+      kernel: injectKernel,
       bind: this.kernels.bind(
-        inject,
+        injectKernel,
         ['injectUniform', 'steps', 'trains', 'ring', 'inbox'].map((b) => this.buffer(b)),
         'inject',
       ),
@@ -229,10 +221,14 @@ export class GpuResources {
     this.regions = this.sharedRegions(data);
     this.tables = data.map((d) => d.tables);
     this.groups = await Promise.all(model.groups.map((g, i) => this.groupResources(i, g.count, mechanisms[i], data[i])));
-    const record = await this.kernels.get(step + SHADERS['kernels/record.wgsl'], 'record_probes', ['uniform', 'step', 'read', 'read', 'write'], 'record');
+    const record = await this.kernels.get(step + SHADERS['kernels/record.wgsl'], 'record_probes', 'record');
     this.recordKernels = [...layout.probeSources].map(([source, pairs], i) => {
       const list = this.make(`probes${i}`, Uint32Array.from(pairs), S);
-      const uniform = this.make(`recordUniform${i}`, new Uint32Array([pairs.length / 2, probes, 0, 0]), U);
+      const uniform = this.make(
+        `recordUniform${i}`,
+        packUniform(uniformLayout(SHADERS['kernels/record.wgsl'], 'Record'), { count: pairs.length / 2, stride: probes }),
+        U,
+      );
       const src = source === ION_SOURCE ? this.buffer('ions') : source < 0 ? this.buffer('V') : this.groups[source].fields;
       return {
         kernel: record,
@@ -265,13 +261,16 @@ export class GpuResources {
     if (tables.length === 0) return;
     this.make('ionStyle', style, S);
     this.make('ionTables', info, S);
-    const params = new Uint32Array([n, tables.length, 0, 0]);
-    new Float32Array(params.buffer)[2] = ionKtf(model.celsius);
+    const params = packUniform(uniformLayout(SHADERS['kernels/ions.wgsl'], 'IonParams'), {
+      nodeCount: n,
+      tables: tables.length,
+      ktf: ionKtf(model.celsius),
+      _pad: 0,
+    });
     this.make('ionParams', params, GPUBufferUsage.UNIFORM);
-    const kinds: BindingKind[] = ['uniform', 'write', 'read', 'read'];
     const buffers = ['ionParams', 'ions', 'ionStyle', 'ionTables'].map((b) => this.buffer(b));
     for (const entry of ['ion_init', 'nernst_init', 'before_currents'] as const) {
-      const kernel = await this.kernels.get(SHADERS['kernels/ions.wgsl'], entry, kinds, 'ions');
+      const kernel = await this.kernels.get(SHADERS['kernels/ions.wgsl'], entry, 'ions');
       this.ionKernels[entry] = { kernel, bind: this.kernels.bind(kernel, buffers, `ions:${entry}`) };
     }
     this.ionInvocations = n * tables.length;
@@ -344,7 +343,6 @@ export class GpuResources {
       this.buffer('ions'),
     ];
     const code = mechanismWgsl(mech, { ...spec, ions: layout.ionOffsets[i] });
-    const kinds = ['uniform', 'step', 'write', 'read', 'read', 'read', 'write', 'write', 'write', 'write', 'write'] as const;
     const entries: Array<keyof GroupGpu['kernels']> = ['initial'];
     if (mech.watches.length > 0 || mech.initEvent.stmts.length > 0) entries.push('init_event');
     if (mech.watches.length > 0) entries.push('watch');
@@ -355,7 +353,7 @@ export class GpuResources {
     if (mech.state.stmts.length > 0 || (!mech.def.currents && mech.breakpoint.stmts.length > 0)) entries.push('state');
     const kernels: GroupGpu['kernels'] = {};
     for (const entry of entries) {
-      const kernel = await this.kernels.get(code, entry, [...kinds], mech.def.name);
+      const kernel = await this.kernels.get(code, entry, mech.def.name);
       kernels[entry] = { kernel, bind: this.kernels.bind(kernel, buffers, `${mech.def.name}:${entry}`) };
     }
     return { kernels, count, fields };
@@ -365,12 +363,19 @@ export class GpuResources {
     const { model, layout } = this;
     const S = GPUBufferUsage.STORAGE;
     const o = layout.offsets;
-    const uniform = new Uint32Array(12);
-    const f = new Float32Array(uniform.buffer);
-    uniform.set([count, layout.arts, layout.artBase[i], layout.ringSlotStride, layout.ringSlots]);
-    f[5] = model.dt;
-    f[6] = model.celsius;
-    uniform.set([this.maxSpikes, o.ncStart, o.nc, layout.ringTargetStride], 7);
+    const uniform = packUniform(uniformLayout(SHADERS['templates/artificial.wgsl'], 'Group'), {
+      count,
+      arts: layout.arts,
+      artBase: layout.artBase[i],
+      ringSlotStride: layout.ringSlotStride,
+      ringSlots: layout.ringSlots,
+      dt: model.dt,
+      celsius: model.celsius,
+      maxSpikes: this.maxSpikes,
+      ncStart: o.ncStart,
+      nc: o.nc,
+      ringTargetStride: layout.ringTargetStride,
+    });
     const shared = [
       this.make(`group${i}`, uniform, GPUBufferUsage.UNIFORM),
       this.buffer('steps'),
@@ -381,9 +386,8 @@ export class GpuResources {
       this.make(`self${i}`, 8 * count, S),
     ];
     const code = mechanismWgsl(mech);
-    const kinds = ['uniform', 'step', 'write', 'read', 'read', 'write', 'write', 'write', 'read', 'write'] as const;
     const bound = async (entry: string, p: number): Promise<Bound> => {
-      const kernel = await this.kernels.get(code, entry, [...kinds], mech.def.name);
+      const kernel = await this.kernels.get(code, entry, mech.def.name);
       return {
         kernel,
         bind: this.kernels.bind(kernel, [...shared, this.buffer(`spikes${p}`), this.buffer('topo'), this.buffer('ring')], `${mech.def.name}:${entry}${p}`),
@@ -421,18 +425,17 @@ function specialization(
 
 /** The Group uniform of shaders/templates/mechanism.wgsl. */
 function groupUniform(count: number, layout: GpuLayout, i: number, model: CompiledModel): Uint32Array {
-  const words = new Uint32Array(12);
-  const f = new Float32Array(words.buffer);
-  words[0] = count;
-  words[1] = Math.max(0, layout.ringBase[i]);
-  words[2] = layout.ringSlotStride;
-  words[3] = Math.max(0, layout.contribBase[i]);
-  f[4] = model.dt;
-  f[5] = model.celsius;
-  words[6] = layout.ringWidth[i];
-  words[7] = Math.max(0, layout.vrefField[i]);
-  words[8] = 3 * model.nodes.count;
-  words[9] = layout.ringBase[i] >= 0 && layout.contribBase[i] >= 0 ? 1 : 0;
-  words[10] = layout.ringTargetStride;
-  return words;
+  return packUniform(uniformLayout(SHADERS['templates/mechanism.wgsl'], 'Group'), {
+    count,
+    ringBase: Math.max(0, layout.ringBase[i]),
+    ringSlotStride: layout.ringSlotStride,
+    contribBase: Math.max(0, layout.contribBase[i]),
+    dt: model.dt,
+    celsius: model.celsius,
+    ringWidth: layout.ringWidth[i],
+    vrefField: Math.max(0, layout.vrefField[i]),
+    vrefBase: 3 * model.nodes.count,
+    receiveFirst: layout.ringBase[i] >= 0 && layout.contribBase[i] >= 0 ? 1 : 0,
+    ringTargetStride: layout.ringTargetStride,
+  });
 }

@@ -1,12 +1,14 @@
 /// <reference types="@webgpu/types" />
 import type { CompiledModel } from '../../compile/index.ts';
 import type { LoweredMechanism } from '../../mech/index.ts';
+import { SHADERS } from '../../shaders.gen.ts';
 import type { RunOutput, SpikeRecord } from '../types.ts';
 import { type EpochPlan, epochPlan, WORKGROUP } from './epoch-plan.ts';
 import { type EpochGpu, epochResources } from './epoch-resources.ts';
 import { STEP_BYTES } from './kernels.ts';
 import { type GpuLayout, gpuLayout } from './layout.ts';
 import { type Bound, GpuResources, SPIKES_HEADER, STEPS_PER_EPOCH } from './resources.ts';
+import { uniformLayout, writeUniform } from './wgsl-declarations.ts';
 
 // The WebGPU backend (f32): the CPU backend's step order with the work per step in a few
 // dispatches, all steps of an epoch encoded in one compute pass and one submit:
@@ -32,6 +34,8 @@ import { type Bound, GpuResources, SPIKES_HEADER, STEPS_PER_EPOCH } from './reso
 // the CPU; weights reaching one synapse at one boundary are summed (linear synapses only).
 
 const STEP_WORDS = STEP_BYTES / 4;
+const STEP = uniformLayout(SHADERS['kernels/step.wgsl'], 'Step');
+const CHUNK = uniformLayout(SHADERS['kernels/chunk.wgsl'], 'Chunk');
 const ZERO_OFFSET = new Uint32Array(1);
 /** Invocations of the deliver pass at most (they stride over the step's spikes). */
 const DELIVER_INVOCATIONS = 4096;
@@ -187,7 +191,8 @@ export class GpuSimulator {
     const { model } = this;
     // t = 0, no solve, detectors tested at boundary 0 (unless the run has no steps)
     const words = new Uint32Array(STEP_WORDS);
-    words[6] = model.steps > 0 ? 1 : 0;
+    const detect = model.steps > 0 ? 1 : 0;
+    writeUniform(STEP, words, 0, { t: 0, tMid: 0, tNext: 0, slot: 0, next: 0, solve: 0, detect, trainBegin: 0, trainEnd: 0, sample: 0 });
     this.device.queue.writeBuffer(this.res.buffer('steps'), 0, words);
     const encoder = this.device.createCommandEncoder();
     const pass = encoder.beginComputePass();
@@ -220,21 +225,21 @@ export class GpuSimulator {
     const { model, layout } = this;
     const count = end - first;
     const words = new Uint32Array(count * STEP_WORDS);
-    const f = new Float32Array(words.buffer);
     let samples = 0;
     for (let j = 0; j < count; j++) {
       const n = first + j;
-      const o = j * STEP_WORDS;
-      f[o] = layout.grid[n];
-      f[o + 1] = layout.grid[n] + 0.5 * model.dt;
-      f[o + 2] = layout.grid[n + 1];
-      words[o + 3] = n % layout.ringSlots;
-      words[o + 4] = n + 1;
-      words[o + 5] = 1;
-      words[o + 6] = n + 1 < model.steps ? 1 : 0;
-      words[o + 7] = layout.trainStart[n];
-      words[o + 8] = layout.trainStart[n + 1];
-      words[o + 9] = (n + 1) % model.recordEvery === 0 ? (n + 1) / model.recordEvery - sampleBase : 0;
+      writeUniform(STEP, words, j * STEP_WORDS, {
+        t: layout.grid[n],
+        tMid: layout.grid[n] + 0.5 * model.dt,
+        tNext: layout.grid[n + 1],
+        slot: n % layout.ringSlots,
+        next: n + 1,
+        solve: 1,
+        detect: n + 1 < model.steps ? 1 : 0,
+        trainBegin: layout.trainStart[n],
+        trainEnd: layout.trainStart[n + 1],
+        sample: (n + 1) % model.recordEvery === 0 ? (n + 1) / model.recordEvery - sampleBase : 0,
+      });
     }
     this.device.queue.writeBuffer(this.res.buffer('steps'), 0, words);
     const encoder = this.device.createCommandEncoder();
@@ -288,16 +293,23 @@ export class GpuSimulator {
     this.device.queue.writeBuffer(this.res.buffer('plan'), 0, times);
     const chunks = Math.ceil((end - first) / chunkSteps);
     const words = new Uint32Array(chunks * STEP_WORDS);
-    const f = new Float32Array(words.buffer);
     for (let j = 0; j < chunks; j++) {
       const a = first + j * chunkSteps;
       const b = Math.min(end, a + chunkSteps);
-      const o = j * STEP_WORDS;
-      words.set([a, b - a, first, model.steps, sampleBase, model.recordEvery, layout.trainStart[a], layout.trainStart[b]], o);
-      f[o + 8] = model.dt;
-      f[o + 9] = model.celsius;
-      f[o + 10] = 0.001 * (1 / model.dt);
-      words[o + 11] = j % 2;
+      writeUniform(CHUNK, words, j * STEP_WORDS, {
+        first: a,
+        count: b - a,
+        hostFirst: first,
+        steps: model.steps,
+        sampleBase,
+        recordEvery: model.recordEvery,
+        trainBegin: layout.trainStart[a],
+        trainEnd: layout.trainStart[b],
+        dt: model.dt,
+        celsius: model.celsius,
+        cfac: 0.001 * (1 / model.dt),
+        parity: j % 2,
+      });
     }
     this.device.queue.writeBuffer(this.res.buffer('steps'), 0, words);
     const encoder = this.device.createCommandEncoder();
