@@ -129,12 +129,11 @@ export function currentPasses(mech: LoweredMechanism, r: WgslRenderer, scaled: s
   const [rhsSign, dSign] = currents.kind === 'electrode' ? ['', '-'] : ['-', ''];
   return {
     statements: [
-      '  var v = vk + 0.001;',
-      r.stmts(mech.breakpoint.stmts),
-      `  let i1 = ${sum};`,
-      '  v = vk;',
-      r.stmts(mech.breakpoint.stmts),
-      `  let i0 = ${sum};`,
+      fillSlots(SHADERS['templates/current.wgsl'], {
+        BREAKPOINT: r.stmts(mech.breakpoint.stmts),
+        SUM_AT_V_PLUS: `  let i1 = ${sum};`,
+        SUM_AT_V: `  let i0 = ${sum};`,
+      }),
     ],
     contribution: `vec2<f32>(${rhsSign}(i0${scaled}), ${dSign}((i1 - i0) / 0.001${scaled}))`,
   };
