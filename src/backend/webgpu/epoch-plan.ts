@@ -301,3 +301,22 @@ function f32Bits(x: number): number {
   bits.setFloat32(0, x, true);
   return bits.getUint32(0, true);
 }
+
+/**
+ * `layout.topo` for the fused path: each NetCon's last word (its delay bits, which only the
+ * inboxes of artificial cells read, and the fused path has none) becomes the row of event flags
+ * of its target's workgroup (epoch-events.wgsl: flag of slot s at row + s), so delivery finds it
+ * in the NetCon it has read. `ringSlots`: the fused ring's depth.
+ */
+export function topoWithFlagRows(layout: GpuLayout, plan: EpochPlan): Uint32Array {
+  const topo = layout.topo.slice();
+  const flags = plan.ringSlots * layout.ringStride;
+  const workgroupOf = plan.table.subarray(plan.targetWorkgroups);
+  for (let q = layout.offsets.nc; q < topo.length; q += 4) {
+    const to = topo[q];
+    if (to >= workgroupOf.length) continue; // an inbox target or NOWHERE: no flags
+    if (workgroupOf[to] === NO_WORKGROUP) throw new Error(`webgpu backend: NetCon target ${to} feeds no cell of the fused kernels`);
+    topo[q + 3] = flags + workgroupOf[to] * plan.ringSlots;
+  }
+  return topo;
+}

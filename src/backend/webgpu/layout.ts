@@ -197,6 +197,10 @@ export function gpuLayout(model: CompiledModel, mechanisms: LoweredMechanism[]):
       ncWords.push(target(k), delaySteps[k], f32Bits(nc.weight[k]), f32Bits(nc.delay[k]));
     }
   }
+  // NetCons start on a 16-byte boundary: the fused path's delivery reads each as one vec4 (epoch-events.wgsl)
+  const pad = (4 - (at % 4)) % 4;
+  parts.push(new Array(pad).fill(0));
+  at += pad;
   push('nc', ncWords);
   const topo = Uint32Array.from(parts.flat());
   const trains = scheduleTrains(model, target, time);

@@ -3,7 +3,7 @@ import type { CompiledModel } from '../../compile/index.ts';
 import type { LoweredMechanism } from '../../mech/index.ts';
 import { SHADERS } from '../../shaders.gen.ts';
 import type { RunOutput, SpikeRecord } from '../types.ts';
-import { type EpochPlan, epochPlan, WORKGROUP } from './epoch-plan.ts';
+import { type EpochPlan, epochPlan, topoWithFlagRows, WORKGROUP } from './epoch-plan.ts';
 import { type EpochGpu, epochResources } from './epoch-resources.ts';
 import { STEP_BYTES } from './kernels.ts';
 import { type GpuLayout, gpuLayout } from './layout.ts';
@@ -96,7 +96,16 @@ export class GpuSimulator {
     this.plan = p;
     // the fused kernels read one cell's inputs step after step: the ring per target
     this.layout =
-      'reason' in p ? layout : { ...layout, ringSlots: p.ringSlots, ringSlotStride: 1, ringTargetStride: p.ringSlots, ringFlags: p.workgroups * p.ringSlots };
+      'reason' in p
+        ? layout
+        : {
+            ...layout,
+            ringSlots: p.ringSlots,
+            ringSlotStride: 1,
+            ringTargetStride: p.ringSlots,
+            ringFlags: p.workgroups * p.ringSlots,
+            topo: topoWithFlagRows(layout, p),
+          };
     // At most one spike per cell per 0.5 ms (the detector must fall below threshold in between).
     this.maxSpikes = model.cellCount * Math.ceil((STEPS_PER_EPOCH * model.dt) / 0.5) + 1024;
     this.deliverInvocations = Math.max(1, Math.min(model.cellCount, DELIVER_INVOCATIONS));
