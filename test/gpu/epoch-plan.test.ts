@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { epochPlan } from '../../src/backend/webgpu/epoch-plan.ts';
+import { epochPlan, topoWithFlagRows } from '../../src/backend/webgpu/epoch-plan.ts';
 import { gpuLayout } from '../../src/backend/webgpu/layout.ts';
 import { compile } from '../../src/compile/index.ts';
 import { create } from '../../src/index.ts';
@@ -50,4 +50,35 @@ it('fuses WATCH mechanisms (their states in registers); leaves artificial cells 
     simConfig: { duration: 10, dt: 0.025 },
   });
   expect(plan(hh(1)).plan).toEqual({ reason: 'artificial cells (IntFire1)' });
+});
+
+it('plans models with hundreds of thousands of synapse instances (one per connection, unmerged), and gives every NetCon its flag row', () => {
+  // 2 000 cells x 100 inputs and a stimulus, each its own Exp2Syn: 202 000 ring targets
+  const spec = {
+    netParams: {
+      cellParams: { HH: { secs: { soma: { geom: { L: 18.8, diam: 18.8 }, mechs: { hh: {} } } } } },
+      popParams: { E: { cellType: 'HH', numCells: 2000 } },
+      synMechParams: { exc: { mod: 'Exp2Syn', tau1: 0.1, tau2: 5, e: 0 } },
+      connParams: { 'E->E': { preConds: { pop: 'E' }, postConds: { pop: 'E' }, convergence: 100, weight: 0.0004, delay: 5, synMech: 'exc' } },
+      stimSourceParams: { bkg: { type: 'NetStim', rate: 10, noise: 0.5 } },
+      stimTargetParams: { 'bkg->E': { source: 'bkg', conds: { pop: 'E' }, weight: 0.01, delay: 5, synMech: 'exc' } },
+    },
+    simConfig: { duration: 10, dt: 0.025 },
+  };
+  const { model, mechanisms } = compile(create(spec), { mergeSynapses: false });
+  const layout = gpuLayout(model, mechanisms);
+  const p = epochPlan(model, mechanisms, layout);
+  if ('reason' in p) throw new Error(p.reason);
+  expect(layout.ringStride).toBe(202_000);
+  const topo = topoWithFlagRows(layout, p);
+  const flags = p.ringSlots * layout.ringStride;
+  const cellOfTarget = new Map<number, number>();
+  const exp2syn = model.groups.findIndex((g) => g.count === 202_000);
+  model.groups[exp2syn].cell.forEach((c, k) => cellOfTarget.set(layout.ringBase[exp2syn] + k, c));
+  for (let q = layout.offsets.nc; q < topo.length; q += 4) {
+    // cells are one type here, in order: cell c's workgroup is c / 64
+    const c = cellOfTarget.get(topo[q])!;
+    expect(topo[q + 3]).toBe(flags + Math.floor(c / 64) * p.ringSlots);
+  }
+  expect(layout.offsets.nc % 4).toBe(0);
 });

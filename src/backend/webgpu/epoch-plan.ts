@@ -108,7 +108,8 @@ export function epochPlan(model: CompiledModel, mechanisms: LoweredMechanism[], 
     }
   }
   const targetWorkgroups = table.length;
-  table.push(...ringWorkgroups(layout, types, instances));
+  // one at a time: a spread of a model's ring targets (one per synapse unmerged) overflows the call stack
+  for (const w of ringWorkgroups(layout, types, instances)) table.push(w);
   return {
     chunkSteps: chunk.steps,
     ringSlots: chunk.ringSlots,
