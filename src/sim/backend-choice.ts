@@ -40,8 +40,18 @@ export interface BackendChoice {
   cpu?: CpuSimulator;
 }
 
-export async function chooseBackend(model: CompiledModel, mechanisms: LoweredMechanism[], device: AcquiredDevice, recordStim: boolean): Promise<BackendChoice> {
-  const plan = epochPlan(model, mechanisms, gpuLayout(model, mechanisms));
+/**
+ * `model`/`mechanisms`: as the CPU backend would run them (measured); `gpu`: as WebGPU would
+ * (synapses merged: whether its steps can be fused is decided on it).
+ */
+export async function chooseBackend(
+  model: CompiledModel,
+  mechanisms: LoweredMechanism[],
+  device: AcquiredDevice,
+  recordStim: boolean,
+  gpu: { model: CompiledModel; mechanisms: LoweredMechanism[] },
+): Promise<BackendChoice> {
+  const plan = epochPlan(gpu.model, gpu.mechanisms, gpuLayout(gpu.model, gpu.mechanisms));
   if (device.software && 'reason' in plan) {
     return {
       backend: 'cpu',

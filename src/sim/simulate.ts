@@ -94,6 +94,7 @@ export async function simulate(net: Network, options: SimulateOptions = {}): Pro
     return c;
   };
   const forCpu = () => build(options.mergeSynapses ?? options.precision === 'f32');
+  const forGpu = () => build(options.mergeSynapses ?? true);
   const cpu = (reason?: string, started?: CpuSimulator) => runCpu(net, forCpu(), options, reason, started);
   if (backend === 'cpu' || options.precision === 'f64') return cpu();
   const device = options.device ?? (await runtimeDevice());
@@ -105,11 +106,11 @@ export async function simulate(net: Network, options: SimulateOptions = {}): Pro
     let reason: string | undefined;
     if (backend === 'auto' && options.precision !== 'f32') {
       const { model, mechanisms } = forCpu();
-      const choice = await chooseBackend(model, mechanisms, device, net.data.simConfig.recordStim);
+      const choice = await chooseBackend(model, mechanisms, device, net.data.simConfig.recordStim, forGpu());
       if (choice.backend === 'cpu') return cpu(choice.reason, choice.cpu);
       reason = choice.reason;
     }
-    return await runGpu(net, build(options.mergeSynapses ?? true), device, options, reason);
+    return await runGpu(net, forGpu(), device, options, reason);
   } catch (e) {
     if (!(e instanceof UnsupportedOnBackend) || backend === 'webgpu') throw e;
     return cpu(e.message);

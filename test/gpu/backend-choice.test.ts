@@ -52,6 +52,26 @@ describe("backend 'auto'", () => {
     );
   });
 
+  it("decides whether steps can be fused on the model WebGPU runs (synapses merged), not the CPU backend's", async () => {
+    const d = await testDevice();
+    if (!d) return;
+    // 150 inputs a cell: 151 Exp2Syns unmerged (more instances than a fused cell holds), one merged
+    const spec = {
+      netParams: {
+        cellParams: { HH: { secs: { soma: { geom: { L: 18.8, diam: 18.8 }, mechs: { hh: {} } } } } },
+        popParams: { E: { cellType: 'HH', numCells: 200 } },
+        synMechParams: { exc: { mod: 'Exp2Syn', tau1: 0.1, tau2: 5, e: 0 } },
+        connParams: { 'E->E': { preConds: { pop: 'E' }, postConds: { pop: 'E' }, convergence: 150, weight: 0.0003, delay: 5, synMech: 'exc' } },
+        stimSourceParams: { bkg: { type: 'NetStim', rate: 10, noise: 0.5 } },
+        stimTargetParams: { 'bkg->E': { source: 'bkg', conds: { pop: 'E' }, weight: 0.01, delay: 5, synMech: 'exc' } },
+      },
+      simConfig: { duration: 20, dt: 0.025 },
+    };
+    const r = await simulate(create(spec), { device: d });
+    expect(r.backendReason).not.toMatch(/cannot be fused/);
+    expect(r.backendReason).toMatch(/fused chunks on /);
+  });
+
   it('on a software adapter, runs fused WebGPU for a large model', async () => {
     const d = await testDevice();
     if (!d) return;
