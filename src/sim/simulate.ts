@@ -105,8 +105,7 @@ export async function simulate(net: Network, options: SimulateOptions = {}): Pro
   try {
     let reason: string | undefined;
     if (backend === 'auto' && options.precision !== 'f32') {
-      const { model, mechanisms } = forCpu();
-      const choice = await chooseBackend(model, mechanisms, device, net.data.simConfig.recordStim, forGpu());
+      const choice = await chooseBackend(forGpu(), forCpu, device, net.data.simConfig.recordStim);
       if (choice.backend === 'cpu') return cpu(choice.reason, choice.cpu);
       reason = choice.reason;
     }
