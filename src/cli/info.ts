@@ -21,7 +21,7 @@ export async function runInfo(): Promise<number> {
   );
   if (device.software) {
     console.log(
-      '--backend auto: this adapter is a software rasteriser on the CPU: WebGPU for models whose steps it can fuse when the CPU backend (measured on the model for 0.05 s) would take over twice its modelled time (a third of it + 0.5 s + 4 dispatches per chunk), else the CPU backend; `run` prints the numbers',
+      '--backend auto: this adapter is a software rasteriser on the CPU: WebGPU for models whose steps it can fuse when the CPU backend (measured for 0.05 s, first on the model with identical synapses merged) would take over twice its modelled time (a third of the merged one + 0.5 s + 4 dispatches per chunk), else the CPU backend; `run` prints the numbers',
     );
   } else {
     const dispatch = await measureDispatchCost(device.device);
