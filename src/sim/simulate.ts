@@ -60,7 +60,6 @@ export interface SimulationResult {
   adapter?: string;
   /** Why this backend ran: 'auto''s choice (with the measured numbers), or why WebGPU could not. */
   backendReason?: string;
-  /** [s] */
   /** [s]: compile (network to model); run, and on WebGPU the part of it spent making buffers and pipelines (gpuSetup). */
   timings: { compile: number; run: number; gpuSetup?: number };
   /** WebGPU: compute dispatches per step. */
@@ -106,7 +105,7 @@ export async function simulate(net: Network, options: SimulateOptions = {}): Pro
     let reason: string | undefined;
     if (backend === 'auto' && options.precision !== 'f32') {
       const choice = await chooseBackend(forGpu(), forCpu, device, net.data.simConfig.recordStim);
-      if (choice.backend === 'cpu') return cpu(choice.reason, choice.cpu);
+      if (choice.backend === 'cpu') return await cpu(choice.reason, choice.cpu);
       reason = choice.reason;
     }
     return await runGpu(net, forGpu(), device, options, reason);
