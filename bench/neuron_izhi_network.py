@@ -29,10 +29,7 @@ Prints one JSON line: build and run times [s], spikes, recurrent synaptic events
 """
 import glob
 import hashlib
-import json
 import os
-import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -40,6 +37,8 @@ import tempfile
 import time
 
 from neuron import h
+
+from neuron_network import arguments, detect, report, run, wire
 
 RATE = 100.0  # background NetStim rate [Hz]
 STIM_WEIGHT = 0.002  # background Exp2Syn weight [uS]
@@ -85,11 +84,7 @@ def mechanism_library():
 
 h.nrn_load_dll(mechanism_library())
 h.load_file('stdrun.hoc')
-one_synapse = '--one-synapse' in sys.argv
-indegree = int(sys.argv[sys.argv.index('--indegree') + 1]) if '--indegree' in sys.argv else 100
-args = [a for i, a in enumerate(sys.argv[1:]) if not a.startswith('--') and sys.argv[i] != '--indegree']
-cells = int(args[0])
-duration = float(args[1]) if len(args) > 1 else 1000.0
+cells, duration, indegree, one_synapse = arguments(100)
 if not 0 < indegree < cells:
     sys.exit('--indegree must be between 1 and CELLS - 1')
 t0 = time.perf_counter()
@@ -103,10 +98,7 @@ for i in range(cells):
         setattr(izh, name, value)
     somas.append(s)
     keep.append(izh)
-    pc.set_gid2node(i, pc.id())
-    nc = h.NetCon(s(0.5)._ref_v, None, sec=s)
-    nc.threshold = 10
-    pc.cell(i, nc)
+    detect(pc, i, s)
 
 
 def exp2syn(post):
@@ -116,34 +108,12 @@ def exp2syn(post):
     return syn
 
 
-shared = [exp2syn(post) for post in range(cells)] if one_synapse else None
-rng = random.Random(1)
-for post in range(cells):
-    # K distinct presynaptic cells other than post: a sample of 0..cells-2, shifted past post
-    for pre in rng.sample(range(cells - 1), indegree):
-        syn = shared[post] if one_synapse else exp2syn(post)
-        nc = pc.gid_connect(pre + (pre >= post), syn)
-        nc.weight[0], nc.delay = RECURRENT_WEIGHT / indegree, 5
-        keep.append((syn, nc))
-    stim = h.NetStim()
-    stim.interval, stim.noise, stim.start, stim.number = 1000 / RATE, 0.5, 0, 1e9
-    stim.noiseFromRandom123(1, post, 1)
-    syn = shared[post] if one_synapse else exp2syn(post)
-    nc = h.NetCon(stim, syn)
-    nc.weight[0], nc.delay = STIM_WEIGHT, 5
-    keep.append((stim, syn, nc))
-spkt, spkid = h.Vector(), h.Vector()
-pc.spike_record(-1, spkt, spkid)
+def presynaptic(rng, post):
+    """K distinct presynaptic cells other than post: a sample of 0..cells-2, shifted past post."""
+    return [pre + (pre >= post) for pre in rng.sample(range(cells - 1), indegree)]
+
+
+keep += wire(pc, cells, exp2syn, presynaptic, indegree, RECURRENT_WEIGHT, 1000 / RATE, STIM_WEIGHT, one_synapse)
 build = time.perf_counter() - t0
-h.dt = 0.025
-h.celsius = 6.3
-pc.set_maxstep(10)
-t1 = time.perf_counter()
-h.finitialize(-65)
-pc.psolve(duration)
-run = time.perf_counter() - t1
-spikes = int(spkt.size())
-print(json.dumps({'simulator': 'NEURON ' + h.nrnversion(), 'cells': cells, 'durationMs': duration, 'buildSeconds': build,
-                  'runSeconds': run, 'spikes': spikes, 'synapticEvents': spikes * indegree, 'avgRateHz': spikes / cells / (duration / 1000),
-                  'synapsesPerCell': 1 if one_synapse else indegree + 1, 'indegree': indegree, 'cellStepsPerSecond': cells * round(duration / 0.025) / run,
-                  'peakRssBytes': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+seconds, spikes = run(pc, duration)
+report(cells, duration, build, seconds, spikes, one_synapse, indegree, synapticEvents=spikes * indegree, avgRateHz=spikes / cells / (duration / 1000))
