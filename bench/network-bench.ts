@@ -218,7 +218,7 @@ export async function main(model: BenchModel): Promise<void> {
           process.execPath,
           [
             '--max-old-space-size=8192',
-            fileURLToPath(import.meta.url).replace('network-bench.js', `${model.name}.js`),
+            process.argv[1],
             '--child',
             '--cells',
             String(cells),
