@@ -43,7 +43,23 @@ export interface BackendRun extends RunOutput {
   path?: string;
   /** Device memory [bytes]: all of it and the part that grows with the synapses. */
   deviceBytes?: { total: number; synapses: number };
+  /** CPU: the threads the cells were split over, and why fewer than asked for. */
+  threads?: { used: number; reason?: string };
 }
+
+/**
+ * A worker thread (Node's worker_threads, a Web Worker) serving cpu/partition-worker.ts: one
+ * partition of a threaded CPU run.
+ */
+export interface ThreadPort {
+  post(message: unknown): void;
+  /** Messages from the worker, and its failure (an error, or an exit). */
+  listen(onMessage: (message: unknown) => void, onFailure: (error: Error) => void): void;
+  terminate(): void;
+}
+
+/** Starts a worker thread (spikegpu/node's nodeThreads; webThreads where Worker exists). */
+export type ThreadFactory = () => ThreadPort;
 
 export interface RunRequest {
   model: CompiledModel;
@@ -56,6 +72,9 @@ export interface RunRequest {
   onProgress?: (fraction: number, timeMs: number) => void;
   /** The device of a GPU backend. */
   device?: AcquiredDevice;
+  /** CPU: worker threads to split the cells over (default 1: this thread), started by spawnThread. */
+  threads?: number;
+  spawnThread?: ThreadFactory;
 }
 
 export interface Backend {

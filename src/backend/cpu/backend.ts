@@ -1,5 +1,6 @@
 import type { Backend, BackendRun, RunRequest } from '../types.ts';
 import { CpuSimulator } from './simulator.ts';
+import { runThreaded } from './threaded.ts';
 
 // The CPU reference backend behind the Backend contract: f64 (NEURON's numbers bit for bit) or
 // f32 (the GPU's arithmetic), NetPyNE's event-delivered sampling.
@@ -29,7 +30,16 @@ export function finishCpu(sim: CpuSimulator, onProgress?: RunRequest['onProgress
   };
 }
 
-export const cpuBackend: Backend = {
-  id: 'cpu',
-  run: async (request) => finishCpu(startCpu(request), request.onProgress),
-};
+/** The run, over request.threads worker threads where the model can be split (threaded.ts). */
+async function runCpu(request: RunRequest): Promise<BackendRun> {
+  const threads = request.threads ?? 1;
+  if (threads > 1) {
+    if (!request.spawnThread) throw new Error(`threads: ${threads} needs spawnThread (Node: nodeThreads from 'spikegpu/node')`);
+    const run = await runThreaded(request, request.spawnThread, threads);
+    if (!('reason' in run)) return run;
+    return { ...finishCpu(startCpu(request), request.onProgress), threads: { used: 1, reason: run.reason } };
+  }
+  return { ...finishCpu(startCpu(request), request.onProgress), threads: { used: 1 } };
+}
+
+export const cpuBackend: Backend = { id: 'cpu', run: runCpu };

@@ -4,7 +4,10 @@
 // the ring reaches them. Within a bucket events are delivered in time order, ties in arrival
 // order (NEURON's queue is FIFO for equal times); events pushed into the bucket being
 // delivered (zero delays, net_move to now) join it in order. Every event has a sequence
-// number, so a self-event moved by net_move can be cancelled. Buckets grow by doubling and
+// number, so a self-event moved by net_move can be cancelled. A partition of a threaded run
+// (threaded.ts) also queues events of other partitions' spikes, with the place in the order of
+// arrival they had in the whole network: a fractional sequence number (between two of its own
+// events) and a second key among the events in that gap. Buckets grow by doubling and
 // are reused, so a steady state allocates nothing.
 
 /**
@@ -19,6 +22,8 @@ export class EventQueue {
   private readonly flag: Int32Array[];
   private readonly index: Int32Array[];
   private readonly seq: Float64Array[];
+  /** Order among events with the same time and sequence number (other partitions' spikes). */
+  private readonly minor: Float64Array[];
   private readonly weight: Float64Array[];
   private readonly time: Float64Array[];
   private readonly size: Int32Array;
@@ -38,6 +43,7 @@ export class EventQueue {
     this.flag = Array.from({ length: slots }, () => new Int32Array(16));
     this.index = Array.from({ length: slots }, () => new Int32Array(16));
     this.seq = Array.from({ length: slots }, () => new Float64Array(16));
+    this.minor = Array.from({ length: slots }, () => new Float64Array(16));
     this.weight = Array.from({ length: slots }, () => new Float64Array(16));
     this.time = Array.from({ length: slots }, () => new Float64Array(16));
     this.size = new Int32Array(slots);
@@ -52,13 +58,30 @@ export class EventQueue {
     this.current = 0;
   }
 
+  /** Events queued so far by push: the sequence number the next one gets. */
+  get pushed(): number {
+    return this.nextSeq;
+  }
+
   /** Queues an event for boundary `step`; returns its sequence number. */
   push(step: number, group: number, instance: number, weight: number, time: number, flag = 0, index = 0): number {
     const seq = this.nextSeq++;
-    if (step < this.current) throw new Error(`event at t = ${time} ms queued for boundary ${step} after boundary ${this.current}`);
-    if (step >= this.current + this.slots) this.far.push(step, group, instance, weight, time, flag, index, seq);
-    else this.store(step, group, instance, weight, time, flag, index, seq);
+    this.place(step, group, instance, weight, time, flag, index, seq, 0);
     return seq;
+  }
+
+  /**
+   * Queues a NetCon event in a given place of the order of arrival: after the events whose
+   * sequence number is below `seq`, before those above it, ties ordered by `minor`.
+   */
+  pushAt(step: number, group: number, instance: number, weight: number, time: number, index: number, seq: number, minor: number): void {
+    this.place(step, group, instance, weight, time, 0, index, seq, minor);
+  }
+
+  private place(step: number, group: number, instance: number, weight: number, time: number, flag: number, index: number, seq: number, minor: number): void {
+    if (step < this.current) throw new Error(`event at t = ${time} ms queued for boundary ${step} after boundary ${this.current}`);
+    if (step >= this.current + this.slots) this.far.push(step, group, instance, weight, time, flag, index, seq, minor);
+    else this.store(step, group, instance, weight, time, flag, index, seq, minor);
   }
 
   /** A queued event that must not be delivered (a moved self-event). */
@@ -69,7 +92,7 @@ export class EventQueue {
   /** Starts delivering boundary `step`: its bucket, with the events of the heap that belong to it. */
   open(step: number): void {
     this.current = step;
-    this.far.popUntil(step + this.slots - 1, (st, g, k, w, t, f, x, q) => this.store(st, g, k, w, t, f, x, q));
+    this.far.popUntil(step + this.slots - 1, (st, g, k, w, t, f, x, q, r) => this.store(st, g, k, w, t, f, x, q, r));
     this.position = 0;
     this.sorted = 0;
   }
@@ -105,7 +128,7 @@ export class EventQueue {
     this.current++;
   }
 
-  /** Inserts entries sorted..size-1 into order[from..] (sorted by time, ties by sequence). */
+  /** Inserts entries sorted..size-1 into order[from..] (sorted by time, ties by sequence, then minor). */
   private sortIn(s: number, from: number, sorted: number): number {
     const n = this.size[s];
     if (this.order.length < n) {
@@ -116,18 +139,21 @@ export class EventQueue {
     const order = this.order;
     const time = this.time[s];
     const seq = this.seq[s];
+    const minor = this.minor[s];
     for (let e = sorted; e < n; e++) {
       let j = e;
-      while (j > from && (time[order[j - 1]] > time[e] || (time[order[j - 1]] === time[e] && seq[order[j - 1]] > seq[e]))) {
-        order[j] = order[j - 1];
-        j--;
+      for (; j > from; j--) {
+        const a = order[j - 1];
+        const later = time[a] > time[e] || (time[a] === time[e] && (seq[a] > seq[e] || (seq[a] === seq[e] && minor[a] > minor[e])));
+        if (!later) break;
+        order[j] = a;
       }
       order[j] = e;
     }
     return n;
   }
 
-  private store(step: number, group: number, instance: number, weight: number, time: number, flag: number, index: number, seq: number): void {
+  private store(step: number, group: number, instance: number, weight: number, time: number, flag: number, index: number, seq: number, minor: number): void {
     const s = step % this.slots;
     const k = this.size[s];
     if (k === this.group[s].length) this.grow(s);
@@ -138,6 +164,7 @@ export class EventQueue {
     this.flag[s][k] = flag;
     this.index[s][k] = index;
     this.seq[s][k] = seq;
+    this.minor[s][k] = minor;
     this.size[s] = k + 1;
   }
 
@@ -158,14 +185,15 @@ export class EventQueue {
     this.flag[s] = int(this.flag[s]);
     this.index[s] = int(this.index[s]);
     this.seq[s] = float(this.seq[s]);
+    this.minor[s] = float(this.minor[s]);
     this.weight[s] = float(this.weight[s]);
     this.time[s] = float(this.time[s]);
   }
 }
 
-type Entry = [step: number, group: number, instance: number, weight: number, time: number, flag: number, index: number, seq: number];
+type Entry = [step: number, group: number, instance: number, weight: number, time: number, flag: number, index: number, seq: number, minor: number];
 
-/** Events beyond the ring, a binary min-heap by (step, seq). */
+/** Events beyond the ring, a binary min-heap by (step, seq, minor). */
 class FarEvents {
   private heap: Entry[] = [];
 
@@ -185,7 +213,7 @@ class FarEvents {
     }
   }
 
-  /** Takes out every event for boundaries <= last, in (step, seq) order. */
+  /** Takes out every event for boundaries <= last, in (step, seq, minor) order. */
   popUntil(last: number, take: (...entry: Entry) => void): void {
     const h = this.heap;
     while (h.length > 0 && h[0][0] <= last) {
@@ -211,5 +239,5 @@ class FarEvents {
 }
 
 function before(a: Entry, b: Entry): boolean {
-  return a[0] < b[0] || (a[0] === b[0] && a[7] < b[7]);
+  return a[0] < b[0] || (a[0] === b[0] && (a[7] < b[7] || (a[7] === b[7] && a[8] < b[8])));
 }

@@ -6,6 +6,7 @@ import { type CableKernel, cableKernel } from './cable-kernel.ts';
 import { type Deliver, EventQueue } from './event-queue.ts';
 import { type Arrays, type EventSink, type IonArrays, type MechKernels, mechKernels } from './mech-kernels.ts';
 import { SegmentIons } from './segment-ions.ts';
+import { SpikeLog } from './spike-log.ts';
 
 // The CPU reference backend: NEURON's fixed step (DESIGN §3), in NEURON's order.
 //   finitialize: v = v_init/vinit, INITIAL blocks, flag-1 events (WATCH arming), the events at
@@ -28,6 +29,12 @@ import { SegmentIons } from './segment-ions.ts';
  * recordEvery-th step, before the boundary's events (how the NEURON fixtures were recorded).
  */
 export type Sampling = 'events' | 'steps';
+
+/** A partition of a threaded run (threaded.ts): one range of the network's cells. */
+export interface PartitionRole {
+  /** Per group: the field values tables are built from (the whole network's first instance). */
+  tableFields: Array<Record<string, number>>;
+}
 
 export class CpuSimulator {
   readonly precision: Precision;
@@ -86,10 +93,12 @@ export class CpuSimulator {
   private readonly ionArrays: IonArrays[];
   /** Per group: whether its mechanism writes an ion concentration (nrn_wrote_conc after its INITIAL). */
   private readonly writesConcentration: boolean[];
+  /** In a partition: its detector spikes of the epoch, with their places in the queue. */
+  private readonly log: SpikeLog | undefined;
 
   /**
    * `recordStimSpikes`: keep the spike times of NetStim stimuli (NetPyNE's recordStim records
-   * them with NetCon.record).
+   * them with NetCon.record). `partition`: this model is one partition of a threaded run.
    */
   constructor(
     readonly model: CompiledModel,
@@ -97,8 +106,10 @@ export class CpuSimulator {
     precision: Precision,
     readonly sampling: Sampling = 'events',
     readonly recordStimSpikes = false,
+    partition?: PartitionRole,
   ) {
     this.precision = precision;
+    this.log = partition ? new SpikeLog() : undefined;
     const A = precision === 'f32' ? Float32Array : Float64Array;
     const n = model.nodes.count;
     this.V = new A(n);
@@ -116,7 +127,7 @@ export class CpuSimulator {
     this.writesConcentration = mechanisms.map((m) => Object.values(m.def.ionVars ?? {}).some((v) => v.write && v.role !== 'i'));
     this.kernels = model.groups.map((g, i) => {
       const mech = mechanisms[i];
-      const first = (f: string) => g.fields[f]?.[0] ?? mech.params[f] ?? 0;
+      const first = (f: string) => partition?.tableFields[i][f] ?? g.fields[f]?.[0] ?? mech.params[f] ?? 0;
       const built = mech.tables.map((t) => buildTable(mech, t, model.celsius, model.dt, first));
       // GLOBALs the table building assigned keep their values (NEURON's shared globals)
       for (const b of built) for (const [f, v] of b.globals) this.fields[i][f].fill(v);
@@ -281,12 +292,45 @@ export class CpuSimulator {
       if (value > det.threshold[k]) {
         if (this.detectorOn[k] === 0) {
           this.detectorOn[k] = 1;
+          this.log?.spike(n, det.cell[k], this.queue.pushed);
           this.spike(det.cell[k], this.grid[n] + 1e-10);
         }
       } else {
         this.detectorOn[k] = 0;
       }
     }
+    this.log?.detected(n, this.queue.pushed);
+  }
+
+  /** In a partition: its detector spikes since the last exchange, as (boundary, cell) pairs. */
+  ownSpikes(): Int32Array {
+    return this.log!.own();
+  }
+
+  /**
+   * In a partition: queues the NetCon events of other partitions' detector spikes (boundary,
+   * cell) of the epoch just run, in (boundary, cell) order, where the whole network's run
+   * queues them: between this partition's own events by sequence number (SpikeLog.gap), ties in
+   * (boundary, NetCon) order. They are due after the epoch (its length is below the shortest
+   * delay), so none is late.
+   */
+  queueRemoteSpikes(spikes: Int32Array): void {
+    const log = this.log!;
+    const nc = this.model.netcons;
+    for (let i = 0; i < spikes.length; i += 2) {
+      const n = spikes[i];
+      const cell = spikes[i + 1];
+      if (nc.start[cell] === nc.start[cell + 1]) continue;
+      const seq = log.gap(n, cell) - 0.5;
+      const time = this.grid[n] + 1e-10;
+      for (let k = nc.start[cell]; k < nc.start[cell + 1]; k++) {
+        const te = time + nc.delay[k];
+        const m = this.time.boundary(te, n);
+        const index = this.netconState[nc.group[k]]?.length ? k : nc.weightIndex[k];
+        if (this.time.delivered(m, te)) this.queue.pushAt(m, nc.group[k], nc.instance[k], nc.weight[k], te, index, seq, n * nc.count + k);
+      }
+    }
+    log.clear();
   }
 
   /**
