@@ -8,14 +8,16 @@
 // the machine a fused WebGPU run reaches: its step loop's arithmetic (counted in the generated
 // kernel) and its modelled memory traffic.
 //   runs: cpu-f64 (merged synapses), cpu-f64-exact (NEURON bit for bit), cpu-f32, webgpu-f32,
-//   auto (what `spikegpu run` does by default: the backend choice included in the time).
+//   auto (what `spikegpu run` does by default: the backend choice included in the time, CPU
+//   threads on every core); a CPU run with the suffix -threads runs on every core
+//   (cpu-f64-threads, cpu-f64-exact-threads), else on one.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { create, simulate } from '../src/index.ts';
-import { acquireNodeDevice, machineMemoryBytes } from '../src/node.ts';
+import { acquireNodeDevice, machineMemoryBytes, machineThreads, nodeThreads } from '../src/node.ts';
 
 export interface BenchModel {
   name: string;
@@ -34,7 +36,10 @@ type Json = Record<string, unknown>;
 
 /** One spikegpu run in this process; `shaders` collects the WGSL of its kernels. */
 async function runChild(model: BenchModel, cells: number, duration: number, run: string, indegree: number): Promise<Json> {
-  const [backend, precision, exact] = run === 'auto' ? ['auto', undefined, undefined] : (run.split('-') as ['cpu' | 'webgpu', 'f64' | 'f32', string?]);
+  const [backend, precision, ...flags]: [string, ('f64' | 'f32')?, ...string[]] =
+    run === 'auto' ? ['auto'] : (run.split('-') as ['cpu' | 'webgpu', 'f64' | 'f32', ...string[]]);
+  const exact = flags.includes('exact');
+  const threads = run === 'auto' || flags.includes('threads') ? machineThreads() : 1;
   const t0 = performance.now();
   const limits = { maxMemoryBytes: machineMemoryBytes() };
   const net = create(model.spec(cells, duration, indegree), limits);
@@ -50,7 +55,9 @@ async function runChild(model: BenchModel, cells: number, duration: number, run:
   const r = await simulate(net, {
     backend: backend as 'auto' | 'cpu' | 'webgpu',
     ...(precision ? { precision } : {}),
-    ...(run === 'auto' ? {} : { mergeSynapses: exact !== 'exact' }),
+    ...(run === 'auto' ? {} : { mergeSynapses: !exact }),
+    threads,
+    spawnThread: nodeThreads,
     ...limits,
     ...(device ? { device } : {}),
   });
@@ -67,6 +74,7 @@ async function runChild(model: BenchModel, cells: number, duration: number, run:
     adapter: r.adapter,
     ...(r.backendReason ? { backendReason: r.backendReason } : {}),
     gpuPath: r.gpuPath,
+    ...(r.threads ? { threads: r.threads } : {}),
     cells,
     synapses: net.connCount,
     indegree,

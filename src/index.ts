@@ -15,6 +15,8 @@ export {
   type RunOutput,
   type RunRequest,
   type SpikeRecord,
+  type ThreadFactory,
+  type ThreadPort,
   UnsupportedOnBackend,
 } from './backend/index.ts';
 export { type CompiledModel, CompileError, compile } from './compile/index.ts';

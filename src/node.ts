@@ -2,6 +2,7 @@
 // runs unchanged in Deno and browsers, where `navigator.gpu` provides WebGPU.
 
 export { totalmem as machineMemoryBytes } from 'node:os';
+export { machineThreads, nodeThreads } from './backend/cpu/node-threads.ts';
 export { acquireNodeDevice } from './gpu/node.ts';
 export { figurePng, figureSvg, writeFigure } from './io/figure-files.ts';
 export { FileError, MAX_INPUT_BYTES, OutputDir, readTextFile } from './io/files.ts';

@@ -9,5 +9,5 @@ export const BACKENDS: Readonly<Record<BackendId, Backend>> = { cpu: cpuBackend,
 export const BACKEND_IDS = Object.keys(BACKENDS) as BackendId[];
 
 export { finishCpu, startCpu } from './cpu/backend.ts';
-export type { Backend, BackendId, BackendRun, RunOutput, RunRequest, SpikeRecord } from './types.ts';
+export type { Backend, BackendId, BackendRun, RunOutput, RunRequest, SpikeRecord, ThreadFactory, ThreadPort } from './types.ts';
 export { UnsupportedOnBackend } from './types.ts';

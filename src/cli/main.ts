@@ -43,6 +43,7 @@ program
   .option('--backend <backend>', BACKEND_NAMES.join(', '), 'auto')
   .option('--precision <precision>', 'f64 (CPU reference) or f32 (as on the GPU); default: f32 on WebGPU, f64 on the CPU')
   .option('--duration <ms>', 'simulated time [ms], overriding simConfig.duration')
+  .option('--threads <n>', "CPU backend: worker threads to split the cells over (default: this machine's cores; results are one thread's bit for bit)")
   .option('-q, --quiet', 'print only errors')
   .option('--max-memory <size>', "refuse a model estimated to need more memory (e.g. 8G, 512M; default: this machine's memory)")
   .option('--mod <path>', "a model's own mod file, or a folder of them (NEURON's nrnivmodl folder); repeatable", collect, [])

@@ -1,6 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import { saveJsonPath } from '../analysis/analyze.ts';
 import { checkAnalysis } from '../analysis/check.ts';
+import { machineThreads, nodeThreads } from '../backend/cpu/node-threads.ts';
 import { UnsupportedOnBackend } from '../backend/index.ts';
 import { CompileError } from '../compile/index.ts';
 import { acquireNodeDevice } from '../gpu/node.ts';
@@ -27,6 +28,8 @@ export interface RunOptions {
   backend: string;
   precision?: string;
   duration?: string;
+  /** CPU worker threads (default: this machine's cores). */
+  threads?: string;
   quiet?: boolean;
   maxMemory?: string;
   /** Mod files or folders of them (--mod, repeatable). */
@@ -45,6 +48,9 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
   if (!['png', 'svg'].includes(options.figFormat)) return usage(`--fig-format must be png or svg (got '${options.figFormat}')`);
   const duration = options.duration === undefined ? undefined : Number(options.duration);
   if (duration !== undefined && !(duration > 0)) return usage(`--duration must be a positive number of ms (got '${options.duration}')`);
+  const threads = options.threads === undefined ? machineThreads() : Number(options.threads);
+  if (!(Number.isInteger(threads) && threads >= 1 && threads <= MAX_THREADS))
+    return usage(`--threads must be a whole number from 1 to ${MAX_THREADS} (got '${options.threads}')`);
   const maxMemoryBytes = maxMemoryOption(options.maxMemory);
   if (typeof maxMemoryBytes === 'string') return usage(maxMemoryBytes);
   const mechanisms = loadModOptions(options.mod, options.quiet);
@@ -85,14 +91,19 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
       precision: options.precision as 'f64' | 'f32' | undefined,
       onProgress: (_, t) => bar?.update(Math.round(t)),
       maxMemoryBytes,
+      threads,
+      spawnThread: nodeThreads,
       ...(device ? { device } : {}),
     });
     device?.device.destroy();
     bar?.stop();
     if (!options.quiet) {
       if (result.backendReason) console.log(`${result.backend === 'cpu' ? 'CPU backend' : 'WebGPU'}: ${result.backendReason}`);
+      if (result.threads?.reason && options.threads !== undefined)
+        console.log(`CPU backend on ${result.threads.used === 1 ? 'one thread' : `${result.threads.used} threads`}: ${result.threads.reason}`);
+      const threadsUsed = result.threads && result.threads.used > 1 ? `, ${result.threads.used} threads` : '';
       console.log(
-        `backend ${result.backend} (${result.precision}${result.adapter ? `, ${result.adapter}` : ''}): compile ${result.timings.compile.toFixed(2)} s, run ${result.timings.run.toFixed(2)} s for ${simConfig.duration} ms${result.gpuPath ? `, ${result.gpuPath}` : ''}`,
+        `backend ${result.backend} (${result.precision}${threadsUsed}${result.adapter ? `, ${result.adapter}` : ''}): compile ${result.timings.compile.toFixed(2)} s, run ${result.timings.run.toFixed(2)} s for ${simConfig.duration} ms${result.gpuPath ? `, ${result.gpuPath}` : ''}`,
       );
       for (const w of result.warnings) console.warn(`warning: ${w}`);
     }
@@ -121,6 +132,9 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
     throw e;
   }
 }
+
+/** Threads beyond this are surely a typing error (each one holds a copy of the mechanisms' kernels). */
+const MAX_THREADS = 1024;
 
 /** The saved-data file: --out (where the user said), else NetPyNE's saveJson path under the output folder. */
 function savedDataFile(cfg: SimConfigData, outDir: OutputDir, given: string | undefined): OutputFile | null {

@@ -1,4 +1,5 @@
 import { startCpu } from '../backend/cpu/backend.ts';
+import { unpartitionable } from '../backend/cpu/partition.ts';
 import type { CpuSimulator } from '../backend/cpu/simulator.ts';
 import { measureDispatchCost } from '../backend/webgpu/dispatch-cost.ts';
 import { type EpochPlan, epochPlan } from '../backend/webgpu/epoch-plan.ts';
@@ -23,6 +24,8 @@ import type { LoweredMechanism } from '../mech/index.ts';
 //   events, a kernel, the flags and delivery, and the chunk's steps one after another in each
 //   invocation, GPU_STEP_S each). WebGPU where that leaves the CPU backend MARGIN behind;
 //   otherwise the measured CPU run simply goes on.
+// With threads, the CPU time measured on this thread is divided by THREAD_EFFICIENCY x threads
+// where the model can be split (backend/cpu/partition.ts).
 // The merged model is measured first: the CPU backend's own model (every synapse its own state)
 // is no faster, so where the merged one already loses, the CPU backend's is not even compiled
 // (2 000 Izhikevich cells with 1 000 inputs each: 5.6 s of compiling and measuring saved).
@@ -35,6 +38,14 @@ const GPU_STEP_S = 0.2e-6;
 const SOFTWARE_SPEEDUP = 3;
 const SOFTWARE_SETUP_S = 0.5;
 const MARGIN = 2;
+/** Speed-up per thread of the threaded CPU backend (HH network, N = 2 000: 1.73x on 2 threads). */
+const THREAD_EFFICIENCY = 0.85;
+/**
+ * Work [node- and instance-steps] per thread started: a thread's start (loading, building the
+ * kernels, a cold JIT) costs about 0.4 s, 10-20 M node-steps (tutorial 2, 40 cells for 1 s: 0.5 s
+ * on one thread, 0.86 s on two); 2 000 HH cells for 1 s are 400 M, 1.73x faster on two.
+ */
+const WORK_PER_THREAD = 100e6;
 
 export interface BackendChoice {
   backend: 'cpu' | 'webgpu';
@@ -56,7 +67,7 @@ interface Runnable {
  * needed: the merged model's CPU time is a lower bound of it, and where that bound already
  * leaves WebGPU MARGIN ahead, the unmerged model is neither compiled nor measured.
  */
-export async function chooseBackend(gpu: Runnable, cpu: () => Runnable, device: AcquiredDevice, recordStim: boolean): Promise<BackendChoice> {
+export async function chooseBackend(gpu: Runnable, cpu: () => Runnable, device: AcquiredDevice, recordStim: boolean, threads = 1): Promise<BackendChoice> {
   const plan = epochPlan(gpu.model, gpu.mechanisms, gpuLayout(gpu.model, gpu.mechanisms));
   if (device.software && 'reason' in plan) {
     return {
@@ -66,15 +77,19 @@ export async function chooseBackend(gpu: Runnable, cpu: () => Runnable, device: 
   }
   const { steps } = gpu.model;
   const merged = startCpu({ ...gpu, precision: 'f64', recordStim });
-  const mergedSeconds = measureSteps(merged, steps) * steps;
+  const oneThread = measureSteps(merged, steps) * steps;
   const dispatch = await measureDispatchCost(device.device);
-  const gpuTime = gpuEstimate(plan, steps, mergedSeconds, dispatch, device);
-  const bound = `CPU backend at least ${seconds(mergedSeconds)} (measured over ${merged.step} steps of the model with identical synapses merged)`;
+  // a software adapter's time is modelled from the CPU's on one thread
+  const gpuTime = gpuEstimate(plan, steps, oneThread, dispatch, device);
+  const speedup = threadSpeedup(gpu, threads);
+  const mergedSeconds = oneThread / speedup;
+  const on = speedup > 1 ? ` on ${threads} threads (/ ${speedup.toFixed(1)})` : '';
+  const bound = `CPU backend at least ${seconds(mergedSeconds)}${on} (measured over ${merged.step} steps of the model with identical synapses merged)`;
   if (mergedSeconds > MARGIN * gpuTime.seconds) return { backend: 'webgpu', reason: `WebGPU is faster for this model: ${bound}, ${gpuTime.numbers}` };
   const exact = cpu();
   const sim = exact.model === gpu.model ? merged : startCpu({ ...exact, precision: 'f64', recordStim });
-  const cpuSeconds = sim === merged ? mergedSeconds : measureSteps(sim, steps) * steps;
-  const numbers = `CPU backend about ${seconds(cpuSeconds)} (measured over ${sim.step} steps), ${gpuTime.numbers}`;
+  const cpuSeconds = sim === merged ? mergedSeconds : (measureSteps(sim, steps) * steps) / threadSpeedup(exact, threads);
+  const numbers = `CPU backend about ${seconds(cpuSeconds)}${on} (measured over ${sim.step} steps), ${gpuTime.numbers}`;
   if (cpuSeconds > MARGIN * gpuTime.seconds) return { backend: 'webgpu', reason: `WebGPU is faster for this model: ${numbers}` };
   return { backend: 'cpu', reason: `the CPU backend is as fast or faster for this model: ${numbers}`, cpu: sim };
 }
@@ -108,6 +123,29 @@ function gpuEstimate(
     seconds: t,
     numbers: `WebGPU at least ${seconds(t)} (${chunks} chunks x ${DISPATCHES_PER_CHUNK} dispatches x ${us}, and ${steps} steps x ${GPU_STEP_S * 1e6} us)`,
   };
+}
+
+/** The threaded CPU backend's expected speed-up over one thread. */
+function threadSpeedup(run: Runnable, threads: number): number {
+  const used = cpuThreads(run, threads).threads;
+  return used < 2 ? 1 : THREAD_EFFICIENCY * used;
+}
+
+/**
+ * The CPU threads worth starting for the model, at most `requested`: one per WORK_PER_THREAD
+ * of its work (node- and instance-steps), where it can be split; and why fewer.
+ */
+export function cpuThreads({ model, mechanisms }: Runnable, requested: number): { threads: number; reason?: string } {
+  if (requested < 2) return { threads: 1 };
+  const problem = unpartitionable(model, mechanisms);
+  if (problem) return { threads: 1, reason: problem };
+  let instances = model.nodes.count;
+  for (const g of model.groups) instances += g.count;
+  const work = model.steps * instances;
+  const threads = Math.min(requested, model.cellCount, Math.max(1, Math.floor(work / WORK_PER_THREAD)));
+  if (threads === requested) return { threads };
+  const why = `${(work / 1e6).toFixed(0)} M node- and instance-steps, and a thread pays for its start-up from ${WORK_PER_THREAD / 1e6} M`;
+  return { threads, reason: `the model is small for ${requested} threads: ${why}` };
 }
 
 /** Advances the simulation for about CALIBRATION_S; returns the wall time per step [s]. */

@@ -1,7 +1,16 @@
 /// <reference types="@webgpu/types" />
 
 import type { CpuSimulator } from '../backend/cpu/simulator.ts';
-import { BACKEND_IDS, BACKENDS, type BackendId, type BackendRun, finishCpu, type RunRequest, UnsupportedOnBackend } from '../backend/index.ts';
+import {
+  BACKEND_IDS,
+  BACKENDS,
+  type BackendId,
+  type BackendRun,
+  finishCpu,
+  type RunRequest,
+  type ThreadFactory,
+  UnsupportedOnBackend,
+} from '../backend/index.ts';
 import { type CompiledModel, compile, UNRECORDED_TRACE } from '../compile/index.ts';
 import { type AcquiredDevice, acquireDevice } from '../gpu/device.ts';
 import type { LoweredMechanism, Precision } from '../mech/index.ts';
@@ -18,7 +27,7 @@ import {
   simulationBytes,
 } from '../network/index.ts';
 import { joinPath } from '../spec/index.ts';
-import { chooseBackend } from './backend-choice.ts';
+import { chooseBackend, cpuThreads } from './backend-choice.ts';
 import { type CreateOptions, create } from './create.ts';
 import { type SimData, simData } from './sim-data.ts';
 
@@ -50,6 +59,14 @@ export interface SimulateOptions extends ResourceLimits {
    * the runtime's `navigator.gpu` (Deno, browsers).
    */
   device?: AcquiredDevice;
+  /**
+   * CPU: worker threads to split the cells over (default 1), started by `spawnThread` (Node:
+   * `nodeThreads` from 'spikegpu/node'). Results are the single thread's bit for bit; a model
+   * that cannot be split (artificial cells, a delay under 2 steps) runs on one, and
+   * `threads.reason` says why.
+   */
+  threads?: number;
+  spawnThread?: ThreadFactory;
 }
 
 export interface SimulationResult {
@@ -62,6 +79,8 @@ export interface SimulationResult {
   backendReason?: string;
   /** [s]: compile (network to model); run, and on WebGPU the part of it spent making buffers and pipelines (gpuSetup). */
   timings: { compile: number; run: number; gpuSetup?: number };
+  /** CPU: the threads the run used, and why fewer than asked for. */
+  threads?: { used: number; reason?: string };
   /** WebGPU: compute dispatches per step. */
   dispatchesPerStep?: number;
   /** WebGPU: how the steps ran, "fused chunks of N steps" or "per step (why not fused)". */
@@ -94,7 +113,11 @@ export async function simulate(net: Network, options: SimulateOptions = {}): Pro
   };
   const forCpu = () => build(options.mergeSynapses ?? options.precision === 'f32');
   const forGpu = () => build(options.mergeSynapses ?? true);
-  const cpu = (reason?: string, started?: CpuSimulator) => runCpu(net, forCpu(), options, reason, started);
+  // a simulation the backend choice started goes on in this thread; threads start afresh
+  const cpu = (reason?: string, started?: CpuSimulator) => {
+    const c = forCpu();
+    return runCpu(net, c, options, reason, cpuThreads(c, options.threads ?? 1).threads > 1 ? undefined : started);
+  };
   if (backend === 'cpu' || options.precision === 'f64') return cpu();
   const device = options.device ?? (await runtimeDevice());
   if (!device) {
@@ -104,7 +127,7 @@ export async function simulate(net: Network, options: SimulateOptions = {}): Pro
   try {
     let reason: string | undefined;
     if (backend === 'auto' && options.precision !== 'f32') {
-      const choice = await chooseBackend(forGpu(), forCpu, device, net.data.simConfig.recordStim);
+      const choice = await chooseBackend(forGpu(), forCpu, device, net.data.simConfig.recordStim, options.threads);
       if (choice.backend === 'cpu') return await cpu(choice.reason, choice.cpu);
       reason = choice.reason;
     }
@@ -146,8 +169,12 @@ async function runGpu(net: Network, compiled: Compiled, device: AcquiredDevice, 
 /** The CPU run, or the rest of `started` (an f64 simulation the backend choice already advanced). */
 async function runCpu(net: Network, compiled: Compiled, options: SimulateOptions, backendReason?: string, started?: CpuSimulator): Promise<SimulationResult> {
   const t1 = performance.now();
-  const run = started ? finishCpu(started, options.onProgress) : await BACKENDS.cpu.run(request(net, compiled, options));
-  return result(net, compiled, 'cpu', run, (performance.now() - t1) / 1e3, backendReason);
+  const threads = cpuThreads(compiled, options.threads ?? 1);
+  const run = started ? finishCpu(started, options.onProgress) : await BACKENDS.cpu.run(request(net, compiled, { ...options, threads: threads.threads }));
+  // why fewer threads than asked for: the backend's reason (a model it cannot split), else a small model
+  const reason = run.threads?.reason ?? threads.reason;
+  const used = { used: run.threads?.used ?? 1, ...(reason ? { reason } : {}) };
+  return result(net, compiled, 'cpu', { ...run, threads: used }, (performance.now() - t1) / 1e3, backendReason);
 }
 
 function request(net: Network, { model, mechanisms }: Compiled, options: SimulateOptions): RunRequest {
@@ -157,6 +184,8 @@ function request(net: Network, { model, mechanisms }: Compiled, options: Simulat
     ...(options.precision ? { precision: options.precision } : {}),
     recordStim: net.data.simConfig.recordStim,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.threads ? { threads: options.threads } : {}),
+    ...(options.spawnThread ? { spawnThread: options.spawnThread } : {}),
   };
 }
 
@@ -169,6 +198,7 @@ function result(net: Network, { model, seconds }: Compiled, backend: BackendId, 
     ...(run.adapter ? { adapter: run.adapter } : {}),
     ...(backendReason ? { backendReason } : {}),
     timings: { compile: seconds, run: runSeconds, ...(run.setupSeconds !== undefined ? { gpuSetup: run.setupSeconds } : {}) },
+    ...(run.threads ? { threads: run.threads } : {}),
     ...(run.dispatchesPerStep !== undefined ? { dispatchesPerStep: run.dispatchesPerStep } : {}),
     ...(run.path ? { gpuPath: run.path } : {}),
     ...(run.deviceBytes ? { gpuBytes: run.deviceBytes } : {}),

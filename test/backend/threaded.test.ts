@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nodeThreads } from '../../src/backend/cpu/node-threads.ts';
 import { partitionModel } from '../../src/backend/cpu/partition.ts';
-import { BACKENDS, type BackendRun, compile, create } from '../../src/index.ts';
+import { BACKENDS, type BackendRun, compile, create, simulate } from '../../src/index.ts';
 import type { Precision } from '../../src/mech/index.ts';
+import { cpuThreads } from '../../src/sim/backend-choice.ts';
 import { readFixture } from '../helpers/fixtures.ts';
 
 // The threaded CPU backend (backend/cpu/threaded.ts): the cells split over worker threads,
@@ -109,6 +110,24 @@ describe('the threaded CPU backend', () => {
     expectSame(a.one, a.many);
     const b = await runBoth(hhNetwork(10, 0.04, 20), 2, true);
     expect(b.many.threads).toEqual({ used: 1, reason: 'a NetCon from a cell has a delay under 2 steps (no epoch without exchange)' });
+  });
+
+  it('starts only the threads that pay for their start-up (a thread per 100 M node- and instance-steps)', async () => {
+    // 2 000 HH cells for 1 s, synapses merged: 6 000 nodes (a soma and its two zero-area ends) + 2 000 hh + 2 000 Exp2Syn, 40 000 steps
+    const big = compile(create(hhNetwork(2000, 5, 1000)), { mergeSynapses: true });
+    expect(cpuThreads(big, 2)).toEqual({ threads: 2 });
+    expect(cpuThreads(big, 8)).toEqual({
+      threads: 4,
+      reason: 'the model is small for 8 threads: 400 M node- and instance-steps, and a thread pays for its start-up from 100 M',
+    });
+    expect(cpuThreads(big, 1)).toEqual({ threads: 1 });
+    const spec = readFixture('netpyne/tut2.spec.json');
+    spec.simConfig.duration = 100;
+    const r = await simulate(create(spec), { backend: 'cpu', threads: 2, spawnThread: nodeThreads });
+    expect(r.threads).toEqual({
+      used: 1,
+      reason: 'the model is small for 2 threads: 2 M node- and instance-steps, and a thread pays for its start-up from 100 M',
+    });
   });
 
   it('refuses threads without a way to start them', async () => {

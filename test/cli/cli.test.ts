@@ -59,6 +59,19 @@ describe('spikegpu run', () => {
     expect(runCli(['run', tut2, '--fig-format', 'jpg']).stderr).toContain("--fig-format must be png or svg (got 'jpg')");
     expect(r.stderr).toContain("error: --backend must be one of auto, cpu, webgpu (got 'gpu')");
     expect(runCli(['run', tut2, '--duration', '-5', '--out', join(dir, 'r.json')]).stderr).toContain("--duration must be a positive number of ms (got '-5')");
+    for (const bad of ['0', '1.5', 'all', '5000'])
+      expect(runCli(['run', tut2, '--threads', bad, '--out', join(dir, 'r.json')]).stderr).toContain(
+        `--threads must be a whole number from 1 to 1024 (got '${bad}')`,
+      );
+  });
+
+  it('says why it runs a small model on one thread when --threads asks for more', () => {
+    const r = runCli(['run', tut2, '--backend', 'cpu', '--threads', '2', '--duration', '50', '--out', join(dir, 'threads.json'), '--no-figures']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /^CPU backend on one thread: the model is small for 2 threads: 1 M node- and instance-steps, and a thread pays for its start-up from 100 M$/m,
+    );
+    expect(r.stdout).toMatch(/^backend cpu \(f64\): /m);
   });
 
   it('names what it cannot simulate', () => {

@@ -30,19 +30,21 @@ export function partitionModel(model: CompiledModel, mechanisms: LoweredMechanis
   const problem = unpartitionable(model, mechanisms);
   if (problem) return { reason: problem };
   const epochSteps = shortestDelaySteps(model);
-  if (epochSteps < 1) return { reason: 'a NetCon from a cell has a delay under 2 steps (no epoch without exchange)' };
   const bounds = cellRanges(model, Math.min(count, model.cellCount));
   const parts = bounds.slice(1).map((end, i) => partition(model, bounds[i], end));
   return { parts, epochSteps };
 }
 
-function unpartitionable(model: CompiledModel, mechanisms: LoweredMechanism[]): string | undefined {
+/** Why the model cannot run threaded, or undefined. */
+export function unpartitionable(model: CompiledModel, mechanisms: LoweredMechanism[]): string | undefined {
+  if (model.cellCount < 2) return 'the network has one cell';
   const artificial = model.groups.findIndex((g, i) => g.count > 0 && mechanisms[i].def.kind === 'artificial');
   if (artificial >= 0)
     return `artificial cells (${mechanisms[artificial].def.name}) send spikes while events are delivered; threaded runs exchange only threshold-detector spikes`;
   const det = model.detectors.cell;
   for (let k = 1; k < det.length; k++) if (det[k] <= det[k - 1]) return 'spike detectors are not one per cell in cell order';
   if (model.steps * model.netcons.count >= 2 ** 53) return 'too many steps x NetCons to order exchanged events exactly';
+  if (shortestDelaySteps(model) < 1) return 'a NetCon from a cell has a delay under 2 steps (no epoch without exchange)';
   return undefined;
 }
 

@@ -16,7 +16,6 @@ export async function runThreaded(request: RunRequest, spawn: ThreadFactory, thr
   const split = partitionModel(model, mechanisms, threads);
   if ('reason' in split) return split;
   const { parts, epochSteps } = split;
-  if (parts.length < 2) return { reason: 'the network has one cell' };
   const precision = request.precision ?? 'f64';
   const workers = parts.map(() => new PartitionThread(spawn()));
   try {
