@@ -72,7 +72,7 @@ export interface RunRequest {
   onProgress?: (fraction: number, timeMs: number) => void;
   /** The device of a GPU backend. */
   device?: AcquiredDevice;
-  /** CPU: worker threads to split the cells over (default 1: this thread), started by spawnThread. */
+  /** CPU: worker threads to split the cells over (default 1: this thread), started by spawnThread (default: Web Workers where the runtime has them). */
   threads?: number;
   spawnThread?: ThreadFactory;
 }

@@ -57,3 +57,12 @@ it('meets the NEURON fixture bounds in Deno', () => {
   expect(results.length).toBeGreaterThan(5);
   results.forEach(assertGpuFixture);
 }, 600_000);
+
+it('runs the threaded CPU backend on Deno Web Workers exactly as on one thread', () => {
+  if (!existsSync(deno)) throw new Error('the deno devDependency is missing: run npm install');
+  const r = spawnSync(deno, ['run', '--allow-read', '--allow-env', 'test/runtimes/deno-threads.ts'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+  expect(r.status, r.stderr).toBe(0);
+  const result = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
+  expect(result).toEqual({ threads: { used: 2 }, spikes: result.spikes, same: true });
+  expect(result.spikes).toBeGreaterThan(100);
+}, 300_000);

@@ -1,6 +1,7 @@
 import type { Backend, BackendRun, RunRequest } from '../types.ts';
 import { CpuSimulator } from './simulator.ts';
 import { runThreaded } from './threaded.ts';
+import { hasWebWorkers, webThreads } from './web-threads.ts';
 
 // The CPU reference backend behind the Backend contract: f64 (NEURON's numbers bit for bit) or
 // f32 (the GPU's arithmetic), NetPyNE's event-delivered sampling.
@@ -34,8 +35,9 @@ export function finishCpu(sim: CpuSimulator, onProgress?: RunRequest['onProgress
 async function runCpu(request: RunRequest): Promise<BackendRun> {
   const threads = request.threads ?? 1;
   if (threads > 1) {
-    if (!request.spawnThread) throw new Error(`threads: ${threads} needs spawnThread (Node: nodeThreads from 'spikegpu/node')`);
-    const run = await runThreaded(request, request.spawnThread, threads);
+    const spawn = request.spawnThread ?? (hasWebWorkers() ? webThreads : undefined);
+    if (!spawn) throw new Error(`threads: ${threads} needs spawnThread (Node: nodeThreads from 'spikegpu/node')`);
+    const run = await runThreaded(request, spawn, threads);
     if (!('reason' in run)) return run;
     return { ...finishCpu(startCpu(request), request.onProgress), threads: { used: 1, reason: run.reason } };
   }
