@@ -14,7 +14,7 @@ import type { LoweredMechanism } from '../mech/index.ts';
 //   Per step (models the fused path cannot take, backend/webgpu/epoch-plan.ts) it is 2.3-3.4x
 //   slower than the CPU backend (HH network benchmark): the CPU backend. Fused, it does the CPU
 //   backend's arithmetic in SIMD lanes on every core, 4.6-5.8x faster on that benchmark
-//   (bench/results/hh-network-fused.json): WebGPU where the CPU time of the model WebGPU runs
+//   (bench/results/hh-network-fused.json; 4.7x in hh-network-2000-threads.json): WebGPU where the CPU time of the model WebGPU runs
 //   (identical synapses merged) / SOFTWARE_SPEEDUP plus
 //   SOFTWARE_SETUP_S (pipelines, buffers) plus the chunks' dispatches (DISPATCHES_PER_CHUNK x
 //   the measured cost of one; M1's 21-step chunks make 7 600 a simulated second) leaves the CPU
@@ -30,20 +30,24 @@ import type { LoweredMechanism } from '../mech/index.ts';
 // is no faster, so where the merged one already loses, the CPU backend's is not even compiled
 // (2 000 Izhikevich cells with 1 000 inputs each: 5.6 s of compiling and measuring saved).
 
-const CALIBRATION_S = 0.05;
+export const CALIBRATION_S = 0.05;
 const MIN_DISPATCHES_PER_STEP = 3;
 const DISPATCHES_PER_CHUNK = 4;
 /** A fused step of one cell in one GPU invocation, at least [s] (some hundred dependent operations). */
 const GPU_STEP_S = 0.2e-6;
-const SOFTWARE_SPEEDUP = 3;
-const SOFTWARE_SETUP_S = 0.5;
-const MARGIN = 2;
-/** Speed-up per thread of the threaded CPU backend (HH network, N = 2 000: 1.73x on 2 threads). */
-const THREAD_EFFICIENCY = 0.85;
+export const SOFTWARE_SPEEDUP = 4;
+export const SOFTWARE_SETUP_S = 0.5;
+export const MARGIN = 2;
+/**
+ * Speed-up per thread of the threaded CPU backend: on 2 threads 1.34x (HH network, N = 2 000)
+ * and 1.32x (Izhikevich, K = 1 000) in bench/results/*-threads.json, start-up included; two
+ * independent processes reach 1.63x on that machine.
+ */
+export const THREAD_EFFICIENCY = 0.65;
 /**
  * Work [node- and instance-steps] per thread started: a thread's start (loading, building the
  * kernels, a cold JIT) costs about 0.4 s, 10-20 M node-steps (tutorial 2, 40 cells for 1 s: 0.5 s
- * on one thread, 0.86 s on two); 2 000 HH cells for 1 s are 400 M, 1.73x faster on two.
+ * on one thread, 0.86 s on two); 2 000 HH cells for 1 s are 400 M, 1.34x faster on two.
  */
 const WORK_PER_THREAD = 100e6;
 
@@ -115,7 +119,7 @@ function gpuEstimate(
     const t = SOFTWARE_SETUP_S + cpuSeconds / SOFTWARE_SPEEDUP + chunks * DISPATCHES_PER_CHUNK * dispatch;
     return {
       seconds: t,
-      numbers: `WebGPU about ${seconds(t)} (fused chunks on ${device.description}: the merged model's CPU time / ${SOFTWARE_SPEEDUP} + ${SOFTWARE_SETUP_S} s setup + ${chunks} chunks x ${DISPATCHES_PER_CHUNK} dispatches x ${us})`,
+      numbers: `WebGPU about ${seconds(t)} (fused chunks on ${device.description}: the merged model's time on one CPU thread / ${SOFTWARE_SPEEDUP} + ${SOFTWARE_SETUP_S} s setup + ${chunks} chunks x ${DISPATCHES_PER_CHUNK} dispatches x ${us})`,
     };
   }
   const t = chunks * DISPATCHES_PER_CHUNK * dispatch + steps * GPU_STEP_S;
@@ -148,15 +152,23 @@ export function cpuThreads({ model, mechanisms }: Runnable, requested: number): 
   return { threads, reason: `the model is small for ${requested} threads: ${why}` };
 }
 
-/** Advances the simulation for about CALIBRATION_S; returns the wall time per step [s]. */
+/**
+ * Advances the simulation for about CALIBRATION_S in doubling chunks; returns the wall time per
+ * step [s] of the last chunk (at least half the steps; the first ones run before the JIT has
+ * compiled the kernels: tut3's whole measurement once gave 1.29 s for a 0.44 s run).
+ */
 function measureSteps(cpu: CpuSimulator, steps: number): number {
   const t0 = performance.now();
   let chunk = 16;
+  let perStep = 0;
   while (cpu.step < steps && performance.now() - t0 < CALIBRATION_S * 1e3) {
+    const t1 = performance.now();
+    const first = cpu.step;
     cpu.advance(chunk);
+    perStep = (performance.now() - t1) / 1e3 / Math.max(1, cpu.step - first);
     chunk *= 2;
   }
-  return (performance.now() - t0) / 1e3 / Math.max(1, cpu.step);
+  return perStep;
 }
 
 function seconds(s: number): string {

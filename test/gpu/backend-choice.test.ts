@@ -48,7 +48,7 @@ describe("backend 'auto'", () => {
     const r = await simulate(tut2(50), { device: d });
     expect(r.backend).toBe('cpu');
     expect(r.backendReason).toMatch(
-      /^the CPU backend is as fast or faster for this model: .* \(fused chunks on .*: the merged model's CPU time \/ 3 \+ 0.5 s setup \+ 10 chunks x 4 dispatches x [\d.]+ us on .*\)$/,
+      /^the CPU backend is as fast or faster for this model: .* \(fused chunks on .*: the merged model's time on one CPU thread \/ 4 \+ 0.5 s setup \+ 10 chunks x 4 dispatches x [\d.]+ us on .*\)$/,
     );
   });
 

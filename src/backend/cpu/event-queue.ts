@@ -28,6 +28,7 @@ export class EventQueue {
   private readonly time: Float64Array[];
   private readonly size: Int32Array;
   private order = new Int32Array(64);
+  private scratch = new Int32Array(64);
   private readonly far = new FarEvents();
   private readonly cancelled = new Set<number>();
   private nextSeq = 0;
@@ -128,7 +129,12 @@ export class EventQueue {
     this.current++;
   }
 
-  /** Inserts entries sorted..size-1 into order[from..] (sorted by time, ties by sequence, then minor). */
+  /**
+   * Inserts entries sorted..size-1 into order[from..] (sorted by time, ties by sequence, then
+   * minor): by insertion when few are new (events queued during delivery), else by merge sort
+   * (a bucket opened with many events, a threaded run's events of other partitions among them,
+   * arrives far from sorted: insertion would take their product).
+   */
   private sortIn(s: number, from: number, sorted: number): number {
     const n = this.size[s];
     if (this.order.length < n) {
@@ -137,6 +143,12 @@ export class EventQueue {
       this.order = grown;
     }
     const order = this.order;
+    if (n - sorted > MERGE_FROM) {
+      for (let e = sorted; e < n; e++) order[e] = e;
+      this.mergeSort(s, sorted, n);
+      if (sorted > from) this.merge(s, from, sorted, n);
+      return n;
+    }
     const time = this.time[s];
     const seq = this.seq[s];
     const minor = this.minor[s];
@@ -144,13 +156,37 @@ export class EventQueue {
       let j = e;
       for (; j > from; j--) {
         const a = order[j - 1];
-        const later = time[a] > time[e] || (time[a] === time[e] && (seq[a] > seq[e] || (seq[a] === seq[e] && minor[a] > minor[e])));
-        if (!later) break;
+        if (!later(time, seq, minor, a, e)) break;
         order[j] = a;
       }
       order[j] = e;
     }
     return n;
+  }
+
+  /** Sorts order[lo..hi) bottom-up, runs merged through the scratch array (stable). */
+  private mergeSort(s: number, lo: number, hi: number): void {
+    for (let width = 1; width < hi - lo; width *= 2) {
+      for (let a = lo; a + width < hi; a += 2 * width) this.merge(s, a, a + width, Math.min(a + 2 * width, hi));
+    }
+  }
+
+  /** Merges the sorted runs order[lo..mid) and order[mid..hi). */
+  private merge(s: number, lo: number, mid: number, hi: number): void {
+    const order = this.order;
+    const time = this.time[s];
+    const seq = this.seq[s];
+    const minor = this.minor[s];
+    if (!later(time, seq, minor, order[mid - 1], order[mid])) return;
+    if (this.scratch.length < hi - lo) this.scratch = new Int32Array(2 * (hi - lo));
+    const scratch = this.scratch;
+    for (let i = lo; i < mid; i++) scratch[i - lo] = order[i];
+    let i = 0;
+    let j = mid;
+    let o = lo;
+    const left = mid - lo;
+    while (i < left && j < hi) order[o++] = later(time, seq, minor, scratch[i], order[j]) ? order[j++] : scratch[i++];
+    while (i < left) order[o++] = scratch[i++];
   }
 
   private store(step: number, group: number, instance: number, weight: number, time: number, flag: number, index: number, seq: number, minor: number): void {
@@ -189,6 +225,14 @@ export class EventQueue {
     this.weight[s] = float(this.weight[s]);
     this.time[s] = float(this.time[s]);
   }
+}
+
+/** New entries of a bucket beyond which it is merge-sorted rather than by insertion. */
+const MERGE_FROM = 32;
+
+/** Whether entry a comes after entry e: later time, or the same and a later sequence, then minor. */
+function later(time: Float64Array, seq: Float64Array, minor: Float64Array, a: number, e: number): boolean {
+  return time[a] > time[e] || (time[a] === time[e] && (seq[a] > seq[e] || (seq[a] === seq[e] && minor[a] > minor[e])));
 }
 
 type Entry = [step: number, group: number, instance: number, weight: number, time: number, flag: number, index: number, seq: number, minor: number];
