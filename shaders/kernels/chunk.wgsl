@@ -14,4 +14,8 @@ struct Chunk {
   celsius: f32,      // [degC]
   cfac: f32,         // 0.001 * (1/dt)
   parity: u32,       // the chunk's index in the submit, mod 2 (which spike-list word deliver_chunk reads)
+  // 0, unknown to the compiler: xor'd into each current contribution before the node's sum, so
+  // that no compiler fuses the contribution's last product into the sum as one FMA (WGSL lets it
+  // contract; the per-step path sums contributions read from memory, where it cannot)
+  opaqueZero: u32,
 }

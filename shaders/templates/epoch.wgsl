@@ -41,6 +41,11 @@ fn net_event(k: u32, time: f32) {
   _ = time;
 }
 
+/// x as it is, through chunk.opaqueZero (chunk.wgsl): a sum of opaque(a * b) is not contracted to an FMA.
+fn opaque(x: f32) -> f32 {
+  return bitcast<f32>(bitcast<u32>(x) ^ chunk.opaqueZero);
+}
+
 //! slot CONSTANTS
 
 //! slot FUNCTIONS

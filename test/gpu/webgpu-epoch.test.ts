@@ -64,6 +64,42 @@ describe.each(['tut2', 'tut3', 'tut4'])('%s', (tut) => {
   });
 });
 
+// hh's rate table ends at -100 and 100 mV: the fused kernel reads the edge rows without branches
+// (src/mech/render-wgsl.ts tableRowLookup); clamped cells beyond both ends give the per-step
+// path's (branchy) values. A synapse and an IClamp on one node: two scaled currents summed, which
+// a compiler would contract to an FMA in the fused kernel but not in the per-step path.
+it("gives the per-step path's traces where v leaves hh's table at both ends", async () => {
+  const net = create({
+    netParams: {
+      cellParams: { HH: { secs: { soma: { geom: { L: 18.8, diam: 18.8, Ra: 123 }, mechs: { hh: {} } } } } },
+      popParams: { E: { cellType: 'HH', numCells: 2 } },
+      synMechParams: { exc: { mod: 'Exp2Syn', tau1: 0.1, tau2: 5, e: 0 } },
+      connParams: { 'E->E': { preConds: { pop: 'E' }, postConds: { pop: 'E' }, probability: 1, weight: 0.01, delay: 2, synMech: 'exc' } },
+      stimSourceParams: { down: { type: 'IClamp', del: 5, dur: 20, amp: -5 }, up: { type: 'IClamp', del: 30, dur: 20, amp: 100 } },
+      stimTargetParams: {
+        'down->E': { source: 'down', conds: { cellList: [0] }, sec: 'soma', loc: 0.5 },
+        'up->E': { source: 'up', conds: { cellList: [1] }, sec: 'soma', loc: 0.5 },
+      },
+    },
+    simConfig: {
+      duration: 60,
+      dt: 0.025,
+      recordCells: [0, 1],
+      recordTraces: { V_soma: { sec: 'soma', loc: 0.5, var: 'v' }, n: { sec: 'soma', loc: 0.5, mech: 'hh', var: 'n' } },
+      recordStep: 0.1,
+    },
+  });
+  const r = await both(net);
+  if (!r) return;
+  expect(r.fused.fused).toHaveProperty('chunkSteps');
+  const { probes } = compile(net).model;
+  const [down, up] = [0, 1].map((gid) => r.fused.samples[probes.findIndex((p) => p.trace === 'V_soma' && p.gid === gid)]);
+  expect(Math.min(...down)).toBeLessThan(-100);
+  expect(Math.max(...up)).toBeGreaterThan(100);
+  expect(r.fused.samples).toEqual(r.steps.samples);
+  expect(r.fused.spikes).toEqual(r.steps.spikes);
+});
+
 // M1: Izhi2007b cells (WATCH, handlers resetting v), 2 ms delays: 21-step chunks.
 it("gives the per-step path's spikes and traces on M1 (Izhi2007b's WATCH)", async () => {
   const spec = loadSpec(readFileSync(resolve(__dirname, '../data/netpyne/M1.spec.json'), 'utf8'), 'M1');

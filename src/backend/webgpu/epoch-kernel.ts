@@ -272,7 +272,8 @@ class TypeCode {
     for (const r of this.nodes) {
       const mine = slots.flatMap((slot, s) => (slot.node === r && this.groups[slot.group].mech.def.currents ? [s] : []));
       lines.push(`var _r${r} = 0.0;`, `var _d${r} = 0.0;`);
-      for (const s of mine) lines.push(`_r${r} = _r${r} + _c${s}.x;`, `_d${r} = _d${r} + _c${s}.y;`);
+      // through chunk.opaqueZero: the per-step path's sums, not an FMA of the contribution's product and the sum
+      for (const s of mine) lines.push(`_r${r} = _r${r} + opaque(_c${s}.x);`, `_d${r} = _d${r} + opaque(_c${s}.y);`);
       lines.push(`_d${r} = _d${r} + chunk.cfac * _nd${r}.z;`);
     }
     shape.forEach((p, k) => {

@@ -318,6 +318,7 @@ export class GpuSimulator {
         celsius: model.celsius,
         cfac: 0.001 * (1 / model.dt),
         parity: j % 2,
+        opaqueZero: 0,
       });
     }
     this.device.queue.writeBuffer(this.res.buffer('steps'), 0, words);
