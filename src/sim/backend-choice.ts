@@ -2,8 +2,8 @@ import { startCpu } from '../backend/cpu/backend.ts';
 import { unpartitionable } from '../backend/cpu/partition.ts';
 import type { CpuSimulator } from '../backend/cpu/simulator.ts';
 import { measureDispatchCost } from '../backend/webgpu/dispatch-cost.ts';
-import { type EpochPlan, epochPlan } from '../backend/webgpu/epoch-plan.ts';
-import { gpuLayout } from '../backend/webgpu/layout.ts';
+import type { EpochPlan } from '../backend/webgpu/epoch-plan.ts';
+import { modelPlan } from '../backend/webgpu/model-plan.ts';
 import type { CompiledModel } from '../compile/index.ts';
 import type { AcquiredDevice } from '../gpu/device.ts';
 import type { LoweredMechanism } from '../mech/index.ts';
@@ -72,7 +72,7 @@ interface Runnable {
  * leaves WebGPU MARGIN ahead, the unmerged model is neither compiled nor measured.
  */
 export async function chooseBackend(gpu: Runnable, cpu: () => Runnable, device: AcquiredDevice, recordStim: boolean, threads = 1): Promise<BackendChoice> {
-  const plan = epochPlan(gpu.model, gpu.mechanisms, gpuLayout(gpu.model, gpu.mechanisms));
+  const { plan } = modelPlan(gpu.model, gpu.mechanisms);
   if (device.software && 'reason' in plan) {
     return {
       backend: 'cpu',

@@ -3,10 +3,11 @@ import type { CompiledModel } from '../../compile/index.ts';
 import type { LoweredMechanism } from '../../mech/index.ts';
 import { SHADERS } from '../../shaders.gen.ts';
 import type { RunOutput, SpikeRecord } from '../types.ts';
-import { type EpochPlan, epochPlan, topoWithFlagRows, WORKGROUP } from './epoch-plan.ts';
+import { type EpochPlan, topoWithFlagRows, WORKGROUP } from './epoch-plan.ts';
 import { type EpochGpu, epochResources } from './epoch-resources.ts';
 import { STEP_BYTES } from './kernels.ts';
-import { type GpuLayout, gpuLayout } from './layout.ts';
+import type { GpuLayout } from './layout.ts';
+import { modelPlan } from './model-plan.ts';
 import { type Bound, GpuResources, SPIKES_HEADER, STEPS_PER_EPOCH } from './resources.ts';
 import { uniformLayout, writeUniform } from './wgsl-declarations.ts';
 
@@ -91,8 +92,9 @@ export class GpuSimulator {
     void device.lost.then((info) => {
       this.lost = `${info.reason}${info.message ? `: ${info.message}` : ''}`;
     });
-    const layout = gpuLayout(model, mechanisms);
-    const p = options.perStep ? { reason: 'the per-step path was asked for' } : epochPlan(model, mechanisms, layout);
+    const planned = modelPlan(model, mechanisms);
+    const layout = planned.layout;
+    const p = options.perStep ? { reason: 'the per-step path was asked for' } : planned.plan;
     this.plan = p;
     // the fused kernels read one cell's inputs step after step: the ring per target
     this.layout =
