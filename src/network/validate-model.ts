@@ -4,8 +4,10 @@ import {
   Diagnostics,
   loadSpec,
   type ModelSpec,
+  mentionsCfg,
   NetParams,
   normalizePythonFlags,
+  resolveCfgReferences,
   SimConfig,
   type SpecInput,
   type ValidationScope,
@@ -36,14 +38,23 @@ export function validateModel(
   limits: ResourceLimits = {},
 ): ValidationResult {
   const loaded = input instanceof Object && (input as ModelSpec).netParams instanceof NetParams && (input as ModelSpec).simConfig instanceof SimConfig;
-  const { netParams, simConfig, warnings } = loaded
+  const spec = loaded
     ? { ...(input as ModelSpec), warnings: (input as { warnings?: Diagnostics }).warnings ?? new Diagnostics() }
     : loadSpec(input as SpecInput);
+  const { simConfig, warnings } = spec;
+  // cfg references are replaced in a copy where netParams is the caller's own NetParams
+  const callers = typeof input === 'object' && input.netParams === spec.netParams;
+  const netParams = callers && mentionsCfg(spec.netParams) ? new NetParams(spec.netParams) : spec.netParams;
   const diagnostics = new Diagnostics();
   diagnostics.list.push(...warnings.list);
-  normalizePythonFlags(netParams, simConfig, diagnostics);
-  validateStructure(netParams, simConfig, scope, diagnostics, catalog);
-  if (collectionsAreObjects(netParams)) checkStringFunctions(netParams, diagnostics);
+  const cfgUsed = resolveCfgReferences(netParams as unknown as Record<string, unknown>, simConfig as unknown as Record<string, unknown>, diagnostics);
+  // a reference that could not be resolved is its value's one problem (not also a bad string function)
+  const unresolved = new Set(diagnostics.errors.map((d) => d.path));
+  const checked = new Diagnostics();
+  normalizePythonFlags(netParams, simConfig, checked);
+  validateStructure(netParams, simConfig, scope, checked, catalog, cfgUsed);
+  if (collectionsAreObjects(netParams)) checkStringFunctions(netParams, checked);
+  diagnostics.list.push(...checked.list.filter((d) => !unresolved.has(d.path)));
   if (diagnostics.errors.length > 0) return { netParams, simConfig, diagnostics };
   const estimate = estimateResources(netParams, simConfig, catalog);
   for (const p of resourceProblems(estimate, netParams, simConfig, scope, limits)) diagnostics.error(p.path, p.value, p.message);

@@ -14,6 +14,7 @@ export {
   STIM_STRING_FUNC_PARAMS,
   SYNMECH_RESERVED_KEYS,
 } from './catalog.ts';
+export { cfgValue, mentionsCfg, resolveCfgReferences } from './cfg-references.ts';
 export { deepOrdered, isPlainObject } from './deep-ordered.ts';
 export { defaultNetParams, defaultQuirks, defaultSimConfig } from './defaults.ts';
 export { type Diagnostic, Diagnostics, describeValue, didYouMean, formatDiagnostic, joinPath, SpecError } from './diagnostics.ts';

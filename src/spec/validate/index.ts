@@ -20,7 +20,15 @@ export { SpecIndex } from './spec-index.ts';
  * the network stage (network/check-functions.ts), which knows each one's variables.
  * `scope: 'network'` checks only what network creation uses.
  */
-export function validateStructure(net: NetParamsData, cfg: SimConfigData, scope: ValidationScope, diagnostics: Diagnostics, catalog: Catalog): Diagnostics {
+export function validateStructure(
+  net: NetParamsData,
+  cfg: SimConfigData,
+  scope: ValidationScope,
+  diagnostics: Diagnostics,
+  catalog: Catalog,
+  /** simConfig attributes netParams refers to (spec/cfg-references.ts): user attributes with an effect */
+  cfgUsed: ReadonlySet<string> = new Set(),
+): Diagnostics {
   checkNetParamsAttributes(net, diagnostics);
   if (!collectionsAreObjects(net)) return diagnostics; // the checks below walk them
   const index = new SpecIndex(net, catalog);
@@ -31,7 +39,7 @@ export function validateStructure(net: NetParamsData, cfg: SimConfigData, scope:
   checkSubConnRules(index, diagnostics);
   checkStimSources(index, diagnostics);
   checkStimTargets(index, diagnostics);
-  checkSimConfig(cfg, index, scope, diagnostics);
+  checkSimConfig(cfg, index, scope, diagnostics, cfgUsed);
   return diagnostics;
 }
 

@@ -29,14 +29,14 @@ const ANALYSIS_FUNCTIONS = [
   'plotCSD',
 ];
 
-export function checkSimConfig(cfg: SimConfigData, index: SpecIndex, scope: ValidationScope, diagnostics: Diagnostics): void {
+export function checkSimConfig(cfg: SimConfigData, index: SpecIndex, scope: ValidationScope, diagnostics: Diagnostics, cfgUsed: ReadonlySet<string>): void {
   const schemas = simConfigSchemas as Record<string, Parameters<typeof check>[0]>;
   for (const [key, value] of Object.entries(cfg)) {
     if (scope === 'network' && !NETWORK_SIM_KEYS.has(key)) continue;
     const path = joinPath('simConfig', key);
     const schema = Object.hasOwn(schemas, key) ? schemas[key] : undefined;
     if (!schema) {
-      if (scope === 'all')
+      if (scope === 'all' && !cfgUsed.has(key))
         diagnostics.warning(path, value, `not a NetPyNE simConfig option${didYouMean(key, Object.keys(schemas))}; kept as a user attribute, with no effect`);
       continue;
     }
