@@ -2,6 +2,7 @@
 // spikegpu command line (Node entry point).
 import { Command } from 'commander';
 import { BACKEND_NAMES } from '../sim/simulate.ts';
+import { runBatchCommand } from './batch.ts';
 import { runCreate } from './create.ts';
 import { runInfo } from './info.ts';
 import { runNmodl } from './nmodl.ts';
@@ -47,8 +48,23 @@ program
   .option('-q, --quiet', 'print only errors')
   .option('--max-memory <size>', "refuse a model estimated to need more memory (e.g. 8G, 512M; default: this machine's memory)")
   .option('--mod <path>', "a model's own mod file, or a folder of them (NEURON's nrnivmodl folder); repeatable", collect, [])
+  .option('--cfg <file>', "a JSON file whose simConfig replaces the spec's (NetPyNE's cfg beside its netParams)")
   .action(async (spec: string, options) => {
     process.exitCode = await runRun(spec, options);
+  });
+
+program
+  .command('batch')
+  .description("run every job of a NetPyNE batch (grid or list over cfg attributes), NetPyNE's files in <out-dir>/<saveFolder>")
+  .argument('<batch>', 'batch JSON file ({batchLabel, saveFolder, method, params, netParamsFile, cfgFile, initCfg, runCfg, skip})')
+  .option('--out-dir <dir>', 'the folder saveFolder is under', '.')
+  .option('--allow-outside-paths', 'let saveFolder lie outside --out-dir (absolute paths, ..)')
+  .option('--backend <backend>', `each job's backend: ${BACKEND_NAMES.join(', ')}`, 'cpu')
+  .option('--jobs <n>', "jobs at once (default: runCfg.jobs, else this machine's cores)")
+  .option('-q, --quiet', 'print only errors')
+  .option('--mod <path>', "a model's own mod file, or a folder of them, for every job; repeatable", collect, [])
+  .action(async (file: string, options) => {
+    process.exitCode = await runBatchCommand(file, options);
   });
 
 program

@@ -10,7 +10,7 @@ import { LoadError, loadNetwork } from '../io/load.ts';
 import type { MechanismRegistry } from '../mech/index.ts';
 import { buildNetwork, type Network, NetworkBuildError, validateModel } from '../network/index.ts';
 import { BACKEND_NAMES, type BackendName, simulate } from '../sim/simulate.ts';
-import { checkOutputPaths, type SimConfigData, SpecError } from '../spec/index.ts';
+import { checkOutputPaths, isPlainObject, type SimConfigData, SpecError } from '../spec/index.ts';
 import { writingInterruptibly } from './interrupt.ts';
 import { printDiagnostics, readModelFile, readSpecFile } from './io.ts';
 import { maxMemoryOption } from './memory.ts';
@@ -34,6 +34,8 @@ export interface RunOptions {
   maxMemory?: string;
   /** Mod files or folders of them (--mod, repeatable). */
   mod?: string[];
+  /** A JSON file whose simConfig (or the file itself) replaces the spec's (NetPyNE's cfg.py beside netParams.py). */
+  cfg?: string;
 }
 
 /**
@@ -63,6 +65,14 @@ export async function runRun(path: string, options: RunOptions): Promise<number>
     if (Array.isArray(raw)) {
       printDiagnostics(raw);
       return 1;
+    }
+    if (options.cfg !== undefined) {
+      const cfg = readModelFile(options.cfg);
+      if (Array.isArray(cfg)) {
+        printDiagnostics(cfg);
+        return 1;
+      }
+      raw.simConfig = isPlainObject(cfg.simConfig) ? cfg.simConfig : cfg;
     }
     const net = savedNetwork(raw, path, duration, options, maxMemoryBytes) ?? specNetwork(raw, path, duration, options, maxMemoryBytes, mechanisms);
     if (typeof net === 'number') return net;

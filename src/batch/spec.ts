@@ -1,0 +1,154 @@
+import { type Diagnostics, didYouMean, isPlainObject, joinPath } from '../spec/index.ts';
+
+// A batch as NetPyNE's Batch object describes it (netpyne/batch/batch.py), read from JSON:
+//   { batchLabel, saveFolder, method, params: [{label, values, group?}], initCfg, cfgFile,
+//     netParamsFile, runCfg: {type, jobs, skip, script} }
+// runCfg.type 'local' (or NetPyNE's 'mpi_bulletin', which also runs the jobs on this machine's
+// cores): a pool of processes; runCfg.script names NetPyNE's init script, which spikegpu does
+// not need (it runs the JSON model files).
+// label: a cfg attribute, dotted for nested ones ('foo.bar', 'xn.0'); params with group: true
+// vary together (NetPyNE's grouped params); the others form the grid.
+
+export const BATCH_METHODS = ['grid', 'list'] as const;
+export type BatchMethod = (typeof BATCH_METHODS)[number];
+/** NetPyNE's methods spikegpu does not run yet, and what to use instead. */
+const LATER_METHODS: Record<string, string> = {
+  random: "not supported yet: use 'grid' or 'list' with the values to try",
+  evol: "not supported yet: use 'grid' or 'list' with the values to try",
+  optuna: "not supported yet: use 'grid' or 'list' with the values to try",
+  asd: "not supported yet: use 'grid' or 'list' with the values to try",
+};
+export const RUNNER_TYPES = ['local', 'mpi_bulletin'] as const;
+const LATER_RUNNERS: Record<string, string> = {
+  mpi_direct: "spikegpu does not run a job over MPI: use runCfg.type 'local' (each job on its own, the jobs in parallel)",
+  hpc_slurm: "not supported yet: use runCfg.type 'local'",
+  hpc_torque: "not supported yet: use runCfg.type 'local'",
+  gpu: "not supported yet: use runCfg.type 'local'",
+  slurm: "not supported yet: use runCfg.type 'local'",
+};
+
+export interface BatchParam {
+  label: string;
+  values: unknown[];
+  group: boolean;
+}
+
+export interface BatchSpec {
+  batchLabel: string;
+  saveFolder: string;
+  method: BatchMethod;
+  params: BatchParam[];
+  /** cfg attributes set for every job before the params (NetPyNE's initCfg). */
+  initCfg: Record<string, unknown>;
+  /** JSON files, relative to the batch file: the model's netParams and its cfg (simConfig). */
+  netParamsFile: string;
+  cfgFile?: string;
+  runCfg: {
+    type: 'local';
+    jobs?: number;
+    /** Jobs whose data file exists are not run again (NetPyNE's runCfg.skip). */
+    skip: boolean;
+  };
+}
+
+const KEYS = ['batchLabel', 'saveFolder', 'method', 'params', 'initCfg', 'cfgFile', 'netParamsFile', 'runCfg', 'seed'];
+/** Labels and folders become file names: letters, digits, _ . - and (folders) /. */
+const LABEL = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+/** Jobs in one batch at most (a grid's product is checked before anything is written). */
+export const MAX_JOBS = 1_000_000;
+
+/** The batch, or undefined with the problems in `diagnostics` (paths from 'batch'). */
+export function parseBatch(raw: unknown, diagnostics: Diagnostics): BatchSpec | undefined {
+  if (!isPlainObject(raw)) {
+    diagnostics.error('batch', raw, 'expected an object with batchLabel, params, netParamsFile, ...');
+    return undefined;
+  }
+  for (const key of Object.keys(raw))
+    if (!KEYS.includes(key)) diagnostics.error(joinPath('batch', key), raw[key], `unknown key${didYouMean(key, KEYS)} (expected ${KEYS.join(', ')})`);
+  const text = (key: string, fallback?: string, pattern?: RegExp): string => {
+    const v = raw[key] ?? fallback;
+    if (typeof v !== 'string' || v === '') diagnostics.error(joinPath('batch', key), v, 'expected a non-empty string');
+    else if (pattern && !pattern.test(v)) diagnostics.error(joinPath('batch', key), v, 'expected letters, digits, _ . - (it names files)');
+    return String(v);
+  };
+  const batchLabel = text('batchLabel', 'batch', LABEL);
+  const saveFolder = text('saveFolder', batchLabel);
+  const netParamsFile = text('netParamsFile');
+  const cfgFile = raw.cfgFile === undefined ? undefined : text('cfgFile');
+  const method = raw.method ?? 'grid';
+  if (typeof method !== 'string' || !(BATCH_METHODS as readonly string[]).includes(method))
+    diagnostics.error('batch.method', method, LATER_METHODS[String(method)] ?? `expected one of ${BATCH_METHODS.join(', ')}`);
+  const initCfg = raw.initCfg ?? {};
+  if (!isPlainObject(initCfg)) diagnostics.error('batch.initCfg', initCfg, 'expected an object of cfg attributes');
+  const runCfg = parseRunCfg(raw.runCfg ?? { type: 'local' }, diagnostics);
+  // the seed of NetPyNE's random and evolutionary methods: grid and list draw nothing
+  if (raw.seed !== undefined && raw.seed !== null && !Number.isInteger(raw.seed)) diagnostics.error('batch.seed', raw.seed, 'expected a whole number or null');
+  const params = parseParams(raw.params, method === 'list', diagnostics);
+  if (diagnostics.errors.length > 0) return undefined;
+  return {
+    batchLabel,
+    saveFolder,
+    method: method as BatchMethod,
+    params,
+    initCfg: initCfg as Record<string, unknown>,
+    netParamsFile,
+    ...(cfgFile ? { cfgFile } : {}),
+    runCfg,
+  };
+}
+
+const RUN_KEYS = ['type', 'jobs', 'skip', 'script'];
+
+function parseRunCfg(raw: unknown, diagnostics: Diagnostics): BatchSpec['runCfg'] {
+  if (!isPlainObject(raw)) {
+    diagnostics.error('batch.runCfg', raw, "expected an object such as {type: 'local'}");
+    return { type: 'local', skip: false };
+  }
+  const type = raw.type ?? 'local';
+  if (!(RUNNER_TYPES as readonly string[]).includes(String(type)))
+    diagnostics.error('batch.runCfg.type', type, LATER_RUNNERS[String(type)] ?? `expected one of ${RUNNER_TYPES.join(', ')}`);
+  for (const key of Object.keys(raw))
+    if (!RUN_KEYS.includes(key))
+      diagnostics.error(joinPath('batch.runCfg', key), raw[key], `unknown key${didYouMean(key, RUN_KEYS)} (a local runner takes ${RUN_KEYS.join(', ')})`);
+  const jobs = raw.jobs;
+  if (jobs !== undefined && !(Number.isInteger(jobs) && (jobs as number) >= 1 && (jobs as number) <= 1024))
+    diagnostics.error('batch.runCfg.jobs', jobs, 'expected a whole number of parallel jobs from 1 to 1024');
+  const skip = raw.skip ?? false;
+  if (typeof skip !== 'boolean') diagnostics.error('batch.runCfg.skip', skip, 'expected true or false');
+  if (raw.script !== undefined && typeof raw.script !== 'string')
+    diagnostics.error('batch.runCfg.script', raw.script, "expected the name of NetPyNE's init script");
+  return { type: 'local', ...(typeof jobs === 'number' ? { jobs } : {}), skip: skip === true };
+}
+
+function parseParams(raw: unknown, list: boolean, diagnostics: Diagnostics): BatchParam[] {
+  if (!Array.isArray(raw) || raw.length === 0) {
+    diagnostics.error('batch.params', raw, 'expected a list of {label, values}');
+    return [];
+  }
+  const params: BatchParam[] = [];
+  raw.forEach((p, i) => {
+    const path = joinPath('batch.params', i);
+    if (!isPlainObject(p)) return diagnostics.error(path, p, 'expected {label, values}');
+    for (const key of Object.keys(p))
+      if (!['label', 'values', 'group'].includes(key)) diagnostics.error(joinPath(path, key), p[key], 'unknown key (expected label, values, group)');
+    const label = p.label;
+    if (typeof label !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*(\.([A-Za-z_][A-Za-z0-9_]*|\d+))*$/.test(label))
+      diagnostics.error(joinPath(path, 'label'), label, "expected a cfg attribute, dotted for a nested one ('foo.bar', 'xn.0')");
+    if (!Array.isArray(p.values) || p.values.length === 0) diagnostics.error(joinPath(path, 'values'), p.values, 'expected a non-empty list of values');
+    const group = p.group ?? false;
+    if (typeof group !== 'boolean') diagnostics.error(joinPath(path, 'group'), group, 'expected true or false');
+    params.push({ label: String(label), values: Array.isArray(p.values) ? p.values : [], group: group === true });
+  });
+  const grouped = params.filter((p) => p.group || list);
+  if (grouped.some((p) => p.values.length !== grouped[0].values.length))
+    diagnostics.error(
+      'batch.params',
+      grouped.map((p) => `${p.label}: ${p.values.length}`).join(', '),
+      `${list ? "method 'list'" : 'grouped params'} need as many values each`,
+    );
+  const jobs = list
+    ? (grouped[0]?.values.length ?? 0)
+    : params.filter((p) => !p.group).reduce((n, p) => n * p.values.length, Math.max(1, grouped[0]?.values.length ?? 1));
+  if (jobs > MAX_JOBS) diagnostics.error('batch.params', jobs, `the batch has ${jobs} jobs (at most ${MAX_JOBS})`);
+  return params;
+}

@@ -1,0 +1,64 @@
+import { SingleBar } from 'cli-progress';
+import { BatchError, type JobResult, runBatch } from '../batch/node-batch.ts';
+import { FileError } from '../io/files.ts';
+import { BACKEND_NAMES, type BackendName } from '../sim/simulate.ts';
+
+export interface BatchCliOptions {
+  outDir: string;
+  allowOutsidePaths?: boolean;
+  backend: string;
+  jobs?: string;
+  quiet?: boolean;
+  mod?: string[];
+}
+
+/** spikegpu batch: runs every job of a NetPyNE batch (src/batch/node-batch.ts); exit 1 if any failed. */
+export async function runBatchCommand(file: string, options: BatchCliOptions): Promise<number> {
+  if (!BACKEND_NAMES.includes(options.backend as BackendName)) return usage(`--backend must be one of ${BACKEND_NAMES.join(', ')} (got '${options.backend}')`);
+  const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 1024))
+    return usage(`--jobs must be a whole number from 1 to 1024 (got '${options.jobs}')`);
+  const bar =
+    options.quiet || !process.stderr.isTTY
+      ? null
+      : new SingleBar({ format: 'batch [{bar}] {value}/{total} jobs | {failed} failed | eta {eta}s', stream: process.stderr, hideCursor: true });
+  let failed = 0;
+  try {
+    const report = await runBatch(file, {
+      outDir: options.outDir,
+      allowOutsidePaths: options.allowOutsidePaths,
+      backend: options.backend,
+      ...(jobs ? { jobs } : {}),
+      ...(options.mod?.length ? { mod: options.mod } : {}),
+      onJob: (ended, total, _job, result) => {
+        if (result.status === 'failed') failed++;
+        if (!bar) return;
+        if (ended === 1) bar.start(total, 0, { failed: 0 });
+        bar.update(ended, { failed });
+      },
+    });
+    bar?.stop();
+    for (const f of report.failed) console.error(`error: job ${f.job} failed (${describeExit(f)}); its output: ${f.log}`);
+    if (!options.quiet) {
+      const count = (s: JobResult['status']) => report.jobs.filter((r) => r.status === s).length;
+      console.log(`batch ${report.batchLabel}: ${count('done')} jobs run, ${count('skipped')} skipped, ${count('failed')} failed; files in ${report.folder}`);
+    }
+    return report.failed.length > 0 ? 1 : 0;
+  } catch (e) {
+    bar?.stop();
+    if (e instanceof BatchError || e instanceof FileError) {
+      for (const line of e.message.split('\n')) console.error(`error: ${line}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+function describeExit(r: JobResult): string {
+  return typeof r.exit === 'number' ? `exit status ${r.exit}` : r.exit ? `ended by ${r.exit}` : 'did not start';
+}
+
+function usage(message: string): number {
+  console.error(`error: ${message}`);
+  return 2;
+}
