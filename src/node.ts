@@ -3,6 +3,7 @@
 
 export { totalmem as machineMemoryBytes } from 'node:os';
 export { machineThreads, nodeThreads } from './backend/cpu/node-threads.ts';
+export { BatchError, type BatchOptions, type BatchReport, type JobResult, runBatch } from './batch/node-batch.ts';
 export { acquireNodeDevice } from './gpu/node.ts';
 export { figurePng, figureSvg, writeFigure } from './io/figure-files.ts';
 export { FileError, MAX_INPUT_BYTES, OutputDir, readTextFile } from './io/files.ts';

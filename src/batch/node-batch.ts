@@ -31,6 +31,8 @@ export interface BatchOptions {
   mechanisms?: MechanismRegistry;
   /** `--mod` arguments passed to every job. */
   mod?: string[];
+  /** When a job's process has started. */
+  onJobStart?: (job: string, pid: number) => void;
   /** After each job: how many have ended, of how many. */
   onJob?: (ended: number, total: number, job: BatchJob, result: JobResult) => void;
 }
@@ -167,6 +169,7 @@ function runJob(label: string, netParamsPath: string, folder: string, options: B
   return new Promise((done) => {
     const stream = createWriteStream(log);
     const child = spawn(process.execPath, args, { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) options.onJobStart?.(label, child.pid);
     child.stdout.pipe(stream, { end: false });
     child.stderr.pipe(stream, { end: false });
     const end = (exit: number | string | undefined, ok: boolean) => {

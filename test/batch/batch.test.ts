@@ -179,6 +179,17 @@ describe('running a batch', () => {
     expect(readFileSync(report.failed[0].log!, 'utf8')).toMatch(/tw_1_data\.json/);
   }, 120_000);
 
+  it('reports a job killed while it runs', async () => {
+    const dir = batchFolder([{ label: 'connWeight', values: [0.01] }], { initCfg: { duration: 3_600_000 } });
+    let pid = 0;
+    const run = runBatch(join(dir, 'batch.json'), { outDir: dir, onJobStart: (_, p) => (pid = p) });
+    await new Promise((r) => setTimeout(r, 3000));
+    process.kill(pid, 'SIGKILL');
+    const report = await run;
+    expect(report.failed).toHaveLength(1);
+    expect(report.failed[0]).toMatchObject({ job: 'tw_0', status: 'failed', exit: 'SIGKILL' });
+  }, 60_000);
+
   it('checks every job before the first starts', async () => {
     const dir = batchFolder([{ label: 'synMechTau2', values: [5, -1] }]);
     const run = runBatch(join(dir, 'batch.json'), { outDir: dir });
