@@ -3,11 +3,13 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFigure } from '../io/figure-files.ts';
 import { OutputDir, readTextFile } from '../io/files.ts';
 import type { MechanismRegistry } from '../mech/index.ts';
 import { BUILTIN_MECHANISMS } from '../mech/index.ts';
 import { validateModel } from '../network/index.ts';
 import { type Diagnostic, Diagnostics, deepOrdered, isPlainObject, parseOrderedJson } from '../spec/index.ts';
+import { type BatchRates, gridFigures, gridRates } from './analysis.ts';
 import { type BatchJob, batchJobs, setCfgPath } from './jobs.ts';
 import { type BatchSpec, parseBatch } from './spec.ts';
 
@@ -29,6 +31,8 @@ export interface BatchOptions {
   /** Jobs at once (default runCfg.jobs, else this machine's cores). */
   jobs?: number;
   mechanisms?: MechanismRegistry;
+  /** The analysis figures of a grid over two params (default true). */
+  figures?: boolean;
   /** `--mod` arguments passed to every job. */
   mod?: string[];
   /** When a job's process has started. */
@@ -51,6 +55,10 @@ export interface BatchReport {
   folder: string;
   jobs: JobResult[];
   failed: JobResult[];
+  /** A grid over two params: each population's mean rate per job (analysis.ts), also in <label>_rates.json. */
+  rates?: BatchRates;
+  /** The files written after the jobs (rates table, figures), relative to folder. */
+  analysis: string[];
 }
 
 /** A batch that cannot start: every problem, one line each (path: value: what was expected). */
@@ -109,7 +117,29 @@ export async function runBatch(batchFile: string, options: BatchOptions = {}): P
     }
   };
   await Promise.all(Array.from({ length: parallel }, runOne));
-  return { batchLabel: batch.batchLabel, folder, jobs: results, failed: results.filter((r) => r.status === 'failed') };
+  const rates = gridRates(
+    batch,
+    jobs.map((job) => jobPopRates(resolve(folder, `${job.label}_data.json`))),
+  );
+  const analysis: string[] = [];
+  if (rates) {
+    analysis.push(await out.write(`${batch.batchLabel}_rates.json`, 'batch rates', JSON.stringify(rates, null, 2)));
+    if (options.figures !== false) for (const fig of gridFigures(batch.batchLabel, rates)) analysis.push(await writeFigure(fig, out, fig.file, 'batch figure'));
+  }
+  return { batchLabel: batch.batchLabel, folder, jobs: results, failed: results.filter((r) => r.status === 'failed'), ...(rates ? { rates } : {}), analysis };
+}
+
+/** A job's population rates [Hz] (simData.popRates of its saved data), null if it has none. */
+function jobPopRates(path: string): Record<string, number> | null {
+  if (!existsSync(path)) return null;
+  try {
+    const saved = parseOrderedJson(readTextFile(path), path) as { simData?: { popRates?: unknown } };
+    const rates = saved?.simData?.popRates;
+    if (!isPlainObject(rates)) return null;
+    return Object.fromEntries(Object.entries(rates).filter((e): e is [string, number] => typeof e[1] === 'number'));
+  } catch {
+    return null;
+  }
 }
 
 function readJson(path: string, what: string, diagnostics: Diagnostics): unknown {

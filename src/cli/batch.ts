@@ -42,6 +42,8 @@ export async function runBatchCommand(file: string, options: BatchCliOptions): P
     if (!options.quiet) {
       const count = (s: JobResult['status']) => report.jobs.filter((r) => r.status === s).length;
       console.log(`batch ${report.batchLabel}: ${count('done')} jobs run, ${count('skipped')} skipped, ${count('failed')} failed; files in ${report.folder}`);
+      if (report.rates) printRates(report.rates);
+      for (const file of report.analysis) console.log(`wrote ${file}`);
     }
     return report.failed.length > 0 ? 1 : 0;
   } catch (e) {
@@ -51,6 +53,18 @@ export async function runBatchCommand(file: string, options: BatchCliOptions): P
       return 1;
     }
     throw e;
+  }
+}
+
+/** Each population's mean rate [Hz] per job of a two-param grid, as a table. */
+function printRates(t: NonNullable<Awaited<ReturnType<typeof runBatch>>['rates']>): void {
+  const [p1, p2] = t.params;
+  for (const pop of t.pops) {
+    console.log(`${pop} rate [Hz]: rows ${p1}, columns ${p2}`);
+    const header = ['', ...t.values[1].map(String)];
+    const rows = t.values[0].map((v, i) => [String(v), ...t.rates[pop][i].map((r) => (Number.isFinite(r) ? r.toFixed(2) : '-'))]);
+    const width = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)));
+    for (const r of [header, ...rows]) console.log(r.map((c, k) => c.padStart(width[k])).join('  '));
   }
 }
 

@@ -23,4 +23,13 @@ it("runs the nine tauWeight jobs, each spike for spike NetPyNE's", async () => {
     expect(saved.simData.spkt).toEqual(ref.spkt);
     expect(saved.simData.spkid).toEqual(ref.spkid);
   }
+  // tutorial 8's analysis: M's mean rate per (synMechTau2, connWeight), from NetPyNE's spikes (M is gids 20-39, 1 s)
+  const mRate = (i: number, j: number) => {
+    const ref = JSON.parse(readFileSync(join(root, 'test/data/netpyne/tut8', `tauWeight_${i}_${j}.spikes.json`), 'utf8'));
+    return ref.spkid.filter((g: number) => g >= 20).length / 20;
+  };
+  expect(report.rates?.params).toEqual(['synMechTau2', 'connWeight']);
+  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(report.rates?.rates.M[i][j]).toBeCloseTo(mRate(i, j), 10);
+  for (const file of ['tauWeight_rates.json', 'tauWeight_matrix_synMechTau2_connWeight_M.png', 'tauWeight_lines_synMechTau2_connWeight_M.png'])
+    expect(readFileSync(join(out, 'tut8_data', file)).length).toBeGreaterThan(100);
 }, 300_000);

@@ -70,12 +70,22 @@ describe('cfg references', () => {
         message: "refers to a simConfig attribute that does not exist: cfg has no attribute 'synMechTua2' (did you mean 'synMechTau2'?)",
       },
     ]);
-    const list = validated(withCfg((s) => ((s.simConfig.xs = [1]), (s.netParams.synMechParams.exc.tau2 = 'cfg.xs.3'))));
+    const list = validated(
+      withCfg((s) => {
+        s.simConfig.xs = [1];
+        s.netParams.synMechParams.exc.tau2 = 'cfg.xs.3';
+      }),
+    );
     expect(list.diagnostics.errors[0].message).toBe('refers to a simConfig attribute that does not exist: cfg.xs is a list of 1 (no item 3)');
   });
 
   it('refuse a non-number inside a string function', () => {
-    const r = validated(withCfg((s) => ((s.simConfig.label = 'x'), (s.netParams.connParams['S->M'].weight = '2 * cfg.label'))));
+    const r = validated(
+      withCfg((s) => {
+        s.simConfig.label = 'x';
+        s.netParams.connParams['S->M'].weight = '2 * cfg.label';
+      }),
+    );
     expect(r.diagnostics.errors.map((d) => d.message)).toEqual(['cfg.label inside a string function must be a number (simConfig gives "x")']);
   });
 

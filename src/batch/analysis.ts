@@ -1,0 +1,133 @@
+import { interpolateViridis } from 'd3-scale-chromatic';
+import { listColor } from '../analysis/colors.ts';
+import { Axes, drawLegend, legendWidth, plotBox } from '../analysis/draw/frame.ts';
+import type { Figure } from '../analysis/figure.ts';
+import type { BatchSpec } from './spec.ts';
+
+// Tutorial 8's analysis of a grid (doc/source/code/tut8_analysis.py): each population's mean
+// rate per job, as a heat map over two swept params (rows the first, columns the second:
+// <label>_matrix_<p1>_<p2>_<pop>.png, NetPyNE's name) and as lines over the second param, one
+// line per value of the first (<label>_lines_<p1>_<p2>_<pop>.png).
+
+/** Mean rate [Hz] per population of each job (jobs in batchJobs' order; NaN where a job failed). */
+export interface BatchRates {
+  params: [string, string];
+  values: [unknown[], unknown[]];
+  pops: string[];
+  /** rates[pop][i][j]: the job with the first param's i-th and the second's j-th value. */
+  rates: Record<string, number[][]>;
+}
+
+/** The rates table of a grid over exactly two params (null otherwise) from each job's population rates. */
+export function gridRates(batch: BatchSpec, jobRates: Array<Record<string, number> | null>): BatchRates | null {
+  if (batch.method !== 'grid' || batch.params.length !== 2 || batch.params.some((p) => p.group)) return null;
+  const [a, b] = batch.params;
+  const pops = [...new Set(jobRates.flatMap((r) => (r ? Object.keys(r) : [])))];
+  const rates: Record<string, number[][]> = {};
+  for (const pop of pops) rates[pop] = a.values.map((_, i) => b.values.map((_, j) => jobRates[i * b.values.length + j]?.[pop] ?? Number.NaN));
+  return { params: [a.label, b.label], values: [a.values, b.values], pops, rates };
+}
+
+const SIZE = { width: 640, height: 520 };
+const FONT = 14;
+
+/** The heat map and the line plot of every population. */
+export function gridFigures(label: string, table: BatchRates): Figure[] {
+  return table.pops.flatMap((pop) => [heatMap(label, table, pop), lines(label, table, pop)]);
+}
+
+const show = (v: unknown) => (typeof v === 'number' ? String(Number(v.toPrecision(4))) : JSON.stringify(v));
+
+function heatMap(label: string, t: BatchRates, pop: string): Figure {
+  const m = t.rates[pop];
+  const finite = m.flat().filter(Number.isFinite);
+  const lo = Math.min(0, ...finite);
+  const hi = Math.max(lo + 1e-9, ...finite);
+  const [p1, p2] = t.params;
+  return {
+    kind: 'batchMatrix',
+    file: `${label}_matrix_${p1}_${p2}_${pop}.png`,
+    saveFig: true,
+    ...SIZE,
+    data: { pop, params: t.params, values: t.values, rates: m },
+    draw(p) {
+      const bar = 5 * FONT;
+      const box = plotBox(p, FONT, bar);
+      const [rows, cols] = [t.values[0].length, t.values[1].length];
+      const axes = new Axes(p, box, {
+        x: [0, cols],
+        y: [0, rows],
+        yInverted: true,
+        xlabel: p2,
+        ylabel: p1,
+        title: `${pop}: mean rate [Hz]`,
+        fontSize: FONT,
+        xTicks: t.values[1].map((v, j): [number, string] => [j + 0.5, show(v)]),
+        yTicks: t.values[0].map((v, i): [number, string] => [i + 0.5, show(v)]),
+      });
+      m.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const x0 = axes.x(j);
+          const y0 = axes.y(i);
+          p.rect(x0, y0, axes.x(j + 1) - x0 + 0.5, axes.y(i + 1) - y0 + 0.5, Number.isFinite(v) ? interpolateViridis((v - lo) / (hi - lo)) : 'white');
+          if (Number.isFinite(v))
+            p.text(v.toFixed(1), (x0 + axes.x(j + 1)) / 2, (y0 + axes.y(i + 1)) / 2, {
+              size: FONT * 0.85,
+              align: 'center',
+              baseline: 'middle',
+              color: (v - lo) / (hi - lo) > 0.6 ? 'black' : 'white',
+            });
+        }),
+      );
+      axes.draw();
+      const bx = box.left + box.width + FONT;
+      const steps = 64;
+      for (let s = 0; s < steps; s++) p.rect(bx, box.top + (box.height * s) / steps, FONT, box.height / steps + 0.5, interpolateViridis(1 - s / steps));
+      p.strokeRect(bx, box.top, FONT, box.height, 'black', 1);
+      p.text(hi.toFixed(1), bx + 1.4 * FONT, box.top, { size: FONT * 0.85, baseline: 'top' });
+      p.text(lo.toFixed(1), bx + 1.4 * FONT, box.top + box.height, { size: FONT * 0.85, baseline: 'bottom' });
+    },
+  };
+}
+
+function lines(label: string, t: BatchRates, pop: string): Figure {
+  const m = t.rates[pop];
+  const [p1, p2] = t.params;
+  const xs = t.values[1].map((v, j) => (typeof v === 'number' ? v : j));
+  const finite = m.flat().filter(Number.isFinite);
+  const entries = t.values[0].map((v, i) => ({ label: `${p1} = ${show(v)}`, color: listColor(i) }));
+  return {
+    kind: 'batchLines',
+    file: `${label}_lines_${p1}_${p2}_${pop}.png`,
+    saveFig: true,
+    ...SIZE,
+    data: { pop, params: t.params, values: t.values, rates: m },
+    draw(p) {
+      const box = plotBox(p, FONT, legendWidth(p, entries, FONT));
+      const x0 = Math.min(...xs);
+      const x1 = Math.max(...xs);
+      const pad = x1 > x0 ? 0.05 * (x1 - x0) : 1;
+      const axes = new Axes(p, box, {
+        x: [x0 - pad, x1 + pad],
+        y: [0, Math.max(1, ...finite) * 1.1],
+        xlabel: p2,
+        ylabel: 'mean rate [Hz]',
+        title: pop,
+        fontSize: FONT,
+      });
+      axes.clip();
+      m.forEach((row, i) => {
+        p.polyline(
+          xs.map((x) => axes.x(x)),
+          row.map((y) => axes.y(y)),
+          entries[i].color,
+          2,
+        );
+        row.forEach((y, j) => Number.isFinite(y) && p.circle(axes.x(xs[j]), axes.y(y), 3.5, entries[i].color));
+      });
+      p.unclip();
+      axes.draw();
+      drawLegend(p, box, entries, FONT);
+    },
+  };
+}
