@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeFigure } from '../io/figure-files.ts';
 import { OutputDir, readTextFile } from '../io/files.ts';
 import type { MechanismRegistry } from '../mech/index.ts';
@@ -10,7 +8,10 @@ import { BUILTIN_MECHANISMS } from '../mech/index.ts';
 import { validateModel } from '../network/index.ts';
 import { type Diagnostic, Diagnostics, deepOrdered, isPlainObject, parseOrderedJson } from '../spec/index.ts';
 import { type BatchRates, gridFigures, gridRates } from './analysis.ts';
+import type { JobContext, JobResult } from './job-command.ts';
 import { type BatchJob, batchJobs, setCfgPath } from './jobs.ts';
+import { runLocal } from './local-runner.ts';
+import { runSlurm, SlurmError } from './slurm-runner.ts';
 import { type BatchSpec, parseBatch } from './spec.ts';
 
 // `spikegpu batch batch.json` and runBatch(): NetPyNE's Batch run by a local pool of processes.
@@ -41,14 +42,7 @@ export interface BatchOptions {
   onJob?: (ended: number, total: number, job: BatchJob, result: JobResult) => void;
 }
 
-export interface JobResult {
-  job: string;
-  status: 'done' | 'skipped' | 'failed';
-  /** The exit code, or the signal that ended the job. */
-  exit?: number | string;
-  log?: string;
-  seconds?: number;
-}
+export type { JobResult } from './job-command.ts';
 
 export interface BatchReport {
   batchLabel: string;
@@ -97,10 +91,10 @@ export async function runBatch(batchFile: string, options: BatchOptions = {}): P
   if (diagnostics.errors.length > 0) throw new BatchError(diagnostics.errors);
   await out.write(`${batch.batchLabel}_batch.json`, 'batch', JSON.stringify({ batch: { ...batch, netParamsFile: netParamsPath } }, null, 2));
   const results: JobResult[] = new Array(jobs.length);
-  let ended = 0;
+  let count = 0;
   const finish = (k: number, r: JobResult) => {
     results[k] = r;
-    options.onJob?.(++ended, jobs.length, jobs[k], r);
+    options.onJob?.(++count, jobs.length, jobs[k], r);
   };
   const todo: number[] = [];
   for (let k = 0; k < jobs.length; k++) {
@@ -110,13 +104,25 @@ export async function runBatch(batchFile: string, options: BatchOptions = {}): P
       todo.push(k);
     }
   }
-  const parallel = Math.max(1, Math.min(options.jobs ?? batch.runCfg.jobs ?? availableParallelism(), todo.length));
-  const runOne = async (): Promise<void> => {
-    for (let k = todo.shift(); k !== undefined; k = todo.shift()) {
-      finish(k, await runJob(jobs[k].label, netParamsPath, folder, options, parallel > 1 ? 1 : availableParallelism()));
-    }
+  const ctx: JobContext = {
+    folder,
+    netParamsPath,
+    backend: options.backend ?? 'cpu',
+    mod: options.mod ?? [],
+    ...(options.onJobStart ? { onJobStart: options.onJobStart } : {}),
   };
-  await Promise.all(Array.from({ length: parallel }, runOne));
+  const labels = todo.map((k) => jobs[k].label);
+  const indexOf = new Map(labels.map((l, i) => [l, todo[i]]));
+  const ended = (r: JobResult) => finish(indexOf.get(r.job)!, r);
+  const run = batch.runCfg;
+  if (run.type === 'hpc_slurm') {
+    try {
+      await runSlurm(ctx, batch.batchLabel, labels, run, ended);
+    } catch (e) {
+      if (e instanceof SlurmError) throw new BatchError([{ severity: 'error', path: 'batch.runCfg.type', value: 'hpc_slurm', message: e.message }]);
+      throw e;
+    }
+  } else await runLocal(ctx, labels, options.jobs ?? run.jobs ?? availableParallelism(), ended);
   const rates = gridRates(
     batch,
     jobs.map((job) => jobPopRates(resolve(folder, `${job.label}_data.json`))),
@@ -170,46 +176,4 @@ function checkJobs(netParams: unknown, cfgs: Record<string, unknown>[], jobs: Ba
     const r = validateModel({ netParams: netParams as Record<string, unknown>, simConfig: cfgs[k] }, mechanisms, 'all');
     for (const d of r.diagnostics.errors) diagnostics.error(`${jobs[k].label}: ${d.path}`, d.value, d.message);
   }
-}
-
-const fromSource = import.meta.url.endsWith('.ts');
-const cli = fileURLToPath(new URL(`../cli/main.${fromSource ? 'ts' : 'js'}`, import.meta.url));
-
-/** One job as its own process, its output in <job>.log. */
-function runJob(label: string, netParamsPath: string, folder: string, options: BatchOptions, threads: number): Promise<JobResult> {
-  const log = resolve(folder, `${label}.log`);
-  const args = [
-    ...(fromSource ? ['--import', fileURLToPath(import.meta.resolve('tsx'))] : []),
-    cli,
-    'run',
-    netParamsPath,
-    '--cfg',
-    resolve(folder, `${label}_cfg.json`),
-    '--out',
-    resolve(folder, `${label}_data.json`),
-    '--out-dir',
-    folder,
-    '--backend',
-    options.backend ?? 'cpu',
-    '--threads',
-    String(threads),
-    ...(options.mod ?? []).flatMap((m) => ['--mod', m]),
-  ];
-  const t0 = performance.now();
-  return new Promise((done) => {
-    const stream = createWriteStream(log);
-    const child = spawn(process.execPath, args, { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
-    if (child.pid !== undefined) options.onJobStart?.(label, child.pid);
-    child.stdout.pipe(stream, { end: false });
-    child.stderr.pipe(stream, { end: false });
-    const end = (exit: number | string | undefined, ok: boolean) => {
-      stream.end();
-      const seconds = (performance.now() - t0) / 1e3;
-      done(
-        ok ? { job: label, status: 'done', exit: 0, log, seconds } : { job: label, status: 'failed', ...(exit === undefined ? {} : { exit }), log, seconds },
-      );
-    };
-    child.on('error', (e) => end(e.message, false));
-    child.on('close', (code, signal) => end(signal ?? code ?? undefined, code === 0));
-  });
 }

@@ -18,14 +18,29 @@ const LATER_METHODS: Record<string, string> = {
   optuna: "not supported yet: use 'grid' or 'list' with the values to try",
   asd: "not supported yet: use 'grid' or 'list' with the values to try",
 };
-export const RUNNER_TYPES = ['local', 'mpi_bulletin'] as const;
+export const RUNNER_TYPES = ['local', 'mpi_bulletin', 'hpc_slurm'] as const;
 const LATER_RUNNERS: Record<string, string> = {
   mpi_direct: "spikegpu does not run a job over MPI: use runCfg.type 'local' (each job on its own, the jobs in parallel)",
-  hpc_slurm: "not supported yet: use runCfg.type 'local'",
-  hpc_torque: "not supported yet: use runCfg.type 'local'",
+  hpc_torque: "not supported yet: use runCfg.type 'local' or 'hpc_slurm'",
   gpu: "not supported yet: use runCfg.type 'local'",
-  slurm: "not supported yet: use runCfg.type 'local'",
+  slurm: "SLURM's runner is NetPyNE's 'hpc_slurm'",
 };
+
+/** runCfg of type 'hpc_slurm' (slurm-runner.ts): the array's sbatch options. */
+export interface SlurmCfg {
+  partition?: string;
+  /** --account */
+  allocation?: string;
+  /** --time: minutes, or [days-]hours:minutes[:seconds] */
+  walltime?: string;
+  reservation?: string;
+  /** CPUs per job (--cpus-per-task, and the job's CPU threads). */
+  coresPerNode: number;
+  /** Array tasks running at once at most (--array=...%concurrency). */
+  concurrency?: number;
+  /** Seconds between squeue calls. */
+  poll: number;
+}
 
 export interface BatchParam {
   label: string;
@@ -43,12 +58,8 @@ export interface BatchSpec {
   /** JSON files, relative to the batch file: the model's netParams and its cfg (simConfig). */
   netParamsFile: string;
   cfgFile?: string;
-  runCfg: {
-    type: 'local';
-    jobs?: number;
-    /** Jobs whose data file exists are not run again (NetPyNE's runCfg.skip). */
-    skip: boolean;
-  };
+  /** skip: jobs whose data file exists are not run again (NetPyNE's runCfg.skip). */
+  runCfg: { type: 'local'; jobs?: number; skip: boolean } | ({ type: 'hpc_slurm'; skip: boolean } & SlurmCfg);
 }
 
 const KEYS = ['batchLabel', 'saveFolder', 'method', 'params', 'initCfg', 'cfgFile', 'netParamsFile', 'runCfg', 'seed'];
@@ -97,7 +108,29 @@ export function parseBatch(raw: unknown, diagnostics: Diagnostics): BatchSpec | 
   };
 }
 
-const RUN_KEYS = ['type', 'jobs', 'skip', 'script'];
+const LOCAL_KEYS = ['type', 'jobs', 'skip', 'script'];
+const SLURM_KEYS = [
+  'type',
+  'skip',
+  'script',
+  'partition',
+  'allocation',
+  'walltime',
+  'reservation',
+  'coresPerNode',
+  'nodes',
+  'concurrency',
+  'poll',
+  'folder',
+  'email',
+];
+const SLURM_REFUSED: Record<string, string> = {
+  custom: 'lines of shell from a batch file are not run: use the sbatch options partition, allocation, walltime, reservation',
+  mpiCommand: 'a job runs on one node as one process: no MPI command',
+};
+/** Names that go into #SBATCH lines. */
+const SLURM_NAME = /^[A-Za-z0-9_.-]+$/;
+const WALLTIME = /^(\d+|(\d+-)?\d+(:\d{2}){1,2}|\d+-\d+)$/;
 
 function parseRunCfg(raw: unknown, diagnostics: Diagnostics): BatchSpec['runCfg'] {
   if (!isPlainObject(raw)) {
@@ -107,17 +140,48 @@ function parseRunCfg(raw: unknown, diagnostics: Diagnostics): BatchSpec['runCfg'
   const type = raw.type ?? 'local';
   if (!(RUNNER_TYPES as readonly string[]).includes(String(type)))
     diagnostics.error('batch.runCfg.type', type, LATER_RUNNERS[String(type)] ?? `expected one of ${RUNNER_TYPES.join(', ')}`);
-  for (const key of Object.keys(raw))
-    if (!RUN_KEYS.includes(key))
-      diagnostics.error(joinPath('batch.runCfg', key), raw[key], `unknown key${didYouMean(key, RUN_KEYS)} (a local runner takes ${RUN_KEYS.join(', ')})`);
-  const jobs = raw.jobs;
-  if (jobs !== undefined && !(Number.isInteger(jobs) && (jobs as number) >= 1 && (jobs as number) <= 1024))
-    diagnostics.error('batch.runCfg.jobs', jobs, 'expected a whole number of parallel jobs from 1 to 1024');
+  const slurm = type === 'hpc_slurm';
+  const keys = slurm ? SLURM_KEYS : LOCAL_KEYS;
+  for (const key of Object.keys(raw)) {
+    const path = joinPath('batch.runCfg', key);
+    if (slurm && Object.hasOwn(SLURM_REFUSED, key)) diagnostics.error(path, raw[key], SLURM_REFUSED[key]);
+    else if (!keys.includes(key))
+      diagnostics.error(path, raw[key], `unknown key${didYouMean(key, keys)} (runCfg.type '${String(type)}' takes ${keys.join(', ')})`);
+  }
+  const whole = (key: string, max: number): number | undefined => {
+    const v = raw[key];
+    if (v === undefined) return undefined;
+    if (!(Number.isInteger(v) && (v as number) >= 1 && (v as number) <= max))
+      diagnostics.error(joinPath('batch.runCfg', key), v, `expected a whole number from 1 to ${max}`);
+    return Number(v);
+  };
   const skip = raw.skip ?? false;
   if (typeof skip !== 'boolean') diagnostics.error('batch.runCfg.skip', skip, 'expected true or false');
-  if (raw.script !== undefined && typeof raw.script !== 'string')
-    diagnostics.error('batch.runCfg.script', raw.script, "expected the name of NetPyNE's init script");
-  return { type: 'local', ...(typeof jobs === 'number' ? { jobs } : {}), skip: skip === true };
+  for (const key of ['script', 'folder', 'email'])
+    if (raw[key] !== undefined && typeof raw[key] !== 'string') diagnostics.error(joinPath('batch.runCfg', key), raw[key], 'expected a string');
+  if (!slurm) {
+    const jobs = whole('jobs', 1024);
+    return { type: 'local', ...(jobs ? { jobs } : {}), skip: skip === true };
+  }
+  const name = (key: string, pattern = SLURM_NAME, expected = 'letters, digits, _ . -'): string | undefined => {
+    const v = raw[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string' || !pattern.test(v)) diagnostics.error(joinPath('batch.runCfg', key), v, `expected ${expected}`);
+    return String(v);
+  };
+  if (raw.nodes !== undefined && raw.nodes !== 1) diagnostics.error('batch.runCfg.nodes', raw.nodes, 'a job runs on one node: expected 1');
+  const poll = raw.poll ?? 2;
+  if (typeof poll !== 'number' || !(poll >= 0.1 && poll <= 3600))
+    diagnostics.error('batch.runCfg.poll', poll, 'expected seconds between squeue calls, 0.1 to 3600');
+  const cfg = {
+    partition: name('partition'),
+    allocation: name('allocation'),
+    reservation: name('reservation'),
+    walltime: name('walltime', WALLTIME, 'minutes, or [days-]hours:minutes[:seconds]'),
+    concurrency: whole('concurrency', 100_000),
+  };
+  const given = Object.fromEntries(Object.entries(cfg).filter(([, v]) => v !== undefined));
+  return { type: 'hpc_slurm', skip: skip === true, coresPerNode: whole('coresPerNode', 1024) ?? 1, poll: Number(poll), ...given };
 }
 
 function parseParams(raw: unknown, list: boolean, diagnostics: Diagnostics): BatchParam[] {

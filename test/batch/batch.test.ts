@@ -95,16 +95,40 @@ describe('a batch file', () => {
       method: 'evol',
       netParamsFile: 'n.json',
       params: [{ label: 'a b', values: [] }],
-      runCfg: { type: 'hpc_slurm' },
+      runCfg: { type: 'hpc_torque' },
       extra: 1,
     });
     expect(errors).toEqual([
       'batch.extra: unknown key (expected batchLabel, saveFolder, method, params, initCfg, cfgFile, netParamsFile, runCfg, seed)',
       'batch.batchLabel: expected letters, digits, _ . - (it names files)',
       "batch.method: not supported yet: use 'grid' or 'list' with the values to try",
-      "batch.runCfg.type: not supported yet: use runCfg.type 'local'",
+      "batch.runCfg.type: not supported yet: use runCfg.type 'local' or 'hpc_slurm'",
       "batch.params[0].label: expected a cfg attribute, dotted for a nested one ('foo.bar', 'xn.0')",
       'batch.params[0].values: expected a non-empty list of values',
+    ]);
+  });
+
+  it("with runCfg 'hpc_slurm' takes sbatch's options and refuses shell lines", () => {
+    const { batch, errors } = grid([{ label: 'a', values: [1] }], {
+      runCfg: { type: 'hpc_slurm', partition: 'debug', allocation: 'lab1', walltime: '1-02:00:00', coresPerNode: 4, concurrency: 10 },
+    });
+    expect(errors).toEqual([]);
+    expect(batch!.runCfg).toEqual({
+      type: 'hpc_slurm',
+      skip: false,
+      coresPerNode: 4,
+      poll: 2,
+      partition: 'debug',
+      allocation: 'lab1',
+      walltime: '1-02:00:00',
+      concurrency: 10,
+    });
+    const bad = grid([{ label: 'a', values: [1] }], { runCfg: { type: 'hpc_slurm', custom: 'rm -rf ~', walltime: '2 hours', partition: 'a;b', nodes: 4 } });
+    expect(bad.errors).toEqual([
+      'batch.runCfg.custom: lines of shell from a batch file are not run: use the sbatch options partition, allocation, walltime, reservation',
+      'batch.runCfg.nodes: a job runs on one node: expected 1',
+      'batch.runCfg.partition: expected letters, digits, _ . -',
+      'batch.runCfg.walltime: expected minutes, or [days-]hours:minutes[:seconds]',
     ]);
   });
 
