@@ -131,3 +131,55 @@ function lines(label: string, t: BatchRates, pop: string): Figure {
     },
   };
 }
+
+/** An evolutionary run's fitness in one generation (of the population after replacement). */
+export interface EvolGeneration {
+  generation: number;
+  best: number;
+  mean: number;
+  worst: number;
+}
+
+/** The fitness per generation of method 'evol': best, mean and worst of each population (<label>_fitness.png). */
+export function fitnessFigure(label: string, generations: EvolGeneration[], maximize: boolean): Figure {
+  const series = [
+    { label: 'best', color: listColor(0), ys: generations.map((g) => g.best) },
+    { label: 'mean', color: listColor(1), ys: generations.map((g) => g.mean) },
+    { label: 'worst', color: listColor(2), ys: generations.map((g) => g.worst) },
+  ];
+  const xs = generations.map((g) => g.generation);
+  const all = series.flatMap((s) => s.ys).filter(Number.isFinite);
+  return {
+    kind: 'batchFitness',
+    file: `${label}_fitness.png`,
+    saveFig: true,
+    ...SIZE,
+    data: { generations, maximize },
+    draw(p) {
+      const entries = series.map((s) => ({ label: s.label, color: s.color }));
+      const box = plotBox(p, FONT, legendWidth(p, entries, FONT));
+      const axes = new Axes(p, box, {
+        x: [Math.min(...xs) - 0.2, Math.max(...xs) + 0.2],
+        y: [Math.min(0, ...all), Math.max(1e-9, ...all) * 1.05],
+        xlabel: 'generation',
+        ylabel: `fitness (${maximize ? 'higher' : 'lower'} is better)`,
+        title: `${label}: fitness per generation`,
+        fontSize: FONT,
+        xTicks: xs.map((x): [number, string] => [x, String(x)]),
+      });
+      axes.clip();
+      for (const s of series) {
+        p.polyline(
+          xs.map((x) => axes.x(x)),
+          s.ys.map((y) => axes.y(y)),
+          s.color,
+          2,
+        );
+        s.ys.forEach((y, i) => Number.isFinite(y) && p.circle(axes.x(xs[i]), axes.y(y), 3.5, s.color));
+      }
+      p.unclip();
+      axes.draw();
+      drawLegend(p, box, entries, FONT);
+    },
+  };
+}

@@ -7,7 +7,8 @@ import type { MechanismRegistry } from '../mech/index.ts';
 import { BUILTIN_MECHANISMS } from '../mech/index.ts';
 import { validateModel } from '../network/index.ts';
 import { type Diagnostic, Diagnostics, deepOrdered, isPlainObject, parseOrderedJson } from '../spec/index.ts';
-import { type BatchRates, gridFigures, gridRates } from './analysis.ts';
+import { type BatchRates, type EvolGeneration, fitnessFigure, gridFigures, gridRates } from './analysis.ts';
+import { Evolution, type Individual, rateFitness, statsLine } from './evol.ts';
 import type { JobContext, JobResult } from './job-command.ts';
 import { type BatchJob, batchJobs, setCfgPath } from './jobs.ts';
 import { runLocal } from './local-runner.ts';
@@ -53,6 +54,9 @@ export interface BatchReport {
   rates?: BatchRates;
   /** The files written after the jobs (rates table, figures), relative to folder. */
   analysis: string[];
+  /** Method 'evol': the fittest candidate of the last population, and each generation's fitness. */
+  best?: { job: string; fitness: number; values: Record<string, number> };
+  generations?: EvolGeneration[];
 }
 
 /** A batch that cannot start: every problem, one line each (path: value: what was expected). */
@@ -84,17 +88,49 @@ export async function runBatch(batchFile: string, options: BatchOptions = {}): P
   if (!isPlainObject(cfg0)) throw new BatchError([{ severity: 'error', path: 'batch.cfgFile', value: cfg0, message: 'expected a simConfig object' }]);
   const folder = new OutputDir(options.outDir ?? '.', { allowOutside: options.allowOutsidePaths }).resolve(batch.saveFolder, 'batch.saveFolder');
   const out = new OutputDir(folder);
-  const jobs = batchJobs(batch);
-  const cfgs = jobs.map((job) => jobCfg(batch, cfg0, job, diagnostics));
-  if (diagnostics.errors.length > 0) throw new BatchError(diagnostics.errors);
-  checkJobs(netParams, cfgs, jobs, options.mechanisms ?? BUILTIN_MECHANISMS, diagnostics);
-  if (diagnostics.errors.length > 0) throw new BatchError(diagnostics.errors);
+  const model_: Model = { batch, netParams, cfg0, netParamsPath, mechanisms: options.mechanisms ?? BUILTIN_MECHANISMS };
   await out.write(`${batch.batchLabel}_batch.json`, 'batch', JSON.stringify({ batch: { ...batch, netParamsFile: netParamsPath } }, null, 2));
+  if (batch.method === 'evol') return runEvolution(model_, folder, options);
+  const jobs = batchJobs(batch);
+  const results = await runJobs(model_, jobs, folder, options, jobs.length, 0);
+  const rates = gridRates(
+    batch,
+    jobs.map((job) => jobPopRates(resolve(folder, `${job.label}_data.json`))),
+  );
+  const analysis: string[] = [];
+  if (rates) {
+    analysis.push(await out.write(`${batch.batchLabel}_rates.json`, 'batch rates', JSON.stringify(rates, null, 2)));
+    if (options.figures !== false) for (const fig of gridFigures(batch.batchLabel, rates)) analysis.push(await writeFigure(fig, out, fig.file, 'batch figure'));
+  }
+  return { batchLabel: batch.batchLabel, folder, jobs: results, failed: results.filter((r) => r.status === 'failed'), ...(rates ? { rates } : {}), analysis };
+}
+
+interface Model {
+  batch: BatchSpec;
+  netParams: unknown;
+  cfg0: Record<string, unknown>;
+  netParamsPath: string;
+  mechanisms: MechanismRegistry;
+}
+
+/**
+ * Checks the jobs, writes their cfg files in `folder` and runs them there with the batch's
+ * runner; `total` and `before` count the batch's jobs for onJob. A job whose data file exists is
+ * skipped with runCfg.skip.
+ */
+async function runJobs(model: Model, jobs: BatchJob[], folder: string, options: BatchOptions, total: number, before: number): Promise<JobResult[]> {
+  const { batch } = model;
+  const diagnostics = new Diagnostics();
+  const cfgs = jobs.map((job) => jobCfg(batch, model.cfg0, job, diagnostics));
+  if (diagnostics.errors.length > 0) throw new BatchError(diagnostics.errors);
+  checkJobs(model.netParams, cfgs, jobs, model.mechanisms, diagnostics);
+  if (diagnostics.errors.length > 0) throw new BatchError(diagnostics.errors);
+  const out = new OutputDir(folder);
   const results: JobResult[] = new Array(jobs.length);
-  let count = 0;
+  let count = before;
   const finish = (k: number, r: JobResult) => {
     results[k] = r;
-    options.onJob?.(++count, jobs.length, jobs[k], r);
+    options.onJob?.(++count, total, jobs[k], r);
   };
   const todo: number[] = [];
   for (let k = 0; k < jobs.length; k++) {
@@ -106,7 +142,7 @@ export async function runBatch(batchFile: string, options: BatchOptions = {}): P
   }
   const ctx: JobContext = {
     folder,
-    netParamsPath,
+    netParamsPath: model.netParamsPath,
     backend: options.backend ?? 'cpu',
     mod: options.mod ?? [],
     ...(options.onJobStart ? { onJobStart: options.onJobStart } : {}),
@@ -123,16 +159,80 @@ export async function runBatch(batchFile: string, options: BatchOptions = {}): P
       throw e;
     }
   } else await runLocal(ctx, labels, options.jobs ?? run.jobs ?? availableParallelism(), ended);
-  const rates = gridRates(
-    batch,
-    jobs.map((job) => jobPopRates(resolve(folder, `${job.label}_data.json`))),
+  return results;
+}
+
+/**
+ * Method 'evol' (evol.ts): generation g's candidates are jobs gen_<g>_cand_<k> in
+ * <saveFolder>/gen_<g>/ (NetPyNE's layout); each job's fitness comes from its population rates
+ * (a failed job: defaultFitness). inspyred's statistics files (<label>_stats.cvs,
+ * <label>_stats_indiv.cvs: NetPyNE's names), the best candidate (<label>_best.json) and the
+ * fitness per generation (<label>_fitness.png) go in saveFolder.
+ */
+async function runEvolution(model: Model, folder: string, options: BatchOptions): Promise<BatchReport> {
+  const { batch } = model;
+  const cfg = batch.evolCfg!;
+  const labels = batch.params.map((p) => p.label);
+  const rates = batch.initCfg.printPopAvgRates ?? model.cfg0.printPopAvgRates;
+  if (!rates || (Array.isArray(rates) && rates.length === 0))
+    throw new BatchError([
+      {
+        severity: 'error',
+        path: 'batch.evolCfg.fitnessFuncArgs',
+        value: rates ?? null,
+        message:
+          "the fitness reads each job's simData.popRates, which a run saves only with simConfig.printPopAvgRates (NetPyNE's examples set [500, duration])",
+      },
+    ]);
+  const evolution = new Evolution(
+    cfg,
+    batch.params.map((p) => p.values[0] as number),
+    batch.params.map((p) => p.values[1] as number),
+    batch.seed,
   );
-  const analysis: string[] = [];
-  if (rates) {
-    analysis.push(await out.write(`${batch.batchLabel}_rates.json`, 'batch rates', JSON.stringify(rates, null, 2)));
-    if (options.figures !== false) for (const fig of gridFigures(batch.batchLabel, rates)) analysis.push(await writeFigure(fig, out, fig.file, 'batch figure'));
+  const out = new OutputDir(folder);
+  const total = cfg.popSize + cfg.maxGenerations * (cfg.numSelected - (cfg.numSelected % 2));
+  const results: JobResult[] = [];
+  const generations: EvolGeneration[] = [];
+  let population: Array<Individual & { job: string }> = [];
+  let candidates = evolution.initial();
+  let stats = '';
+  let individuals = '';
+  for (let g = 0; g <= cfg.maxGenerations; g++) {
+    const genFolder = resolve(folder, `gen_${g}`);
+    const jobs: BatchJob[] = candidates.map((c, k) => ({
+      label: `gen_${g}_cand_${k}`,
+      indices: [g, k],
+      values: labels.map((l, i): [string, unknown] => [l, c[i]]),
+    }));
+    results.push(...(await runJobs(model, jobs, genFolder, options, total, results.length)));
+    const evaluated = jobs.map((job, k) => ({
+      candidate: candidates[k],
+      fitness: rateFitness(cfg.fitnessFuncArgs, jobPopRates(resolve(genFolder, `${job.label}_data.json`)), cfg.defaultFitness),
+      job: `gen_${g}/${job.label}`,
+    }));
+    population = g === 0 ? evaluated : (evolution.replace(population, evaluated) as typeof population);
+    stats += statsLine(g, population, cfg.maximize);
+    individuals += population.map((p, i) => `${g}, ${i}, ${p.fitness}, [${p.candidate.join(', ')}]\n`).join('');
+    await out.write(`${batch.batchLabel}_stats.cvs`, 'evol statistics', stats);
+    await out.write(`${batch.batchLabel}_stats_indiv.cvs`, 'evol statistics', individuals);
+    const ranked = evolution.ranked(population);
+    generations.push({
+      generation: g,
+      best: ranked[0].fitness,
+      mean: population.reduce((a, p) => a + p.fitness, 0) / population.length,
+      worst: ranked[ranked.length - 1].fitness,
+    });
+    if (g < cfg.maxGenerations) candidates = evolution.offspring(population);
   }
-  return { batchLabel: batch.batchLabel, folder, jobs: results, failed: results.filter((r) => r.status === 'failed'), ...(rates ? { rates } : {}), analysis };
+  const best = evolution.ranked(population)[0] as (typeof population)[number];
+  const bestReport = { job: best.job, fitness: best.fitness, values: Object.fromEntries(labels.map((l, i) => [l, best.candidate[i]])) };
+  const analysis = [await out.write(`${batch.batchLabel}_best.json`, 'evol best candidate', JSON.stringify({ ...bestReport, generations }, null, 2))];
+  if (options.figures !== false) {
+    const fig = fitnessFigure(batch.batchLabel, generations, cfg.maximize);
+    analysis.push(await writeFigure(fig, out, fig.file, 'batch figure'));
+  }
+  return { batchLabel: batch.batchLabel, folder, jobs: results, failed: results.filter((r) => r.status === 'failed'), analysis, best: bestReport, generations };
 }
 
 /** A job's population rates [Hz] (simData.popRates of its saved data), null if it has none. */

@@ -1,4 +1,5 @@
 import { type Diagnostics, didYouMean, isPlainObject, joinPath } from '../spec/index.ts';
+import { type EvolSpec, parseEvolCfg } from './evol-spec.ts';
 
 // A batch as NetPyNE's Batch object describes it (netpyne/batch/batch.py), read from JSON:
 //   { batchLabel, saveFolder, method, params: [{label, values, group?}], initCfg, cfgFile,
@@ -9,12 +10,11 @@ import { type Diagnostics, didYouMean, isPlainObject, joinPath } from '../spec/i
 // label: a cfg attribute, dotted for nested ones ('foo.bar', 'xn.0'); params with group: true
 // vary together (NetPyNE's grouped params); the others form the grid.
 
-export const BATCH_METHODS = ['grid', 'list'] as const;
+export const BATCH_METHODS = ['grid', 'list', 'evol'] as const;
 export type BatchMethod = (typeof BATCH_METHODS)[number];
 /** NetPyNE's methods spikegpu does not run yet, and what to use instead. */
 const LATER_METHODS: Record<string, string> = {
   random: "not supported yet: use 'grid' or 'list' with the values to try",
-  evol: "not supported yet: use 'grid' or 'list' with the values to try",
   optuna: "not supported yet: use 'grid' or 'list' with the values to try",
   asd: "not supported yet: use 'grid' or 'list' with the values to try",
 };
@@ -58,11 +58,15 @@ export interface BatchSpec {
   /** JSON files, relative to the batch file: the model's netParams and its cfg (simConfig). */
   netParamsFile: string;
   cfgFile?: string;
+  /** method 'evol': the algorithm's settings; the params' values are [lower, upper] bounds. */
+  evolCfg?: EvolSpec;
+  /** The seed of 'evol' (default 1). */
+  seed: number;
   /** skip: jobs whose data file exists are not run again (NetPyNE's runCfg.skip). */
   runCfg: { type: 'local'; jobs?: number; skip: boolean } | ({ type: 'hpc_slurm'; skip: boolean } & SlurmCfg);
 }
 
-const KEYS = ['batchLabel', 'saveFolder', 'method', 'params', 'initCfg', 'cfgFile', 'netParamsFile', 'runCfg', 'seed'];
+const KEYS = ['batchLabel', 'saveFolder', 'method', 'params', 'initCfg', 'cfgFile', 'netParamsFile', 'runCfg', 'seed', 'evolCfg'];
 /** Labels and folders become file names: letters, digits, _ . - and (folders) /. */
 const LABEL = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 /** Jobs in one batch at most (a grid's product is checked before anything is written). */
@@ -92,9 +96,14 @@ export function parseBatch(raw: unknown, diagnostics: Diagnostics): BatchSpec | 
   const initCfg = raw.initCfg ?? {};
   if (!isPlainObject(initCfg)) diagnostics.error('batch.initCfg', initCfg, 'expected an object of cfg attributes');
   const runCfg = parseRunCfg(raw.runCfg ?? { type: 'local' }, diagnostics);
-  // the seed of NetPyNE's random and evolutionary methods: grid and list draw nothing
-  if (raw.seed !== undefined && raw.seed !== null && !Number.isInteger(raw.seed)) diagnostics.error('batch.seed', raw.seed, 'expected a whole number or null');
+  // the seed of the evolutionary method (grid and list draw nothing)
+  const seed = raw.seed ?? 1;
+  if (!(Number.isInteger(seed) && (seed as number) >= 0 && (seed as number) < 2 ** 53))
+    diagnostics.error('batch.seed', raw.seed, 'expected a whole number, 0 or more');
   const params = parseParams(raw.params, method === 'list', diagnostics);
+  const evolCfg = method === 'evol' ? parseEvolCfg(raw.evolCfg, diagnostics) : undefined;
+  if (method === 'evol') checkBounds(params, diagnostics);
+  else if (raw.evolCfg !== undefined) diagnostics.error('batch.evolCfg', raw.evolCfg, "only method 'evol' reads evolCfg");
   if (diagnostics.errors.length > 0) return undefined;
   return {
     batchLabel,
@@ -104,8 +113,19 @@ export function parseBatch(raw: unknown, diagnostics: Diagnostics): BatchSpec | 
     initCfg: initCfg as Record<string, unknown>,
     netParamsFile,
     ...(cfgFile ? { cfgFile } : {}),
+    ...(evolCfg ? { evolCfg } : {}),
+    seed: seed as number,
     runCfg,
   };
+}
+
+/** 'evol' params: values are [lower, upper], numbers, lower <= upper. */
+function checkBounds(params: BatchParam[], diagnostics: Diagnostics): void {
+  params.forEach((p, i) => {
+    const [lo, hi] = p.values;
+    if (p.values.length !== 2 || typeof lo !== 'number' || typeof hi !== 'number' || !(lo <= hi) || p.group)
+      diagnostics.error(joinPath(joinPath('batch.params', i), 'values'), p.values, "method 'evol' needs [lower, upper] bounds, two numbers");
+  });
 }
 
 const LOCAL_KEYS = ['type', 'jobs', 'skip', 'script'];

@@ -43,6 +43,10 @@ export async function runBatchCommand(file: string, options: BatchCliOptions): P
       const count = (s: JobResult['status']) => report.jobs.filter((r) => r.status === s).length;
       console.log(`batch ${report.batchLabel}: ${count('done')} jobs run, ${count('skipped')} skipped, ${count('failed')} failed; files in ${report.folder}`);
       if (report.rates) printRates(report.rates);
+      if (report.best) {
+        const values = Object.entries(report.best.values).map(([k, v]) => `${k} = ${Number(v.toPrecision(6))}`);
+        console.log(`best candidate ${report.best.job}: fitness ${Number(report.best.fitness.toPrecision(6))} (${values.join(', ')})`);
+      }
       for (const file of report.analysis) console.log(`wrote ${file}`);
     }
     return report.failed.length > 0 ? 1 : 0;
