@@ -9,6 +9,7 @@ import { validateModel } from '../network/index.ts';
 import { type Diagnostic, Diagnostics, deepOrdered, isPlainObject, parseOrderedJson } from '../spec/index.ts';
 import { type BatchRates, type EvolGeneration, fitnessFigure, gridFigures, gridRates } from './analysis.ts';
 import { Evolution, type Individual, rateFitness, statsLine } from './evol.ts';
+import { GpuRunnerError, runStacked } from './gpu-runner.ts';
 import type { JobContext, JobResult } from './job-command.ts';
 import { type BatchJob, batchJobs, setCfgPath } from './jobs.ts';
 import { runLocal } from './local-runner.ts';
@@ -151,7 +152,20 @@ async function runJobs(model: Model, jobs: BatchJob[], folder: string, options: 
   const indexOf = new Map(labels.map((l, i) => [l, todo[i]]));
   const ended = (r: JobResult) => finish(indexOf.get(r.job)!, r);
   const run = batch.runCfg;
-  if (run.type === 'hpc_slurm') {
+  if (run.type === 'gpu') {
+    try {
+      await runStacked(
+        folder,
+        todo.map((k) => ({ label: jobs[k].label, cfg: cfgs[k] })),
+        model.netParams,
+        model.mechanisms,
+        ended,
+      );
+    } catch (e) {
+      if (e instanceof GpuRunnerError) throw new BatchError([{ severity: 'error', path: 'batch.runCfg.type', value: 'gpu', message: e.message }]);
+      throw e;
+    }
+  } else if (run.type === 'hpc_slurm') {
     try {
       await runSlurm(ctx, batch.batchLabel, labels, run, ended);
     } catch (e) {

@@ -18,11 +18,10 @@ const LATER_METHODS: Record<string, string> = {
   optuna: "not supported yet: use 'grid' or 'list' with the values to try",
   asd: "not supported yet: use 'grid' or 'list' with the values to try",
 };
-export const RUNNER_TYPES = ['local', 'mpi_bulletin', 'hpc_slurm'] as const;
+export const RUNNER_TYPES = ['local', 'mpi_bulletin', 'hpc_slurm', 'gpu'] as const;
 const LATER_RUNNERS: Record<string, string> = {
   mpi_direct: "spikegpu does not run a job over MPI: use runCfg.type 'local' (each job on its own, the jobs in parallel)",
   hpc_torque: "not supported yet: use runCfg.type 'local' or 'hpc_slurm'",
-  gpu: "not supported yet: use runCfg.type 'local'",
   slurm: "SLURM's runner is NetPyNE's 'hpc_slurm'",
 };
 
@@ -63,7 +62,7 @@ export interface BatchSpec {
   /** The seed of 'evol' (default 1). */
   seed: number;
   /** skip: jobs whose data file exists are not run again (NetPyNE's runCfg.skip). */
-  runCfg: { type: 'local'; jobs?: number; skip: boolean } | ({ type: 'hpc_slurm'; skip: boolean } & SlurmCfg);
+  runCfg: { type: 'local'; jobs?: number; skip: boolean } | ({ type: 'hpc_slurm'; skip: boolean } & SlurmCfg) | { type: 'gpu'; skip: boolean };
 }
 
 const KEYS = ['batchLabel', 'saveFolder', 'method', 'params', 'initCfg', 'cfgFile', 'netParamsFile', 'runCfg', 'seed', 'evolCfg'];
@@ -161,7 +160,7 @@ function parseRunCfg(raw: unknown, diagnostics: Diagnostics): BatchSpec['runCfg'
   if (!(RUNNER_TYPES as readonly string[]).includes(String(type)))
     diagnostics.error('batch.runCfg.type', type, LATER_RUNNERS[String(type)] ?? `expected one of ${RUNNER_TYPES.join(', ')}`);
   const slurm = type === 'hpc_slurm';
-  const keys = slurm ? SLURM_KEYS : LOCAL_KEYS;
+  const keys = slurm ? SLURM_KEYS : type === 'gpu' ? ['type', 'skip'] : LOCAL_KEYS;
   for (const key of Object.keys(raw)) {
     const path = joinPath('batch.runCfg', key);
     if (slurm && Object.hasOwn(SLURM_REFUSED, key)) diagnostics.error(path, raw[key], SLURM_REFUSED[key]);
@@ -179,6 +178,7 @@ function parseRunCfg(raw: unknown, diagnostics: Diagnostics): BatchSpec['runCfg'
   if (typeof skip !== 'boolean') diagnostics.error('batch.runCfg.skip', skip, 'expected true or false');
   for (const key of ['script', 'folder', 'email'])
     if (raw[key] !== undefined && typeof raw[key] !== 'string') diagnostics.error(joinPath('batch.runCfg', key), raw[key], 'expected a string');
+  if (type === 'gpu') return { type: 'gpu', skip: skip === true };
   if (!slurm) {
     const jobs = whole('jobs', 1024);
     return { type: 'local', ...(jobs ? { jobs } : {}), skip: skip === true };
