@@ -93,33 +93,35 @@ export function stackModels(variants: Variant[]): Stacked {
   return { model, mechanisms: variants[0].mechanisms, cellStart, probeStart, stimStart };
 }
 
-/** The stacked run's output of each variant, with its own gids, probes and stims. */
+/** The stacked run's output of each variant, with its own gids, probes and stims (one pass over the spikes). */
 export function splitRun(run: RunOutput, stacked: Stacked, variants: Variant[]): RunOutput[] {
-  return variants.map((v, i) => {
-    const [c0, c1] = [stacked.cellStart[i], stacked.cellStart[i + 1]];
-    const spikes = { time: [] as number[], gid: [] as number[] };
-    run.spikes.gid.forEach((c, k) => {
-      if (c >= c0 && c < c1) {
-        spikes.time.push(run.spikes.time[k]);
-        spikes.gid.push(v.model.gid[c - c0]);
-      }
-    });
-    const [s0, s1] = [stacked.stimStart[i], stacked.stimStart[i + 1]];
-    const stimSpikes = { time: [] as number[], stim: [] as number[] };
-    run.stimSpikes.stim.forEach((s, k) => {
-      if (s >= s0 && s < s1) {
-        stimSpikes.time.push(run.stimSpikes.time[k]);
-        stimSpikes.stim.push(s - s0);
-      }
-    });
-    return {
-      spikes,
-      samples: run.samples.slice(stacked.probeStart[i], stacked.probeStart[i + 1]),
-      sampleTimes: run.sampleTimes,
-      sampleCount: run.sampleCount,
-      stimSpikes,
-    };
+  const variantOfCell = ownerTable(stacked.cellStart);
+  const variantOfStim = ownerTable(stacked.stimStart);
+  const outs: RunOutput[] = variants.map((_, i) => ({
+    spikes: { time: [], gid: [] },
+    samples: run.samples.slice(stacked.probeStart[i], stacked.probeStart[i + 1]),
+    sampleTimes: run.sampleTimes,
+    sampleCount: run.sampleCount,
+    stimSpikes: { time: [], stim: [] },
+  }));
+  run.spikes.gid.forEach((c, k) => {
+    const i = variantOfCell[c];
+    outs[i].spikes.time.push(run.spikes.time[k]);
+    outs[i].spikes.gid.push(variants[i].model.gid[c - stacked.cellStart[i]]);
   });
+  run.stimSpikes.stim.forEach((s, k) => {
+    const i = variantOfStim[s];
+    outs[i].stimSpikes.time.push(run.stimSpikes.time[k]);
+    outs[i].stimSpikes.stim.push(s - stacked.stimStart[i]);
+  });
+  return outs;
+}
+
+/** Per entry, the variant whose range [start[i], start[i + 1]) holds it. */
+function ownerTable(start: number[]): Int32Array {
+  const owner = new Int32Array(start.at(-1)!);
+  for (let i = 0; i + 1 < start.length; i++) owner.fill(i, start[i], start[i + 1]);
+  return owner;
 }
 
 /** [0, n0, n0 + n1, ...]. */
