@@ -183,3 +183,44 @@ export function fitnessFigure(label: string, generations: EvolGeneration[], maxi
     },
   };
 }
+
+/** Method 'optuna': each trial's value and the best so far (<label>_trials.png). */
+export function trialsFigure(label: string, values: number[], maximize: boolean): Figure {
+  const xs = values.map((_, i) => i);
+  const bestSoFar: number[] = [];
+  for (const v of values) bestSoFar.push(bestSoFar.length === 0 ? v : maximize ? Math.max(bestSoFar.at(-1)!, v) : Math.min(bestSoFar.at(-1)!, v));
+  const finite = values.filter(Number.isFinite);
+  const entries = [
+    { label: 'trial', color: listColor(0) },
+    { label: 'best so far', color: listColor(1) },
+  ];
+  return {
+    kind: 'batchTrials',
+    file: `${label}_trials.png`,
+    saveFig: true,
+    ...SIZE,
+    data: { values, bestSoFar, maximize },
+    draw(p) {
+      const box = plotBox(p, FONT, legendWidth(p, entries, FONT));
+      const axes = new Axes(p, box, {
+        x: [-0.5, Math.max(1, values.length) - 0.5],
+        y: [Math.min(0, ...finite), Math.max(1e-9, ...finite) * 1.05],
+        xlabel: 'trial',
+        ylabel: `value (${maximize ? 'higher' : 'lower'} is better)`,
+        title: `${label}: trials`,
+        fontSize: FONT,
+      });
+      axes.clip();
+      values.forEach((v, i) => Number.isFinite(v) && p.circle(axes.x(xs[i]), axes.y(v), 3, entries[0].color));
+      p.polyline(
+        xs.map((x) => axes.x(x)),
+        bestSoFar.map((y) => axes.y(y)),
+        entries[1].color,
+        2,
+      );
+      p.unclip();
+      axes.draw();
+      drawLegend(p, box, entries, FONT);
+    },
+  };
+}

@@ -73,7 +73,7 @@ export function parseEvolCfg(raw: unknown, diagnostics: Diagnostics): EvolSpec |
   return fitnessFuncArgs ? { ...cfg, fitnessFuncArgs } : undefined;
 }
 
-function parseFitness(raw: unknown, path: string, diagnostics: Diagnostics): FitnessArgs | undefined {
+export function parseFitness(raw: unknown, path: string, diagnostics: Diagnostics): FitnessArgs | undefined {
   const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
   if (isPlainObject(raw) && isPlainObject(raw.pops)) {
     const pops: Record<string, { target: number; width: number; min: number }> = {};

@@ -6,8 +6,8 @@ import { OutputDir, readTextFile } from '../io/files.ts';
 import type { MechanismRegistry } from '../mech/index.ts';
 import { BUILTIN_MECHANISMS } from '../mech/index.ts';
 import { validateModel } from '../network/index.ts';
-import { type Diagnostic, Diagnostics, deepOrdered, isPlainObject, parseOrderedJson } from '../spec/index.ts';
-import { type BatchRates, type EvolGeneration, fitnessFigure, gridFigures, gridRates } from './analysis.ts';
+import { cfgValue, type Diagnostic, Diagnostics, deepOrdered, isPlainObject, parseOrderedJson } from '../spec/index.ts';
+import { type BatchRates, type EvolGeneration, fitnessFigure, gridFigures, gridRates, trialsFigure } from './analysis.ts';
 import { Evolution, type Individual, rateFitness, statsLine } from './evol.ts';
 import { GpuRunnerError, runStacked } from './gpu-runner.ts';
 import type { JobContext, JobResult } from './job-command.ts';
@@ -15,6 +15,7 @@ import { type BatchJob, batchJobs, setCfgPath } from './jobs.ts';
 import { runLocal } from './local-runner.ts';
 import { runSlurm, SlurmError } from './slurm-runner.ts';
 import { type BatchSpec, parseBatch } from './spec.ts';
+import { TpeSampler } from './tpe.ts';
 
 // `spikegpu batch batch.json` and runBatch(): NetPyNE's Batch run by a local pool of processes.
 // Everything is checked before the first job starts: the batch, both model files, and every
@@ -92,6 +93,7 @@ export async function runBatch(batchFile: string, options: BatchOptions = {}): P
   const model_: Model = { batch, netParams, cfg0, netParamsPath, mechanisms: options.mechanisms ?? BUILTIN_MECHANISMS };
   await out.write(`${batch.batchLabel}_batch.json`, 'batch', JSON.stringify({ batch: { ...batch, netParamsFile: netParamsPath } }, null, 2));
   if (batch.method === 'evol') return runEvolution(model_, folder, options);
+  if (batch.method === 'optuna') return runOptuna(model_, folder, options);
   const jobs = batchJobs(batch);
   const results = await runJobs(model_, jobs, folder, options, jobs.length, 0);
   const rates = gridRates(
@@ -135,7 +137,8 @@ async function runJobs(model: Model, jobs: BatchJob[], folder: string, options: 
   };
   const todo: number[] = [];
   for (let k = 0; k < jobs.length; k++) {
-    if (batch.runCfg.skip && existsSync(resolve(folder, `${jobs[k].label}_data.json`))) finish(k, { job: jobs[k].label, status: 'skipped' });
+    if (batch.runCfg.skip && existsSync(resolve(folder, `${jobs[k].label}_data.json`)) && sameJob(resolve(folder, `${jobs[k].label}_cfg.json`), jobs[k]))
+      finish(k, { job: jobs[k].label, status: 'skipped' });
     else {
       await out.write(`${jobs[k].label}_cfg.json`, 'batch job cfg', JSON.stringify({ simConfig: cfgs[k] }, null, 2));
       todo.push(k);
@@ -187,17 +190,7 @@ async function runEvolution(model: Model, folder: string, options: BatchOptions)
   const { batch } = model;
   const cfg = batch.evolCfg!;
   const labels = batch.params.map((p) => p.label);
-  const rates = batch.initCfg.printPopAvgRates ?? model.cfg0.printPopAvgRates;
-  if (!rates || (Array.isArray(rates) && rates.length === 0))
-    throw new BatchError([
-      {
-        severity: 'error',
-        path: 'batch.evolCfg.fitnessFuncArgs',
-        value: rates ?? null,
-        message:
-          "the fitness reads each job's simData.popRates, which a run saves only with simConfig.printPopAvgRates (NetPyNE's examples set [500, duration])",
-      },
-    ]);
+  requireRates(model, 'batch.evolCfg.fitnessFuncArgs');
   const evolution = new Evolution(
     cfg,
     batch.params.map((p) => p.values[0] as number),
@@ -249,6 +242,119 @@ async function runEvolution(model: Model, folder: string, options: BatchOptions)
   return { batchLabel: batch.batchLabel, folder, jobs: results, failed: results.filter((r) => r.status === 'failed'), analysis, best: bestReport, generations };
 }
 
+/** The fitness reads each job's simData.popRates: refused up front where the jobs would not save them. */
+function requireRates(model: Model, path: string): void {
+  const rates = model.batch.initCfg.printPopAvgRates ?? model.cfg0.printPopAvgRates;
+  if (!rates || (Array.isArray(rates) && rates.length === 0))
+    throw new BatchError([
+      {
+        severity: 'error',
+        path,
+        value: rates ?? null,
+        message:
+          "the fitness reads each job's simData.popRates, which a run saves only with simConfig.printPopAvgRates (NetPyNE's examples set [500, duration])",
+      },
+    ]);
+}
+
+/** Trials run at once by the batch's runner (optuna's rounds, unless optimCfg.trialsPerRound says). */
+function runnerWidth(batch: BatchSpec, options: BatchOptions): number {
+  const run = batch.runCfg;
+  if (run.type === 'local') return options.jobs ?? run.jobs ?? availableParallelism();
+  if (run.type === 'hpc_slurm') return run.concurrency ?? 1;
+  return 10;
+}
+
+/**
+ * Method 'optuna' (tpe.ts): rounds of trials suggested from the finished ones and run together,
+ * until maxiters trials or maxtime seconds; trial n is job gen_<n>/trial_<n> (NetPyNE's names).
+ * <label>_trials.json (number, value, params, state per trial, rewritten after each round),
+ * <label>_best.json and <label>_trials.png (each trial's value and the best so far) go in saveFolder.
+ */
+async function runOptuna(model: Model, folder: string, options: BatchOptions): Promise<BatchReport> {
+  const { batch } = model;
+  const cfg = batch.optimCfg!;
+  requireRates(model, 'batch.optimCfg.fitnessFuncArgs');
+  const labels = batch.params.map((p) => p.label);
+  const sampler = new TpeSampler(
+    batch.params.map((p) => p.values[0] as number),
+    batch.params.map((p) => p.values[1] as number),
+    batch.seed,
+    cfg.maximize,
+  );
+  const perRound = cfg.trialsPerRound ?? runnerWidth(batch, options);
+  const out = new OutputDir(folder);
+  const results: JobResult[] = [];
+  const trials: OptunaTrial[] = [];
+  const t0 = performance.now();
+  while (trials.length < cfg.maxiters && !(cfg.maxtime !== undefined && (performance.now() - t0) / 1e3 >= cfg.maxtime)) {
+    const finished = trials.map((t) => ({ params: t.values, value: t.value }));
+    const round = Array.from({ length: Math.min(perRound, cfg.maxiters - trials.length) }, () => sampler.suggest(finished));
+    const jobs: BatchJob[] = round.map((c, i) => {
+      const n = trials.length + i;
+      return { label: `gen_${n}/trial_${n}`, indices: [n], values: labels.map((l, k): [string, unknown] => [l, c[k]]) };
+    });
+    const ran = await runJobs(model, jobs, folder, options, cfg.maxiters, results.length);
+    results.push(...ran);
+    jobs.forEach((job, i) => {
+      const rates = jobPopRates(resolve(folder, `${job.label}_data.json`));
+      trials.push({
+        number: job.indices[0],
+        value: rateFitness(cfg.fitnessFuncArgs, rates, cfg.maxFitness),
+        values: round[i],
+        params: Object.fromEntries(labels.map((l, k) => [l, round[i][k]])),
+        state: ran[i].status === 'failed' || !rates ? 'FAIL' : 'COMPLETE',
+        job: job.label,
+      });
+    });
+    await out.write(
+      `${batch.batchLabel}_trials.json`,
+      'optuna trials',
+      JSON.stringify(
+        trials.map(({ values: _, ...t }) => t),
+        null,
+        2,
+      ),
+    );
+  }
+  const best = trials.reduce((a, t) => ((cfg.maximize ? t.value > a.value : t.value < a.value) ? t : a), trials[0]);
+  const bestReport = { job: best.job, fitness: best.value, values: best.params };
+  const analysis = [await out.write(`${batch.batchLabel}_best.json`, 'optuna best trial', JSON.stringify({ ...bestReport, trials: trials.length }, null, 2))];
+  if (options.figures !== false) {
+    const fig = trialsFigure(
+      batch.batchLabel,
+      trials.map((t) => t.value),
+      cfg.maximize,
+    );
+    analysis.push(await writeFigure(fig, out, fig.file, 'batch figure'));
+  }
+  return { batchLabel: batch.batchLabel, folder, jobs: results, failed: results.filter((r) => r.status === 'failed'), analysis, best: bestReport };
+}
+
+interface OptunaTrial {
+  number: number;
+  value: number;
+  values: number[];
+  params: Record<string, number>;
+  state: 'COMPLETE' | 'FAIL';
+  job: string;
+}
+
+/** Whether the cfg file a finished job left has this job's values (a resumed search may suggest others). */
+function sameJob(cfgFile: string, job: BatchJob): boolean {
+  try {
+    const saved = parseOrderedJson(readTextFile(cfgFile), cfgFile) as { simConfig?: Record<string, unknown> };
+    const cfg = saved?.simConfig;
+    if (!isPlainObject(cfg)) return false;
+    return job.values.every(([label, value]) => {
+      const found = cfgValue(cfg, `.${label}`);
+      return 'value' in found && JSON.stringify(found.value) === JSON.stringify(value);
+    });
+  } catch {
+    return false;
+  }
+}
+
 /** A job's population rates [Hz] (simData.popRates of its saved data), null if it has none. */
 function jobPopRates(path: string): Record<string, number> | null {
   if (!existsSync(path)) return null;
@@ -278,7 +384,7 @@ function jobCfg(batch: BatchSpec, cfg0: Record<string, unknown>, job: BatchJob, 
     const problem = setCfgPath(cfg, label, value);
     if (problem) diagnostics.error(`batch.params (job ${job.label})`, label, problem);
   }
-  cfg.simLabel = job.label;
+  cfg.simLabel = job.label.slice(job.label.lastIndexOf('/') + 1);
   cfg.filename = job.label;
   cfg.saveFolder = '';
   return cfg;

@@ -1,5 +1,6 @@
 import { type Diagnostics, didYouMean, isPlainObject, joinPath } from '../spec/index.ts';
 import { type EvolSpec, parseEvolCfg } from './evol-spec.ts';
+import { type OptimSpec, parseOptimCfg } from './optim-spec.ts';
 
 // A batch as NetPyNE's Batch object describes it (netpyne/batch/batch.py), read from JSON:
 //   { batchLabel, saveFolder, method, params: [{label, values, group?}], initCfg, cfgFile,
@@ -10,13 +11,12 @@ import { type EvolSpec, parseEvolCfg } from './evol-spec.ts';
 // label: a cfg attribute, dotted for nested ones ('foo.bar', 'xn.0'); params with group: true
 // vary together (NetPyNE's grouped params); the others form the grid.
 
-export const BATCH_METHODS = ['grid', 'list', 'evol'] as const;
+export const BATCH_METHODS = ['grid', 'list', 'evol', 'optuna'] as const;
 export type BatchMethod = (typeof BATCH_METHODS)[number];
 /** NetPyNE's methods spikegpu does not run yet, and what to use instead. */
 const LATER_METHODS: Record<string, string> = {
-  random: "not supported yet: use 'grid' or 'list' with the values to try",
-  optuna: "not supported yet: use 'grid' or 'list' with the values to try",
-  asd: "not supported yet: use 'grid' or 'list' with the values to try",
+  random: "not supported yet: use 'grid' or 'list' with the values to try, or 'evol' or 'optuna' to search",
+  asd: "not supported yet: use 'grid' or 'list' with the values to try, or 'evol' or 'optuna' to search",
 };
 export const RUNNER_TYPES = ['local', 'mpi_bulletin', 'hpc_slurm', 'gpu'] as const;
 const LATER_RUNNERS: Record<string, string> = {
@@ -59,13 +59,15 @@ export interface BatchSpec {
   cfgFile?: string;
   /** method 'evol': the algorithm's settings; the params' values are [lower, upper] bounds. */
   evolCfg?: EvolSpec;
+  /** method 'optuna': the search's settings; the params' values are [lower, upper] bounds. */
+  optimCfg?: OptimSpec;
   /** The seed of 'evol' (default 1). */
   seed: number;
   /** skip: jobs whose data file exists are not run again (NetPyNE's runCfg.skip). */
   runCfg: { type: 'local'; jobs?: number; skip: boolean } | ({ type: 'hpc_slurm'; skip: boolean } & SlurmCfg) | { type: 'gpu'; skip: boolean };
 }
 
-const KEYS = ['batchLabel', 'saveFolder', 'method', 'params', 'initCfg', 'cfgFile', 'netParamsFile', 'runCfg', 'seed', 'evolCfg'];
+const KEYS = ['batchLabel', 'saveFolder', 'method', 'params', 'initCfg', 'cfgFile', 'netParamsFile', 'runCfg', 'seed', 'evolCfg', 'optimCfg'];
 /** Labels and folders become file names: letters, digits, _ . - and (folders) /. */
 const LABEL = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 /** Jobs in one batch at most (a grid's product is checked before anything is written). */
@@ -101,8 +103,10 @@ export function parseBatch(raw: unknown, diagnostics: Diagnostics): BatchSpec | 
     diagnostics.error('batch.seed', raw.seed, 'expected a whole number, 0 or more');
   const params = parseParams(raw.params, method === 'list', diagnostics);
   const evolCfg = method === 'evol' ? parseEvolCfg(raw.evolCfg, diagnostics) : undefined;
-  if (method === 'evol') checkBounds(params, diagnostics);
-  else if (raw.evolCfg !== undefined) diagnostics.error('batch.evolCfg', raw.evolCfg, "only method 'evol' reads evolCfg");
+  const optimCfg = method === 'optuna' ? parseOptimCfg(raw.optimCfg, diagnostics) : undefined;
+  if (method === 'evol' || method === 'optuna') checkBounds(params, String(method), diagnostics);
+  if (method !== 'evol' && raw.evolCfg !== undefined) diagnostics.error('batch.evolCfg', raw.evolCfg, "only method 'evol' reads evolCfg");
+  if (method !== 'optuna' && raw.optimCfg !== undefined) diagnostics.error('batch.optimCfg', raw.optimCfg, "only method 'optuna' reads optimCfg");
   if (diagnostics.errors.length > 0) return undefined;
   return {
     batchLabel,
@@ -113,17 +117,18 @@ export function parseBatch(raw: unknown, diagnostics: Diagnostics): BatchSpec | 
     netParamsFile,
     ...(cfgFile ? { cfgFile } : {}),
     ...(evolCfg ? { evolCfg } : {}),
+    ...(optimCfg ? { optimCfg } : {}),
     seed: seed as number,
     runCfg,
   };
 }
 
-/** 'evol' params: values are [lower, upper], numbers, lower <= upper. */
-function checkBounds(params: BatchParam[], diagnostics: Diagnostics): void {
+/** 'evol' and 'optuna' params: values are [lower, upper], numbers, lower <= upper. */
+function checkBounds(params: BatchParam[], method: string, diagnostics: Diagnostics): void {
   params.forEach((p, i) => {
     const [lo, hi] = p.values;
     if (p.values.length !== 2 || typeof lo !== 'number' || typeof hi !== 'number' || !(lo <= hi) || p.group)
-      diagnostics.error(joinPath(joinPath('batch.params', i), 'values'), p.values, "method 'evol' needs [lower, upper] bounds, two numbers");
+      diagnostics.error(joinPath(joinPath('batch.params', i), 'values'), p.values, `method '${method}' needs [lower, upper] bounds, two numbers`);
   });
 }
 

@@ -92,16 +92,16 @@ describe('a batch file', () => {
   it('is refused with one line per problem, NetPyNE methods not run yet named', () => {
     const { errors } = parsed({
       batchLabel: '../x',
-      method: 'evol',
+      method: 'asd',
       netParamsFile: 'n.json',
       params: [{ label: 'a b', values: [] }],
       runCfg: { type: 'hpc_torque' },
       extra: 1,
     });
     expect(errors).toEqual([
-      'batch.extra: unknown key (expected batchLabel, saveFolder, method, params, initCfg, cfgFile, netParamsFile, runCfg, seed)',
+      'batch.extra: unknown key (expected batchLabel, saveFolder, method, params, initCfg, cfgFile, netParamsFile, runCfg, seed, evolCfg, optimCfg)',
       'batch.batchLabel: expected letters, digits, _ . - (it names files)',
-      "batch.method: not supported yet: use 'grid' or 'list' with the values to try",
+      "batch.method: not supported yet: use 'grid' or 'list' with the values to try, or 'evol' or 'optuna' to search",
       "batch.runCfg.type: not supported yet: use runCfg.type 'local' or 'hpc_slurm'",
       "batch.params[0].label: expected a cfg attribute, dotted for a nested one ('foo.bar', 'xn.0')",
       'batch.params[0].values: expected a non-empty list of values',
