@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/batch/node-batch.ts';
-import { cdf, quantile, STARTUP, TpeSampler, type Trial } from '../../src/batch/tpe.ts';
+import { cdf, quantile, TpeSampler, type Trial } from '../../src/batch/tpe.ts';
 
 // Method 'optuna' (src/batch/tpe.ts, a TPE sampler as Optuna's default): suggestions within the
 // bounds and fixed by the seed, a better search than uniform draws on a smooth function with the
