@@ -67,7 +67,7 @@ export interface BatchSpec {
   runCfg: { type: 'local'; jobs?: number; skip: boolean } | ({ type: 'hpc_slurm'; skip: boolean } & SlurmCfg) | { type: 'gpu'; skip: boolean };
 }
 
-const KEYS = ['batchLabel', 'saveFolder', 'method', 'params', 'initCfg', 'cfgFile', 'netParamsFile', 'runCfg', 'seed', 'evolCfg', 'optimCfg'];
+const KEYS = ['batchLabel', 'saveFolder', 'method', 'params', 'groupedParams', 'initCfg', 'cfgFile', 'netParamsFile', 'runCfg', 'seed', 'evolCfg', 'optimCfg'];
 /** Labels and folders become file names: letters, digits, _ . - and (folders) /. */
 const LABEL = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 /** Jobs in one batch at most (a grid's product is checked before anything is written). */
@@ -101,7 +101,7 @@ export function parseBatch(raw: unknown, diagnostics: Diagnostics): BatchSpec | 
   const seed = raw.seed ?? 1;
   if (!(Number.isInteger(seed) && (seed as number) >= 0 && (seed as number) < 2 ** 53))
     diagnostics.error('batch.seed', raw.seed, 'expected a whole number, 0 or more');
-  const params = parseParams(raw.params, method === 'list', diagnostics);
+  const params = parseParams(raw.params, raw.groupedParams, method === 'list', diagnostics);
   const evolCfg = method === 'evol' ? parseEvolCfg(raw.evolCfg, diagnostics) : undefined;
   const optimCfg = method === 'optuna' ? parseOptimCfg(raw.optimCfg, diagnostics) : undefined;
   if (method === 'evol' || method === 'optuna') checkBounds(params, String(method), diagnostics);
@@ -209,10 +209,35 @@ function parseRunCfg(raw: unknown, diagnostics: Diagnostics): BatchSpec['runCfg'
   return { type: 'hpc_slurm', skip: skip === true, coresPerNode: whole('coresPerNode', 1024) ?? 1, poll: Number(poll), ...given };
 }
 
-function parseParams(raw: unknown, list: boolean, diagnostics: Diagnostics): BatchParam[] {
+/**
+ * The params: a list of {label, values, group}, or NetPyNE's dict {label: values} (an ODict in
+ * Python: its order is the grid's); `groupedParams` (NetPyNE's Batch argument) lists the labels
+ * that vary together.
+ */
+function parseParams(given: unknown, groupedLabels: unknown, list: boolean, diagnostics: Diagnostics): BatchParam[] {
+  const raw = isPlainObject(given) ? Object.entries(given).map(([label, values]) => ({ label, values })) : given;
   if (!Array.isArray(raw) || raw.length === 0) {
-    diagnostics.error('batch.params', raw, 'expected a list of {label, values}');
+    diagnostics.error('batch.params', given, 'expected a list of {label, values}, or {label: values}');
     return [];
+  }
+  if (groupedLabels !== undefined) {
+    const labels = raw.map((p) => (isPlainObject(p) ? p.label : undefined));
+    if (!Array.isArray(groupedLabels) || !groupedLabels.every((g) => typeof g === 'string'))
+      diagnostics.error('batch.groupedParams', groupedLabels, 'expected a list of param labels');
+    else
+      for (const g of groupedLabels) {
+        const k = labels.indexOf(g);
+        if (k < 0)
+          diagnostics.error(
+            'batch.groupedParams',
+            g,
+            `not a param label${didYouMean(
+              g,
+              labels.filter((l): l is string => typeof l === 'string'),
+            )}`,
+          );
+        else raw[k] = { ...(raw[k] as Record<string, unknown>), group: true };
+      }
   }
   const params: BatchParam[] = [];
   raw.forEach((p, i) => {

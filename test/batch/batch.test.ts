@@ -16,7 +16,7 @@ const parsed = (raw: unknown) => {
   const d = new Diagnostics();
   return { batch: parseBatch(raw, d), errors: d.errors.map((e) => `${e.path}: ${e.message}`) };
 };
-const grid = (params: unknown[], extra: Record<string, unknown> = {}) => parsed({ batchLabel: 'b', netParamsFile: 'n.json', params, ...extra });
+const grid = (params: unknown, extra: Record<string, unknown> = {}) => parsed({ batchLabel: 'b', netParamsFile: 'n.json', params, ...extra });
 
 describe('batch jobs', () => {
   it('are the grid of the params, the last varying fastest, named <label>_<i>_<j>', () => {
@@ -49,6 +49,18 @@ describe('batch jobs', () => {
         ['a', 2],
       ],
     });
+  });
+
+  it("take NetPyNE's params dict and groupedParams", () => {
+    const { batch, errors } = grid({ a: [1, 2], g1: [10, 20], g2: ['x', 'y'] } as never, { groupedParams: ['g1', 'g2'] });
+    expect(errors).toEqual([]);
+    expect(batchJobs(batch!).map((j) => j.label)).toEqual(['b_0_0', 'b_0_1', 'b_1_0', 'b_1_1']);
+    expect(batchJobs(batch!)[2].values).toEqual([
+      ['g1', 20],
+      ['g2', 'y'],
+      ['a', 1],
+    ]);
+    expect(grid({ a: [1] } as never, { groupedParams: ['b'] }).errors).toEqual(["batch.groupedParams: not a param label (did you mean 'a'?)"]);
   });
 
   it("of method 'list' take the k-th value of every param", () => {
@@ -99,7 +111,7 @@ describe('a batch file', () => {
       extra: 1,
     });
     expect(errors).toEqual([
-      'batch.extra: unknown key (expected batchLabel, saveFolder, method, params, initCfg, cfgFile, netParamsFile, runCfg, seed, evolCfg, optimCfg)',
+      'batch.extra: unknown key (expected batchLabel, saveFolder, method, params, groupedParams, initCfg, cfgFile, netParamsFile, runCfg, seed, evolCfg, optimCfg)',
       'batch.batchLabel: expected letters, digits, _ . - (it names files)',
       "batch.method: not supported yet: use 'grid' or 'list' with the values to try, or 'evol' or 'optuna' to search",
       "batch.runCfg.type: not supported yet: use runCfg.type 'local' or 'hpc_slurm'",
