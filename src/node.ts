@@ -3,7 +3,8 @@
 
 export { totalmem as machineMemoryBytes } from 'node:os';
 export { machineThreads, nodeThreads } from './backend/cpu/node-threads.ts';
-export { BatchError, type BatchOptions, type BatchReport, type JobResult, runBatch } from './batch/node-batch.ts';
+export { Batch, type BatchModel } from './batch/batch-class.ts';
+export { BatchError, type BatchInput, type BatchOptions, type BatchReport, type JobResult, runBatch } from './batch/node-batch.ts';
 export { acquireNodeDevice } from './gpu/node.ts';
 export { figurePng, figureSvg, writeFigure } from './io/figure-files.ts';
 export { FileError, MAX_INPUT_BYTES, OutputDir, readTextFile } from './io/files.ts';

@@ -25,7 +25,7 @@ export class GpuRunnerError extends Error {
 export async function runStacked(
   folder: string,
   jobs: Array<{ label: string; cfg: Record<string, unknown> }>,
-  netParams: unknown,
+  netParamsOf: (cfg: Record<string, unknown>) => unknown,
   mechanisms: MechanismRegistry,
   onEnd: (r: JobResult) => void,
 ): Promise<{ seconds: number; adapter?: string; path?: string }> {
@@ -33,7 +33,7 @@ export async function runStacked(
   const built: Array<{ label: string; net: Network; variant: Variant }> = [];
   for (const job of jobs) {
     try {
-      const net = create({ netParams: netParams as Record<string, unknown>, simConfig: job.cfg }, { mechanisms });
+      const net = create({ netParams: netParamsOf(job.cfg) as Record<string, unknown>, simConfig: job.cfg }, { mechanisms });
       const { model, mechanisms: lowered } = compile(net, { mergeSynapses: true });
       built.push({ label: job.label, net, variant: { model, mechanisms: lowered } });
     } catch (e) {

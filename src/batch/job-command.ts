@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface JobContext {
   folder: string;
-  netParamsPath: string;
+  /** The netParams file of job `label`. */
+  netParamsPath: (label: string) => string;
   backend: string;
   mod: string[];
   onJobStart?: (job: string, pid: number) => void;
@@ -31,7 +32,7 @@ export function jobArguments(ctx: JobContext, label: string, threads: number): s
     ...(fromSource ? ['--import', fileURLToPath(import.meta.resolve('tsx'))] : []),
     cli,
     'run',
-    ctx.netParamsPath,
+    ctx.netParamsPath(label),
     '--cfg',
     resolve(ctx.folder, `${label}_cfg.json`),
     '--out',

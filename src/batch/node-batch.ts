@@ -69,29 +69,65 @@ export class BatchError extends Error {
   }
 }
 
-export async function runBatch(batchFile: string, options: BatchOptions = {}): Promise<BatchReport> {
+/**
+ * A batch given in TypeScript: the batch file's fields (without netParamsFile and cfgFile), the
+ * model's cfg, and its netParams as an object or as a function of each job's cfg that returns
+ * them (NetPyNE's netParams.py reading cfg). The netParams each job runs are written beside its
+ * cfg (<label>_netParams.json, or <job>_netParams.json from a function).
+ */
+export interface BatchInput {
+  batch: Record<string, unknown>;
+  netParams: Record<string, unknown> | ((cfg: Record<string, unknown>) => Record<string, unknown>);
+  cfg?: Record<string, unknown>;
+}
+
+/** Runs a batch file (batch.json), or a batch given in TypeScript. */
+export async function runBatch(input: string | BatchInput, options: BatchOptions = {}): Promise<BatchReport> {
   const diagnostics = new Diagnostics();
-  const batch = parseBatch(readJson(batchFile, 'batch', diagnostics), diagnostics);
+  const given = typeof input === 'string' ? undefined : input;
+  const batch = parseBatch(given ? given.batch : readJson(input as string, 'batch', diagnostics), diagnostics, { modelGiven: given !== undefined });
   if (!batch) throw new BatchError(diagnostics.errors);
-  const base = dirname(resolve(batchFile));
-  const netParamsPath = resolve(base, batch.netParamsFile);
-  const model = readJson(netParamsPath, 'batch.netParamsFile', diagnostics);
-  const cfgRaw = batch.cfgFile ? readJson(resolve(base, batch.cfgFile), 'batch.cfgFile', diagnostics) : undefined;
-  if (diagnostics.errors.length > 0) throw new BatchError(diagnostics.errors);
-  const netParams = isPlainObject(model) && isPlainObject(model.netParams) ? model.netParams : model;
-  const cfg0 =
-    cfgRaw !== undefined
-      ? isPlainObject(cfgRaw) && isPlainObject(cfgRaw.simConfig)
-        ? cfgRaw.simConfig
-        : cfgRaw
-      : isPlainObject(model)
-        ? (model.simConfig ?? {})
-        : {};
-  if (!isPlainObject(cfg0)) throw new BatchError([{ severity: 'error', path: 'batch.cfgFile', value: cfg0, message: 'expected a simConfig object' }]);
   const folder = new OutputDir(options.outDir ?? '.', { allowOutside: options.allowOutsidePaths }).resolve(batch.saveFolder, 'batch.saveFolder');
   const out = new OutputDir(folder);
-  const model_: Model = { batch, netParams, cfg0, netParamsPath, mechanisms: options.mechanisms ?? BUILTIN_MECHANISMS };
-  await out.write(`${batch.batchLabel}_batch.json`, 'batch', JSON.stringify({ batch: { ...batch, netParamsFile: netParamsPath } }, null, 2));
+  const mechanisms = options.mechanisms ?? BUILTIN_MECHANISMS;
+  let model_: Model;
+  if (given) {
+    const cfg0 = given.cfg ?? {};
+    if (!isPlainObject(cfg0)) throw new BatchError([{ severity: 'error', path: 'cfg', value: cfg0, message: 'expected a simConfig object' }]);
+    const fn = given.netParams;
+    if (typeof fn === 'function') {
+      model_ = {
+        batch,
+        cfg0,
+        mechanisms,
+        netParamsOf: (cfg) => fn(deepOrdered(cfg)),
+        netParamsPath: (label) => resolve(folder, `${label}_netParams.json`),
+        perJob: true,
+      };
+    } else {
+      const path = resolve(folder, `${batch.batchLabel}_netParams.json`);
+      await out.write(`${batch.batchLabel}_netParams.json`, 'batch netParams', JSON.stringify({ netParams: fn }, null, 2));
+      model_ = { batch, cfg0, mechanisms, netParamsOf: () => fn, netParamsPath: () => path, perJob: false };
+    }
+  } else {
+    const base = dirname(resolve(input as string));
+    const netParamsPath = resolve(base, batch.netParamsFile!);
+    const model = readJson(netParamsPath, 'batch.netParamsFile', diagnostics);
+    const cfgRaw = batch.cfgFile ? readJson(resolve(base, batch.cfgFile), 'batch.cfgFile', diagnostics) : undefined;
+    if (diagnostics.errors.length > 0) throw new BatchError(diagnostics.errors);
+    const netParams = isPlainObject(model) && isPlainObject(model.netParams) ? model.netParams : model;
+    const cfg0 =
+      cfgRaw !== undefined
+        ? isPlainObject(cfgRaw) && isPlainObject(cfgRaw.simConfig)
+          ? cfgRaw.simConfig
+          : cfgRaw
+        : isPlainObject(model)
+          ? (model.simConfig ?? {})
+          : {};
+    if (!isPlainObject(cfg0)) throw new BatchError([{ severity: 'error', path: 'batch.cfgFile', value: cfg0, message: 'expected a simConfig object' }]);
+    model_ = { batch, cfg0, mechanisms, netParamsOf: () => netParams, netParamsPath: () => netParamsPath, perJob: false };
+  }
+  await out.write(`${batch.batchLabel}_batch.json`, 'batch', JSON.stringify({ batch }, null, 2));
   if (batch.method === 'evol') return runEvolution(model_, folder, options);
   if (batch.method === 'optuna') return runOptuna(model_, folder, options);
   const jobs = batchJobs(batch);
@@ -110,10 +146,14 @@ export async function runBatch(batchFile: string, options: BatchOptions = {}): P
 
 interface Model {
   batch: BatchSpec;
-  netParams: unknown;
   cfg0: Record<string, unknown>;
-  netParamsPath: string;
   mechanisms: MechanismRegistry;
+  /** The netParams of a job with this cfg. */
+  netParamsOf: (cfg: Record<string, unknown>) => unknown;
+  /** The file of the netParams job `label` runs. */
+  netParamsPath: (label: string) => string;
+  /** Whether each job has its own netParams file (written by runJobs). */
+  perJob: boolean;
 }
 
 /**
@@ -126,7 +166,7 @@ async function runJobs(model: Model, jobs: BatchJob[], folder: string, options: 
   const diagnostics = new Diagnostics();
   const cfgs = jobs.map((job) => jobCfg(batch, model.cfg0, job, diagnostics));
   if (diagnostics.errors.length > 0) throw new BatchError(diagnostics.errors);
-  checkJobs(model.netParams, cfgs, jobs, model.mechanisms, diagnostics);
+  checkJobs(model, cfgs, jobs, diagnostics);
   if (diagnostics.errors.length > 0) throw new BatchError(diagnostics.errors);
   const out = new OutputDir(folder);
   const results: JobResult[] = new Array(jobs.length);
@@ -141,6 +181,8 @@ async function runJobs(model: Model, jobs: BatchJob[], folder: string, options: 
       finish(k, { job: jobs[k].label, status: 'skipped' });
     else {
       await out.write(`${jobs[k].label}_cfg.json`, 'batch job cfg', JSON.stringify({ simConfig: cfgs[k] }, null, 2));
+      if (model.perJob)
+        await out.write(`${jobs[k].label}_netParams.json`, 'batch job netParams', JSON.stringify({ netParams: model.netParamsOf(cfgs[k]) }, null, 2));
       todo.push(k);
     }
   }
@@ -160,7 +202,7 @@ async function runJobs(model: Model, jobs: BatchJob[], folder: string, options: 
       await runStacked(
         folder,
         todo.map((k) => ({ label: jobs[k].label, cfg: cfgs[k] })),
-        model.netParams,
+        model.netParamsOf,
         model.mechanisms,
         ended,
       );
@@ -391,9 +433,16 @@ function jobCfg(batch: BatchSpec, cfg0: Record<string, unknown>, job: BatchJob, 
 }
 
 /** Every job's spec checked as `run` checks it, the first few problems reported with their job. */
-function checkJobs(netParams: unknown, cfgs: Record<string, unknown>[], jobs: BatchJob[], mechanisms: MechanismRegistry, diagnostics: Diagnostics): void {
+function checkJobs(model: Model, cfgs: Record<string, unknown>[], jobs: BatchJob[], diagnostics: Diagnostics): void {
   for (let k = 0; k < jobs.length && diagnostics.errors.length < 8; k++) {
-    const r = validateModel({ netParams: netParams as Record<string, unknown>, simConfig: cfgs[k] }, mechanisms, 'all');
+    let netParams: unknown;
+    try {
+      netParams = model.netParamsOf(cfgs[k]);
+    } catch (e) {
+      diagnostics.error(`${jobs[k].label}: netParams`, undefined, `the netParams function threw: ${e instanceof Error ? e.message : String(e)}`);
+      continue;
+    }
+    const r = validateModel({ netParams: netParams as Record<string, unknown>, simConfig: cfgs[k] }, model.mechanisms, 'all');
     for (const d of r.diagnostics.errors) diagnostics.error(`${jobs[k].label}: ${d.path}`, d.value, d.message);
   }
 }

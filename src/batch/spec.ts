@@ -55,7 +55,7 @@ export interface BatchSpec {
   /** cfg attributes set for every job before the params (NetPyNE's initCfg). */
   initCfg: Record<string, unknown>;
   /** JSON files, relative to the batch file: the model's netParams and its cfg (simConfig). */
-  netParamsFile: string;
+  netParamsFile?: string;
   cfgFile?: string;
   /** method 'evol': the algorithm's settings; the params' values are [lower, upper] bounds. */
   evolCfg?: EvolSpec;
@@ -74,7 +74,7 @@ const LABEL = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 export const MAX_JOBS = 1_000_000;
 
 /** The batch, or undefined with the problems in `diagnostics` (paths from 'batch'). */
-export function parseBatch(raw: unknown, diagnostics: Diagnostics): BatchSpec | undefined {
+export function parseBatch(raw: unknown, diagnostics: Diagnostics, options: { modelGiven?: boolean } = {}): BatchSpec | undefined {
   if (!isPlainObject(raw)) {
     diagnostics.error('batch', raw, 'expected an object with batchLabel, params, netParamsFile, ...');
     return undefined;
@@ -89,7 +89,11 @@ export function parseBatch(raw: unknown, diagnostics: Diagnostics): BatchSpec | 
   };
   const batchLabel = text('batchLabel', 'batch', LABEL);
   const saveFolder = text('saveFolder', batchLabel);
-  const netParamsFile = text('netParamsFile');
+  // a batch given in TypeScript brings its model (node-batch.ts BatchInput)
+  if (options.modelGiven)
+    for (const key of ['netParamsFile', 'cfgFile'])
+      if (raw[key] !== undefined) diagnostics.error(joinPath('batch', key), raw[key], 'a batch given in TypeScript takes netParams and cfg themselves');
+  const netParamsFile = options.modelGiven && raw.netParamsFile === undefined ? undefined : text('netParamsFile');
   const cfgFile = raw.cfgFile === undefined ? undefined : text('cfgFile');
   const method = raw.method ?? 'grid';
   if (typeof method !== 'string' || !(BATCH_METHODS as readonly string[]).includes(method))
@@ -114,7 +118,7 @@ export function parseBatch(raw: unknown, diagnostics: Diagnostics): BatchSpec | 
     method: method as BatchMethod,
     params,
     initCfg: initCfg as Record<string, unknown>,
-    netParamsFile,
+    ...(netParamsFile ? { netParamsFile } : {}),
     ...(cfgFile ? { cfgFile } : {}),
     ...(evolCfg ? { evolCfg } : {}),
     ...(optimCfg ? { optimCfg } : {}),

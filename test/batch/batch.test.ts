@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Batch } from '../../src/batch/batch-class.ts';
 import { batchJobs, setCfgPath } from '../../src/batch/jobs.ts';
 import { BatchError, runBatch } from '../../src/batch/node-batch.ts';
 import { parseBatch } from '../../src/batch/spec.ts';
@@ -236,5 +237,40 @@ describe('running a batch', () => {
   it('keeps saveFolder inside the output folder', async () => {
     const dir = batchFolder([{ label: 'connWeight', values: [0.01] }], { saveFolder: '../elsewhere' });
     await expect(runBatch(join(dir, 'batch.json'), { outDir: dir })).rejects.toThrow(/batch\.saveFolder: '\.\.\/elsewhere'/);
+  });
+});
+
+describe('a batch given in TypeScript', () => {
+  it('takes netParams as a function of each job cfg (NetPyNE netParams.py reading cfg)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spikegpu-batch-ts-'));
+    const netParams = (c: Record<string, unknown>) => ({
+      ...spec.netParams,
+      synMechParams: { exc: { mod: 'Exp2Syn', tau1: 0.1, tau2: c.synMechTau2, e: 0 } },
+      connParams: { 'S->M': { ...spec.netParams.connParams['S->M'], weight: (c.connWeight as number) * 2 } },
+    });
+    const b = new Batch({ netParams, cfg: cfg.simConfig, params: { connWeight: [0.005, 0.02] } });
+    b.batchLabel = 'ts';
+    b.saveFolder = 'out';
+    b.runCfg = { type: 'local', jobs: 2 };
+    const report = await b.run({ outDir: dir });
+    expect(report.failed).toEqual([]);
+    const saved = JSON.parse(readFileSync(join(dir, 'out', 'ts_1_data.json'), 'utf8'));
+    const alone = await simulate(create({ netParams: netParams({ ...cfg.simConfig, connWeight: 0.02 }), simConfig: { ...cfg.simConfig, connWeight: 0.02 } }), {
+      backend: 'cpu',
+    });
+    expect(saved.simData.spkt.length).toBeGreaterThan(10);
+    expect(saved.simData.spkt).toEqual(alone.simData.spkt);
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'ts_1_netParams.json'), 'utf8')).netParams.connParams['S->M'].weight).toBe(0.04);
+  }, 120_000);
+
+  it('names a netParams function that throws, before any job runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spikegpu-batch-ts-'));
+    const b = new Batch({
+      netParams: () => {
+        throw new Error('no such cfg');
+      },
+      params: [{ label: 'x', values: [1] }],
+    });
+    await expect(b.run({ outDir: dir })).rejects.toThrow('batch_0: netParams: the netParams function threw: no such cfg');
   });
 });
