@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
+import { FIGURES } from '../analysis/analyze.ts';
 import { writeFigure } from '../io/figure-files.ts';
 import { OutputDir, readTextFile } from '../io/files.ts';
 import type { MechanismRegistry } from '../mech/index.ts';
 import { BUILTIN_MECHANISMS } from '../mech/index.ts';
 import { validateModel } from '../network/index.ts';
+import { create } from '../sim/create.ts';
+import type { SimData } from '../sim/sim-data.ts';
 import { cfgValue, type Diagnostic, Diagnostics, deepOrdered, isPlainObject, parseOrderedJson } from '../spec/index.ts';
 import { type BatchRates, type EvolGeneration, fitnessFigure, gridFigures, gridRates, trialsFigure } from './analysis.ts';
 import { Evolution, type Individual, rateFitness, statsLine } from './evol.ts';
@@ -280,6 +283,7 @@ async function runEvolution(model: Model, folder: string, options: BatchOptions)
   if (options.figures !== false) {
     const fig = fitnessFigure(batch.batchLabel, generations, cfg.maximize);
     analysis.push(await writeFigure(fig, out, fig.file, 'batch figure'));
+    analysis.push(...(await bestRaster(model, folder, best.job, batch.batchLabel)));
   }
   return { batchLabel: batch.batchLabel, folder, jobs: results, failed: results.filter((r) => r.status === 'failed'), analysis, best: bestReport, generations };
 }
@@ -369,6 +373,7 @@ async function runOptuna(model: Model, folder: string, options: BatchOptions): P
       cfg.maximize,
     );
     analysis.push(await writeFigure(fig, out, fig.file, 'batch figure'));
+    analysis.push(...(await bestRaster(model, folder, best.job, batch.batchLabel)));
   }
   return { batchLabel: batch.batchLabel, folder, jobs: results, failed: results.filter((r) => r.status === 'failed'), analysis, best: bestReport };
 }
@@ -380,6 +385,24 @@ interface OptunaTrial {
   params: Record<string, number>;
   state: 'COMPLETE' | 'FAIL';
   job: string;
+}
+
+/**
+ * The best candidate's spike raster (<label>_best_raster.png), as NetPyNE's documentation plots
+ * the winner of a search: its network created again from its cfg, its spikes from its data file.
+ * None where the job left no data.
+ */
+async function bestRaster(model: Model, folder: string, job: string, label: string): Promise<string[]> {
+  const dataFile = resolve(folder, `${job}_data.json`);
+  if (!existsSync(dataFile)) return [];
+  const cfg = (parseOrderedJson(readTextFile(resolve(folder, `${job}_cfg.json`)), job) as { simConfig: Record<string, unknown> }).simConfig;
+  const saved = parseOrderedJson(readTextFile(dataFile), dataFile) as { simData: SimData };
+  const net = create({ netParams: model.netParamsOf(cfg) as Record<string, unknown>, simConfig: cfg }, { mechanisms: model.mechanisms });
+  const figs = [FIGURES.plotRaster({ net, simData: saved.simData }, { saveFig: `${label}_best_raster.png`, popRates: true })].flat();
+  const out = new OutputDir(folder);
+  const written: string[] = [];
+  for (const fig of figs) written.push(await writeFigure(fig, out, `${label}_best_raster.png`, 'batch figure'));
+  return written;
 }
 
 /** Whether the cfg file a finished job left has this job's values (a resumed search may suggest others). */

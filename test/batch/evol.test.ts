@@ -148,4 +148,5 @@ it("runs examples/optimization (small): NetPyNE's gen_<g> layout, statistics, th
   expect(best.fitness).toBeLessThan(1000);
   expect(report.best?.job).toBe(best.job);
   expect(readFileSync(join(dir, 'simple', 'simple_fitness.png')).length).toBeGreaterThan(1000);
+  expect(readFileSync(join(dir, 'simple', 'simple_best_raster.png')).length).toBeGreaterThan(1000);
 }, 180_000);

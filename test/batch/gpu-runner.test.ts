@@ -10,7 +10,7 @@ import { testDevice } from '../helpers/gpu.ts';
 
 // runCfg.type 'gpu' (src/batch/gpu-runner.ts, stack.ts): the nine variants of tutorial 8 in ONE
 // WebGPU run, each giving what it gives run alone on WebGPU (the same spikes: nothing connects
-// variants, and each keeps its own order of events), and NetPyNE's spike counts.
+// variants, and each keeps its own order of events), and NetPyNE's spikes within the f32 bounds.
 
 const root = resolve(__dirname, '../..');
 
@@ -35,9 +35,20 @@ it('runs the nine tut8 variants in one WebGPU run, each as it runs alone', async
       expect(saved.spkt).toEqual(alone.simData.spkt);
       expect(saved.spkid).toEqual(alone.simData.spkid);
       expect(saved.V_soma).toEqual(alone.simData.V_soma);
-      // and NetPyNE's spike count (f32: a spike may move by a step, none is lost or added here)
+      // and NetPyNE's spikes within the f32 bounds of the tutorials on WebGPU (webgpu-tutorials.test.ts):
+      // per-population counts within 2 %, 95 % of NetPyNE's spikes matched within 0.1 ms
       const ref = JSON.parse(readFileSync(join(root, 'test/data/netpyne/tut8', `${label}.spikes.json`), 'utf8'));
-      expect(saved.spkt.length).toBe(ref.spkt.length);
+      for (const cells of [
+        [0, 20],
+        [20, 40],
+      ]) {
+        const count = (ids: number[]) => ids.filter((g) => g >= cells[0] && g < cells[1]).length;
+        expect(Math.abs(count(saved.spkid) - count(ref.spkid))).toBeLessThanOrEqual(0.02 * count(ref.spkid));
+      }
+      const matched = ref.spkid.filter((g: number, k: number) =>
+        saved.spkid.some((h: number, m: number) => h === g && Math.abs(saved.spkt[m] - ref.spkt[k]) <= 0.1),
+      ).length;
+      expect(matched / ref.spkid.length).toBeGreaterThanOrEqual(0.95);
     }
 }, 300_000);
 
