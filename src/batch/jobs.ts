@@ -1,3 +1,4 @@
+import { hashStr, Random123Stream, uint32ToDouble } from '../rng/index.ts';
 import { deepOrdered, isPlainObject } from '../spec/index.ts';
 import type { BatchSpec } from './spec.ts';
 
@@ -15,6 +16,7 @@ export interface BatchJob {
 }
 
 export function batchJobs(batch: BatchSpec): BatchJob[] {
+  if (batch.method === 'random') return randomJobs(batch);
   const grouped = batch.method === 'list' ? batch.params : batch.params.filter((p) => p.group);
   const free = batch.method === 'list' ? [] : batch.params.filter((p) => !p.group);
   const groupIndices = grouped.length > 0 ? grouped[0].values.map((_, k) => k) : [null];
@@ -30,6 +32,22 @@ export function batchJobs(batch: BatchSpec): BatchJob[] {
     }
   }
   return jobs;
+}
+
+/**
+ * Method 'random' (batchtools' random search): num_samples jobs <batchLabel>_<k>, each param
+ * drawn uniformly within its [lower, upper] bounds from a Random123 stream of the batch's seed.
+ */
+function randomJobs(batch: BatchSpec): BatchJob[] {
+  const stream = new Random123Stream(hashStr('random'), batch.seed >>> 0, Math.floor(batch.seed / 2 ** 32) >>> 0);
+  return Array.from({ length: batch.numSamples }, (_, k) => ({
+    label: `${batch.batchLabel}_${k}`,
+    indices: [k],
+    values: batch.params.map((p): [string, unknown] => {
+      const [lo, hi] = p.values as [number, number];
+      return [p.label, lo + (hi - lo) * uint32ToDouble(stream.nextUint32())];
+    }),
+  }));
 }
 
 /** Every index combination of lists of these lengths, the last varying fastest (itertools.product). */

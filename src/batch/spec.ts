@@ -11,11 +11,10 @@ import { type OptimSpec, parseOptimCfg } from './optim-spec.ts';
 // label: a cfg attribute, dotted for nested ones ('foo.bar', 'xn.0'); params with group: true
 // vary together (NetPyNE's grouped params); the others form the grid.
 
-export const BATCH_METHODS = ['grid', 'list', 'evol', 'optuna'] as const;
+export const BATCH_METHODS = ['grid', 'list', 'random', 'evol', 'optuna'] as const;
 export type BatchMethod = (typeof BATCH_METHODS)[number];
 /** NetPyNE's methods spikegpu does not run yet, and what to use instead. */
 const LATER_METHODS: Record<string, string> = {
-  random: "not supported yet: use 'grid' or 'list' with the values to try, or 'evol' or 'optuna' to search",
   asd: "not supported yet: use 'grid' or 'list' with the values to try, or 'evol' or 'optuna' to search",
 };
 export const RUNNER_TYPES = ['local', 'mpi_bulletin', 'hpc_slurm', 'gpu'] as const;
@@ -61,13 +60,29 @@ export interface BatchSpec {
   evolCfg?: EvolSpec;
   /** method 'optuna': the search's settings; the params' values are [lower, upper] bounds. */
   optimCfg?: OptimSpec;
-  /** The seed of 'evol' (default 1). */
+  /** The seed of 'random', 'evol' and 'optuna' (default 1). */
   seed: number;
+  /** method 'random': how many jobs (batchtools' num_samples, default 10). */
+  numSamples: number;
   /** skip: jobs whose data file exists are not run again (NetPyNE's runCfg.skip). */
   runCfg: { type: 'local'; jobs?: number; skip: boolean } | ({ type: 'hpc_slurm'; skip: boolean } & SlurmCfg) | { type: 'gpu'; skip: boolean };
 }
 
-const KEYS = ['batchLabel', 'saveFolder', 'method', 'params', 'groupedParams', 'initCfg', 'cfgFile', 'netParamsFile', 'runCfg', 'seed', 'evolCfg', 'optimCfg'];
+const KEYS = [
+  'batchLabel',
+  'saveFolder',
+  'method',
+  'params',
+  'groupedParams',
+  'initCfg',
+  'cfgFile',
+  'netParamsFile',
+  'runCfg',
+  'seed',
+  'num_samples',
+  'evolCfg',
+  'optimCfg',
+];
 /** Labels and folders become file names: letters, digits, _ . - and (folders) /. */
 const LABEL = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 /** Jobs in one batch at most (a grid's product is checked before anything is written). */
@@ -108,7 +123,11 @@ export function parseBatch(raw: unknown, diagnostics: Diagnostics, options: { mo
   const params = parseParams(raw.params, raw.groupedParams, method === 'list', diagnostics);
   const evolCfg = method === 'evol' ? parseEvolCfg(raw.evolCfg, diagnostics) : undefined;
   const optimCfg = method === 'optuna' ? parseOptimCfg(raw.optimCfg, diagnostics) : undefined;
-  if (method === 'evol' || method === 'optuna') checkBounds(params, String(method), diagnostics);
+  if (method === 'evol' || method === 'optuna' || method === 'random') checkBounds(params, String(method), diagnostics);
+  const numSamples = raw.num_samples ?? 10;
+  if (!(Number.isInteger(numSamples) && (numSamples as number) >= 1 && (numSamples as number) <= MAX_JOBS))
+    diagnostics.error('batch.num_samples', numSamples, `expected a whole number of jobs from 1 to ${MAX_JOBS}`);
+  if (method !== 'random' && raw.num_samples !== undefined) diagnostics.error('batch.num_samples', raw.num_samples, "only method 'random' reads num_samples");
   if (method !== 'evol' && raw.evolCfg !== undefined) diagnostics.error('batch.evolCfg', raw.evolCfg, "only method 'evol' reads evolCfg");
   if (method !== 'optuna' && raw.optimCfg !== undefined) diagnostics.error('batch.optimCfg', raw.optimCfg, "only method 'optuna' reads optimCfg");
   if (diagnostics.errors.length > 0) return undefined;
@@ -123,6 +142,7 @@ export function parseBatch(raw: unknown, diagnostics: Diagnostics, options: { mo
     ...(evolCfg ? { evolCfg } : {}),
     ...(optimCfg ? { optimCfg } : {}),
     seed: seed as number,
+    numSamples: numSamples as number,
     runCfg,
   };
 }

@@ -90,6 +90,26 @@ describe('batch jobs', () => {
     ]);
   });
 
+  it("of method 'random' draw num_samples jobs within the bounds, the same for a seed", () => {
+    const parse = (seed: number) =>
+      grid(
+        [
+          { label: 'w', values: [0.001, 0.1] },
+          { label: 'd', values: [1, 20] },
+        ],
+        { method: 'random', num_samples: 50, seed },
+      );
+    const jobs = batchJobs(parse(3).batch!);
+    expect(jobs.map((j) => j.label)).toEqual(Array.from({ length: 50 }, (_, k) => `b_${k}`));
+    for (const j of jobs) {
+      const [[, w], [, d]] = j.values as Array<[string, number]>;
+      expect(w >= 0.001 && w <= 0.1 && d >= 1 && d <= 20).toBe(true);
+    }
+    expect(batchJobs(parse(3).batch!)).toEqual(jobs);
+    expect(batchJobs(parse(4).batch!)).not.toEqual(jobs);
+    expect(grid([{ label: 'w', values: [1, 2] }], { num_samples: 5 }).errors).toEqual(["batch.num_samples: only method 'random' reads num_samples"]);
+  });
+
   it('set nested cfg attributes and list items, or say where the path breaks', () => {
     const cfg: Record<string, unknown> = { xn: [1, 2], seeds: { conn: 1 }, n: 3 };
     expect(setCfgPath(cfg, 'xn.1', 5)).toBeUndefined();
@@ -112,7 +132,7 @@ describe('a batch file', () => {
       extra: 1,
     });
     expect(errors).toEqual([
-      'batch.extra: unknown key (expected batchLabel, saveFolder, method, params, groupedParams, initCfg, cfgFile, netParamsFile, runCfg, seed, evolCfg, optimCfg)',
+      'batch.extra: unknown key (expected batchLabel, saveFolder, method, params, groupedParams, initCfg, cfgFile, netParamsFile, runCfg, seed, num_samples, evolCfg, optimCfg)',
       'batch.batchLabel: expected letters, digits, _ . - (it names files)',
       "batch.method: not supported yet: use 'grid' or 'list' with the values to try, or 'evol' or 'optuna' to search",
       "batch.runCfg.type: not supported yet: use runCfg.type 'local' or 'hpc_slurm'",
