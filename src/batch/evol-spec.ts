@@ -37,14 +37,7 @@ export function parseEvolCfg(raw: unknown, diagnostics: Diagnostics): EvolSpec |
     diagnostics.error(path, raw, "expected an object (method 'evol': evolAlgorithm, fitnessFuncArgs, pop_size, max_generations, ...)");
     return undefined;
   }
-  for (const key of Object.keys(raw))
-    if (key === 'fitnessFunc')
-      diagnostics.error(
-        joinPath(path, key),
-        raw[key],
-        'a Python function cannot run here: declare the fitness with fitnessFuncArgs ({pops, maxFitness} or {target})',
-      );
-    else if (!KEYS.includes(key)) diagnostics.error(joinPath(path, key), raw[key], `unknown key${didYouMean(key, KEYS)}`);
+  checkSearchKeys(raw, path, KEYS, diagnostics);
   const algorithm = raw.evolAlgorithm ?? 'custom';
   if (algorithm !== 'custom') diagnostics.error(joinPath(path, 'evolAlgorithm'), algorithm, "only NetPyNE's 'custom' algorithm is supported");
   const num = (key: string, fallback: number, ok: (x: number) => boolean, expected: string): number => {
@@ -71,6 +64,18 @@ export function parseEvolCfg(raw: unknown, diagnostics: Diagnostics): EvolSpec |
   if (raw.maximize !== undefined && typeof raw.maximize !== 'boolean') diagnostics.error(joinPath(path, 'maximize'), raw.maximize, 'expected true or false');
   const fitnessFuncArgs = parseFitness(raw.fitnessFuncArgs, joinPath(path, 'fitnessFuncArgs'), diagnostics);
   return fitnessFuncArgs ? { ...cfg, fitnessFuncArgs } : undefined;
+}
+
+/** The keys of evolCfg or optimCfg: NetPyNE's Python fitnessFunc refused, unknown keys named. */
+export function checkSearchKeys(raw: Record<string, unknown>, path: string, keys: string[], diagnostics: Diagnostics): void {
+  for (const key of Object.keys(raw))
+    if (key === 'fitnessFunc')
+      diagnostics.error(
+        joinPath(path, key),
+        raw[key],
+        'a Python function cannot run here: declare the fitness with fitnessFuncArgs ({pops, maxFitness} or {target})',
+      );
+    else if (!keys.includes(key)) diagnostics.error(joinPath(path, key), raw[key], `unknown key${didYouMean(key, keys)}`);
 }
 
 export function parseFitness(raw: unknown, path: string, diagnostics: Diagnostics): FitnessArgs | undefined {

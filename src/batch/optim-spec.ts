@@ -1,6 +1,6 @@
-import { type Diagnostics, didYouMean, isPlainObject, joinPath } from '../spec/index.ts';
+import { type Diagnostics, isPlainObject, joinPath } from '../spec/index.ts';
 import type { FitnessArgs } from './evol.ts';
-import { parseFitness } from './evol-spec.ts';
+import { checkSearchKeys, parseFitness } from './evol-spec.ts';
 
 // batch.optimCfg of method 'optuna' (NetPyNE's netpyne/batch/optuna_parallel.py): maxiters
 // trials (default 1000) or until maxtime seconds, direction 'minimize' (default) or 'maximize',
@@ -27,14 +27,7 @@ export function parseOptimCfg(raw: unknown, diagnostics: Diagnostics): OptimSpec
     diagnostics.error(path, raw, "expected an object (method 'optuna': fitnessFuncArgs, maxiters, direction, ...)");
     return undefined;
   }
-  for (const key of Object.keys(raw))
-    if (key === 'fitnessFunc')
-      diagnostics.error(
-        joinPath(path, key),
-        raw[key],
-        'a Python function cannot run here: declare the fitness with fitnessFuncArgs ({pops, maxFitness} or {target})',
-      );
-    else if (!KEYS.includes(key)) diagnostics.error(joinPath(path, key), raw[key], `unknown key${didYouMean(key, KEYS)}`);
+  checkSearchKeys(raw, path, KEYS, diagnostics);
   const whole = (key: string, fallback: number | undefined, max: number) => {
     const v = raw[key] ?? fallback;
     if (v === undefined) return undefined;

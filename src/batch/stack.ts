@@ -148,6 +148,14 @@ function concat<T extends Int32Array | Float64Array | Uint8Array>(
 const i32 = (n: number) => new Int32Array(n);
 const f64 = (n: number) => new Float64Array(n);
 
+/** The f64 column `key` of every part, joined. */
+function joined<T, K extends keyof T>(parts: T[], key: K): Float64Array {
+  return concat(
+    parts.map((p) => p[key] as Float64Array),
+    f64,
+  );
+}
+
 /** CSR starts (length n + 1 each) joined: each variant's shifted by the entries before it. */
 function concatStarts(starts: Int32Array[]): Int32Array {
   const out = new Int32Array(starts.reduce((n, s) => n + s.length - 1, 0) + 1);
@@ -170,26 +178,11 @@ function stackNodes(parts: NodeTable[], nodeStart: number[]): NodeTable {
       i32,
       (i, x) => (x < 0 ? x : x + nodeStart[i]),
     ),
-    area: concat(
-      parts.map((p) => p.area),
-      f64,
-    ),
-    cm: concat(
-      parts.map((p) => p.cm),
-      f64,
-    ),
-    a: concat(
-      parts.map((p) => p.a),
-      f64,
-    ),
-    b: concat(
-      parts.map((p) => p.b),
-      f64,
-    ),
-    vInit: concat(
-      parts.map((p) => p.vInit),
-      f64,
-    ),
+    area: joined(parts, 'area'),
+    cm: joined(parts, 'cm'),
+    a: joined(parts, 'a'),
+    b: joined(parts, 'b'),
+    vInit: joined(parts, 'vInit'),
   };
 }
 
@@ -214,10 +207,7 @@ function stackGroup(parts: MechGroup[], cellStart: number[], nodeStart: number[]
       (i, x) => x + cellStart[i],
     ),
     fields,
-    scale: concat(
-      parts.map((p) => p.scale),
-      f64,
-    ),
+    scale: joined(parts, 'scale'),
   };
 }
 
@@ -270,10 +260,7 @@ function stackDetectors(parts: DetectorTable[], cellStart: number[], nodeStart: 
     i32,
     (i, x) => x + nodeStart[i],
   );
-  d.threshold = concat(
-    parts.map((p) => p.threshold),
-    f64,
-  );
+  d.threshold = joined(parts, 'threshold');
   d.group = concat(
     parts.map((p) => p.group),
     i32,
@@ -315,18 +302,9 @@ function stackProbe(p: Probe, cell: number, node0: number, groupStart: number[][
 function stackIon(parts: IonTable[], first: IonTable): IonTable {
   return {
     ...first,
-    e: concat(
-      parts.map((p) => p.e),
-      f64,
-    ),
-    ci: concat(
-      parts.map((p) => p.ci),
-      f64,
-    ),
-    co: concat(
-      parts.map((p) => p.co),
-      f64,
-    ),
+    e: joined(parts, 'e'),
+    ci: joined(parts, 'ci'),
+    co: joined(parts, 'co'),
     style: concat(
       parts.map((p) => p.style),
       (n) => new Uint8Array(n),
