@@ -5,18 +5,18 @@ import { acquireNodeDevice } from '../gpu/node.ts';
 import { OutputDir } from '../io/files.ts';
 import { writeSavedData } from '../io/saved-files.ts';
 import type { MechanismRegistry } from '../mech/index.ts';
-import type { Network } from '../network/index.ts';
-import { create } from '../sim/create.ts';
+import { buildNetwork, type Network } from '../network/index.ts';
 import { simData } from '../sim/sim-data.ts';
+import type { ModelSpec } from '../spec/index.ts';
 import type { JobResult } from './job-command.ts';
 import { splitRun, stackModels, stackProblem, type Variant } from './stack.ts';
 
-// runCfg.type 'gpu': the batch's jobs as ONE WebGPU run. Each job's network is created as its
-// cfg says (in this process), compiled as WebGPU runs it (identical synapses merged), and the
-// variants are stacked into one model (stack.ts); the run's spikes and samples are split back
-// and each job's <job>_data.json written as `run --out` writes it. A job whose network cannot be
-// created fails on its own; variants that cannot share a run (another dt or duration, other
-// mechanisms) are refused before anything runs.
+// runCfg.type 'gpu': the batch's jobs as ONE WebGPU run. Each job's network is built in this
+// process from its spec (validated already by node-batch.ts checkJobs) and compiled as WebGPU
+// runs it (identical synapses merged); the variants are stacked into one model (stack.ts), and
+// the run's spikes and samples are split back and each job's <job>_data.json written as
+// `run --out` writes it. A job whose network cannot be built fails on its own; variants that
+// cannot share a run (another dt or duration, other mechanisms) are refused before anything runs.
 
 export class GpuRunnerError extends Error {
   override name = 'GpuRunnerError';
@@ -24,8 +24,8 @@ export class GpuRunnerError extends Error {
 
 export async function runStacked(
   folder: string,
-  jobs: Array<{ label: string; cfg: Record<string, unknown> }>,
-  netParamsOf: (cfg: Record<string, unknown>) => unknown,
+  /** Each job's spec, already validated (node-batch.ts checkJobs). */
+  jobs: Array<{ label: string; spec: ModelSpec }>,
   mechanisms: MechanismRegistry,
   onEnd: (r: JobResult) => void,
 ): Promise<{ seconds: number; adapter?: string; path?: string }> {
@@ -33,7 +33,7 @@ export async function runStacked(
   const built: Array<{ label: string; net: Network; variant: Variant }> = [];
   for (const job of jobs) {
     try {
-      const net = create({ netParams: netParamsOf(job.cfg) as Record<string, unknown>, simConfig: job.cfg }, { mechanisms });
+      const net = buildNetwork(job.spec.netParams, job.spec.simConfig, mechanisms);
       const { model, mechanisms: lowered } = compile(net, { mergeSynapses: true });
       built.push({ label: job.label, net, variant: { model, mechanisms: lowered } });
     } catch (e) {

@@ -9,7 +9,7 @@ import { BUILTIN_MECHANISMS } from '../mech/index.ts';
 import { validateModel } from '../network/index.ts';
 import { create } from '../sim/create.ts';
 import type { SimData } from '../sim/sim-data.ts';
-import { cfgValue, type Diagnostic, Diagnostics, deepOrdered, isPlainObject, parseOrderedJson } from '../spec/index.ts';
+import { cfgValue, type Diagnostic, Diagnostics, deepOrdered, isPlainObject, type ModelSpec, parseOrderedJson } from '../spec/index.ts';
 import { type BatchRates, type EvolGeneration, fitnessFigure, gridFigures, gridRates, trialsFigure } from './analysis.ts';
 import { Evolution, type Individual, rateFitness, statsLine } from './evol.ts';
 import { GpuRunnerError, runStacked } from './gpu-runner.ts';
@@ -169,7 +169,7 @@ async function runJobs(model: Model, jobs: BatchJob[], folder: string, options: 
   const diagnostics = new Diagnostics();
   const cfgs = jobs.map((job) => jobCfg(batch, model.cfg0, job, diagnostics));
   if (diagnostics.errors.length > 0) throw new BatchError(diagnostics.errors);
-  checkJobs(model, cfgs, jobs, diagnostics);
+  const specs = checkJobs(model, cfgs, jobs, diagnostics);
   if (diagnostics.errors.length > 0) throw new BatchError(diagnostics.errors);
   const out = new OutputDir(folder);
   const results: JobResult[] = new Array(jobs.length);
@@ -204,8 +204,7 @@ async function runJobs(model: Model, jobs: BatchJob[], folder: string, options: 
     try {
       await runStacked(
         folder,
-        todo.map((k) => ({ label: jobs[k].label, cfg: cfgs[k] })),
-        model.netParamsOf,
+        todo.map((k) => ({ label: jobs[k].label, spec: specs[k] })),
         model.mechanisms,
         ended,
       );
@@ -455,8 +454,9 @@ function jobCfg(batch: BatchSpec, cfg0: Record<string, unknown>, job: BatchJob, 
   return cfg;
 }
 
-/** Every job's spec checked as `run` checks it, the first few problems reported with their job. */
-function checkJobs(model: Model, cfgs: Record<string, unknown>[], jobs: BatchJob[], diagnostics: Diagnostics): void {
+/** Every job's spec checked as `run` checks it, the first few problems reported with their job; the checked specs. */
+function checkJobs(model: Model, cfgs: Record<string, unknown>[], jobs: BatchJob[], diagnostics: Diagnostics): ModelSpec[] {
+  const specs: ModelSpec[] = [];
   for (let k = 0; k < jobs.length && diagnostics.errors.length < 8; k++) {
     let netParams: unknown;
     try {
@@ -467,5 +467,7 @@ function checkJobs(model: Model, cfgs: Record<string, unknown>[], jobs: BatchJob
     }
     const r = validateModel({ netParams: netParams as Record<string, unknown>, simConfig: cfgs[k] }, model.mechanisms, 'all');
     for (const d of r.diagnostics.errors) diagnostics.error(`${jobs[k].label}: ${d.path}`, d.value, d.message);
+    specs.push({ netParams: r.netParams, simConfig: r.simConfig });
   }
+  return specs;
 }
